@@ -1,0 +1,28 @@
+/** The error contract: every error is `{"error":{"code","message"}}` with one of these codes and statuses. */
+
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  validation_failed: 400,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  sink_full: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/** True when a Content-Type header names JSON (`application/json`, any parameters, any case). */
+export function isJsonContentType(header: string | null | undefined): boolean {
+  if (!header) return false;
+  const semi = header.indexOf(';');
+  const type = (semi === -1 ? header : header.slice(0, semi)).trim().toLowerCase();
+  return type === 'application/json';
+}

@@ -1,0 +1,19 @@
+/** The API's limits, shared by every lab and by the contract tests that check them. */
+
+/** Largest request body accepted, in bytes (1 MiB). Larger bodies get 413 before they are buffered. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Deepest nesting of arrays/objects accepted in a JSON body. Deeper is 400 invalid_json, never a stack overflow. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Default capacity of the ingest sink. */
+export const SINK_CAPACITY = 10_000;
+
+/** Seconds a client is asked to wait (Retry-After) when the sink is full. */
+export const RETRY_AFTER_SECONDS = 1;
+
+/** Number of todos seeded at start. */
+export const SEEDED_TODO_COUNT = 100;
+
+/** Longest todo title accepted, in UTF-16 code units. */
+export const MAX_TITLE_LENGTH = 200;

@@ -1,0 +1,57 @@
+/** The API's data shapes and the interface every lab's `createApp()` returns. */
+
+export interface Todo {
+  id: number;
+  title: string;
+  isComplete: boolean;
+}
+
+/** The body of `POST /todos`. `isComplete` defaults to false. */
+export interface CreateTodo {
+  title: string;
+  isComplete?: boolean;
+}
+
+/** What the ingest endpoint keeps of an accepted event: the two fields it validates. */
+export interface IngestEvent {
+  itemCount: number;
+  timestamp: number;
+}
+
+/** The 202 body of `POST /ingest/v1`. */
+export interface IngestAccepted {
+  accepted: true;
+  itemCount: number;
+  timestamp: number;
+}
+
+/** A bounded queue of accepted events. `offer` returns false when full: the caller answers 503, never drops. */
+export interface IngestSink {
+  readonly capacity: number;
+  readonly size: number;
+  offer(itemCount: number, timestamp: number): boolean;
+  /** Removes and returns up to `max` events, oldest first. */
+  drain(max?: number): IngestEvent[];
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface AppOptions {
+  /** Capacity of the ingest sink (default SINK_CAPACITY). Tests use small values to reach 503. */
+  sinkCapacity?: number;
+  /** Minimum level that is written (default from LOG_LEVEL, else 'warn'). */
+  logLevel?: LogLevel;
+  /** Where log lines go (default: process.stdout). */
+  logWrite?: (line: string) => void;
+}
+
+/**
+ * What a lab's `createApp()` returns: something with a WHATWG fetch handler (a Hono app is one) and the sink
+ * its ingest route writes to, so tests can drain it.
+ */
+export interface HotPathApp {
+  fetch(request: Request, ...rest: any[]): Response | Promise<Response>;
+  readonly sink: IngestSink;
+}
+
+export type CreateApp = (options?: AppOptions) => HotPathApp;

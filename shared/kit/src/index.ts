@@ -1,0 +1,4 @@
+/** @hotpath/kit — the manifest, paths and server launcher shared by every lab. */
+export * from './manifest.ts';
+export * from './paths.ts';
+export * from './serve.ts';

@@ -1,0 +1,49 @@
+/** Where things are in the repo: the root, lab and solution folders, and what a package folder's lab is. */
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (the folder holding pnpm-workspace.yaml). */
+export const repoRoot: string = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export type Side = 'labs' | 'solutions';
+
+export interface LabDir {
+  /** Absolute path of the package folder. */
+  dir: string;
+  side: Side;
+  /** Folder name, e.g. `03-byte-parsing`. */
+  slug: string;
+  /** Lab number, e.g. 3. */
+  number: number;
+}
+
+/** Describes a lab or solution package folder, or returns undefined for any other folder. */
+export function describeLabDir(dir: string): LabDir | undefined {
+  const abs = resolve(dir);
+  const slug = basename(abs);
+  const side = basename(dirname(abs));
+  const match = /^(\d\d)-[a-z0-9-]+$/.exec(slug);
+  if (!match || (side !== 'labs' && side !== 'solutions')) return undefined;
+  return { dir: abs, side, slug, number: Number(match[1]) };
+}
+
+export function labDir(slug: string): string {
+  return join(repoRoot, 'labs', slug);
+}
+
+export function solutionDir(slug: string): string {
+  return join(repoRoot, 'solutions', slug);
+}
+
+/** Default port of a lab's server: 3100 + the lab number (the site owns 3000). */
+export function defaultPort(labNumber: number): number {
+  return 3100 + labNumber;
+}
+
+/** The app module of a package folder (`src/app.ts`). */
+export function appModule(dir: string): string {
+  const path = join(dir, 'src', 'app.ts');
+  if (!existsSync(path)) throw new Error(`No src/app.ts in ${dir}: every lab exports createApp() from src/app.ts`);
+  return path;
+}

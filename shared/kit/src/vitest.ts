@@ -1,0 +1,34 @@
+/**
+ * The one vitest config every lab and solution package uses.
+ *
+ * A lab's tests are written once, in `labs/NN-slug/test/`. Both `labs/NN-slug` and `solutions/NN-slug` run
+ * them; the import `#lab/app` (any `#lab/...`) points at the `src/` of the package being tested, so the same
+ * test file checks the learner's code and the reference solution. HOTPATH_SUBJECT_SRC overrides that folder:
+ * the starting-code proof points it at a pristine copy of a lab's starting code.
+ */
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+import { describeLabDir, repoRoot } from './paths.ts';
+
+export function labTestConfig(configUrl: string): ViteUserConfig {
+  const pkgDir = join(fileURLToPath(configUrl), '..');
+  const lab = describeLabDir(pkgDir);
+  if (!lab) throw new Error(`labTestConfig() is for labs/NN-slug and solutions/NN-slug packages, not ${pkgDir}`);
+  const subjectSrc = process.env.HOTPATH_SUBJECT_SRC ?? join(pkgDir, 'src');
+  const testsDir = relative(repoRoot, join(repoRoot, 'labs', lab.slug, 'test'));
+  return defineConfig({
+    root: repoRoot,
+    resolve: { alias: [{ find: /^#lab\//, replacement: `${subjectSrc}/` }] },
+    test: {
+      name: `${lab.side}/${lab.slug}`,
+      include: [`${testsDir}/**/*.test.ts`],
+      environment: 'node',
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+      // The measuring tests need gc() and quiet CPU: run files one at a time.
+      fileParallelism: false,
+      execArgv: ['--expose-gc'],
+    },
+  });
+}

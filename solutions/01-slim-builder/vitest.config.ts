@@ -1,0 +1,3 @@
+import { labTestConfig } from '@hotpath/kit/vitest';
+
+export default labTestConfig(import.meta.url);
