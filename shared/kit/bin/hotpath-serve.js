@@ -4,8 +4,11 @@
  * current package folder and serves createApp() on 127.0.0.1:$PORT (default 3100 + the lab number).
  */
 import { register } from 'tsx/esm/api';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// tsx applies a tsconfig only to the files it includes; the base config covers the whole repo (decorators
+// in shared/baseline included).
+process.env.TSX_TSCONFIG_PATH ??= fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
 register();
 const { describeLabDir, defaultPort, appModule } = await import('../src/paths.ts');
 const { serveApp } = await import('../src/serve.ts');

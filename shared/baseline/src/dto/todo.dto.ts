@@ -1,0 +1,38 @@
+/** DTO classes for the todo routes, validated by class-validator decorators and mapped by class-transformer. */
+import { MAX_TITLE_LENGTH } from '@hotpath/api';
+import { Expose } from 'class-transformer';
+import { IsBoolean, IsDefined, IsString, ValidateBy, ValidateIf } from 'class-validator';
+
+/** Length in UTF-16 code units, as the API defines it (validator.js counts surrogate pairs as one). */
+const TitleLength = () =>
+  ValidateBy({
+    name: 'titleLength',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.length >= 1 && value.length <= MAX_TITLE_LENGTH,
+      defaultMessage: () => `title must be 1 to ${MAX_TITLE_LENGTH} characters long`,
+    },
+  });
+
+export class CreateTodoDto {
+  @IsDefined({ message: 'title is required' })
+  @IsString({ message: 'title must be a string' })
+  @TitleLength()
+  title!: string;
+
+  @ValidateIf((dto: CreateTodoDto) => dto.isComplete !== undefined)
+  @IsBoolean({ message: 'isComplete must be true or false' })
+  isComplete?: boolean;
+}
+
+/** What the todo routes return; serialized with instanceToPlain. */
+export class TodoDto {
+  @Expose() id: number;
+  @Expose() title: string;
+  @Expose() isComplete: boolean;
+
+  constructor(id: number, title: string, isComplete: boolean) {
+    this.id = id;
+    this.title = title;
+    this.isComplete = isComplete;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The validation pipe: read the whole body, decode it, JSON.parse it, map the plain object onto a DTO
+ * class with class-transformer and validate it with class-validator — the reflection-driven path of
+ * NestJS's ValidationPipe. Correct, and allocation-heavy: a string of the whole body, a tree of plain
+ * objects, a second tree of DTO instances, validation metadata lookups and error objects.
+ */
+import { isJsonContentType, MAX_JSON_DEPTH } from '@hotpath/api';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import type { Context } from 'hono';
+import type { Constructor } from './decorators.ts';
+import { InvalidJson, UnsupportedMediaType, ValidationFailed } from './errors.ts';
+
+/** Fatal: invalid UTF-8 is an error, not U+FFFD. ignoreBOM: a BOM stays in the text, so JSON.parse rejects it. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+
+export async function readJson(c: Context): Promise<unknown> {
+  if (!isJsonContentType(c.req.header('content-type'))) {
+    throw UnsupportedMediaType('Send the body as JSON with Content-Type: application/json');
+  }
+  const bytes = await c.req.arrayBuffer();
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw InvalidJson('The body is not valid UTF-8');
+  }
+  if (text.length === 0) throw InvalidJson('The body is empty; send a JSON object');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw InvalidJson(`The body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!withinDepthDroppingProtoKeys(value)) throw InvalidJson(`JSON nesting is deeper than ${MAX_JSON_DEPTH} levels`);
+  return value;
+}
+
+/**
+ * Walks the parsed tree without recursion (a 100,000-deep body must not overflow the stack): returns false
+ * when arrays/objects nest deeper than MAX_JSON_DEPTH (the top-level container is depth 1), and deletes own
+ * `__proto__` keys on the way, so plainToInstance cannot swap a DTO's prototype (such keys are only ever
+ * skipped content).
+ */
+export function withinDepthDroppingProtoKeys(root: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_JSON_DEPTH) return false;
+    if (Object.hasOwn(value, '__proto__')) delete (value as Record<string, unknown>)['__proto__'];
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+export async function transformAndValidate<T extends object>(dto: Constructor<T>, plain: unknown): Promise<T> {
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+    throw ValidationFailed('The body must be a JSON object');
+  }
+  const instance = plainToInstance(dto, plain);
+  const errors = await validate(instance, {
+    forbidUnknownValues: false,
+    stopAtFirstError: true,
+    validationError: { target: false },
+  });
+  if (errors.length > 0) throw ValidationFailed(describe(errors));
+  return instance;
+}
+
+function describe(errors: ValidationError[]): string {
+  const [first] = errors;
+  const messages = Object.values(first!.constraints ?? {});
+  return messages.length > 0 ? messages.join('; ') : `${first!.property} is invalid`;
+}

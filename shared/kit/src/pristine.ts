@@ -1,0 +1,52 @@
+/**
+ * Pristine starting code: the lab's `src/` as committed, extracted from git into `labs/NN-slug/.pristine/src`
+ * (ignored by git). The starting-code proof tests that copy, so a learner's edits in the working tree never
+ * change what "the starting code fails its tests" means. Outside a git checkout, or for a lab whose src is
+ * not committed yet, the working tree is used (and said so).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { labDir, repoRoot } from './paths.ts';
+
+export interface PristineCopy {
+  /** Absolute path of the copied src folder. */
+  src: string;
+  /** Where it came from: a git revision, or 'working tree'. */
+  from: string;
+}
+
+function git(args: string[], options: { cwd?: string } = {}): string {
+  return execFileSync('git', args, { cwd: options.cwd ?? repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function isTracked(rev: string, path: string): boolean {
+  try {
+    return git(['ls-tree', '-r', '--name-only', rev, '--', path]).trim().length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Copies the committed starting code of lab `slug` (HOTPATH_PRISTINE_REF, default HEAD) next to the lab. */
+export function pristineCopy(slug: string, rev = process.env.HOTPATH_PRISTINE_REF ?? 'HEAD'): PristineCopy {
+  const target = join(labDir(slug), '.pristine');
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  const srcPath = `labs/${slug}/src`;
+  if (process.env.HOTPATH_PRISTINE !== 'worktree' && isTracked(rev, srcPath)) {
+    const scratch = mkdtempSync(join(tmpdir(), 'hotpath-pristine-'));
+    try {
+      const archive = join(scratch, 'src.tar');
+      git(['archive', '--format=tar', `--output=${archive}`, rev, srcPath]);
+      execFileSync('tar', ['-xf', archive, '-C', scratch]);
+      cpSync(join(scratch, srcPath), join(target, 'src'), { recursive: true });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    return { src: join(target, 'src'), from: `git ${rev}` };
+  }
+  cpSync(join(labDir(slug), 'src'), join(target, 'src'), { recursive: true });
+  return { src: join(target, 'src'), from: 'working tree' };
+}

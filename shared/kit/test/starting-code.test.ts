@@ -1,0 +1,32 @@
+/**
+ * The proof that every lab's tests can fail: each ready lab's pristine starting code (as committed) must
+ * fail its own lab tests — every lab test file has at least one failing test, and none fails to load — while
+ * the contract tests, which the starting code already satisfies, all pass. (The reference solutions passing
+ * the same tests is proven by their own `pnpm test`, run by the root `pnpm test`.)
+ */
+import { describe, expect, it } from 'vitest';
+import { labs } from '../src/manifest.ts';
+import { pristineCopy } from '../src/pristine.ts';
+import { runLabTests } from '../src/run-lab-tests.ts';
+
+const ready = labs.filter((lab) => lab.status === 'ready');
+
+describe('starting code fails its own lab tests, and only those', () => {
+  it.each(ready.map((lab) => [lab.slug]))('%s', (slug) => {
+    const copy = pristineCopy(slug);
+    const outcomes = runLabTests(slug, copy.src);
+    const where = `labs/${slug} starting code (from ${copy.from})`;
+
+    const contract = outcomes.find((outcome) => outcome.file === 'contract.test.ts');
+    expect(contract, `${where}: every lab needs test/contract.test.ts running the shared contract`).toBeDefined();
+    expect(contract!.failures, `${where}: the contract tests must pass on the starting code`).toEqual([]);
+    expect(contract!.passed).toBeGreaterThan(0);
+
+    const labFiles = outcomes.filter((outcome) => outcome !== contract);
+    expect(labFiles.length, `${where}: a ready lab needs tests of its own beside the contract`).toBeGreaterThan(0);
+    for (const outcome of labFiles) {
+      expect(outcome.loadError, `${where}: ${outcome.file} must load and fail on assertions, not on an import`).toBeUndefined();
+      expect(outcome.failed, `${where}: ${outcome.file} passes on the starting code, so it proves nothing`).toBeGreaterThan(0);
+    }
+  });
+});
