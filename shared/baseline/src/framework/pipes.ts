@@ -37,11 +37,14 @@ export async function readJson(c: Context): Promise<unknown> {
   return value;
 }
 
+const MACHINERY_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
 /**
  * Walks the parsed tree without recursion (a 100,000-deep body must not overflow the stack): returns false
  * when arrays/objects nest deeper than MAX_JSON_DEPTH (the top-level container is depth 1), and deletes own
- * `__proto__` keys on the way, so plainToInstance cannot swap a DTO's prototype (such keys are only ever
- * skipped content).
+ * keys that class-transformer mistakes for machinery on the way: `__proto__` would swap a DTO's prototype,
+ * and a `constructor` key makes plainToInstance call `new value.constructor()` and throw. This API only ever
+ * skips such keys, so dropping them changes no answer.
  */
 export function withinDepthDroppingProtoKeys(root: unknown): boolean {
   const stack: Array<[unknown, number]> = [[root, 1]];
@@ -49,7 +52,7 @@ export function withinDepthDroppingProtoKeys(root: unknown): boolean {
     const [value, depth] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (depth > MAX_JSON_DEPTH) return false;
-    if (Object.hasOwn(value, '__proto__')) delete (value as Record<string, unknown>)['__proto__'];
+    for (const key of MACHINERY_KEYS) if (Object.hasOwn(value, key)) delete (value as Record<string, unknown>)[key];
     for (const child of Object.values(value)) stack.push([child, depth + 1]);
   }
   return true;

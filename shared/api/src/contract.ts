@@ -1,0 +1,341 @@
+/**
+ * The contract test suite: checks that a lab's `createApp()` serves the Hot Path API exactly — routes,
+ * statuses, headers, exact bodies, the error shape, the body limit, the sink, and every corpus case.
+ *
+ * A lab's test file is one line:
+ *   contractSuite(async () => (await import('#lab/app.ts')).createApp);
+ *
+ * Everything runs in-process through `app.fetch(new Request(...))` with a fresh app per test. Each check is
+ * also exported as a plain async function (`contractChecks()`, `runContract()`) that throws on failure,
+ * so the suite itself can be tested against deliberately broken apps.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES, ERROR_STATUS, RETRY_AFTER_SECONDS, SEEDED_TODO_COUNT, errorBody, seedTodos } from './index.ts';
+import type { AppOptions, CreateApp, ErrorCode, HotPathApp, IngestEvent } from './index.ts';
+import { corpus, generateBody, ingestFixture, lazyIngestStream, numberSpellings, randomIngestBodies, todosJson, type CorpusCase } from './fixtures.ts';
+
+const ORIGIN = 'http://lab.local';
+const enc = new TextEncoder();
+
+export interface ContractCheck {
+  /** `group > name`, unique. */
+  readonly id: string;
+  readonly group: string;
+  readonly name: string;
+  /** Runs the check against fresh apps from `createApp`; throws (an assertion error) when the app is wrong. */
+  run(createApp: CreateApp): Promise<void>;
+}
+
+export interface ContractOptions {
+  /** Title of the top-level describe (default 'API contract'). */
+  title?: string;
+  /** Keep only the checks this returns true for. */
+  filter?: (check: ContractCheck) => boolean;
+  /** Per-test timeout in ms (default: vitest's). */
+  timeoutMs?: number;
+}
+
+/** What came back: status, headers and the body as text. */
+export interface Answer { status: number; headers: Headers; text: string }
+
+/** contentType: default for POST application/json; null sends no Content-Type header. */
+export interface SendInit { body?: string | Uint8Array | ReadableStream<Uint8Array>; contentType?: string | null; headers?: Record<string, string> }
+
+/** A fresh, silent app. */
+export function freshApp(createApp: CreateApp, options: AppOptions = {}): HotPathApp {
+  return createApp({ logWrite: () => {}, ...options });
+}
+
+/** Sends one request in-process. Byte bodies carry a Content-Length header, as they would over HTTP. */
+export async function send(app: HotPathApp, method: string, path: string, init: SendInit = {}): Promise<Answer> {
+  const headers = new Headers(init.headers);
+  const contentType = init.contentType === undefined && method === 'POST' ? 'application/json' : init.contentType;
+  if (contentType != null) headers.set('content-type', contentType);
+  const body = typeof init.body === 'string' ? enc.encode(init.body) : init.body;
+  if (body instanceof Uint8Array && !headers.has('content-length')) headers.set('content-length', String(body.byteLength));
+  let res: Response;
+  try {
+    res = await app.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body, duplex: 'half' } as RequestInit));
+  } catch (error) {
+    throw new Error(`Answer every request, never throw: app.fetch threw on ${method} ${path}: ${String(error)}`, { cause: error });
+  }
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+const snippet = (a: Answer) => `got ${a.status} ${a.text.length > 300 ? `${a.text.slice(0, 300)}…` : a.text}`;
+
+/** Asserts the status (showing what came back) and a JSON Content-Type; returns the parsed body. */
+function expectJson(a: Answer, status: number, instruction: string): unknown {
+  expect(a.status, `${instruction} (${snippet(a)})`).toBe(status);
+  expect(a.headers.get('content-type') ?? '(none)', `Send Content-Type: application/json with every ${status} answer`).toMatch(/^application\/json\s*(;|$)/i);
+  try {
+    return JSON.parse(a.text);
+  } catch {
+    return expect.fail(`${instruction}: the body must be JSON (${snippet(a)})`);
+  }
+}
+
+/** Asserts an error answer: the code's status, JSON, and a body of exactly {error:{code,message}}. */
+export function expectError(a: Answer, code: ErrorCode, when: string): { code: string; message: string } {
+  const body = expectJson(a, ERROR_STATUS[code], `Answer ${ERROR_STATUS[code]} ${code} when ${when}`);
+  expect((body as { error?: { code?: unknown } } | null)?.error?.code, `Use the error code ${code} when ${when} (${snippet(a)})`).toBe(code);
+  expect(body, `Write errors as {"error":{"code":"${code}","message":"…"}} and nothing else, when ${when}`).toStrictEqual(
+    errorBody(code, expect.any(String) as unknown as string),
+  );
+  const error = (body as ReturnType<typeof errorBody>).error;
+  expect(error.message.trim().length, `Give the ${code} error a message that says what went wrong`).toBeGreaterThan(0);
+  return error;
+}
+
+const acceptedBody = (e: IngestEvent) => JSON.stringify({ accepted: true, itemCount: e.itemCount, timestamp: e.timestamp });
+const eventBody = (e: IngestEvent, extra = '') => `{${extra}"itemCount":${e.itemCount},"timestamp":${e.timestamp}}`;
+
+async function expectAccepted(app: HotPathApp, body: string | Uint8Array, e: IngestEvent, when: string): Promise<void> {
+  const a = await send(app, 'POST', '/ingest/v1', { body });
+  expectJson(a, 202, `Answer 202 to POST /ingest/v1 when ${when}`);
+  expect(a.text, `Answer exactly {"accepted":true,"itemCount":N,"timestamp":T} when ${when}`).toBe(acceptedBody(e));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The checks
+// ---------------------------------------------------------------------------------------------------
+
+type Run = (createApp: CreateApp) => Promise<void>;
+const checks: ContractCheck[] = [];
+const check = (group: string, name: string, run: Run) => checks.push({ id: `${group} > ${name}`, group, name, run });
+
+check('health', 'GET /health answers 200 {"status":"ok"}', async (createApp) => {
+  const a = await send(freshApp(createApp), 'GET', '/health');
+  expectJson(a, 200, 'Answer 200 to GET /health');
+  expect(a.text, 'Answer GET /health with exactly {"status":"ok"}').toBe('{"status":"ok"}');
+});
+
+check('todos', 'GET /todos answers the 100 seeded todos, byte for byte', async (createApp) => {
+  const a = await send(freshApp(createApp), 'GET', '/todos');
+  expect(expectJson(a, 200, 'Answer 200 to GET /todos'), `Answer GET /todos with the ${SEEDED_TODO_COUNT} todos of seedTodos()`).toStrictEqual(seedTodos());
+  expect(a.text, 'Answer GET /todos with exactly the bytes of JSON.stringify(seedTodos())').toBe(todosJson);
+});
+
+check('todos', 'GET /todos/:id answers the todo as JSON.stringify writes it', async (createApp) => {
+  const app = freshApp(createApp);
+  for (const id of [1, 2, 42, 99, SEEDED_TODO_COUNT]) {
+    const a = await send(app, 'GET', `/todos/${id}`);
+    expectJson(a, 200, `Answer 200 to GET /todos/${id}`);
+    expect(a.text, `Answer GET /todos/${id} with exactly JSON.stringify(todo)`).toBe(JSON.stringify(seedTodos()[id - 1]));
+  }
+});
+
+check('todos', 'GET /todos/:id answers 404 not_found for ids that do not exist', async (createApp) => {
+  const app = freshApp(createApp);
+  for (const id of ['0', '101', '999', '-1', 'abc', '1.5', '99999999999999999999']) {
+    expectError(await send(app, 'GET', `/todos/${id}`), 'not_found', `GET /todos/${id} names no todo`);
+  }
+});
+
+check('todos', 'POST /todos answers 201 with Location and the todo, then GET /todos/:id finds it', async (createApp) => {
+  const app = freshApp(createApp);
+  const wanted = [{ id: 101, title: 'Write the contract', isComplete: false }, { id: 102, title: 'Run it', isComplete: true }];
+  for (const todo of wanted) {
+    const body = todo.isComplete ? { title: todo.title, isComplete: true } : { title: todo.title };
+    const a = await send(app, 'POST', '/todos', { body: JSON.stringify(body) });
+    const created = expectJson(a, 201, `Answer 201 to a valid POST /todos (${JSON.stringify(body)})`);
+    expect(created, 'Answer 201 with the created todo {id,title,isComplete}').toStrictEqual(todo);
+    expect(a.headers.get('location'), `Send Location: /todos/${todo.id} with the 201 (ids start at 101)`).toBe(`/todos/${todo.id}`);
+  }
+  for (const todo of wanted) {
+    const a = await send(app, 'GET', `/todos/${todo.id}`);
+    expectJson(a, 200, `Answer 200 to GET /todos/${todo.id} once it was created`);
+    expect(a.text, `Answer GET /todos/${todo.id} with exactly JSON.stringify of the created todo`).toBe(JSON.stringify(todo));
+  }
+});
+
+check('todos', 'each app has its own todos and its own sink', async (createApp) => {
+  const first = freshApp(createApp);
+  const second = freshApp(createApp);
+  expectJson(await send(first, 'POST', '/todos', { body: '{"title":"only in the first app"}' }), 201, 'Answer 201 to a valid POST /todos');
+  await expectAccepted(first, eventBody({ itemCount: 1, timestamp: 1 }), { itemCount: 1, timestamp: 1 }, 'the event is valid');
+  expectError(await send(second, 'GET', '/todos/101'), 'not_found', 'another app created todo 101 (keep state inside createApp, not in module scope)');
+  expect(second.sink.size, 'Give each app its own sink (create it inside createApp)').toBe(0);
+  const a = await send(second, 'POST', '/todos', { body: '{"title":"second"}' });
+  expect(a.headers.get('location'), 'Start ids at 101 in every new app').toBe('/todos/101');
+});
+
+check('errors', 'unknown routes answer 404 not_found as JSON', async (createApp) => {
+  const app = freshApp(createApp);
+  for (const path of ['/nope', '/', '/todos/1/extra', '/ingest', '/ingest/v2', '/health/x']) {
+    expectError(await send(app, 'GET', path), 'not_found', `GET ${path} matches no route`);
+  }
+  expectError(await send(app, 'POST', '/nope', { body: '{}' }), 'not_found', 'POST /nope matches no route');
+});
+
+check('ingest', 'POST /ingest/v1 answers 202 with the exact body and queues the event', async (createApp) => {
+  const app = freshApp(createApp);
+  const e = { itemCount: 3, timestamp: 1717171717171 };
+  await expectAccepted(app, eventBody(e, '"source":"sensor-17","items":[{"sku":"A-1","qty":2,"price":9.99,"tags":["x"]}],'), e, 'the event is valid');
+  expect(app.sink.drain(), 'Offer each accepted event to app.sink as {itemCount, timestamp}').toEqual([e]);
+});
+
+check('ingest', 'the 1 KiB and 64 KiB fixtures are accepted', async (createApp) => {
+  const app = freshApp(createApp);
+  for (const size of ['1k', '64k'] as const) {
+    const f = ingestFixture(size);
+    await expectAccepted(app, f.bytes, f, `the body is fixtures/${f.file}`);
+    expect(app.sink.drain(), `Queue the event of fixtures/${f.file}`).toEqual([{ itemCount: f.itemCount, timestamp: f.timestamp }]);
+  }
+});
+
+check('ingest', 'accepted events reach the sink once each, in order', async (createApp) => {
+  const app = freshApp(createApp);
+  const events = Array.from({ length: 50 }, (_, i) => ({ itemCount: i + 1, timestamp: 1717171717171 + i * 7919 }));
+  for (const e of events) await expectAccepted(app, eventBody(e), e, 'events arrive one after another');
+  expect(app.sink.drain(), 'Queue accepted events in the order they were accepted, each exactly once').toEqual(events);
+  expect(app.sink.drain(), 'drain() must empty the sink').toEqual([]);
+});
+
+check('ingest', 'concurrent requests are each accepted exactly once', async (createApp) => {
+  const app = freshApp(createApp);
+  const events = Array.from({ length: 64 }, (_, i) => ({ itemCount: i + 1, timestamp: 1000 + i }));
+  const answers = await Promise.all(events.map((e) => send(app, 'POST', '/ingest/v1', { body: eventBody(e) })));
+  answers.forEach((a, i) => expect(a.text, 'Answer each concurrent request with its own event').toBe(acceptedBody(events[i])));
+  const drained = app.sink.drain().sort((x, y) => x.itemCount - y.itemCount);
+  expect(drained, 'Queue every concurrently accepted event exactly once').toEqual(events);
+});
+
+check('ingest', 'unknown fields holding any valid JSON are skipped', async (createApp) => {
+  const app = freshApp(createApp);
+  const samples = randomIngestBodies(200, 0x5eed);
+  for (const { body, itemCount, timestamp } of samples) await expectAccepted(app, body, { itemCount, timestamp }, `the body is valid JSON: ${body}`);
+  expect(app.sink.size, 'Queue every accepted event').toBe(samples.length);
+});
+
+check('ingest', 'numbers are judged by their value, however they are spelled', async (createApp) => {
+  const app = freshApp(createApp);
+  for (const { spelled, value } of numberSpellings(200, 0xc0ffee)) {
+    const a = await send(app, 'POST', '/ingest/v1', { body: `{"itemCount":${spelled},"timestamp":5}` });
+    if (Number.isSafeInteger(value) && value > 0) {
+      expectJson(a, 202, `Accept itemCount ${spelled}: JSON.parse reads it as the positive safe integer ${value}`);
+      expect(a.text, `Report the value JSON.parse gives itemCount ${spelled}`).toBe(acceptedBody({ itemCount: value, timestamp: 5 }));
+    } else {
+      const error = expectError(a, 'validation_failed', `itemCount is ${spelled} (value ${value}, not a positive safe integer)`);
+      expect(error.message, 'Name the field in the validation message').toContain('itemCount');
+    }
+  }
+});
+
+check('ingest', 'every truncation of a valid body is invalid_json', async (createApp) => {
+  const app = freshApp(createApp);
+  const small = enc.encode(String.raw`{"s":"é🚀\u00e9\"","a":[1,-2.5e3,true,null,{}],"itemCount":12,"timestamp":1717171717171}`);
+  const big = ingestFixture('1k').bytes;
+  const cuts = [...Array.from({ length: small.length }, (_, i) => small.subarray(0, i)), ...Array.from({ length: big.length / 8 }, (_, i) => big.subarray(0, i * 8 + 3))];
+  for (const body of cuts) {
+    expectError(await send(app, 'POST', '/ingest/v1', { body }), 'invalid_json', `the body is cut short after ${body.length} bytes`);
+  }
+  expect(app.sink.size, 'Queue nothing when the body is not valid JSON').toBe(0);
+});
+
+const TWO_MIB = 2 * 1024 * 1024;
+check('limits', '413 for a 2 MiB body with Content-Length', async (createApp) => {
+  for (const route of ['/ingest/v1', '/todos']) {
+    const app = freshApp(createApp);
+    const a = await send(app, 'POST', route, { body: generateBody({ kind: 'size', bytes: TWO_MIB }) });
+    expectError(a, 'payload_too_large', `${route} gets a body over BODY_LIMIT_BYTES (${BODY_LIMIT_BYTES}) with Content-Length: ${TWO_MIB}`);
+    expect(app.sink.size, 'Queue nothing from a refused body').toBe(0);
+  }
+});
+
+check('limits', '413 for a 2 MiB chunked body without Content-Length', async (createApp) => {
+  const app = freshApp(createApp);
+  const { stream } = lazyIngestStream(TWO_MIB);
+  const a = await send(app, 'POST', '/ingest/v1', { body: stream });
+  expectError(a, 'payload_too_large', 'a streamed body without Content-Length grows past BODY_LIMIT_BYTES (count the bytes as they arrive)');
+  expect(app.sink.size, 'Queue nothing from a refused body').toBe(0);
+});
+
+check('limits', '413 before reading a 64 MiB stream to the end', async (createApp) => {
+  const { stream, pulled } = lazyIngestStream(64 * 1024 * 1024);
+  const a = await send(freshApp(createApp), 'POST', '/ingest/v1', { body: stream });
+  expectError(a, 'payload_too_large', 'a streamed body grows past BODY_LIMIT_BYTES');
+  expect(pulled(), 'Stop reading the body as soon as it passes BODY_LIMIT_BYTES: do not buffer it all first').toBeLessThan(4 * 1024 * 1024);
+});
+
+check('sink', 'a full sink answers 503 sink_full with Retry-After, then drains in order', async (createApp) => {
+  const app = freshApp(createApp, { sinkCapacity: 3 });
+  expect(app.sink.capacity, 'Create the sink with options.sinkCapacity').toBe(3);
+  const events = [1, 2, 3, 4].map((i) => ({ itemCount: i, timestamp: 1717171717171 + i }));
+  for (const e of events.slice(0, 3)) await expectAccepted(app, eventBody(e), e, 'the sink has room');
+  const full = await send(app, 'POST', '/ingest/v1', { body: eventBody(events[3]) });
+  expectError(full, 'sink_full', 'the sink is full (never answer 202 for an event the sink did not take)');
+  expect(full.headers.get('retry-after'), `Send Retry-After: ${RETRY_AFTER_SECONDS} with the 503`).toBe(String(RETRY_AFTER_SECONDS));
+  expect(app.sink.drain(), 'Keep the three accepted events, in order, and not the refused one').toEqual(events.slice(0, 3));
+  expect(app.sink.drain(), 'Hand out each event once: drain() empties the sink').toEqual([]);
+  await expectAccepted(app, eventBody(events[3]), events[3], 'the sink was drained and has room again');
+  expect(app.sink.drain(), 'Queue the event accepted after the drain').toEqual([events[3]]);
+});
+
+/** Runs one corpus case against a fresh app. */
+export async function checkCorpusCase(createApp: CreateApp, c: CorpusCase): Promise<void> {
+  const app = freshApp(createApp);
+  const a = await send(app, 'POST', c.route, { body: c.body, contentType: c.contentType });
+  const when = `POST ${c.route} gets "${c.name}"${c.note ? ` — ${c.note}` : ''}`;
+  const e = c.expect;
+  if (e.code) {
+    const error = expectError(a, e.code, when);
+    if (e.field) expect(error.message, `Name the field "${e.field}" in the validation message when ${when}`).toContain(e.field);
+  } else if (e.status === 202) {
+    expectJson(a, 202, `Answer 202 when ${when}`);
+    expect(a.text, `Answer exactly {"accepted":true,"itemCount":N,"timestamp":T} when ${when}`).toBe(acceptedBody(e as IngestEvent));
+  } else if (e.status === 201) {
+    const todo = { id: 101, ...e.todo };
+    expect(expectJson(a, 201, `Answer 201 when ${when}`), `Answer 201 with the created todo when ${when}`).toStrictEqual(todo);
+    expect(a.headers.get('location'), 'Send Location: /todos/101 for the first todo an app creates').toBe('/todos/101');
+    const got = expectJson(await send(app, 'GET', '/todos/101'), 200, 'Serve the created todo at GET /todos/101');
+    expect(got, 'Serve the created todo at GET /todos/101 unchanged').toStrictEqual(todo);
+  }
+  if (c.route === '/ingest/v1') {
+    const queued = app.sink.drain();
+    if (e.status === 202) expect(queued, `Queue the accepted event exactly once when ${when}`).toEqual([{ itemCount: e.itemCount, timestamp: e.timestamp }]);
+    else expect(queued, `Queue nothing when the request is refused (${when})`).toEqual([]);
+  }
+}
+
+/** Every check: the fixed ones, then one per corpus case (group 'corpus'). */
+export function contractChecks(cases: CorpusCase[] = corpus()): ContractCheck[] {
+  const fromCorpus = cases.map<ContractCheck>((c) => {
+    const name = `POST ${c.route}: ${c.name}`;
+    return { id: `corpus > ${name}`, group: 'corpus', name, run: (createApp) => checkCorpusCase(createApp, c) };
+  });
+  return [...checks, ...fromCorpus];
+}
+
+export interface ContractFailure { id: string; message: string }
+
+/** Runs the checks one after another outside of vitest's describe/it and returns the ones that failed. */
+export async function runContract(createApp: CreateApp, filter: (check: ContractCheck) => boolean = () => true): Promise<ContractFailure[]> {
+  const failures: ContractFailure[] = [];
+  for (const c of contractChecks().filter(filter)) {
+    try {
+      await c.run(createApp);
+    } catch (error) {
+      failures.push({ id: c.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return failures;
+}
+
+/** Declares the contract as a vitest suite: one `describe` per group, one test per check and per corpus case. */
+export function contractSuite(load: () => CreateApp | Promise<CreateApp>, options: ContractOptions = {}): void {
+  describe(options.title ?? 'API contract', () => {
+    let createApp: CreateApp | undefined;
+    beforeAll(async () => {
+      createApp = await load();
+      if (typeof createApp !== 'function') throw new TypeError('contractSuite(load): load() must return the createApp function');
+    });
+    const groups = new Map<string, ContractCheck[]>();
+    for (const c of contractChecks().filter(options.filter ?? (() => true))) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
+    for (const [group, list] of groups) {
+      describe(group, () => {
+        for (const c of list) it(c.name, () => c.run(createApp!), options.timeoutMs);
+      });
+    }
+  });
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * `pnpm start` at the repo root: prints the lab menu from the manifest and serves the lab you are on
+ * (lab 00 until the others are written) on 127.0.0.1:3100. (The Docusaurus site takes this over later.)
+ */
+import { register } from 'tsx/esm/api';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+process.env.TSX_TSCONFIG_PATH ??= fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
+register();
+const { labs } = await import('../src/manifest.ts');
+const { labDir, defaultPort } = await import('../src/paths.ts');
+
+const current = labs.find((lab) => lab.status === 'ready' && lab.number === Math.max(...labs.filter((l) => l.status === 'ready').map((l) => l.number)));
+const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
+
+console.log(`\n${bold('Hot Path')} — make a TypeScript HTTP API fast and lean, one measured stage at a time.\n`);
+for (const lab of labs) {
+  const mark = lab.status === 'ready' ? 'ready  ' : 'planned';
+  console.log(`  ${String(lab.number).padStart(2, '0')}  ${mark}  ${lab.title}`);
+}
+console.log(`
+Start with lab ${String(current.number).padStart(2, '0')}:
+  read      labs/${current.slug}/README.md
+  test      pnpm --dir labs/${current.slug} test
+  bench     pnpm --dir labs/${current.slug} bench --quick
+  solution  solutions/${current.slug}/
+`);
+
+const child = spawn(process.execPath, [fileURLToPath(new URL('./hotpath-serve.js', import.meta.url))], {
+  cwd: labDir(current.slug),
+  env: { ...process.env, PORT: process.env.PORT ?? String(defaultPort(current.number)) },
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));
