@@ -1,0 +1,296 @@
+/**
+ * `hotpath-bench`: the checkpoint every lab's `pnpm bench` runs. From a lab or solution package folder it
+ * measures that package and the baseline (solutions/00-baseline) in the same run — micro tasks, load with
+ * the in-server probe, startup — interleaving the two, then writes the JSON result and prints the ratios.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describeLabDir, repoRoot, solutionDir } from '@hotpath/kit/paths';
+import { asCheckpoint, type CheckpointDefinition, type CheckpointSubject } from './define.ts';
+import { finishFingerprint, takeFingerprint } from './fingerprint.ts';
+import { runLoad } from './load.ts';
+import { runMicroInterleaved, type MicroResult, type MicroTask } from './micro.ts';
+import { computeRatios, formatTable, Progress, SCHEMA_VERSION, writeResult, type CheckpointResult, type Section, type SubjectInfo } from './report.ts';
+import { HEALTH_SCENARIO, defaultScenarios, ingestBody, type Scenario } from './scenarios.ts';
+import { choosePinning } from './server.ts';
+import { measureStartup } from './startup.ts';
+
+export interface CheckpointOptions {
+  /** Package folder to benchmark (default: the current directory). */
+  dir: string;
+  quick: boolean;
+  /** Write the result here instead of <dir>/.checkpoint/. */
+  json?: string;
+  only?: Section[];
+  /** Baseline package folder (default solutions/00-baseline). */
+  baselineDir?: string;
+  /** Checkpoint definition file (default labs/<slug>/checkpoint.ts when it exists). */
+  checkpointFile?: string;
+  pin?: boolean;
+  rounds?: number;
+  durationSec?: number;
+  warmupSec?: number;
+  connections?: number;
+  startupRuns?: number;
+  /** Progress lines on stderr (default true). */
+  progress?: boolean;
+}
+
+export const USAGE = `Usage: hotpath-bench [options]   (run in a labs/NN-slug or solutions/NN-slug folder)
+
+Measures this package and the baseline (solutions/00-baseline) in the same run and prints their ratios.
+
+  --quick               short run: 3 load rounds x 2 s (1 s warm-up), 5 startup runs, short micro sampling
+  --only LIST           comma-separated sections: micro,load,startup (default: all)
+  --json PATH           write the result to PATH (default: .checkpoint/latest.json and .checkpoint/<time>.json)
+  --baseline DIR        compare against DIR instead of solutions/00-baseline
+  --dir DIR             benchmark DIR instead of the current folder
+  --checkpoint FILE     checkpoint definition (default: labs/<slug>/checkpoint.ts when present)
+  --no-pin              do not pin the server and the load generator to separate CPUs
+  --rounds N  --duration S  --warmup S  --connections N  --startup-runs N
+                        override the load and startup settings
+  -h, --help            this help
+
+Exit status: 0 when every measurement ran, 1 when one failed (server did not start, non-2xx answers in a
+scenario that expects 2xx, a micro task threw), 2 on a usage error.`;
+
+const SECTIONS: readonly Section[] = ['micro', 'load', 'startup'];
+
+export function parseArgs(argv: readonly string[], cwd = process.cwd()): { options: CheckpointOptions } | { help: true } | { error: string } {
+  const options: CheckpointOptions = { dir: cwd, quick: false };
+  const num = (flag: string, v: string | undefined): number => {
+    const n = Number(v);
+    if (v === undefined || !Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number`);
+    return n;
+  };
+  try {
+    for (let i = 0; i < argv.length; i++) {
+      const arg = argv[i];
+      const value = () => {
+        const v = argv[++i];
+        if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value`);
+        return v;
+      };
+      switch (arg) {
+        case '-h':
+        case '--help':
+          return { help: true };
+        case '--quick':
+          options.quick = true;
+          break;
+        case '--json':
+          options.json = resolve(cwd, value());
+          break;
+        case '--only': {
+          const list = value().split(',').map((s) => s.trim()).filter(Boolean);
+          const bad = list.filter((s) => !SECTIONS.includes(s as Section));
+          if (bad.length || list.length === 0) throw new Error(`--only takes ${SECTIONS.join(',')}; got ${bad.join(',') || 'nothing'}`);
+          options.only = list as Section[];
+          break;
+        }
+        case '--baseline':
+          options.baselineDir = resolve(cwd, value());
+          break;
+        case '--dir':
+          options.dir = resolve(cwd, value());
+          break;
+        case '--checkpoint':
+          options.checkpointFile = resolve(cwd, value());
+          break;
+        case '--no-pin':
+          options.pin = false;
+          break;
+        case '--rounds':
+          options.rounds = Math.round(num(arg, value()));
+          break;
+        case '--duration':
+          options.durationSec = num(arg, value());
+          break;
+        case '--warmup':
+          options.warmupSec = Number(value());
+          if (!(options.warmupSec >= 0)) throw new Error('--warmup needs a number ≥ 0');
+          break;
+        case '--connections':
+          options.connections = Math.round(num(arg, value()));
+          break;
+        case '--startup-runs':
+          options.startupRuns = Math.round(num(arg, value()));
+          break;
+        default:
+          throw new Error(`Unknown option ${arg}`);
+      }
+    }
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  return { options };
+}
+
+function label(dir: string): string {
+  const rel = relative(repoRoot, dir);
+  return rel && !rel.startsWith('..') ? rel : dir;
+}
+
+/** Imports a subject's app (through tsx) for its checkpoint definition. */
+async function loadSubject(info: SubjectInfo): Promise<CheckpointSubject> {
+  const appModule = join(info.dir, 'src', 'app.ts');
+  const mod = (await import(pathToFileURL(appModule).href)) as { createApp?: CheckpointSubject['createApp'] };
+  if (typeof mod.createApp !== 'function') throw new Error(`${appModule} does not export createApp()`);
+  return { key: info.key, label: info.label, dir: info.dir, appModule, createApp: mod.createApp };
+}
+
+/** Runs a checkpoint and writes its result. Never throws for measurement failures: they are in `failures`. */
+export async function runCheckpoint(options: CheckpointOptions): Promise<{ result: CheckpointResult; paths: string[]; table: string }> {
+  const t0 = performance.now();
+  const progress = new Progress(process.stderr, options.progress ?? true);
+  const dir = resolve(options.dir);
+  const lab = describeLabDir(dir);
+  const warnings: string[] = [];
+  const failures: string[] = [];
+  if (!lab) warnings.push(`${dir} is not a labs/NN-slug or solutions/NN-slug folder`);
+  if (!existsSync(join(dir, 'src', 'app.ts'))) failures.push(`No src/app.ts in ${dir}: nothing to measure`);
+
+  const baselineDir = resolve(options.baselineDir ?? solutionDir('00-baseline'));
+  const subjects: SubjectInfo[] = [];
+  let baselineKey = 'subject';
+  if (baselineDir === dir) {
+    subjects.push({ key: 'subject', label: label(dir), dir, role: 'subject+baseline' });
+  } else if (!existsSync(join(baselineDir, 'src', 'app.ts'))) {
+    warnings.push(`No baseline app in ${label(baselineDir)}: measuring ${label(dir)} alone, ratios are against itself`);
+    subjects.push({ key: 'subject', label: label(dir), dir, role: 'subject+baseline' });
+  } else {
+    subjects.push({ key: 'subject', label: label(dir), dir, role: 'subject' }, { key: 'baseline', label: label(baselineDir), dir: baselineDir, role: 'baseline' });
+    baselineKey = 'baseline';
+  }
+
+  // The checkpoint definition: labs/<slug>/checkpoint.ts, evaluated once per subject.
+  const checkpointFile = options.checkpointFile ?? (lab ? join(repoRoot, 'labs', lab.slug, 'checkpoint.ts') : undefined);
+  const definitions = new Map<string, CheckpointDefinition>();
+  let definitionSource = 'defaults';
+  if (failures.length === 0 && checkpointFile && existsSync(checkpointFile)) {
+    definitionSource = label(checkpointFile);
+    try {
+      progress.step(`loading ${definitionSource}`);
+      const checkpoint = asCheckpoint((await import(pathToFileURL(checkpointFile).href)).default, checkpointFile);
+      for (const info of subjects) definitions.set(info.key, await checkpoint.define(await loadSubject(info)));
+    } catch (error) {
+      failures.push(`Checkpoint definition ${definitionSource} failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+  const own = definitions.get('subject') ?? {};
+  let scenarios: Scenario[] = own.scenarios ?? (await defaultScenarios());
+  if (!scenarios.some((s) => s.name === HEALTH_SCENARIO)) scenarios = [{ name: HEALTH_SCENARIO, method: 'GET', path: '/health' }, ...scenarios];
+  const usesIngest = scenarios.some((s) => s.path.startsWith('/ingest'));
+
+  const quick = options.quick;
+  const sections = (options.only ?? [...SECTIONS]).filter((s) => !(s === 'startup' && own.startup === false));
+  const pinning = choosePinning(options.pin ?? true);
+  progress.step('fingerprint: sampling CPU use before the run');
+  let fingerprint = await takeFingerprint({ repoRoot, pinning });
+  if (fingerprint.busy) warnings.push(`The machine looked busy: ${fingerprint.busyReasons.join('; ')}`);
+  if (!pinning.used) warnings.push(`Server and load generator not pinned to separate CPUs: ${pinning.reason}`);
+
+  const result: CheckpointResult = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: '@hotpath/harness', version: '0.1.0' },
+    createdAt: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    sections,
+    durationMs: 0,
+    subjects,
+    baselineKey,
+    definition: definitionSource,
+    ingestBodySource: usesIngest ? (await ingestBody()).source : null,
+    fingerprint,
+    micro: null,
+    load: null,
+    startup: null,
+    ratios: [],
+    warnings,
+    failures,
+    ok: false,
+  };
+  const canRun = !failures.some((f) => f.startsWith('No src/app.ts') || f.startsWith('Checkpoint definition'));
+
+  if (canRun && sections.includes('micro')) {
+    const names = [...new Set(subjects.flatMap((s) => (definitions.get(s.key)?.micro ?? []).map((t) => t.name)))];
+    const tasks: Array<{ name: string; results: Record<string, MicroResult> }> = [];
+    for (const name of names) {
+      const byKey: Record<string, MicroTask> = {};
+      for (const s of subjects) {
+        const task = definitions.get(s.key)?.micro?.find((t) => t.name === name);
+        if (task) byKey[s.key] = task;
+      }
+      progress.step(`micro: ${name} (${Object.keys(byKey).join(' and ')})`);
+      try {
+        tasks.push({ name, results: await runMicroInterleaved(byKey, { quick }) });
+      } catch (error) {
+        failures.push(`Micro task ${name} threw: ${(error as Error).message}`);
+        tasks.push({ name, results: {} });
+      }
+    }
+    result.micro = { tasks };
+  }
+
+  if (canRun && sections.includes('load')) {
+    try {
+      result.load = await runLoad(
+        subjects.map((s) => ({ key: s.key, dir: s.dir })),
+        scenarios,
+        {
+          rounds: options.rounds ?? (quick ? 3 : 5),
+          durationSec: options.durationSec ?? (quick ? 2 : 10),
+          warmupSec: options.warmupSec ?? (quick ? 1 : 3),
+          connections: options.connections ?? 50,
+          pin: options.pin ?? true,
+          onStep: (line) => progress.step(line),
+        },
+      );
+      failures.push(...result.load.failures);
+      warnings.push(...result.load.warnings);
+    } catch (error) {
+      failures.push(`Load: ${(error as Error).message}`);
+    }
+  }
+
+  if (canRun && sections.includes('startup')) {
+    try {
+      result.startup = await measureStartup(
+        subjects.map((s) => ({ key: s.key, dir: s.dir })),
+        { runs: options.startupRuns ?? (quick ? 5 : 10), onStep: (line) => progress.step(line) },
+      );
+      warnings.push(...result.startup.warnings);
+    } catch (error) {
+      failures.push(`Startup: ${(error as Error).message}`);
+    }
+  }
+
+  fingerprint = finishFingerprint(fingerprint);
+  result.fingerprint = fingerprint;
+  result.ratios = computeRatios(result);
+  result.durationMs = Math.round(performance.now() - t0);
+  result.ok = failures.length === 0;
+  progress.end();
+  // A folder that does not exist gets no .checkpoint/ created in it.
+  const paths = options.json || existsSync(dir) ? writeResult(result, { json: options.json, packageDir: dir }) : [];
+  return { result, paths, table: formatTable(result) };
+}
+
+/** The CLI: parses argv, runs, prints the table and where the JSON went; returns the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if ('help' in parsed) {
+    console.log(USAGE);
+    return 0;
+  }
+  if ('error' in parsed) {
+    console.error(`${parsed.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const { result, paths, table } = await runCheckpoint(parsed.options);
+  console.log(table);
+  const where = paths.length ? paths.map((p) => relative(process.cwd(), p) || p).join(' and ') : 'not written';
+  console.log(`\nTook ${(result.durationMs / 1000).toFixed(1)} s. Results: ${where}`);
+  return result.ok ? 0 : 1;
+}

@@ -1,0 +1,26 @@
+/**
+ * @hotpath/harness — the checkpoint harness behind every lab's `pnpm bench`: bytes per operation, micro
+ * benchmarks, load with an in-server probe, startup, machine fingerprint, JSON results and ratio tables.
+ * Labs use `defineCheckpoint` (in labs/<slug>/checkpoint.ts) and `measureBytesPerOp`; the CLI is
+ * bin/hotpath-bench.js.
+ */
+export { defineCheckpoint, asCheckpoint } from './define.ts';
+export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject } from './define.ts';
+export { measureBytesPerOp } from './bytes-per-op.ts';
+export type { BytesPerOp, BytesPerOpOptions } from './bytes-per-op.ts';
+export { runMicro, runMicroTask, runMicroInterleaved } from './micro.ts';
+export type { MicroOptions, MicroResult, MicroTask } from './micro.ts';
+export { defaultScenarios, buildIngestBody, ingestBody, HEALTH_SCENARIO } from './scenarios.ts';
+export type { Scenario, IngestBody } from './scenarios.ts';
+export { runLoad } from './load.ts';
+export type { LoadOptions, LoadResult, LoadRound, LoadScenarioResult, LoadSubject, ScenarioSummary } from './load.ts';
+export { measureStartup } from './startup.ts';
+export type { StartupOptions, StartupResult, StartupSummary } from './startup.ts';
+export { takeFingerprint, finishFingerprint, busyVerdict } from './fingerprint.ts';
+export type { Fingerprint } from './fingerprint.ts';
+export { computeRatios, formatTable, writeResult, Progress, SCHEMA_VERSION } from './report.ts';
+export type { CheckpointResult, Ratio, Section, SubjectInfo } from './report.ts';
+export { runCheckpoint, parseArgs, main, USAGE } from './checkpoint.ts';
+export type { CheckpointOptions } from './checkpoint.ts';
+export { ensureGc } from './gc.ts';
+export type { ProbeWindow } from './probe.ts';

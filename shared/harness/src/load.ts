@@ -1,0 +1,288 @@
+/**
+ * Load on loopback: each subject's server (with the probe preloaded) pinned to one CPU, autocannon in a
+ * worker process pinned to another, a discarded warm-up round per scenario and subject, then measured rounds
+ * interleaved A B, B A, … Each round pairs autocannon's figures (RPS, latency from per-response timings)
+ * with the probe's window (heap bytes and GCs per request, RSS). Rounds where other processes used the CPU
+ * are retried once. Medians over rounds are reported.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ipc, type IpcCall } from './ipc.ts';
+import type { ProbeWindow } from './probe.ts';
+import { HEALTH_SCENARIO, bodyBytes, type Scenario } from './scenarios.ts';
+import {
+  choosePinning,
+  freePort,
+  machineCpu,
+  nodeCommand,
+  processCpu,
+  spawnTracked,
+  startServer,
+  stopProcess,
+  type Pinning,
+  type RunningServer,
+} from './server.ts';
+import { median } from './stats.ts';
+
+export interface LoadSubject {
+  key: string;
+  dir: string;
+}
+
+export interface LoadOptions {
+  rounds: number;
+  durationSec: number;
+  warmupSec: number;
+  connections: number;
+  pin?: boolean;
+  /** Progress callback: one line per step. */
+  onStep?: (line: string) => void;
+  /** Retry a round once when other processes used more than this many CPUs during it (default 0.25). */
+  noiseCpus?: number;
+}
+
+export interface LoadRound {
+  rps: number;
+  responses: number;
+  latencyUs: { mean: number; p50: number; p90: number; p99: number; p999: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  probe: ProbeWindow;
+  /** CPUs' worth of time the server and the load generator used during the round (1 = one busy core). */
+  serverCpus: number | null;
+  loadGeneratorCpus: number | null;
+  /** CPUs' worth of time used by other processes during the round. */
+  otherCpus: number | null;
+  noisy: boolean;
+  retried: boolean;
+}
+
+export interface ScenarioSummary {
+  rps: number;
+  p50Us: number;
+  p99Us: number;
+  heapBytesPerRequest: number;
+  /** heapBytesPerRequest minus the same subject's GET /health figure. */
+  appHeapBytesPerRequest: number | null;
+  gcPer10kRequests: number;
+  arrayBuffersPerRequest: number;
+  rssBytes: number;
+  peakRssBytes: number | null;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** True when any response was not 2xx (a flagged scenario is not ranked). */
+  flagged: boolean;
+  rounds: LoadRound[];
+}
+
+export interface LoadScenarioResult {
+  name: string;
+  method: string;
+  path: string;
+  bodyBytes: number;
+  expect: '2xx' | 'any';
+  results: Record<string, ScenarioSummary>;
+}
+
+export interface LoadResult {
+  config: { rounds: number; durationSec: number; warmupSec: number; connections: number };
+  pinning: Pinning;
+  scenarios: LoadScenarioResult[];
+  failures: string[];
+  warnings: string[];
+}
+
+const workerFile = fileURLToPath(new URL('./load-worker.mjs', import.meta.url));
+
+async function startWorker(cpu: number | null): Promise<{ child: ChildProcess; call: IpcCall }> {
+  const [command, args] = nodeCommand([workerFile], cpu);
+  const child = spawnTracked(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`load worker exited with code ${code}`)));
+  });
+  return { child, call: ipc(child) };
+}
+
+interface SubjectServer {
+  subject: LoadSubject;
+  server: RunningServer;
+  call: IpcCall;
+}
+
+async function oneRound(
+  target: SubjectServer,
+  worker: { child: ChildProcess; call: IpcCall },
+  scenario: Scenario,
+  durationSec: number,
+  connections: number,
+): Promise<Omit<LoadRound, 'noisy' | 'retried'>> {
+  await target.call({ hotpath: 'window:start' });
+  const cpu0 = machineCpu();
+  const own0 = process.cpuUsage();
+  const server0 = processCpu(target.server.pid);
+  const worker0 = worker.child.pid ? processCpu(worker.child.pid) : undefined;
+  const body = scenario.body === undefined ? undefined : Buffer.from(scenario.body as Uint8Array | string);
+  const reply = await worker.call(
+    {
+      cmd: 'run',
+      url: `http://127.0.0.1:${target.server.port}`,
+      method: scenario.method,
+      path: scenario.path,
+      headers: scenario.headers ?? {},
+      bodyBase64: body?.toString('base64'),
+      connections,
+      durationSec,
+    },
+    (durationSec + 60) * 1000,
+  );
+  const cpu1 = machineCpu();
+  const own = process.cpuUsage(own0);
+  const server1 = processCpu(target.server.pid);
+  const worker1 = worker.child.pid ? processCpu(worker.child.pid) : undefined;
+  const { window } = (await target.call({ hotpath: 'window:stop' })) as { window: ProbeWindow };
+  const wall = reply.result.durationSec as number;
+  const serverCpus = server0 !== undefined && server1 !== undefined ? (server1 - server0) / wall : null;
+  const loadGeneratorCpus = worker0 !== undefined && worker1 !== undefined ? (worker1 - worker0) / wall : null;
+  let otherCpus: number | null = null;
+  if (cpu0 && cpu1 && serverCpus !== null && loadGeneratorCpus !== null) {
+    const ownCpus = (own.user + own.system) / 1e6 / wall;
+    otherCpus = Math.max(0, (cpu1.busy - cpu0.busy) / wall - serverCpus - loadGeneratorCpus - ownCpus);
+  }
+  const r = reply.result;
+  const us = (ms: number) => ms * 1000;
+  return {
+    rps: r.rps,
+    responses: r.responses,
+    latencyUs: {
+      mean: us(r.latencyMs.mean),
+      p50: us(r.latencyMs.p50),
+      p90: us(r.latencyMs.p90),
+      p99: us(r.latencyMs.p99),
+      p999: us(r.latencyMs.p999),
+      max: us(r.latencyMs.max),
+    },
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    statusCodes: r.statusCodes,
+    probe: window,
+    serverCpus,
+    loadGeneratorCpus,
+    otherCpus,
+  };
+}
+
+function summarise(rounds: LoadRound[]): ScenarioSummary {
+  const m = (f: (r: LoadRound) => number) => median(rounds.map(f));
+  const requests = rounds.reduce((a, r) => a + r.probe.requests, 0);
+  const gcs = rounds.reduce((a, r) => a + r.probe.gcCount, 0);
+  const errors = rounds.reduce((a, r) => a + r.errors, 0);
+  const timeouts = rounds.reduce((a, r) => a + r.timeouts, 0);
+  const non2xx = rounds.reduce((a, r) => a + r.non2xx, 0);
+  const peaks = rounds.map((r) => r.probe.peakRssBytes).filter((v): v is number => v !== null);
+  return {
+    rps: m((r) => r.rps),
+    p50Us: m((r) => r.latencyUs.p50),
+    p99Us: m((r) => r.latencyUs.p99),
+    heapBytesPerRequest: m((r) => r.probe.heapBytesPerRequest),
+    appHeapBytesPerRequest: null,
+    gcPer10kRequests: requests > 0 ? (gcs / requests) * 10_000 : 0,
+    arrayBuffersPerRequest: m((r) => (r.probe.requests > 0 ? r.probe.arrayBuffersDelta / r.probe.requests : 0)),
+    rssBytes: m((r) => r.probe.rssBytes),
+    peakRssBytes: peaks.length ? Math.max(...peaks) : null,
+    errors,
+    timeouts,
+    non2xx,
+    flagged: non2xx > 0 || errors > 0 || timeouts > 0,
+    rounds,
+  };
+}
+
+/** Runs every scenario against every subject, interleaved, and returns the medians. */
+export async function runLoad(subjects: readonly LoadSubject[], scenarios: readonly Scenario[], options: LoadOptions): Promise<LoadResult> {
+  const step = options.onStep ?? (() => {});
+  const pinning = choosePinning(options.pin ?? true);
+  const failures: string[] = [];
+  const warnings: string[] = [];
+  const servers: SubjectServer[] = [];
+  let worker: { child: ChildProcess; call: IpcCall } | undefined;
+  const result: LoadResult = {
+    config: { rounds: options.rounds, durationSec: options.durationSec, warmupSec: options.warmupSec, connections: options.connections },
+    pinning,
+    scenarios: [],
+    failures,
+    warnings,
+  };
+  try {
+    for (const subject of subjects) {
+      step(`load: starting ${subject.key} server${pinning.used ? ` on CPU ${pinning.serverCpu}` : ''}`);
+      const server = await startServer({ dir: subject.dir, port: await freePort(), cpu: pinning.serverCpu, probe: true });
+      servers.push({ subject, server, call: ipc(server.child) });
+    }
+    worker = await startWorker(pinning.loadCpu);
+    const noiseLimit = options.noiseCpus ?? 0.25;
+    for (const scenario of scenarios) {
+      const entry: LoadScenarioResult = {
+        name: scenario.name,
+        method: scenario.method,
+        path: scenario.path,
+        bodyBytes: bodyBytes(scenario),
+        expect: scenario.expect ?? '2xx',
+        results: {},
+      };
+      const rounds = new Map<string, LoadRound[]>(servers.map((s) => [s.subject.key, []]));
+      if (options.warmupSec > 0) {
+        for (const s of servers) {
+          step(`load: ${scenario.name} warm-up ${s.subject.key} (${options.warmupSec} s)`);
+          await oneRound(s, worker, scenario, options.warmupSec, options.connections);
+        }
+      }
+      for (let r = 0; r < options.rounds; r++) {
+        const order = r % 2 === 0 ? servers : [...servers].reverse();
+        for (const s of order) {
+          step(`load: ${scenario.name} round ${r + 1}/${options.rounds} ${s.subject.key} (${options.durationSec} s)`);
+          let round: LoadRound = { ...(await oneRound(s, worker, scenario, options.durationSec, options.connections)), noisy: false, retried: false };
+          if (round.otherCpus !== null && round.otherCpus > noiseLimit) {
+            step(`load: other processes used ${round.otherCpus.toFixed(2)} CPUs during the round; retrying it once`);
+            const again = await oneRound(s, worker, scenario, options.durationSec, options.connections);
+            round = { ...again, noisy: again.otherCpus !== null && again.otherCpus > noiseLimit, retried: true };
+            if (round.noisy) warnings.push(`${scenario.name} (${s.subject.key}): a round stayed noisy (${round.otherCpus?.toFixed(2)} other CPUs)`);
+          }
+          rounds.get(s.subject.key)!.push(round);
+        }
+      }
+      for (const s of servers) {
+        const summary = summarise(rounds.get(s.subject.key)!);
+        entry.results[s.subject.key] = summary;
+        const generator = median(summary.rounds.map((r) => r.loadGeneratorCpus ?? 0));
+        if (generator > 0.9) {
+          warnings.push(`${scenario.name} (${s.subject.key}): autocannon used ${(generator * 100).toFixed(0)} % of its CPU, so RPS may be capped by the load generator rather than the server`);
+        }
+        if (summary.flagged) {
+          const what = `${scenario.name} on ${s.subject.key}: ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts`;
+          if (entry.expect === '2xx') failures.push(what);
+          else warnings.push(what);
+        }
+      }
+      result.scenarios.push(entry);
+    }
+    // The app's own share: subtract the constant route measured on the same server.
+    const health = result.scenarios.find((s) => s.name === HEALTH_SCENARIO);
+    if (health) {
+      for (const scenario of result.scenarios) {
+        for (const [key, summary] of Object.entries(scenario.results)) {
+          const floor = health.results[key]?.heapBytesPerRequest;
+          if (floor !== undefined) summary.appHeapBytesPerRequest = summary.heapBytesPerRequest - floor;
+        }
+      }
+    }
+  } finally {
+    await Promise.all([...servers.map((s) => s.server.stop()), worker ? stopProcess(worker.child) : Promise.resolve()]);
+  }
+  return result;
+}
+

@@ -1,0 +1,161 @@
+/**
+ * Micro-benchmarks: tinybench timing plus heap bytes per call for each task.
+ *
+ * Sub-microsecond functions cannot be timed one call at a time (a timer read costs tens of nanoseconds), so
+ * each tinybench sample times a batch of calls sized to take about 20 µs; ns/op is the batch mean divided by
+ * the batch size, and the median over a few timing rounds that alternate between subjects. The same
+ * function then goes through measureBytesPerOp for its allocation.
+ */
+import { Bench } from 'tinybench';
+import { measureBytesPerOp, type BytesPerOp } from './bytes-per-op.ts';
+import { median } from './stats.ts';
+
+export interface MicroTask {
+  name: string;
+  /** One operation. Receives a running counter; its result is kept so the work is not optimised away. */
+  fn: (i: number) => unknown;
+}
+
+export interface MicroOptions {
+  /** Shorter sampling: 3 rounds of 100 ms per task instead of 5 of 400 ms. */
+  quick?: boolean;
+  /** Override tinybench's time budget per round, in ms. */
+  timeMs?: number;
+  /** Skip the bytes/op measurement. */
+  skipBytes?: boolean;
+}
+
+export interface MicroResult {
+  name: string;
+  /** Operations per second (1e9 / nsPerOp). */
+  hz: number;
+  /** Mean time of one call, in nanoseconds. */
+  nsPerOp: number;
+  /** Relative margin of error of the mean at 95 %, in percent (tinybench's rme, median over rounds). */
+  rme: number;
+  /** Timed samples (batches), all rounds together. */
+  samples: number;
+  /** Timing rounds; nsPerOp is their median. */
+  rounds: number;
+  /** Calls per sample. */
+  batch: number;
+  /** Heap bytes allocated per call (median of GC-free windows), or null when skipped. */
+  bytesPerOp: number | null;
+  /** ± of bytesPerOp, B/op. */
+  bytesPrecision: number | null;
+  /** ArrayBuffer bytes per call (Buffer contents are not on the V8 heap). */
+  arrayBuffersPerOp: number | null;
+  bytes: BytesPerOp | null;
+}
+
+const sink: { value: unknown } = { value: undefined };
+let serial = 0;
+
+/**
+ * A fresh loop of `n` calls per task and subject, compiled from its own source: closures made from one shared
+ * literal would share type feedback and optimised code, so the second task measured would run a
+ * polymorphic, slower call than the first.
+ */
+function makeRunner(fn: (i: number) => unknown): (n: number) => void {
+  const source = `/* hotpath micro runner ${++serial} */
+    let i = 0;
+    return function runCalls(n) {
+      for (let k = 0; k < n; k++) { i = (i + 1) & 0x3fffffff; sink.value = fn(i); }
+    };`;
+  return new Function('fn', 'sink', source)(fn, sink) as (n: number) => void;
+}
+
+/** Calls per sample so that one sample lasts about `targetNs` (each size timed 3 times, fastest kept). */
+function batchSize(runCalls: (n: number) => void, targetNs = 20_000): number {
+  runCalls(2_000);
+  for (let calls = 1; ; calls *= 4) {
+    let ns = Infinity;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const t0 = process.hrtime.bigint();
+      runCalls(calls);
+      ns = Math.min(ns, Number(process.hrtime.bigint() - t0));
+    }
+    if (ns >= targetNs / 4 || calls >= 1 << 20) {
+      return Math.max(1, Math.min(100_000, Math.round((calls * targetNs) / Math.max(ns, 1))));
+    }
+  }
+}
+
+interface Prepared {
+  task: MicroTask;
+  batch: number;
+  run: () => void;
+  means: number[];
+  rmes: number[];
+  samples: number;
+}
+
+async function timeRound(p: Prepared, timeMs: number, warmupMs: number): Promise<void> {
+  const bench = new Bench({ time: timeMs, warmupTime: warmupMs, iterations: 16, throws: true });
+  bench.add(p.task.name, p.run);
+  await bench.run();
+  const result = bench.tasks[0].result as { state: string; latency?: { mean: number; rme: number; samplesCount: number }; error?: Error };
+  if (result.state !== 'completed' || !result.latency) {
+    throw result.error ?? new Error(`Micro task ${p.task.name} did not complete (${result.state})`);
+  }
+  p.means.push((result.latency.mean * 1e6) / p.batch);
+  p.rmes.push(result.latency.rme);
+  p.samples += result.latency.samplesCount;
+}
+
+/**
+ * Runs the same-named task of several subjects: timing rounds alternate between subjects (A B, B A, …) so
+ * drift hits all of them alike; ns/op is the median of the rounds. Then bytes per call for each subject.
+ */
+export async function runMicroInterleaved(tasks: Record<string, MicroTask>, options: MicroOptions = {}): Promise<Record<string, MicroResult>> {
+  const keys = Object.keys(tasks);
+  const prepared = new Map<string, Prepared>();
+  for (const key of keys) {
+    const task = tasks[key];
+    const runCalls = makeRunner(task.fn);
+    const batch = batchSize(runCalls);
+    prepared.set(key, { task, batch, run: () => runCalls(batch), means: [], rmes: [], samples: 0 });
+  }
+  const rounds = options.quick ? 3 : 5;
+  const timeMs = options.timeMs ?? (options.quick ? 100 : 400);
+  for (let r = 0; r < rounds; r++) {
+    for (const key of r % 2 === 0 ? keys : [...keys].reverse()) {
+      await timeRound(prepared.get(key)!, timeMs, r === 0 ? (options.quick ? 100 : 250) : 20);
+    }
+  }
+  sink.value = undefined;
+  const results: Record<string, MicroResult> = {};
+  for (const key of keys) {
+    const p = prepared.get(key)!;
+    const nsPerOp = median(p.means);
+    const bytes = options.skipBytes
+      ? null
+      : measureBytesPerOp(p.task.fn, { maxWindowMs: options.quick ? 100 : 250, warmupMs: options.quick ? 30 : 60 });
+    results[key] = {
+      name: p.task.name,
+      hz: nsPerOp > 0 ? 1e9 / nsPerOp : 0,
+      nsPerOp,
+      rme: median(p.rmes),
+      samples: p.samples,
+      batch: p.batch,
+      rounds: p.means.length,
+      bytesPerOp: bytes ? bytes.bytesPerOp : null,
+      bytesPrecision: bytes ? bytes.precision : null,
+      arrayBuffersPerOp: bytes ? bytes.arrayBuffersPerOp : null,
+      bytes,
+    };
+  }
+  return results;
+}
+
+/** Runs one task on its own. */
+export async function runMicroTask(task: MicroTask, options: MicroOptions = {}): Promise<MicroResult> {
+  return (await runMicroInterleaved({ only: task }, options)).only;
+}
+
+/** Runs tasks one after the other. */
+export async function runMicro(tasks: readonly MicroTask[], options: MicroOptions = {}): Promise<MicroResult[]> {
+  const results: MicroResult[] = [];
+  for (const task of tasks) results.push(await runMicroTask(task, options));
+  return results;
+}

@@ -1,0 +1,272 @@
+/**
+ * Server processes for measuring: start a package's app with the kit's launcher on a free loopback port,
+ * optionally pinned to one CPU and with the probe preloaded, wait for GET /health, and stop it by PID
+ * (its whole process group). Every process started here is tracked and killed when the harness exits.
+ * Also: which CPUs can be used for pinning, and CPU time from /proc for noise checks.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { availableParallelism } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const kitServeBin: string = fileURLToPath(new URL('../../kit/bin/hotpath-serve.js', import.meta.url));
+export const probePreloadUrl: string = new URL('./probe-preload.mjs', import.meta.url).href;
+
+// ------------------------------------------------------------------------------------------------
+// Process tracking: every child is killed (by process group) on exit, SIGINT or SIGTERM.
+// ------------------------------------------------------------------------------------------------
+
+const tracked = new Set<ChildProcess>();
+let hooksInstalled = false;
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function installHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  process.on('exit', () => {
+    for (const child of tracked) killGroup(child, 'SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      for (const child of tracked) killGroup(child, 'SIGKILL');
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
+/** Spawns a tracked child in its own process group (so stopping it also stops anything it started). */
+export function spawnTracked(command: string, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
+  installHooks();
+  const child = spawn(command, args, { ...options, detached: true });
+  tracked.add(child);
+  child.once('exit', () => tracked.delete(child));
+  return child;
+}
+
+/** Stops a tracked child: SIGTERM to its group, SIGKILL after `graceMs`; resolves when it has exited. */
+export function stopProcess(child: ChildProcess, graceMs = 2_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    tracked.delete(child);
+    return Promise.resolve();
+  }
+  return new Promise((done) => {
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      tracked.delete(child);
+      done();
+    });
+    killGroup(child, 'SIGTERM');
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Pinning, ports, health
+// ------------------------------------------------------------------------------------------------
+
+export interface Pinning {
+  used: boolean;
+  /** CPU the server runs on, and the load generator, when pinned. */
+  serverCpu: number | null;
+  loadCpu: number | null;
+  /** Why pinning is off, when it is. */
+  reason?: string;
+}
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+/** CPUs this process may run on (Cpus_allowed_list), or undefined where /proc is missing. */
+export function allowedCpus(): number[] | undefined {
+  try {
+    const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (!list) return undefined;
+    const cpus: number[] = [];
+    for (const part of list.split(',')) {
+      const [a, b] = part.split('-').map(Number);
+      for (let c = a; c <= (b ?? a); c++) cpus.push(c);
+    }
+    return cpus;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decides pinning: server and load generator on two different CPUs when taskset and ≥ 2 CPUs exist. */
+export function choosePinning(wanted = true): Pinning {
+  if (!wanted) return { used: false, serverCpu: null, loadCpu: null, reason: 'disabled (--no-pin)' };
+  if (!findOnPath('taskset')) return { used: false, serverCpu: null, loadCpu: null, reason: 'taskset not found' };
+  const cpus = allowedCpus() ?? [...Array(availableParallelism()).keys()];
+  if (cpus.length < 2) return { used: false, serverCpu: null, loadCpu: null, reason: 'fewer than 2 CPUs' };
+  return { used: true, serverCpu: cpus[0], loadCpu: cpus[1] };
+}
+
+/** Command and arguments that run `node <args>`, pinned to `cpu` when given. */
+export function nodeCommand(args: string[], cpu: number | null): [string, string[]] {
+  return cpu === null ? [process.execPath, args] : ['taskset', ['-c', String(cpu), process.execPath, ...args]];
+}
+
+/** A free TCP port on 127.0.0.1 (listen on port 0, read it, close). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** One GET on a fresh connection; resolves with the status code, rejects on connection errors. */
+export function httpStatus(port: number, path: string, timeoutMs = 1_000): Promise<number> {
+  return new Promise((resolveStatus, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent: false, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.once('end', () => resolveStatus(res.statusCode ?? 0));
+    });
+    req.once('timeout', () => req.destroy(new Error('timeout')));
+    req.once('error', reject);
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// A running server
+// ------------------------------------------------------------------------------------------------
+
+export interface StartOptions {
+  /** Package folder holding src/app.ts (the launcher's cwd). */
+  dir: string;
+  port: number;
+  cpu: number | null;
+  /** Preload the probe and open an IPC channel to it. */
+  probe?: boolean;
+  /** Health poll interval in ms (1 for startup timing). */
+  pollMs?: number;
+  timeoutMs?: number;
+}
+
+export interface RunningServer {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  /** Milliseconds from spawn() to the first 200 of GET /health. */
+  firstOkMs: number;
+  /** VmHWM read right after the first 200. */
+  peakRssAtReady: number | null;
+  /** Last output of the server on stderr (for error messages). */
+  stderrTail(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `hotpath-serve` for a package folder and resolves once GET /health answers 200. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const args = options.probe ? ['--import', probePreloadUrl, kitServeBin] : [kitServeBin];
+  const [command, argv] = nodeCommand(args, options.cpu);
+  let tail = '';
+  const t0 = performance.now();
+  const child = spawnTracked(command, argv, {
+    cwd: options.dir,
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1' },
+    stdio: options.probe ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    tail = (tail + chunk).slice(-4_000);
+  });
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => {
+    exited = `exited with ${signal ?? `code ${code}`}`;
+  });
+  child.once('error', (error) => {
+    exited = `could not start: ${error.message}`;
+  });
+  const pollMs = options.pollMs ?? 10;
+  const deadline = t0 + (options.timeoutMs ?? 30_000);
+  const server = {
+    child,
+    pid: child.pid ?? -1,
+    port: options.port,
+    firstOkMs: NaN,
+    peakRssAtReady: null as number | null,
+    stderrTail: () => tail.trim(),
+    stop: () => stopProcess(child),
+  };
+  for (;;) {
+    if (exited) throw new Error(`Server in ${options.dir} ${exited} before answering GET /health\n${tail.trim()}`);
+    if (performance.now() > deadline) {
+      await server.stop();
+      throw new Error(`Server in ${options.dir} did not answer GET /health 200 within ${options.timeoutMs ?? 30_000} ms\n${tail.trim()}`);
+    }
+    const status = await httpStatus(options.port, '/health').catch(() => 0);
+    if (status === 200) {
+      server.firstOkMs = performance.now() - t0;
+      server.peakRssAtReady = readVmHwm(server.pid);
+      return server;
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+function readVmHwm(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// CPU accounting from /proc, to notice other load on the machine
+// ------------------------------------------------------------------------------------------------
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/**
+ * Busy and total CPU seconds of the whole machine so far (all CPUs), from /proc/stat. Busy is user + nice +
+ * system + steal: interrupt and softirq time (loopback networking) is left out because the kernel already
+ * charges most of it to the processes it ran in.
+ */
+export function machineCpu(): { busy: number; total: number } | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+    const f = line.trim().split(/\s+/).slice(1).map(Number);
+    const busy = f[0] + f[1] + f[2] + (f[7] ?? 0);
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: busy / CLOCK_TICKS, total: total / CLOCK_TICKS };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
+export function processCpu(pid: number): number | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Startup: how long a package's server takes from spawn() to its first 200 on GET /health, polled every
+ * millisecond, and its peak RSS (VmHWM) right then. One discarded run per subject (it fills tsx's transform
+ * cache and the OS page cache), then the measured runs, interleaved across subjects; median, min and max.
+ * The server is started exactly as `pnpm start` starts it (the kit's launcher, through tsx), unpinned.
+ */
+import { freePort, startServer } from './server.ts';
+import { spread } from './stats.ts';
+
+export interface StartupOptions {
+  /** Measured runs per subject (after one discarded run). */
+  runs: number;
+  onStep?: (line: string) => void;
+}
+
+export interface StartupSummary {
+  runs: number;
+  firstOkMs: { median: number; min: number; max: number };
+  peakRssBytes: { median: number; min: number; max: number } | null;
+  samplesMs: number[];
+}
+
+export interface StartupResult {
+  config: { runs: number; discarded: number; pollMs: number; pinned: false };
+  /** Whether NODE_EXTRA_CA_CERTS was set for the servers (it adds tens of ms to every Node start). */
+  nodeExtraCaCerts: boolean;
+  results: Record<string, StartupSummary>;
+  warnings: string[];
+}
+
+/** Measures time to first 200 and peak RSS for each subject (`key` → package folder). */
+export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir: string }>, options: StartupOptions): Promise<StartupResult> {
+  const step = options.onStep ?? (() => {});
+  const warnings: string[] = [];
+  const nodeExtraCaCerts = Boolean(process.env.NODE_EXTRA_CA_CERTS);
+  if (nodeExtraCaCerts) {
+    warnings.push('NODE_EXTRA_CA_CERTS is set: every Node start reads that certificate bundle (25-40 ms on the workshop machine), and the startup figures include it');
+  }
+  const times = new Map<string, number[]>(subjects.map((s) => [s.key, []]));
+  const rss = new Map<string, number[]>(subjects.map((s) => [s.key, []]));
+  for (let run = 0; run <= options.runs; run++) {
+    const order = run % 2 === 0 ? subjects : [...subjects].reverse();
+    for (const subject of order) {
+      step(run === 0 ? `startup: discarded run ${subject.key}` : `startup: run ${run}/${options.runs} ${subject.key}`);
+      const server = await startServer({ dir: subject.dir, port: await freePort(), cpu: null, pollMs: 1 });
+      await server.stop();
+      if (run === 0) continue;
+      times.get(subject.key)!.push(server.firstOkMs);
+      if (server.peakRssAtReady !== null) rss.get(subject.key)!.push(server.peakRssAtReady);
+    }
+  }
+  const results: Record<string, StartupSummary> = {};
+  for (const subject of subjects) {
+    const samples = times.get(subject.key)!;
+    const peaks = rss.get(subject.key)!;
+    results[subject.key] = {
+      runs: samples.length,
+      firstOkMs: spread(samples),
+      peakRssBytes: peaks.length ? spread(peaks) : null,
+      samplesMs: samples,
+    };
+  }
+  return { config: { runs: options.runs, discarded: 1, pollMs: 1, pinned: false }, nodeExtraCaCerts, results, warnings };
+}
