@@ -25,8 +25,8 @@ export interface Ratio {
   section: Section;
   /** Scenario or micro task name ('startup' for startup). */
   name: string;
-  metric: 'rps' | 'p99' | 'heapBytesPerRequest' | 'startupMs' | 'peakRss' | 'nsPerOp' | 'bytesPerOp';
-  unit: 'req/s' | 'µs' | 'B' | 'ms' | 'ns';
+  metric: 'rps' | 'p50' | 'p99' | 'heapBytesPerRequest' | 'gcPer10k' | 'startupMs' | 'peakRss' | 'nsPerOp' | 'bytesPerOp';
+  unit: 'req/s' | 'µs' | 'B' | 'ms' | 'ns' | 'GCs';
   better: 'higher' | 'lower';
   subjectKey: string;
   subject: number | null;
@@ -78,8 +78,10 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
       if (!s || !b) continue;
       const flagged = s.flagged || b.flagged;
       push({ section: 'load', name: scenario.name, metric: 'rps', unit: 'req/s', better: 'higher', subject: s.rps, baseline: b.rps, flagged });
+      push({ section: 'load', name: scenario.name, metric: 'p50', unit: 'µs', better: 'lower', subject: s.p50Us, baseline: b.p50Us, flagged });
       push({ section: 'load', name: scenario.name, metric: 'p99', unit: 'µs', better: 'lower', subject: s.p99Us, baseline: b.p99Us, flagged });
       push({ section: 'load', name: scenario.name, metric: 'heapBytesPerRequest', unit: 'B', better: 'lower', subject: s.heapBytesPerRequest, baseline: b.heapBytesPerRequest, flagged });
+      push({ section: 'load', name: scenario.name, metric: 'gcPer10k', unit: 'GCs', better: 'lower', subject: s.gcPer10kRequests, baseline: b.gcPer10kRequests, flagged });
     }
     const st = result.startup?.results[key];
     const sb = result.startup?.results[base];
@@ -140,8 +142,11 @@ function formatValue(r: Ratio, value: number | null): string {
   switch (r.metric) {
     case 'rps':
       return formatCount(value);
+    case 'p50':
     case 'p99':
       return formatUs(value);
+    case 'gcPer10k':
+      return value.toFixed(1);
     case 'heapBytesPerRequest':
     case 'bytesPerOp':
     case 'peakRss':
@@ -155,8 +160,10 @@ function formatValue(r: Ratio, value: number | null): string {
 
 const METRIC_LABEL: Record<Ratio['metric'], string> = {
   rps: 'RPS',
+  p50: 'p50',
   p99: 'p99',
   heapBytesPerRequest: 'heap B/req',
+  gcPer10k: 'GCs/10k req',
   startupMs: 'first 200',
   peakRss: 'peak RSS',
   nsPerOp: 'time/op',

@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { labs } from '../src/manifest.ts';
 import { pristineCopy } from '../src/pristine.ts';
+import { solutionDir } from '../src/paths.ts';
 import { runLabTests } from '../src/run-lab-tests.ts';
+import { join } from 'node:path';
 
 const ready = labs.filter((lab) => lab.status === 'ready');
 
@@ -27,6 +29,17 @@ describe('starting code fails its own lab tests, and only those', () => {
     for (const outcome of labFiles) {
       expect(outcome.loadError, `${where}: ${outcome.file} must load and fail on assertions, not on an import`).toBeUndefined();
       expect(outcome.failed, `${where}: ${outcome.file} passes on the starting code, so it proves nothing`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the proof is not vacuous', () => {
+  it.each(ready.map((lab) => [lab.slug]))('%s: the same runner finds no failure in the reference solution', (slug) => {
+    const outcomes = runLabTests(slug, join(solutionDir(slug), 'src'));
+    expect(outcomes.length).toBeGreaterThan(1);
+    for (const outcome of outcomes) {
+      expect(outcome.loadError, `solutions/${slug}: ${outcome.file} failed to load`).toBeUndefined();
+      expect(outcome.failures, `solutions/${slug}: ${outcome.file}`).toEqual([]);
     }
   });
 });
