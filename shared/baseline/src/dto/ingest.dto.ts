@@ -2,6 +2,7 @@
  * DTO classes for POST /ingest/v1. Only itemCount and timestamp are validated; the items are still mapped
  * into IngestItemDto instances (and the rest copied) because that is what plainToInstance does by default.
  */
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsOptional, IsPositive, Max } from 'class-validator';
 

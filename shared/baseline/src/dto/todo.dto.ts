@@ -1,4 +1,5 @@
 /** DTO classes for the todo routes, validated by class-validator decorators and mapped by class-transformer. */
+import 'reflect-metadata';
 import { MAX_TITLE_LENGTH } from '@hotpath/api';
 import { Expose } from 'class-transformer';
 import { IsBoolean, IsDefined, IsString, ValidateBy, ValidateIf } from 'class-validator';
