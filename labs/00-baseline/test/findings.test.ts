@@ -12,7 +12,7 @@ describe('lab 00 · part 3: reading the profile', () => {
     const { createApp } = await import('#lab/app.ts');
     const app = createApp({ logWrite: () => {} });
     const post = async () => {
-      const init = { method: 'POST', body: ingest1k, headers: { 'content-type': 'application/json' } };
+      const init = { method: 'POST', body: ingest1k as Uint8Array<ArrayBuffer>, headers: { 'content-type': 'application/json' } };
       const response = await app.fetch(new Request('http://lab.local/ingest/v1', init));
       if (response.status !== 202) throw new Error(`POST /ingest/v1 answered ${response.status}`);
       app.sink.drain();

@@ -22,12 +22,12 @@ export class Container {
   }
 
   /** Registers a ready-made instance for a token (used to hand the app its sink and logger). */
-  provide<T>(token: Constructor<T>, instance: T): this {
+  provide<T extends object>(token: Constructor<T>, instance: T): this {
     this.singletons.set(token, instance);
     return this;
   }
 
-  get<T>(token: Constructor<T>): T {
+  get<T extends object>(token: Constructor<T>): T {
     const existing = this.singletons.get(token);
     if (existing !== undefined) return existing as T;
     if (!this.providers.includes(token)) {
@@ -39,7 +39,7 @@ export class Container {
   }
 
   /** Creates a new instance, resolving constructor dependencies from metadata. */
-  construct<T>(target: Constructor<T>): T {
+  construct<T extends object>(target: Constructor<T>): T {
     const tokens: Constructor[] = Reflect.getOwnMetadata(META.inject, target) ?? [];
     const args = tokens.map((token) => this.get(token));
     return new target(...args);

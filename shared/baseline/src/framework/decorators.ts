@@ -22,10 +22,9 @@ export interface RouteMeta {
   handler: string;
 }
 
-export type ParamMeta =
-  | { index: number; kind: 'body'; dto: Constructor }
-  | { index: number; kind: 'param'; name: string }
-  | { index: number; kind: 'context' };
+type ParamKind = { kind: 'body'; dto: Constructor } | { kind: 'param'; name: string } | { kind: 'context' };
+
+export type ParamMeta = ParamKind & { index: number };
 
 /** Every class decorated with @Injectable or @Controller, in declaration order: what the container scans. */
 export const discovered: Constructor[] = [];
@@ -69,10 +68,10 @@ export function HttpCode(status: number): MethodDecorator {
   return (target, key) => Reflect.defineMetadata(META.status, status, target, key);
 }
 
-function param(meta: Omit<ParamMeta, 'index'>): ParameterDecorator {
+function param(meta: ParamKind): ParameterDecorator {
   return (target, key, index) => {
     const params: ParamMeta[] = Reflect.getOwnMetadata(META.params, target, key!) ?? [];
-    params.push({ ...meta, index } as ParamMeta);
+    params.push({ ...meta, index });
     Reflect.defineMetadata(META.params, params, target, key!);
   };
 }
