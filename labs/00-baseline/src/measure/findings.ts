@@ -1,8 +1,8 @@
 /**
  * Lab 00, part 3: what the profile shows.
  *
- * Run `pnpm bench --profile` (or `node --cpu-prof`, see the README), open the .cpuprofile in Chrome DevTools,
- * switch to the Bottom-Up view and look at self time while the server handles POST /ingest/v1.
+ * Record a CPU profile of the server under POST /ingest/v1 load (`node --cpu-prof`: the README shows how),
+ * open the .cpuprofile in Chrome DevTools, switch to the Bottom-Up view and look at self time.
  */
 export const findings = {
   /** TODO(lab 00): the npm package (not `node:` built-ins, not @hotpath/*) with the most self time serving POST /ingest/v1. */
