@@ -17,3 +17,9 @@ export const SEEDED_TODO_COUNT = 100;
 
 /** Longest todo title accepted, in UTF-16 code units. */
 export const MAX_TITLE_LENGTH = 200;
+
+/**
+ * Most todos created through POST /todos that the in-memory store keeps; past it the oldest created one is
+ * forgotten (its GET answers 404), so a long load run on POST /todos cannot grow the heap without bound.
+ */
+export const MAX_CREATED_TODOS = 10_000;

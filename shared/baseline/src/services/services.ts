@@ -1,5 +1,5 @@
 /** Injectable services: the todo repository and the ingest service that feeds the sink. */
-import { seedTodos, type IngestSink } from '@hotpath/api';
+import { MAX_CREATED_TODOS, SEEDED_TODO_COUNT, seedTodos, type IngestSink } from '@hotpath/api';
 import { Inject, Injectable } from '../framework/decorators.ts';
 import { SinkFull } from '../framework/errors.ts';
 import { Logger } from '../framework/logger.ts';
@@ -22,6 +22,8 @@ export class TodoRepository {
   add(title: string, isComplete: boolean): TodoDto {
     const todo = new TodoDto(this.nextId++, title, isComplete);
     this.todos.set(todo.id, todo);
+    // Bounded: past MAX_CREATED_TODOS the oldest created todo is forgotten (Map keeps insertion order).
+    if (this.todos.size > SEEDED_TODO_COUNT + MAX_CREATED_TODOS) this.todos.delete(todo.id - MAX_CREATED_TODOS);
     return todo;
   }
 
