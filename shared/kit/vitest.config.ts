@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { environment: 'node', testTimeout: 10 * 60_000 },
+  test: { environment: 'node', testTimeout: 10 * 60_000, hookTimeout: 60_000 },
 });

@@ -1,4 +1,4 @@
-/** Lab 00 serves the shared API contract (the baseline already does: these pass from the start). */
+/** This lab serves the shared API contract: its starting code already does, so these pass from the start. */
 import { contractSuite } from '@hotpath/api/contract';
 
 contractSuite(async () => (await import('#lab/app.ts')).createApp);

@@ -185,6 +185,24 @@ check('limits', '413 for a 2 MiB chunked body without Content-Length', async (cr
   expect(app.sink.size, 'Queue nothing from a refused body').toBe(0);
 });
 
+check('limits', 'a POST is judged route first, then media type, then size', async (createApp) => {
+  const app = freshApp(createApp);
+  const big = generateBody({ kind: 'size', bytes: TWO_MIB });
+  expectError(await send(app, 'POST', '/nope', { body: big }), 'not_found', 'a 2 MiB body goes to an unknown route (check the route before the size)');
+  expectError(
+    await send(app, 'POST', '/ingest/v1', { body: big, contentType: 'text/plain' }),
+    'unsupported_media_type',
+    'a 2 MiB text/plain body arrives with Content-Length (check the media type before the size)',
+  );
+  const { stream, pulled } = lazyIngestStream(64 * 1024 * 1024);
+  expectError(
+    await send(app, 'POST', '/ingest/v1', { body: stream, contentType: 'text/plain' }),
+    'unsupported_media_type',
+    'a streamed text/plain body arrives (check the media type before reading any of it)',
+  );
+  expect(pulled(), 'Refuse a non-JSON body without reading it').toBeLessThan(4 * 1024 * 1024);
+});
+
 check('limits', '413 before reading a 64 MiB stream to the end', async (createApp) => {
   const { stream, pulled } = lazyIngestStream(64 * 1024 * 1024);
   const a = await send(freshApp(createApp), 'POST', '/ingest/v1', { body: stream });

@@ -10,7 +10,7 @@ export { measureBytesPerOp } from './bytes-per-op.ts';
 export type { BytesPerOp, BytesPerOpOptions } from './bytes-per-op.ts';
 export { runMicro, runMicroTask, runMicroInterleaved } from './micro.ts';
 export type { MicroOptions, MicroResult, MicroTask } from './micro.ts';
-export { defaultScenarios, buildIngestBody, ingestBody, HEALTH_SCENARIO } from './scenarios.ts';
+export { defaultScenarios, ingestBody, HEALTH_SCENARIO } from './scenarios.ts';
 export type { Scenario, IngestBody } from './scenarios.ts';
 export { runLoad } from './load.ts';
 export type { LoadOptions, LoadResult, LoadRound, LoadScenarioResult, LoadSubject, ScenarioSummary } from './load.ts';

@@ -12,7 +12,6 @@ import type { ProbeWindow } from './probe.ts';
 import { HEALTH_SCENARIO, bodyBytes, type Scenario } from './scenarios.ts';
 import {
   choosePinning,
-  freePort,
   machineCpu,
   nodeCommand,
   processCpu,
@@ -220,7 +219,7 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
   try {
     for (const subject of subjects) {
       step(`load: starting ${subject.key} server${pinning.used ? ` on CPU ${pinning.serverCpu}` : ''}`);
-      const server = await startServer({ dir: subject.dir, port: await freePort(), cpu: pinning.serverCpu, probe: true });
+      const server = await startServer({ dir: subject.dir, cpu: pinning.serverCpu, probe: true });
       servers.push({ subject, server, call: ipc(server.child) });
     }
     worker = await startWorker(pinning.loadCpu);

@@ -1,10 +1,9 @@
 /**
  * Load scenarios: what one load round sends. The defaults are GET /health (the constant route whose
  * per-request bytes are subtracted to get the app's own share), GET /todos and POST /ingest/v1 with the
- * 1 KiB fixture body (from @hotpath/api/fixtures when it is there, else built here with the same shape).
+ * 1 KiB fixture body from @hotpath/api/fixtures.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { ingestFixture } from '@hotpath/api/fixtures';
 
 export interface Scenario {
   name: string;
@@ -21,45 +20,13 @@ export const HEALTH_SCENARIO = 'GET /health';
 
 export interface IngestBody {
   bytes: Uint8Array;
-  /** Where it came from: the fixtures module, the fixture file, or built by the harness. */
-  source: 'fixtures-module' | 'fixture-file' | 'generated';
+  /** Where it came from (recorded in the result): always the committed fixture, shared/api/fixtures/ingest-1k.json. */
+  source: 'fixtures-module';
 }
 
-let cached: IngestBody | undefined;
-
-/** Builds a ~1 KiB ingest body with `itemCount` and `timestamp` as its last keys. */
-export function buildIngestBody(targetBytes = 1024): Uint8Array {
-  const items: Array<{ sku: string; qty: number; price: number; tags: string[] }> = [];
-  const make = (n: number) =>
-    JSON.stringify({ source: 'sensor-17', region: 'eu-west-1', batch: 'b-000042', items: items.slice(0, n), itemCount: n, timestamp: 1717171717171 });
-  let text = make(0);
-  for (let i = 0; ; i++) {
-    items.push({ sku: `SKU-${String(10_000 + i)}`, qty: (i % 7) + 1, price: 100 + ((i * 37) % 900) / 10, tags: ['std', i % 2 ? 'eu' : 'us'] });
-    const next = make(items.length);
-    if (Buffer.byteLength(next) > targetBytes) break;
-    text = next;
-  }
-  // Pad the region string so the body is exactly targetBytes long.
-  const missing = targetBytes - Buffer.byteLength(text);
-  if (missing > 0) text = text.replace('"region":"eu-west-1"', `"region":"eu-west-1${'-'.repeat(missing)}"`);
-  return new TextEncoder().encode(text);
-}
-
-/** The 1 KiB ingest body every lab is benchmarked with. */
+/** The 1 KiB ingest body every lab is benchmarked with: the kit's committed fixture. */
 export async function ingestBody(): Promise<IngestBody> {
-  if (cached) return cached;
-  try {
-    const fixtures = (await import('@hotpath/api/fixtures')) as { ingestFixture?: (size: '1k') => { bytes: Uint8Array } };
-    if (typeof fixtures.ingestFixture === 'function') return (cached = { bytes: fixtures.ingestFixture('1k').bytes, source: 'fixtures-module' });
-  } catch {
-    /* fixtures not generated yet */
-  }
-  try {
-    const file = fileURLToPath(new URL('../../api/fixtures/ingest-1k.json', import.meta.url));
-    return (cached = { bytes: new Uint8Array(readFileSync(file)), source: 'fixture-file' });
-  } catch {
-    return (cached = { bytes: buildIngestBody(), source: 'generated' });
-  }
+  return { bytes: ingestFixture('1k').bytes, source: 'fixtures-module' };
 }
 
 /** GET /health, GET /todos and POST /ingest/v1 with the 1 KiB body. */

@@ -7,10 +7,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { availableParallelism } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { procStatusBytes } from './gc.ts';
 
 export const kitServeBin: string = fileURLToPath(new URL('../../kit/bin/hotpath-serve.js', import.meta.url));
 export const probePreloadUrl: string = new URL('./probe-preload.mjs', import.meta.url).href;
@@ -125,19 +125,6 @@ export function nodeCommand(args: string[], cpu: number | null): [string, string
   return cpu === null ? [process.execPath, args] : ['taskset', ['-c', String(cpu), process.execPath, ...args]];
 }
 
-/** A free TCP port on 127.0.0.1 (listen on port 0, read it, close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 /** One GET on a fresh connection; resolves with the status code, rejects on connection errors. */
 export function httpStatus(port: number, path: string, timeoutMs = 1_000): Promise<number> {
   return new Promise((resolveStatus, reject) => {
@@ -157,7 +144,8 @@ export function httpStatus(port: number, path: string, timeoutMs = 1_000): Promi
 export interface StartOptions {
   /** Package folder holding src/app.ts (the launcher's cwd). */
   dir: string;
-  port: number;
+  /** A fixed port; by default the server binds port 0 and reports the port it got (no race for a free port). */
+  port?: number;
   cpu: number | null;
   /** Preload the probe and open an IPC channel to it. */
   probe?: boolean;
@@ -187,8 +175,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const t0 = performance.now();
   const child = spawnTracked(command, argv, {
     cwd: options.dir,
-    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1' },
-    stdio: options.probe ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, PORT: String(options.port ?? 0) },
+    stdio: options.probe ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  });
+  // The launcher prints "listening on http://127.0.0.1:<port>" once it is bound: with PORT=0 that is how
+  // we learn the port, so no other process can take it between choosing and binding.
+  let port = options.port ?? 0;
+  let stdout = '';
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    if (port !== 0) return;
+    stdout = (stdout + chunk).slice(-4_000);
+    const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout);
+    if (match) port = Number(match[1]);
   });
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
@@ -206,7 +205,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = {
     child,
     pid: child.pid ?? -1,
-    port: options.port,
+    port,
     firstOkMs: NaN,
     peakRssAtReady: null as number | null,
     stderrTail: () => tail.trim(),
@@ -218,22 +217,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await server.stop();
       throw new Error(`Server in ${options.dir} did not answer GET /health 200 within ${options.timeoutMs ?? 30_000} ms\n${tail.trim()}`);
     }
-    const status = await httpStatus(options.port, '/health').catch(() => 0);
+    const status = port === 0 ? 0 : await httpStatus(port, '/health').catch(() => 0);
     if (status === 200) {
       server.firstOkMs = performance.now() - t0;
-      server.peakRssAtReady = readVmHwm(server.pid);
+      server.port = port;
+      server.peakRssAtReady = procStatusBytes(server.pid, 'VmHWM') ?? null;
       return server;
     }
     await new Promise((r) => setTimeout(r, pollMs));
-  }
-}
-
-function readVmHwm(pid: number): number | null {
-  try {
-    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : null;
-  } catch {
-    return null;
   }
 }
 

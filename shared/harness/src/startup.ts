@@ -4,7 +4,7 @@
  * cache and the OS page cache), then the measured runs, interleaved across subjects; median, min and max.
  * The server is started exactly as `pnpm start` starts it (the kit's launcher, through tsx), unpinned.
  */
-import { freePort, startServer } from './server.ts';
+import { startServer } from './server.ts';
 import { spread } from './stats.ts';
 
 export interface StartupOptions {
@@ -42,7 +42,7 @@ export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir:
     const order = run % 2 === 0 ? subjects : [...subjects].reverse();
     for (const subject of order) {
       step(run === 0 ? `startup: discarded run ${subject.key}` : `startup: run ${run}/${options.runs} ${subject.key}`);
-      const server = await startServer({ dir: subject.dir, port: await freePort(), cpu: null, pollMs: 1 });
+      const server = await startServer({ dir: subject.dir, cpu: null, pollMs: 1 });
       await server.stop();
       if (run === 0) continue;
       times.get(subject.key)!.push(server.firstOkMs);

@@ -18,9 +18,10 @@ const out = mkdtempSync(join(tmpdir(), 'hotpath-harness-'));
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-/** Servers launched from the fixture folder that are still running. */
+/** Servers launched from the fixture folder that are still running (read from /proc: Linux only). */
 function fixtureServers(): number[] {
   const pids: number[] = [];
+  if (process.platform !== 'linux') return pids;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {

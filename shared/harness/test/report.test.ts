@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/checkpoint.ts';
 import type { LoadRound, ScenarioSummary } from '../src/load.ts';
 import { computeRatios, formatBytes, formatCount, formatTable, formatUs, type CheckpointResult } from '../src/report.ts';
-import { buildIngestBody } from '../src/scenarios.ts';
 import { checkSchema } from './schema-check.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
@@ -73,7 +72,7 @@ function sampleResult(): CheckpointResult {
     ],
     baselineKey: 'baseline',
     definition: 'labs/03-byte-parsing/checkpoint.ts',
-    ingestBodySource: 'generated',
+    ingestBodySource: 'fixtures-module',
     fingerprint: {
       node: 'v20.20.2', v8: '11.3', platform: 'linux', arch: 'x64', osRelease: '6', cpuModel: 'cpu', cores: 2,
       totalMemoryBytes: 8e9, loadAverageStart: [0.1, 0.1, 0.1], loadAverageEnd: [0.9, 0.5, 0.2], otherCpusBefore: 0,
@@ -195,17 +194,5 @@ describe('command line', () => {
     expect(parseArgs(['--only', 'speed'])).toHaveProperty('error');
     expect(parseArgs(['--json'])).toHaveProperty('error');
     expect(parseArgs(['--frobnicate'])).toHaveProperty('error');
-  });
-});
-
-describe('generated ingest body', () => {
-  it('is 1,024 bytes of JSON ending with itemCount and timestamp', () => {
-    const bytes = buildIngestBody();
-    expect(bytes.byteLength).toBe(1024);
-    const text = new TextDecoder().decode(bytes);
-    const parsed = JSON.parse(text);
-    expect(Object.keys(parsed).slice(-2)).toEqual(['itemCount', 'timestamp']);
-    expect(parsed.itemCount).toBe(parsed.items.length);
-    expect(parsed.timestamp).toBe(1717171717171);
   });
 });

@@ -16,7 +16,6 @@ const { serveApp } = await import('../src/serve.ts');
 const dir = process.cwd();
 const lab = describeLabDir(dir);
 const port = Number(process.env.PORT ?? (lab ? defaultPort(lab.number) : 3100));
-const host = process.env.HOST ?? '127.0.0.1';
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
   process.exit(2);
@@ -25,7 +24,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const { createApp } = await import(pathToFileURL(appModule(dir)).href);
 const running = await serveApp(createApp(), {
   port,
-  host,
+  host: '127.0.0.1', // loopback only, whatever the environment says
   onListen: (url) => {
     const what = lab ? `${lab.side}/${lab.slug}` : dir;
     console.log(`Hot Path ${what} listening on ${url} (pid ${process.pid}); Ctrl+C stops it.`);

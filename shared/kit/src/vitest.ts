@@ -6,7 +6,7 @@
  * test file checks the learner's code and the reference solution. HOTPATH_SUBJECT_SRC overrides that folder:
  * the starting-code proof points it at a pristine copy of a lab's starting code.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { describeLabDir, repoRoot } from './paths.ts';
@@ -16,7 +16,7 @@ export function labTestConfig(configUrl: string): ViteUserConfig {
   const lab = describeLabDir(pkgDir);
   if (!lab) throw new Error(`labTestConfig() is for labs/NN-slug and solutions/NN-slug packages, not ${pkgDir}`);
   const subjectSrc = process.env.HOTPATH_SUBJECT_SRC ?? join(pkgDir, 'src');
-  const testsDir = relative(repoRoot, join(repoRoot, 'labs', lab.slug, 'test'));
+  const testsDir = `labs/${lab.slug}/test`;
   return defineConfig({
     root: repoRoot,
     resolve: { alias: [{ find: /^#lab\//, replacement: `${subjectSrc}/` }] },

@@ -9,7 +9,7 @@ import type { LogLevel } from '@hotpath/api';
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 export function parseLogLevel(value: string | undefined, fallback: LogLevel): LogLevel {
-  return value !== undefined && value in RANK ? (value as LogLevel) : fallback;
+  return value !== undefined && Object.hasOwn(RANK, value) ? (value as LogLevel) : fallback;
 }
 
 export class Logger {

@@ -4,21 +4,19 @@
  * NestJS's ValidationPipe. Correct, and allocation-heavy: a string of the whole body, a tree of plain
  * objects, a second tree of DTO instances, validation metadata lookups and error objects.
  */
-import { isJsonContentType, MAX_JSON_DEPTH } from '@hotpath/api';
+import { MAX_JSON_DEPTH } from '@hotpath/api';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import type { Context } from 'hono';
 import type { Constructor } from './decorators.ts';
-import { InvalidJson, UnsupportedMediaType, ValidationFailed } from './errors.ts';
+import { InvalidJson, ValidationFailed } from './errors.ts';
 
 /** Fatal: invalid UTF-8 is an error, not U+FFFD. ignoreBOM: a BOM stays in the text, so JSON.parse rejects it. */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 
+/** Reads and parses the body; the route's guards have already checked its media type and size. */
 export async function readJson(c: Context): Promise<unknown> {
-  if (!isJsonContentType(c.req.header('content-type'))) {
-    throw UnsupportedMediaType('Send the body as JSON with Content-Type: application/json');
-  }
   const bytes = await c.req.arrayBuffer();
   let text: string;
   try {

@@ -5,11 +5,28 @@
  * before it is written as JSON.
  */
 import 'reflect-metadata';
+import { BODY_LIMIT_BYTES, isJsonContentType } from '@hotpath/api';
 import { instanceToPlain } from 'class-transformer';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Container } from './container.ts';
 import { META, type Constructor, type ParamMeta, type RouteMeta } from './decorators.ts';
+import { UnsupportedMediaType } from './errors.ts';
 import { readJson, transformAndValidate } from './pipes.ts';
+
+/**
+ * A route with a @Body parameter runs these before its handler, in the contract's order: the route matched
+ * (else 404), then the media type (415, before anything of the body is read), then the size (413).
+ */
+const requireJson: MiddlewareHandler = async (c, next) => {
+  if (!isJsonContentType(c.req.header('content-type'))) {
+    throw UnsupportedMediaType('Send the body as JSON with Content-Type: application/json');
+  }
+  await next();
+};
+
+/** 413 past 1 MiB, counted as the body streams in. */
+const limitBody = bodyLimit({ maxSize: BODY_LIMIT_BYTES });
 
 export function mountControllers(app: Hono, container: Container): void {
   for (const controller of container.controllers) {
@@ -17,7 +34,10 @@ export function mountControllers(app: Hono, container: Container): void {
     const routes: RouteMeta[] = Reflect.getMetadata(META.routes, controller) ?? [];
     for (const route of routes) {
       const path = `${prefix}${route.path}` || '/';
-      app.on(route.method, path, (c) => invoke(c, container, controller, route));
+      const params: ParamMeta[] = Reflect.getMetadata(META.params, controller.prototype, route.handler) ?? [];
+      const handler: MiddlewareHandler = (c) => invoke(c, container, controller, route);
+      if (params.some((param) => param.kind === 'body')) app.on(route.method, path, requireJson, limitBody, handler);
+      else app.on(route.method, path, handler);
     }
   }
 }
