@@ -1,3 +1,4 @@
+/** Vitest config of the harness's own tests. */
 import { defineConfig } from 'vitest/config';
 
 // The harness's tests measure: they need gc(), a young generation that holds 16 MiB windows, and a quiet

@@ -18,17 +18,24 @@ describe('lab 00 · part 3: reading the profile', () => {
       app.sink.drain();
     };
     for (let i = 0; i < 300; i++) await post(); // warm up
-    const ranking = (await profilePackages(async () => {
-      for (let i = 0; i < 2_000; i++) await post();
-    })).filter((entry) => isDependency(entry.name));
-    const top = ranking[0]!;
-    const named = ranking.find((entry) => entry.name === findings.hottestPackage);
-    const table = ranking.slice(0, 5).map((entry) => `${entry.name} ${(entry.share * 100).toFixed(1)}%`).join(', ');
-    expect(named, `"${findings.hottestPackage}" does not appear in the profile at all (top: ${table})`).toBeDefined();
+    // Three profiles added up: one short profile can rank two close packages either way.
+    const total = new Map<string, number>();
+    for (let run = 0; run < 3; run++) {
+      const ranking = await profilePackages(async () => {
+        for (let i = 0; i < 1_500; i++) await post();
+      });
+      for (const entry of ranking) total.set(entry.name, (total.get(entry.name) ?? 0) + entry.selfMs);
+    }
+    const ranking = [...total].filter(([name]) => isDependency(name)).sort((a, b) => b[1] - a[1]);
+    const all = [...total.values()].reduce((sum, ms) => sum + ms, 0);
+    const table = ranking.slice(0, 5).map(([name, ms]) => `${name} ${((ms / all) * 100).toFixed(1)}%`).join(', ');
+    const [topName, topMs] = ranking[0]!;
+    const named = total.get(findings.hottestPackage);
+    expect(named, `Name an npm package that appears in the profile (this run's top dependencies: ${table})`).toBeDefined();
     expect(
-      named!.selfMs,
-      `Look again: in this profile ${top.name} has the most self time among dependencies (${table})`,
-    ).toBeGreaterThanOrEqual(top.selfMs * 0.75);
+      named!,
+      `Look again at self time: in this profile ${topName} leads the dependencies (${table})`,
+    ).toBeGreaterThanOrEqual(topMs * 0.6);
   });
 
   it('says why in a sentence', () => {

@@ -6,7 +6,16 @@ import { measureBytesPerOp } from '@hotpath/harness';
 import { describe, expect, it } from 'vitest';
 import { bytesPerOp } from '#lab/measure/bytes-per-op.ts';
 
-const randomInt = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
+/**
+ * Sizes are random so no fixed answer passes, but seeded so a failure can be replayed: the seed is in every
+ * message, and HOTPATH_SEED=<seed> reruns with the same sizes.
+ */
+const seed = Number(process.env.HOTPATH_SEED ?? Math.floor(Math.random() * 2 ** 31));
+let state = seed >>> 0;
+const randomInt = (min: number, max: number) => {
+  state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0; // a small xorshift-multiply step
+  return min + (state % (max - min + 1));
+};
 const reference = (op: (i: number) => unknown, iterations: number) => measureBytesPerOp(op, { iterations }).bytesPerOp;
 const tolerance = (expected: number) => Math.max(2, expected * 0.02);
 
@@ -26,7 +35,7 @@ describe('lab 00 · part 1: the bytes-per-operation probe', () => {
     for (const length of [randomInt(8, 64), randomInt(65, 500), randomInt(501, 2000)]) {
       const expected = reference(() => new Array(length), 10_000);
       const measured = bytesPerOp(() => new Array(length), 10_000);
-      expect(Math.abs(measured - expected), `Measure, do not guess: new Array(${length}) allocates about ${expected.toFixed(0)} B`).toBeLessThan(
+      expect(Math.abs(measured - expected), `Measure, do not guess: new Array(${length}) allocates about ${expected.toFixed(0)} B (HOTPATH_SEED=${seed})`).toBeLessThan(
         tolerance(expected),
       );
     }
@@ -39,7 +48,7 @@ describe('lab 00 · part 1: the bytes-per-operation probe', () => {
     const measured = bytesPerOp(() => new Array(length), 2_000);
     expect(
       Math.abs(measured - expected),
-      'Add back what each GC freed inside the window (GCProfiler statistics: beforeGC minus afterGC usedHeapSize)',
+      `Add back what each GC freed inside the window (GCProfiler statistics: beforeGC minus afterGC usedHeapSize; HOTPATH_SEED=${seed})`,
     ).toBeLessThan(tolerance(expected));
   });
 });

@@ -5,17 +5,7 @@
  * two keys — the worst case for a parser that looks for them, and the common case for a benchmark.
  */
 
-/** mulberry32: a tiny, well-known 32-bit PRNG. Same seed, same sequence, on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/prng.ts';
 
 const TAGS = ['fragile', 'promo', 'bulk', 'cold-chain', 'gift', 'café', 'return', 'express', '日本', 'eco', 'oversize', '🚚'];
 const WAREHOUSES = ['eu-west-2', 'us-east-1', 'ap-south-1', 'sa-east-1'];

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorCode, Todo } from './index.ts';
+import { mulberry32 } from './prng.ts';
 
 const FIXTURES_DIR = new URL('../fixtures/', import.meta.url);
 
@@ -219,17 +220,6 @@ export function lazyIngestStream(total: number, chunk = 16 * 1024): { stream: Re
   return { stream, pulled: () => made };
 }
 
-/** mulberry32: a tiny seeded PRNG, so generated bodies are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WS = ['', '', ' ', '\n', '\t', '\r\n  '];
 const STRINGS = ['"x"', '""', '"é日🚀"', String.raw`"\"\\\/\b\f\n\r\t"`, String.raw`"\u00e9\uD83D\uDE80\uDBFF"`, String.raw`"{\"itemCount\":0}"`, '"[1,2"'];
 const SCALARS = ['0', '-0', '1.5e-3', '-12', '1e400', '123456789012345678901234567890', '0.0', 'true', 'false', 'null', ...STRINGS];
@@ -249,7 +239,7 @@ function randomJson(rand: () => number, depth: number): string {
 
 /** Valid ingest bodies whose unknown top-level fields (`x0`, `x1`, …) hold random JSON up to 7 levels deep. */
 export function randomIngestBodies(count: number, seed: number): { body: string; itemCount: number; timestamp: number }[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   return Array.from({ length: count }, (_, i) => {
     const extras = Array.from({ length: Math.floor(rand() * 4) }, (_, k) => `"x${k}":${WS[i % WS.length]}${randomJson(rand, 6)}`);
     const itemCount = 1 + Math.floor(rand() * 1e6);
@@ -264,7 +254,7 @@ const SPELLINGS = ['n', 'n.0', 'ne0', 'n0e-1', 'nE+0', 'n.5', '-n', 'ne3', '0.n'
 
 /** Numbers spelled many ways, with the value JSON.parse gives each: `1.0`, `10e-1`, `-5`, `0.7`, huge ones… */
 export function numberSpellings(count: number, seed: number): { spelled: string; value: number }[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   return Array.from({ length: count }, (_, i) => {
     const n = i % 3 === 0 ? Number.MAX_SAFE_INTEGER - Math.floor(rand() * 8) : 1 + Math.floor(rand() * 10 ** (1 + (i % 15)));
     const spelled = SPELLINGS[i % SPELLINGS.length].replace('n', String(n));

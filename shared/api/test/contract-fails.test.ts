@@ -4,6 +4,8 @@
  * child vitest against a broken app and reads the JSON report, so the describe/it wiring is proven too.
  */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runContract } from '../src/contract.ts';
@@ -49,7 +51,7 @@ describe('the contract suite catches broken apps', () => {
 
   it('reports each failing check as a failing vitest test', () => {
     const root = fileURLToPath(new URL('./broken-suite/', import.meta.url));
-    const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
+    const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
     let out: string;
     try {
       out = execFileSync(process.execPath, [vitest, 'run', '--root', root, '--reporter=json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -25,8 +25,7 @@ describe('fixtures drift', () => {
     const out = mkdtempSync(join(tmpdir(), 'hotpath-fixtures-'));
     try {
       const script = fileURLToPath(new URL('../scripts/generate-fixtures.ts', import.meta.url));
-      const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
-      execFileSync(process.execPath, [tsx, script, '--out', out], { stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', 'tsx', script, '--out', out], { stdio: 'pipe', cwd: fileURLToPath(new URL('..', import.meta.url)) });
       for (const file of readdirSync(fixturesDir)) {
         expect(readFileSync(join(out, file)).equals(readFileSync(join(fixturesDir, file))), `${file} differs when regenerated`).toBe(true);
       }

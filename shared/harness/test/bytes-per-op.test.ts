@@ -1,3 +1,4 @@
+/** measureBytesPerOp against shapes whose size V8 fixes, and against Buffer contents off the heap. */
 import { describe, expect, it } from 'vitest';
 import { measureBytesPerOp } from '../src/bytes-per-op.ts';
 

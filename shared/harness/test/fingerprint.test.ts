@@ -1,3 +1,4 @@
+/** The machine fingerprint: its fields, the busy verdict and the choice of CPUs for pinning. */
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '@hotpath/kit/paths';
 import { busyVerdict, finishFingerprint, takeFingerprint } from '../src/fingerprint.ts';

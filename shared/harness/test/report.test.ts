@@ -1,3 +1,4 @@
+/** Ratios, the printed table, the result schema and the command-line flags of the harness. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/checkpoint.ts';

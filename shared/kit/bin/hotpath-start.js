@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `pnpm start` at the repo root: prints the lab menu from the manifest and serves the lab you are on
- * (lab 00 until the others are written) on 127.0.0.1:3100. (The Docusaurus site takes this over later.)
+ * `pnpm start` at the repo root: prints the lab menu from the manifest and serves the first ready lab — where
+ * a new learner begins — on 127.0.0.1:3100 + its number. (The Docusaurus site takes this over later.)
  */
 import { register } from 'tsx/esm/api';
 import { spawn } from 'node:child_process';
@@ -12,7 +12,8 @@ register();
 const { labs } = await import('../src/manifest.ts');
 const { labDir, defaultPort } = await import('../src/paths.ts');
 
-const current = labs.find((lab) => lab.status === 'ready' && lab.number === Math.max(...labs.filter((l) => l.status === 'ready').map((l) => l.number)));
+const current = labs.find((lab) => lab.status === 'ready');
+if (!current) throw new Error('No lab is ready yet: see shared/kit/src/manifest.ts');
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 
 console.log(`\n${bold('Hot Path')} — make a TypeScript HTTP API fast and lean, one measured stage at a time.\n`);

@@ -1,8 +1,9 @@
 /**
  * The proof that every lab's tests can fail: each ready lab's pristine starting code (as committed) must
  * fail its own lab tests — every lab test file has at least one failing test, and none fails to load — while
- * the contract tests, which the starting code already satisfies, all pass. (The reference solutions passing
- * the same tests is proven by their own `pnpm test`, run by the root `pnpm test`.)
+ * the contract tests, which the starting code already satisfies, all pass. The reference solutions pass the
+ * same tests in their own `pnpm test`; here the same runner is also pointed at each solution and must find
+ * no failure, so a runner that reported failures for everything could not make the proof pass.
  */
 import { describe, expect, it } from 'vitest';
 import { labs } from '../src/manifest.ts';
