@@ -14,7 +14,6 @@ import { InvalidJson, ValidationFailed } from './errors.ts';
 /** Fatal: invalid UTF-8 is an error, not U+FFFD. ignoreBOM: a BOM stays in the text, so JSON.parse rejects it. */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-
 /** Reads and parses the body; the route's guards have already checked its media type and size. */
 export async function readJson(c: Context): Promise<unknown> {
   const bytes = await c.req.arrayBuffer();

@@ -1,8 +1,8 @@
 /**
- * Mounts decorated controllers on Hono. Every request reads the route's parameter metadata back with
- * reflect-metadata, constructs a fresh controller through the container, runs the validation pipe for
- * @Body parameters, and passes the handler's result through instanceToPlain (a ClassSerializerInterceptor)
- * before it is written as JSON.
+ * Mounts decorated controllers on Hono. Routes with a @Body parameter get the media-type and size guards
+ * first. Every request then reads the route's parameter metadata back with reflect-metadata, constructs a
+ * fresh controller through the container, runs the validation pipe for @Body parameters, and passes the
+ * handler's result through instanceToPlain (a ClassSerializerInterceptor) before it is written as JSON.
  */
 import 'reflect-metadata';
 import { BODY_LIMIT_BYTES, isJsonContentType } from '@hotpath/api';
