@@ -83,6 +83,18 @@ check('todos', 'POST /todos answers 201 with Location and the todo, then GET /to
   }
 });
 
+check('todos', 'GET /todos lists created todos after the seeded ones, every time it changes', async (createApp) => {
+  const app = freshApp(createApp);
+  const list = seedTodos();
+  expect((await send(app, 'GET', '/todos')).text, 'Answer GET /todos with the seeded todos').toBe(todosJson);
+  for (const title of ['first created', 'second created']) {
+    expectJson(await send(app, 'POST', '/todos', { body: JSON.stringify({ title }) }), 201, 'Answer 201 to a valid POST /todos');
+    list.push({ id: list.length + 1, title, isComplete: false });
+    const a = await send(app, 'GET', '/todos');
+    expect(a.text, `List the todo "${title}" in GET /todos once it is created (rebuild a cached list after every change)`).toBe(JSON.stringify(list));
+  }
+});
+
 check('todos', 'each app has its own todos and its own sink', async (createApp) => {
   const first = freshApp(createApp);
   const second = freshApp(createApp);

@@ -10,3 +10,6 @@ export * from './limits.ts';
 export * from './errors.ts';
 export * from './todos.ts';
 export * from './sink.ts';
+export * from './todo-store.ts';
+export * from './body.ts';
+export * from './logging.ts';

@@ -27,6 +27,7 @@ const CAUGHT_BY: Record<Flaw, string> = {
   'trims-title': 'corpus > POST /todos: title with leading and trailing spaces is kept',
   'shared-state': 'todos > each app has its own todos',
   'pretty-todos': 'todos > GET /todos answers the 100 seeded todos',
+  'stale-todo-list': 'todos > GET /todos lists created todos after the seeded ones',
   'parse-int-id': 'todos > GET /todos/:id answers 404 not_found',
   'no-location': 'todos > POST /todos answers 201 with Location',
 };

@@ -17,6 +17,7 @@ import {
   createBoundedSink,
   errorBody,
   isJsonContentType,
+  jsonTextDepth,
   seedTodos,
   type CreateApp,
   type ErrorCode,
@@ -39,6 +40,7 @@ export const FLAWS = [
   'trims-title', // titles are trimmed
   'shared-state', // todos live in module scope, shared by every app
   'pretty-todos', // GET /todos is pretty-printed
+  'stale-todo-list', // GET /todos is cached once and never rebuilt
   'parse-int-id', // /todos/1.5 answers todo 1
   'no-location', // 201 without Location
 ] as const;
@@ -79,21 +81,6 @@ async function readLimited(req: Request, limit: number, flaws: Set<Flaw>): Promi
     at += c.byteLength;
   }
   return body;
-}
-
-/** Deepest array/object nesting of valid JSON text, scanning characters (strings skipped). */
-function textDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x22) {
-      for (i++; text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
-    } else if (ch === 0x5b || ch === 0x7b) {
-      if (++depth > max) max = depth;
-    } else if (ch === 0x5d || ch === 0x7d) depth--;
-  }
-  return max;
 }
 
 const isSafePositive = (v: unknown, flaws: Set<Flaw>): boolean => {
@@ -138,7 +125,7 @@ export function makeReferenceApp(options: ReferenceOptions = {}): CreateApp {
       } catch {
         return fail(c, 'invalid_json', 'The body is not valid JSON (UTF-8, no BOM)');
       }
-      if (!flaws.has('no-depth-limit') && textDepth(text) > MAX_JSON_DEPTH) {
+      if (!flaws.has('no-depth-limit') && jsonTextDepth(text) > MAX_JSON_DEPTH) {
         return fail(c, 'invalid_json', `The body nests deeper than ${MAX_JSON_DEPTH} levels`);
       }
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail(c, 'validation_failed', 'The body must be a JSON object');
@@ -152,8 +139,13 @@ export function makeReferenceApp(options: ReferenceOptions = {}): CreateApp {
     }
 
     app.get('/health', (c) => c.json({ status: 'ok' }));
+    let staleList: string | undefined;
     app.get('/todos', (c) => {
-      const list = [...todos.values()].slice(0, 100);
+      if (flaws.has('stale-todo-list')) {
+        staleList ??= JSON.stringify([...todos.values()]);
+        return c.body(staleList, 200, { 'content-type': 'application/json' });
+      }
+      const list = [...todos.values()];
       return c.body(flaws.has('pretty-todos') ? JSON.stringify(list, null, 1) : JSON.stringify(list), 200, { 'content-type': 'application/json' });
     });
     app.get('/todos/:id', (c) => {

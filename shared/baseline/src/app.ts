@@ -4,11 +4,11 @@
  * `createApp()` returns the Hono app (its `fetch` serves requests) with the ingest sink attached.
  */
 import 'reflect-metadata';
-import { createBoundedSink, type AppOptions, type HotPathApp, type IngestSink } from '@hotpath/api';
+import { createBoundedSink, parseLogLevel, type AppOptions, type HotPathApp, type IngestSink } from '@hotpath/api';
 import type { Hono } from 'hono';
 import { Container } from './framework/container.ts';
 import { createFullBuilder } from './framework/builder.ts';
-import { Logger, parseLogLevel } from './framework/logger.ts';
+import { Logger } from './framework/logger.ts';
 import { mountControllers } from './framework/router.ts';
 import { SinkRef } from './services/services.ts';
 // Imported for their decorators: the container discovers what these modules declare.

@@ -61,6 +61,7 @@ const sink: { value: unknown } = { value: undefined };
 let loopSerial = 0;
 
 type Loop = (n: number) => number;
+type AsyncLoop = (n: number) => Promise<number>;
 
 /**
  * Builds a fresh loop for each measured function: its own compiled code and type feedback, so the call is
@@ -73,6 +74,16 @@ function makeLoop(fn: (i: number) => unknown): Loop {
       return n;
     };`;
   return new Function('fn', 'sink', source)(fn, sink) as Loop;
+}
+
+/** The awaiting twin of makeLoop: one call at a time, each awaited before the next starts. */
+function makeAsyncLoop(fn: (i: number) => Promise<unknown>): AsyncLoop {
+  const source = `/* hotpath async bytes-per-op loop ${++loopSerial} */
+    return async function measuredAsyncLoop(n) {
+      for (let i = 0; i < n; i++) sink.value = await fn(i);
+      return n;
+    };`;
+  return new Function('fn', 'sink', source)(fn, sink) as AsyncLoop;
 }
 
 function youngGenerationFree(): number {
@@ -88,31 +99,87 @@ interface Window {
   ms: number;
 }
 
-function runWindow(loop: Loop, n: number, gc: () => void): Window {
-  // Two collections: the second one finishes the first one's concurrent ArrayBuffer sweeping, whose
-  // late decrements of arrayBuffers would otherwise land inside the window.
+/** What the measuring plan asks its driver to do: run the loop `n` times, unmeasured or in a window. */
+type Step = { kind: 'warm'; n: number } | { kind: 'window'; n: number };
+
+/** Opens a window: two collections (the second finishes the first one's concurrent ArrayBuffer sweeping, whose late
+ * decrements of arrayBuffers would otherwise land inside the window), then the readings. */
+function openWindow(gc: () => void) {
   gc();
   gc();
   const ab0 = process.memoryUsage().arrayBuffers;
   const gcWindow = startGcWindow();
   const t0 = performance.now();
   const before = usedHeap();
-  loop(n);
-  const after = usedHeap();
-  const ms = performance.now() - t0;
-  const gcs = gcWindow.stop();
-  const ab1 = process.memoryUsage().arrayBuffers;
-  return { heapBytes: after - before, arrayBuffers: ab1 - ab0, gcCount: gcs.count, freedBytes: gcs.freedBytes, ms };
+  return {
+    close(): Window {
+      const after = usedHeap();
+      const ms = performance.now() - t0;
+      const gcs = gcWindow.stop();
+      const ab1 = process.memoryUsage().arrayBuffers;
+      return { heapBytes: after - before, arrayBuffers: ab1 - ab0, gcCount: gcs.count, freedBytes: gcs.freedBytes, ms };
+    },
+  };
 }
 
 /** Measures the heap bytes one call of `fn(i)` allocates. `fn` must be synchronous. */
 export function measureBytesPerOp(fn: (i: number) => unknown, options: BytesPerOpOptions = {}): BytesPerOp {
   const gc = ensureGc();
+  const loop = makeLoop(fn);
+  const plan = measurementPlan(options);
+  let step = plan.next();
+  while (!step.done) {
+    if (step.value.kind === 'warm') {
+      loop(step.value.n);
+      step = plan.next();
+    } else {
+      const window = openWindow(gc);
+      loop(step.value.n);
+      step = plan.next(window.close());
+    }
+  }
+  sink.value = undefined;
+  return step.value;
+}
+
+/**
+ * Measures the heap bytes one awaited call of `fn(i)` allocates, e.g. one `app.request()` with its Response
+ * read: calls run one after another inside GC-free windows, like measureBytesPerOp. The figure includes
+ * what awaiting costs (a few dozen bytes per call) and anything else that runs on the event loop meanwhile,
+ * so measure in a quiet process.
+ */
+export async function measureAsyncBytesPerOp(fn: (i: number) => Promise<unknown>, options: BytesPerOpOptions = {}): Promise<BytesPerOp> {
+  const gc = ensureGc();
+  const loop = makeAsyncLoop(fn);
+  const plan = measurementPlan(options);
+  let step = plan.next();
+  while (!step.done) {
+    if (step.value.kind === 'warm') {
+      await loop(step.value.n);
+      step = plan.next();
+    } else {
+      const window = openWindow(gc);
+      await loop(step.value.n);
+      step = plan.next(window.close());
+    }
+  }
+  sink.value = undefined;
+  return step.value;
+}
+
+/**
+ * The measurement itself, written once for both drivers: it yields the loop runs it needs (warm-up chunks,
+ * then windows) and receives each window's readings back, so the sync and async drivers only differ in
+ * whether they await the loop.
+ */
+function* measurementPlan(options: BytesPerOpOptions): Generator<Step, BytesPerOp, Window | undefined> {
   const wanted = Math.max(5, options.rounds ?? 7);
   const maxAttempts = Math.max(wanted, options.maxAttempts ?? 40);
   const minN = options.minIterations ?? 1_000;
   const maxN = Math.max(minN, options.maxIterations ?? 1_000_000);
-  const loop = makeLoop(fn);
+  const window = function* (n: number): Generator<Step, Window, Window | undefined> {
+    return (yield { kind: 'window', n })!;
+  };
 
   // Warm-up: at least 10,000 calls over at least warmupMs, so the loop and fn reach optimised code; calls
   // are batched in growing chunks, and a slow or huge call stops after 4 × warmupMs whatever the count.
@@ -120,7 +187,7 @@ export function measureBytesPerOp(fn: (i: number) => unknown, options: BytesPerO
   const warmStart = performance.now();
   let warmCalls = 0;
   for (let chunk = 1; ; chunk = Math.min(1_000, chunk * 2)) {
-    loop(chunk);
+    yield { kind: 'warm', n: chunk };
     warmCalls += chunk;
     const elapsed = performance.now() - warmStart;
     if ((elapsed >= warmupMs && warmCalls >= 10_000) || elapsed >= 4 * warmupMs) break;
@@ -130,7 +197,7 @@ export function measureBytesPerOp(fn: (i: number) => unknown, options: BytesPerO
   // pay one-off costs (the window code itself being compiled), so repeat until three in a row agree.
   const empties: number[] = [];
   for (let k = 0; k < 24; k++) {
-    empties.push(runWindow(loop, 0, gc).heapBytes);
+    empties.push((yield* window(0)).heapBytes);
     const last = empties.slice(-3);
     if (last.length === 3 && Math.max(...last) - Math.min(...last) <= 64) break;
   }
@@ -138,12 +205,12 @@ export function measureBytesPerOp(fn: (i: number) => unknown, options: BytesPerO
   const overheadBytes = median(settled);
   const overheadSpread = Math.max(...settled) - Math.min(...settled);
 
-  gc();
+  ensureGc()();
   const youngGenerationBytes = youngGenerationFree();
   let n = options.iterations;
   if (n === undefined) {
     const pilotN = minN;
-    const pilot = runWindow(loop, pilotN, gc);
+    const pilot = yield* window(pilotN);
     const pilotHeap = pilot.gcCount === 0 ? pilot.heapBytes - overheadBytes : pilot.heapBytes + pilot.freedBytes;
     const perOp = Math.max(0, pilotHeap) / pilotN + Math.max(0, pilot.arrayBuffers) / pilotN;
     const heapPerOp = Math.max(0, pilotHeap) / pilotN;
@@ -167,12 +234,11 @@ export function measureBytesPerOp(fn: (i: number) => unknown, options: BytesPerO
   // holds): those windows are accounted for instead, so more attempts would not help.
   while (clean.length < wanted && attempts < maxAttempts && !(attempts >= wanted && clean.length === 0)) {
     attempts++;
-    const w = runWindow(loop, n, gc);
+    const w = yield* window(n);
     arrayBuffers.push(w.arrayBuffers / n);
     if (w.gcCount === 0 && w.heapBytes >= 0) clean.push((w.heapBytes - overheadBytes) / n);
     else accounted.push((w.heapBytes + w.freedBytes - overheadBytes) / n);
   }
-  sink.value = undefined;
 
   const gcAccounted = clean.length < 5;
   const used = gcAccounted ? [...clean, ...accounted] : clean;

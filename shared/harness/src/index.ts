@@ -6,7 +6,7 @@
  */
 export { defineCheckpoint, asCheckpoint } from './define.ts';
 export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject } from './define.ts';
-export { measureBytesPerOp } from './bytes-per-op.ts';
+export { measureBytesPerOp, measureAsyncBytesPerOp } from './bytes-per-op.ts';
 export type { BytesPerOp, BytesPerOpOptions } from './bytes-per-op.ts';
 export { runMicro, runMicroTask, runMicroInterleaved } from './micro.ts';
 export type { MicroOptions, MicroResult, MicroTask } from './micro.ts';

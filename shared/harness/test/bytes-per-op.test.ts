@@ -1,6 +1,6 @@
 /** measureBytesPerOp against shapes whose size V8 fixes, and against Buffer contents off the heap. */
 import { describe, expect, it } from 'vitest';
-import { measureBytesPerOp } from '../src/bytes-per-op.ts';
+import { measureAsyncBytesPerOp, measureBytesPerOp } from '../src/bytes-per-op.ts';
 
 // Calibration: shapes whose size V8 fixes (64-bit, no pointer compression in Node 20).
 describe('measureBytesPerOp calibration', () => {
@@ -50,5 +50,16 @@ describe('measureBytesPerOp calibration', () => {
     // 100,000 8-byte slots plus headers.
     expect(r.bytesPerOp).toBeGreaterThan(800_000);
     expect(r.bytesPerOp).toBeLessThan(820_000);
+  });
+});
+
+describe('measureAsyncBytesPerOp', () => {
+  it('measures awaited calls: an async allocation of {a, b} costs 40 B plus a small, constant await overhead', async () => {
+    const empty = await measureAsyncBytesPerOp(async () => 0);
+    const pair = await measureAsyncBytesPerOp(async (i) => ({ a: i, b: i }));
+    expect(empty.gcFreeRounds).toBeGreaterThanOrEqual(5);
+    expect(empty.bytesPerOp).toBeLessThan(400);
+    expect(pair.bytesPerOp - empty.bytesPerOp).toBeGreaterThan(38);
+    expect(pair.bytesPerOp - empty.bytesPerOp).toBeLessThan(42);
   });
 });

@@ -2,3 +2,4 @@
 export * from './manifest.ts';
 export * from './paths.ts';
 export * from './serve.ts';
+export * from './module-graph.ts';

@@ -4,13 +4,7 @@
  * string it was handed — seed 000's ILogger pitfall in Node form. Lab 01 replaces it with a logger that
  * checks the level before anything is formatted.
  */
-import type { LogLevel } from '@hotpath/api';
-
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
-export function parseLogLevel(value: string | undefined, fallback: LogLevel): LogLevel {
-  return value !== undefined && Object.hasOwn(RANK, value) ? (value as LogLevel) : fallback;
-}
+import { LOG_LEVEL_RANK as RANK, type LogLevel } from '@hotpath/api';
 
 export class Logger {
   constructor(

@@ -1,0 +1,72 @@
+/**
+ * Everything about a response that can be decided before the first request, decided once: the header
+ * objects of each status, the bodies that never change (health, 404, the fixed error messages) and a cache
+ * of the GET /todos body that is rebuilt only when the list changes — ASP.NET 7's cached results (seed 004)
+ * in Hono form. A Response itself is made per request (its body can be read only once), from these parts.
+ */
+import { ERROR_STATUS, RETRY_AFTER_SECONDS, BODY_LIMIT_BYTES, MAX_JSON_DEPTH, errorBody, type ErrorCode, type TodoStore } from '@hotpath/api';
+
+const JSON_TYPE = 'application/json';
+
+/** ResponseInit objects shared by every response of a kind (nothing mutates them). */
+const jsonInit = (status: number, extraHeaders: Record<string, string> = {}): ResponseInit => ({
+  status,
+  headers: { 'content-type': JSON_TYPE, ...extraHeaders },
+});
+const OK = jsonInit(200);
+const ACCEPTED = jsonInit(202);
+const INTERNAL_ERROR = jsonInit(500);
+const ERROR_INIT: Record<ErrorCode, ResponseInit> = {
+  invalid_json: jsonInit(ERROR_STATUS.invalid_json),
+  validation_failed: jsonInit(ERROR_STATUS.validation_failed),
+  not_found: jsonInit(ERROR_STATUS.not_found),
+  payload_too_large: jsonInit(ERROR_STATUS.payload_too_large),
+  unsupported_media_type: jsonInit(ERROR_STATUS.unsupported_media_type),
+  sink_full: jsonInit(ERROR_STATUS.sink_full, { 'retry-after': String(RETRY_AFTER_SECONDS) }),
+};
+
+export const HEALTH_BODY = '{"status":"ok"}';
+
+/** An error body whose message never changes, serialized once. */
+const fixedError = (code: ErrorCode, message: string) => {
+  const body = JSON.stringify(errorBody(code, message));
+  return (): Response => new Response(body, ERROR_INIT[code]);
+};
+
+export const health = (): Response => new Response(HEALTH_BODY, OK);
+export const ok = (json: string): Response => new Response(json, OK);
+export const accepted = (json: string): Response => new Response(json, ACCEPTED);
+export const created = (json: string, location: string): Response =>
+  new Response(json, { status: 201, headers: { 'content-type': JSON_TYPE, location } });
+
+export const notFound = fixedError('not_found', 'No such route or todo; the API serves /health, /todos, /todos/:id and /ingest/v1');
+export const unsupportedMediaType = fixedError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
+export const payloadTooLarge = fixedError('payload_too_large', `The request body is larger than ${BODY_LIMIT_BYTES} bytes`);
+export const emptyBody = fixedError('invalid_json', 'The body is empty; send a JSON object');
+export const invalidUtf8 = fixedError('invalid_json', 'The body is not valid UTF-8');
+export const tooDeep = fixedError('invalid_json', `JSON nesting is deeper than ${MAX_JSON_DEPTH} levels`);
+export const sinkFull = fixedError('sink_full', 'The ingest queue is full; retry later');
+export const internalError = (): Response =>
+  new Response('{"error":{"code":"internal_error","message":"Internal server error"}}', INTERNAL_ERROR);
+
+/** An error whose message depends on the request (a JSON syntax error, a validation message). */
+export const errorResponse = (code: ErrorCode, message: string): Response => new Response(JSON.stringify(errorBody(code, message)), ERROR_INIT[code]);
+
+/** The GET /todos body of one store, serialized again only after the store changed. */
+export interface TodoListCache {
+  body(): string;
+}
+
+export function createTodoListCache(store: TodoStore): TodoListCache {
+  let version = -1;
+  let json = '';
+  return {
+    body() {
+      if (version !== store.version) {
+        json = JSON.stringify([...store.values()]);
+        version = store.version;
+      }
+      return json;
+    },
+  };
+}

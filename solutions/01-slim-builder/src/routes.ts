@@ -1,0 +1,115 @@
+/**
+ * The API's route table and its handlers. Every handler is a module-level function: nothing is
+ * constructed per request (no controller, no container, no closure), and the per-app state — the todo
+ * store, the sink, the logger — arrives as Hono's `c.env`, which createApp() passes to `fetch`.
+ * The POST routes check the media type, then the size, then parse: the contract's order, without a
+ * middleware chain in front of every request.
+ */
+import {
+  BODY_LIMIT_BYTES,
+  MAX_JSON_DEPTH,
+  TOO_LARGE,
+  isJsonContentType,
+  jsonTextDepth,
+  readBodyWithin,
+  type IngestSink,
+  type Logger,
+  type TodoStore,
+} from '@hotpath/api';
+import type { Context, Handler } from 'hono';
+import { defineLogEvent } from './logger.ts';
+import * as respond from './responses.ts';
+import { validateCreateTodo, validateIngest } from './validate.ts';
+
+/** What one app owns; createApp() builds it and hands it to every request as `c.env`. */
+export interface AppState {
+  todos: TodoStore;
+  todoList: respond.TodoListCache;
+  sink: IngestSink;
+  log: Logger;
+}
+export type AppEnv = { Bindings: AppState };
+type Ctx = Context<AppEnv>;
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: Handler<AppEnv>;
+}
+
+const todoCreated = defineLogEvent('debug', 'todo created', 'id', 'title');
+const eventRefused = defineLogEvent('warn', 'ingest sink full; event refused', 'size', 'capacity');
+
+/** Ids are 1 to 16 digits without a leading zero: "1.5", "01" and "abc" name no todo. */
+const TODO_ID = /^[1-9][0-9]{0,15}$/;
+
+/** Fatal: invalid UTF-8 is an error, not U+FFFD. ignoreBOM: a BOM stays in the text, so JSON.parse rejects it. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The POST pipeline: 415, 413, then UTF-8, JSON and depth. Answers the parsed body, or the error Response. */
+async function readJson(c: Ctx): Promise<unknown> {
+  if (!isJsonContentType(c.req.header('content-type'))) return respond.unsupportedMediaType();
+  const bytes = await readBodyWithin(c.req.raw, BODY_LIMIT_BYTES);
+  if (bytes === TOO_LARGE) return respond.payloadTooLarge();
+  if (bytes.byteLength === 0) return respond.emptyBody();
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return respond.invalidUtf8();
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return respond.errorResponse('invalid_json', `The body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (jsonTextDepth(text) > MAX_JSON_DEPTH) return respond.tooDeep();
+  return value;
+}
+
+export function getHealth(): Response {
+  return respond.health();
+}
+
+export function listTodos(c: Ctx): Response {
+  return respond.ok(c.env.todoList.body());
+}
+
+export function getTodo(c: Ctx): Response {
+  const id = c.req.param('id') ?? '';
+  const todo = TODO_ID.test(id) ? c.env.todos.find(Number(id)) : undefined;
+  return todo === undefined ? respond.notFound() : respond.ok(JSON.stringify(todo));
+}
+
+export async function createTodo(c: Ctx): Promise<Response> {
+  const body = await readJson(c);
+  if (body instanceof Response) return body;
+  const input = validateCreateTodo(body);
+  if (typeof input === 'string') return respond.errorResponse('validation_failed', input);
+  const todo = c.env.todos.add(input.title, input.isComplete ?? false);
+  todoCreated(c.env.log, todo.id, todo.title);
+  return respond.created(JSON.stringify(todo), `/todos/${todo.id}`);
+}
+
+export async function ingest(c: Ctx): Promise<Response> {
+  const body = await readJson(c);
+  if (body instanceof Response) return body;
+  const event = validateIngest(body);
+  if (typeof event === 'string') return respond.errorResponse('validation_failed', event);
+  const { sink, log } = c.env;
+  if (!sink.offer(event.itemCount, event.timestamp)) {
+    eventRefused(log, sink.size, sink.capacity);
+    return respond.sinkFull();
+  }
+  return respond.accepted(JSON.stringify({ accepted: true, itemCount: event.itemCount, timestamp: event.timestamp }));
+}
+
+/** The whole API, registered explicitly: nothing is discovered by scanning. */
+export const routes: readonly Route[] = [
+  { method: 'GET', path: '/health', handler: getHealth },
+  { method: 'GET', path: '/todos', handler: listTodos },
+  { method: 'GET', path: '/todos/:id', handler: getTodo },
+  { method: 'POST', path: '/todos', handler: createTodo },
+  { method: 'POST', path: '/ingest/v1', handler: ingest },
+];
