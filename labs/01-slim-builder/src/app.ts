@@ -1,6 +1,17 @@
 /**
- * Placeholder: lab 01 is planned (see the lab's README and shared/kit/src/manifest.ts). Until it is
- * written, this stage serves the previous stage's API unchanged, so its contract tests, `start` and `bench`
- * already work.
+ * Lab 01 — your app. It starts as lab 00's: the controller-style baseline, re-exported from
+ * @hotpath/baseline, so the API already answers correctly (the contract tests pass) but every request goes
+ * through the full middleware stack, the DI container, class-transformer and class-validator.
+ *
+ * TODO(step 4): replace the re-export below with your own createApp(), in this file:
+ *   - once, at module level: `new Hono<AppEnv>()`, register every entry of `routes` (routes.ts) with
+ *     `router.on(route.method, route.path, route.handler)`, and set `router.notFound(...)` and
+ *     `router.onError(...)` to answer with the API's JSON errors. No `app.use(...)`: this API needs no
+ *     middleware.
+ *   - per call of createApp(options): the state one app owns — createTodoStore(), your todo list cache,
+ *     createBoundedSink(options.sinkCapacity), createLogger(options) — and return
+ *     `{ sink, fetch: (request) => router.fetch(request, state) }`: Hono hands `state` to every handler
+ *     as `c.env`.
+ * When nothing imports @hotpath/baseline any more, the module-graph test passes.
  */
 export { createApp } from '@hotpath/baseline';

@@ -31,7 +31,7 @@ export const labs: readonly LabEntry[] = [
     title: 'Slim builder: a minimal Hono app',
     teaches: 'Register routes explicitly, drop decorators and reflection, build constant responses once.',
     seedIdea: 'WebApplication.CreateSlimBuilder and minimal APIs (seeds 001, 002, 004)',
-    status: 'planned',
+    status: 'ready',
   },
   {
     number: 2,

@@ -13,7 +13,10 @@ export interface ModuleGraph {
   files: string[];
   /** npm and workspace package names found in the bundle, e.g. `hono`, `@hotpath/api`. */
   packages: string[];
-  /** The shortest import chain from the entry to the first file of `pkg`, or undefined when it is not bundled. */
+  /**
+   * The shortest import chain from the entry to the first file of `pkg`, or undefined when it is not
+   * bundled. Workspace files appear repo-relative, package files as `<package>/<file in it>`.
+   */
   chainTo(pkg: string): string[] | undefined;
   /** True when the output contains esbuild's helpers for TypeScript or standard decorators. */
   usesDecorators: boolean;
@@ -28,6 +31,14 @@ export function packageOf(path: string): string | undefined {
   if (at !== -1 && parts[at + 1]) return parts[at + 1]!.startsWith('@') ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1];
   if (parts[0] === 'shared' && parts[1]) return `@hotpath/${parts[1]}`;
   return undefined;
+}
+
+/** A bundled path as a reader would name it: `class-transformer/cjs/index.js`, not the pnpm store path. */
+function label(path: string): string {
+  const at = path.lastIndexOf('node_modules/');
+  if (at === -1) return path;
+  const pkg = packageOf(path)!;
+  return `${pkg}${path.slice(at + 'node_modules/'.length + pkg.length)}`;
 }
 
 /** Bundles `entry` (an absolute path) for Node and describes what went into it. */
@@ -58,7 +69,7 @@ export async function moduleGraph(entry: string): Promise<ModuleGraph> {
       const file = queue.shift()!;
       if (packageOf(file) === pkg) {
         const chain: string[] = [];
-        for (let at: string | null = file; at !== null; at = previous.get(at) ?? null) chain.unshift(at);
+        for (let at: string | null = file; at !== null; at = previous.get(at) ?? null) chain.unshift(label(at));
         return chain;
       }
       for (const edge of inputs[file]?.imports ?? []) {

@@ -47,3 +47,10 @@ export function appModule(dir: string): string {
   if (!existsSync(path)) throw new Error(`No src/app.ts in ${dir}: every lab exports createApp() from src/app.ts`);
   return path;
 }
+
+/** The absolute path of a file in the `src/` under test (what `#lab/<file>` imports); only inside lab tests. */
+export function labSourcePath(file: string): string {
+  const src = process.env.HOTPATH_LAB_SRC;
+  if (!src) throw new Error('labSourcePath() works inside lab tests run with labTestConfig() (HOTPATH_LAB_SRC is not set)');
+  return join(src, file);
+}

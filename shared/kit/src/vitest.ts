@@ -4,7 +4,8 @@
  * A lab's tests are written once, in `labs/NN-slug/test/`. Both `labs/NN-slug` and `solutions/NN-slug` run
  * them; the import `#lab/app` (any `#lab/...`) points at the `src/` of the package being tested, so the same
  * test file checks the learner's code and the reference solution. HOTPATH_SUBJECT_SRC overrides that folder:
- * the starting-code proof points it at a pristine copy of a lab's starting code.
+ * the starting-code proof points it at a pristine copy of a lab's starting code. Tests read that folder
+ * from `labSourcePath()` in paths.ts (HOTPATH_LAB_SRC in the test process).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,9 @@ export function labTestConfig(configUrl: string): ViteUserConfig {
       // The measuring tests need gc() and quiet CPU: run files one at a time.
       fileParallelism: false,
       execArgv: ['--expose-gc'],
+      // The folder `#lab/` points at, for tests that need real file paths (bundling the app, say).
+      env: { HOTPATH_LAB_SRC: subjectSrc },
     },
   });
 }
+
