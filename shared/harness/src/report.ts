@@ -171,6 +171,13 @@ const METRIC_LABEL: Record<Ratio['metric'], string> = {
 };
 
 /** The table printed at the end of a run: each figure for the subject and the baseline, and their ratio. */
+/** 2 decimals, or 2 significant digits below 0.1 (a 1 ns task against a 393 ns one is 0.0028×, not 0.00×). */
+function formatRatio(ratio: number | null): string {
+  if (ratio === null) return '–';
+  if (ratio === 0) return '0×';
+  return `${Math.abs(ratio) < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}×`;
+}
+
 export function formatTable(result: CheckpointResult): string {
   const subject = result.subjects.find((s) => s.role !== 'baseline') ?? result.subjects[0];
   const baseline = result.subjects.find((s) => s.key === result.baselineKey) ?? subject;
@@ -185,7 +192,7 @@ export function formatTable(result: CheckpointResult): string {
   for (const r of result.ratios) {
     if (r.subjectKey !== subject.key) continue;
     const group = `${r.section === 'micro' ? 'micro: ' : ''}${r.name}`;
-    const ratioText = r.ratio === null ? '–' : `${r.ratio.toFixed(2)}×`;
+    const ratioText = formatRatio(r.ratio);
     const note = r.flagged ? 'FLAGGED: non-2xx/errors' : r.better === 'higher' ? '(higher is better)' : '(lower is better)';
     rows.push([group === last ? '' : group, METRIC_LABEL[r.metric], formatValue(r, r.subject), formatValue(r, r.baseline), ratioText, note]);
     last = group;
