@@ -1,6 +1,6 @@
 /**
- * Lab 01's checkpoint: besides the load run and startup (the harness's defaults: GET /todos and
- * POST /ingest/v1 against lab 00's app in the same run), micro-benchmarks of the three pieces this lab
+ * Lab 01's checkpoint: besides the load run and startup (the harness's defaults: GET /health, GET /todos
+ * and POST /ingest/v1 against lab 00's app in the same run), micro-benchmarks of the three pieces this lab
  * replaces, each measured as lab 00 does it and as this package does it (same task name, so the report
  * prints the ratio): a debug line while debug is off, validating a parsed 1 KB ingest body, and producing
  * the GET /todos body.

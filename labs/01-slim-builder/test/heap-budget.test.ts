@@ -19,10 +19,11 @@ const silent = { logWrite: () => {} };
 describe('heap per request', () => {
   it(`GET /health adds at most ${kb(APP_HEAP_BUDGET)} to a bare request`, async () => {
     const yours = await heapPerGet(createApp(silent), '/health', '{"status":"ok"}');
-    const lab00 = await heapPerGet(createBaselineApp(silent), '/health', '{"status":"ok"}');
+    // Lab 00's figure is only for the message, so it is measured only when the budget is missed.
+    const lab00 = yours.app > APP_HEAP_BUDGET ? await heapPerGet(createBaselineApp(silent), '/health', '{"status":"ok"}') : undefined;
     expect(
       yours.app,
-      `GET /health adds ${kb(yours.app)} per request (lab 00: ${kb(lab00.app)}). Serve it from a module-level handler ` +
+      `GET /health adds ${kb(yours.app)} per request${lab00 ? ` (lab 00: ${kb(lab00.app)})` : ''}. Serve it from a module-level handler ` +
         'with a body built once, and drop the middleware the API does not need (request id, timing, logger, CORS, ETag…)',
     ).toBeLessThanOrEqual(APP_HEAP_BUDGET);
   });

@@ -32,13 +32,20 @@ describe('defineLogEvent', () => {
     const todoCreated = defineLogEvent('info', 'todo created', 'id', 'title', 'isComplete');
     const { log, lines } = capture('debug');
     const before = Date.now();
-    todoCreated(log, 7, 'say "hi" \\ twice', false);
+    const title = 'say "hi" \\ twice\nthen \u0000 and a lone \ud800';
+    todoCreated(log, 7, title, false);
     expect(lines.length, 'Write exactly one line per enabled call').toBe(1);
     expect(lines[0]!.endsWith('}\n'), 'End each line with a newline (JSON Lines)').toBe(true);
     expect(lines[0]!.slice(0, -1).includes('\n'), 'Keep a record on one line').toBe(false);
     const record = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(Object.keys(record), 'Write the keys time, level, msg, then the fields in the order they were defined').toEqual(['time', 'level', 'msg', 'id', 'title', 'isComplete']);
-    expect(record, 'Write the values given to the call, JSON-escaped').toMatchObject({ level: 'info', msg: 'todo created', id: 7, title: 'say "hi" \\ twice', isComplete: false });
+    expect(record, 'Write the values given to the call, escaped with JSON.stringify (quotes, backslashes, newlines, control characters, lone surrogates)').toMatchObject({
+      level: 'info',
+      msg: 'todo created',
+      id: 7,
+      title,
+      isComplete: false,
+    });
     expect(record.time, 'Write time as Date.now() (milliseconds)').toBeGreaterThanOrEqual(before);
   });
 

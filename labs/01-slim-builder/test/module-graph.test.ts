@@ -1,5 +1,5 @@
 /**
- * Step 5 — no reflection in the app. The app module is bundled with esbuild (what a deploy would ship) and
+ * Step 4 — no reflection in the app. The app module is bundled with esbuild (what a deploy would ship) and
  * the bundle is searched for the reflection stack of lab 00: reflect-metadata, class-transformer,
  * class-validator, the decorator framework in @hotpath/baseline, and decorator helpers in the output.
  */

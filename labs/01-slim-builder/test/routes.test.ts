@@ -1,7 +1,8 @@
 /**
- * Step 3 — an explicit route table. src/routes.ts lists every route of the API with a handler that is a
- * plain module-level function (the counterpart of minimal APIs' app.MapGet), and src/app.ts registers
- * exactly that table: nothing is discovered by scanning classes.
+ * Step 3 — an explicit route table. src/routes.ts lists every route of the API with a handler function
+ * (the counterpart of minimal APIs' app.MapGet), for src/app.ts to register: nothing is discovered by
+ * scanning classes. (That the app serves them is the contract's job; that nothing else is loaded, the
+ * module graph's; that nothing is built per request, the heap budget's.)
  */
 import { describe, expect, it } from 'vitest';
 import { routes } from '#lab/routes.ts';

@@ -1,19 +1,20 @@
 /**
  * Step 2 — validation without reflection. `validateCreateTodo` and `validateIngest` in src/validate.ts take
- * the parsed body and return the valid value, or the error message (a string). The rules are lab 00's
- * DTO decorators; property tests compare your functions with the rules written out below.
+ * the parsed body and return the valid value, or the error message (a string). The oracle is lab 00
+ * itself: its DTOs run through its validation pipe (class-transformer + class-validator) on thousands of
+ * generated bodies, and your functions must accept the same bodies and answer with the same messages.
  */
 import { MAX_TITLE_LENGTH } from '@hotpath/api';
+import { IngestDto } from '@hotpath/baseline/dto/ingest';
+import { CreateTodoDto } from '@hotpath/baseline/dto/todo';
+import { validationMessage } from '@hotpath/baseline/validation';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateCreateTodo, validateIngest } from '#lab/validate.ts';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const positiveSafe = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-
 /** Values a field might hold in a parsed body, weighted towards the edges of the rules. */
 const edgy = fc.oneof(
-  fc.constantFrom(undefined, null, 0, -0, 1, -1, 1.5, 2 ** 53 - 1, 2 ** 53, 1e400, -1e400, '', '3', true, false, [], {}),
+  fc.constantFrom(undefined, null, 0, -0, 1, -1, 1.5, 2 ** 53 - 1, 2 ** 53, 1e400, -1e400, -(2 ** 60), '', '3', true, false, [], {}),
   fc.integer(),
   fc.double(),
   fc.string({ maxLength: MAX_TITLE_LENGTH + 5 }),
@@ -25,22 +26,19 @@ const body = (keys: string[]) =>
     { weight: 6, arbitrary: fc.record(Object.fromEntries(keys.map((k) => [k, edgy])), { requiredKeys: [] }) },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
   );
+const show = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (v === undefined ? '(undefined)' : v));
 
 describe('validateIngest', () => {
-  it('accepts exactly the bodies whose itemCount and timestamp are positive safe integers', () => {
+  it("accepts the bodies lab 00 accepts, and refuses the others with lab 00's message", () => {
     fc.assert(
       fc.property(body(['itemCount', 'timestamp', 'source']), (value) => {
         const result = validateIngest(value);
-        const valid = isObject(value) && positiveSafe(value.itemCount) && positiveSafe(value.timestamp);
-        if (valid) {
-          expect(result, `Accept ${JSON.stringify(value)} and return { itemCount, timestamp }`).toEqual({ itemCount: value.itemCount, timestamp: value.timestamp });
+        const lab00 = validationMessage(IngestDto, value);
+        if (lab00 === undefined) {
+          const { itemCount, timestamp } = value as { itemCount: number; timestamp: number };
+          expect(result, `Accept ${show(value)} and return { itemCount, timestamp }`).toEqual({ itemCount, timestamp });
         } else {
-          expect(typeof result, `Refuse ${JSON.stringify(value)}: return the message (a string), do not throw`).toBe('string');
-          if (isObject(value)) {
-            const named = (result as string).includes('itemCount') ? 'itemCount' : (result as string).includes('timestamp') ? 'timestamp' : undefined;
-            expect(named, `Name the field at fault in the message for ${JSON.stringify(value)}, got "${String(result)}"`).toBeDefined();
-            expect(positiveSafe(value[named!]), `Name a field that really breaks the rules for ${JSON.stringify(value)}, got "${String(result)}"`).toBe(false);
-          }
+          expect(result, `Refuse ${show(value)} with lab 00's message (return it as a string, do not throw)`).toBe(lab00);
         }
       }),
       { numRuns: 2_000 },
@@ -52,26 +50,23 @@ describe('validateIngest', () => {
     expect(validateIngest({ itemCount: 1.5, timestamp: 5 }), 'Say what a wrong number must be').toBe('itemCount must be a positive integer');
     expect(validateIngest({ itemCount: '3', timestamp: 5 }), 'Refuse strings: "3" is not a number').toBe('itemCount must be a positive integer');
     expect(validateIngest({ itemCount: 1, timestamp: 2 ** 53 }), 'Give the largest value allowed').toBe(`timestamp must be at most ${Number.MAX_SAFE_INTEGER}`);
+    expect(validateIngest({ itemCount: 0, timestamp: null }), 'Check timestamp before itemCount, as lab 00 does').toBe('timestamp is required');
     expect(validateIngest([1, 2]), 'Refuse anything but a JSON object').toBe('The body must be a JSON object');
   });
 });
 
 describe('validateCreateTodo', () => {
-  it(`accepts a title of 1 to ${MAX_TITLE_LENGTH} characters and an optional boolean isComplete, and nothing else`, () => {
+  it("accepts the bodies lab 00 accepts, and refuses the others with lab 00's message", () => {
     fc.assert(
       fc.property(body(['title', 'isComplete', 'id']), (value) => {
         const result = validateCreateTodo(value);
-        const valid =
-          isObject(value) &&
-          typeof value.title === 'string' &&
-          value.title.length >= 1 &&
-          value.title.length <= MAX_TITLE_LENGTH &&
-          (value.isComplete === undefined || typeof value.isComplete === 'boolean');
-        if (valid) {
-          const wanted = value.isComplete === undefined ? { title: value.title } : { title: value.title, isComplete: value.isComplete };
-          expect(result, `Accept ${JSON.stringify(value)} and return { title, isComplete? } (ignore other fields)`).toEqual(wanted);
+        const lab00 = validationMessage(CreateTodoDto, value);
+        if (lab00 === undefined) {
+          const { title, isComplete } = value as { title: string; isComplete?: boolean };
+          const wanted = isComplete === undefined ? { title } : { title, isComplete };
+          expect(result, `Accept ${show(value)} and return { title, isComplete? } (ignore other fields)`).toEqual(wanted);
         } else {
-          expect(typeof result, `Refuse ${JSON.stringify(value)}: return the message (a string), do not throw`).toBe('string');
+          expect(result, `Refuse ${show(value)} with lab 00's message (return it as a string, do not throw)`).toBe(lab00);
         }
       }),
       { numRuns: 2_000 },

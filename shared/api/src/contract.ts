@@ -104,6 +104,10 @@ check('todos', 'each app has its own todos and its own sink', async (createApp) 
   expect(second.sink.size, 'Give each app its own sink (create it inside createApp)').toBe(0);
   const a = await send(second, 'POST', '/todos', { body: '{"title":"second"}' });
   expect(a.headers.get('location'), 'Start ids at 101 in every new app').toBe('/todos/101');
+  const listOf = async (app: typeof first) => (await send(app, 'GET', '/todos')).text;
+  expect(await listOf(first), 'List the first app\'s own todo in its GET /todos (a cached list belongs to one app)').toContain('"only in the first app"');
+  expect(await listOf(second), 'List only the second app\'s todos in its GET /todos (keep cached lists per app, not in module scope)').not.toContain('"only in the first app"');
+  expect(await listOf(second), 'List the second app\'s own todo in its GET /todos').toContain('"second"');
 });
 
 check('errors', 'unknown routes answer 404 not_found as JSON', async (createApp) => {

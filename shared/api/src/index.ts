@@ -13,3 +13,4 @@ export * from './sink.ts';
 export * from './todo-store.ts';
 export * from './body.ts';
 export * from './logging.ts';
+export * from './messages.ts';

@@ -17,3 +17,11 @@ export function seedTodos(): Todo[] {
   }
   return todos;
 }
+
+/** A todo id is 1 to 16 digits without a leading zero: "1.5", "01", "-1" and "abc" name no todo. */
+const TODO_ID = /^[1-9][0-9]{0,15}$/;
+
+/** The id a `/todos/:id` path segment names, or undefined when it cannot name a todo. */
+export function parseTodoId(raw: string): number | undefined {
+  return TODO_ID.test(raw) ? Number(raw) : undefined;
+}

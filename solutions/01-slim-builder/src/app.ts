@@ -31,6 +31,7 @@ export function createApp(options: AppOptions = {}): HotPathApp {
     todos,
     todoList: createTodoListCache(todos),
     sink: createBoundedSink(options.sinkCapacity),
+    sinkRefusing: false,
     log: createLogger(options),
   };
   return { sink: state.sink, fetch: (request: Request) => router.fetch(request, state) };

@@ -4,7 +4,7 @@
  * of the GET /todos body that is rebuilt only when the list changes — ASP.NET 7's cached results (seed 004)
  * in Hono form. A Response itself is made per request (its body can be read only once), from these parts.
  */
-import { ERROR_STATUS, RETRY_AFTER_SECONDS, BODY_LIMIT_BYTES, MAX_JSON_DEPTH, errorBody, type ErrorCode, type TodoStore } from '@hotpath/api';
+import { ERROR_STATUS, INTERNAL_ERROR_BODY, MESSAGES, RETRY_AFTER_SECONDS, errorBody, type ErrorCode, type TodoStore } from '@hotpath/api';
 
 const JSON_TYPE = 'application/json';
 
@@ -40,14 +40,13 @@ export const created = (json: string, location: string): Response =>
   new Response(json, { status: 201, headers: { 'content-type': JSON_TYPE, location } });
 
 export const notFound = fixedError('not_found', 'No such route or todo; the API serves /health, /todos, /todos/:id and /ingest/v1');
-export const unsupportedMediaType = fixedError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
-export const payloadTooLarge = fixedError('payload_too_large', `The request body is larger than ${BODY_LIMIT_BYTES} bytes`);
-export const emptyBody = fixedError('invalid_json', 'The body is empty; send a JSON object');
-export const invalidUtf8 = fixedError('invalid_json', 'The body is not valid UTF-8');
-export const tooDeep = fixedError('invalid_json', `JSON nesting is deeper than ${MAX_JSON_DEPTH} levels`);
-export const sinkFull = fixedError('sink_full', 'The ingest queue is full; retry later');
-export const internalError = (): Response =>
-  new Response('{"error":{"code":"internal_error","message":"Internal server error"}}', INTERNAL_ERROR);
+export const unsupportedMediaType = fixedError('unsupported_media_type', MESSAGES.unsupportedMediaType);
+export const payloadTooLarge = fixedError('payload_too_large', MESSAGES.payloadTooLarge);
+export const emptyBody = fixedError('invalid_json', MESSAGES.emptyBody);
+export const invalidUtf8 = fixedError('invalid_json', MESSAGES.invalidUtf8);
+export const tooDeep = fixedError('invalid_json', MESSAGES.tooDeep);
+export const sinkFull = fixedError('sink_full', MESSAGES.sinkFull);
+export const internalError = (): Response => new Response(INTERNAL_ERROR_BODY, INTERNAL_ERROR);
 
 /** An error whose message depends on the request (a JSON syntax error, a validation message). */
 export const errorResponse = (code: ErrorCode, message: string): Response => new Response(JSON.stringify(errorBody(code, message)), ERROR_INIT[code]);

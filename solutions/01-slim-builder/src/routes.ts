@@ -11,6 +11,8 @@ import {
   TOO_LARGE,
   isJsonContentType,
   jsonTextDepth,
+  MESSAGES,
+  parseTodoId,
   readBodyWithin,
   type IngestSink,
   type Logger,
@@ -26,6 +28,8 @@ export interface AppState {
   todos: TodoStore;
   todoList: respond.TodoListCache;
   sink: IngestSink;
+  /** True from the first refused event until the sink takes one again: the warning is logged once per episode. */
+  sinkRefusing: boolean;
   log: Logger;
 }
 export type AppEnv = { Bindings: AppState };
@@ -38,10 +42,7 @@ export interface Route {
 }
 
 const todoCreated = defineLogEvent('debug', 'todo created', 'id', 'title');
-const eventRefused = defineLogEvent('warn', 'ingest sink full; event refused', 'size', 'capacity');
-
-/** Ids are 1 to 16 digits without a leading zero: "1.5", "01" and "abc" name no todo. */
-const TODO_ID = /^[1-9][0-9]{0,15}$/;
+const sinkFilledUp = defineLogEvent('warn', 'ingest sink full; refusing events until it drains', 'capacity');
 
 /** Fatal: invalid UTF-8 is an error, not U+FFFD. ignoreBOM: a BOM stays in the text, so JSON.parse rejects it. */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -62,7 +63,7 @@ async function readJson(c: Ctx): Promise<unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return respond.errorResponse('invalid_json', `The body is not valid JSON: ${(error as Error).message}`);
+    return respond.errorResponse('invalid_json', MESSAGES.invalidJson((error as Error).message));
   }
   if (jsonTextDepth(text) > MAX_JSON_DEPTH) return respond.tooDeep();
   return value;
@@ -77,8 +78,8 @@ export function listTodos(c: Ctx): Response {
 }
 
 export function getTodo(c: Ctx): Response {
-  const id = c.req.param('id') ?? '';
-  const todo = TODO_ID.test(id) ? c.env.todos.find(Number(id)) : undefined;
+  const id = parseTodoId(c.req.param('id') ?? '');
+  const todo = id === undefined ? undefined : c.env.todos.find(id);
   return todo === undefined ? respond.notFound() : respond.ok(JSON.stringify(todo));
 }
 
@@ -97,11 +98,14 @@ export async function ingest(c: Ctx): Promise<Response> {
   if (body instanceof Response) return body;
   const event = validateIngest(body);
   if (typeof event === 'string') return respond.errorResponse('validation_failed', event);
-  const { sink, log } = c.env;
-  if (!sink.offer(event.itemCount, event.timestamp)) {
-    eventRefused(log, sink.size, sink.capacity);
+  const state = c.env;
+  if (!state.sink.offer(event.itemCount, event.timestamp)) {
+    // Under backpressure every request is refused: log the change of state, not each refusal.
+    if (!state.sinkRefusing) sinkFilledUp(state.log, state.sink.capacity);
+    state.sinkRefusing = true;
     return respond.sinkFull();
   }
+  state.sinkRefusing = false;
   return respond.accepted(JSON.stringify({ accepted: true, itemCount: event.itemCount, timestamp: event.timestamp }));
 }
 

@@ -1,4 +1,5 @@
 /** The API's controllers, declared with decorators and discovered by the container's scan. */
+import { parseTodoId } from '@hotpath/api';
 import type { Context } from 'hono';
 import { Body, Controller, Ctx, Get, HttpCode, Inject, Param, Post } from '../framework/decorators.ts';
 import { NotFound } from '../framework/errors.ts';
@@ -31,7 +32,8 @@ export class TodosController {
 
   @Get('/:id')
   get(@Param('id') id: string): TodoDto {
-    const todo = /^[1-9][0-9]{0,15}$/.test(id) ? this.todos.find(Number(id)) : undefined;
+    const todoId = parseTodoId(id);
+    const todo = todoId === undefined ? undefined : this.todos.find(todoId);
     if (!todo) throw NotFound(`No todo with id ${id}`);
     return todo;
   }

@@ -5,6 +5,8 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsOptional, IsPositive, Max } from 'class-validator';
+import { MESSAGES, type PositiveIntegerField } from '@hotpath/api';
+import { inOrder } from '../framework/decorators.ts';
 
 export class IngestItemDto {
   sku?: unknown;
@@ -13,24 +15,21 @@ export class IngestItemDto {
   tags?: unknown;
 }
 
-const positiveSafeInteger = (field: string) => [
-  IsDefined({ message: `${field} is required` }),
-  IsInt({ message: `${field} must be a positive integer` }),
-  IsPositive({ message: `${field} must be a positive integer` }),
-  Max(Number.MAX_SAFE_INTEGER, { message: `${field} must be at most ${Number.MAX_SAFE_INTEGER}` }),
-];
-
-function apply(decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
-}
+const positiveSafeInteger = (field: PositiveIntegerField) =>
+  inOrder([
+    IsDefined({ message: MESSAGES.required(field) }),
+    IsInt({ message: MESSAGES.notPositiveInteger(field) }),
+    IsPositive({ message: MESSAGES.notPositiveInteger(field) }),
+    Max(Number.MAX_SAFE_INTEGER, { message: MESSAGES.tooLarge(field) }),
+  ]);
 
 export class IngestDto {
   source?: unknown;
 
-  @apply(positiveSafeInteger('timestamp'))
+  @positiveSafeInteger('timestamp')
   timestamp!: number;
 
-  @apply(positiveSafeInteger('itemCount'))
+  @positiveSafeInteger('itemCount')
   itemCount!: number;
 
   @IsOptional()

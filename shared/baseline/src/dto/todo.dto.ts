@@ -1,6 +1,7 @@
 /** DTO classes for the todo routes, validated by class-validator decorators and mapped by class-transformer. */
 import 'reflect-metadata';
-import { MAX_TITLE_LENGTH } from '@hotpath/api';
+import { MAX_TITLE_LENGTH, MESSAGES } from '@hotpath/api';
+import { inOrder } from '../framework/decorators.ts';
 import { Expose } from 'class-transformer';
 import { IsBoolean, IsDefined, IsString, ValidateBy, ValidateIf } from 'class-validator';
 
@@ -10,18 +11,16 @@ const TitleLength = () =>
     name: 'titleLength',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && value.length >= 1 && value.length <= MAX_TITLE_LENGTH,
-      defaultMessage: () => `title must be 1 to ${MAX_TITLE_LENGTH} characters long`,
+      defaultMessage: () => MESSAGES.titleLength,
     },
   });
 
 export class CreateTodoDto {
-  @IsDefined({ message: 'title is required' })
-  @IsString({ message: 'title must be a string' })
-  @TitleLength()
+  @inOrder([IsDefined({ message: MESSAGES.titleRequired }), IsString({ message: MESSAGES.titleNotString }), TitleLength()])
   title!: string;
 
   @ValidateIf((dto: CreateTodoDto) => dto.isComplete !== undefined)
-  @IsBoolean({ message: 'isComplete must be true or false' })
+  @IsBoolean({ message: MESSAGES.isCompleteNotBoolean })
   isComplete?: boolean;
 }
 

@@ -81,3 +81,12 @@ export const Body = (dto: Constructor): ParameterDecorator => param({ kind: 'bod
 export const Param = (name: string): ParameterDecorator => param({ kind: 'param', name });
 /** The Hono context, for handlers that set headers. */
 export const Ctx = (): ParameterDecorator => param({ kind: 'context' });
+
+/**
+ * Applies property decorators in the order listed. Stacked decorators run bottom-up, and class-validator
+ * checks (with stopAtFirstError) in the order they were registered, so a plain stack would test the last
+ * rule first; listing them here keeps "required, then type, then range".
+ */
+export function inOrder(decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}

@@ -2,7 +2,7 @@
  * Exceptions as control flow, the MVC way: handlers and pipes throw, one exception filter turns whatever
  * was thrown into the API's error body. Throwing on every bad request is one of the costs seed 004 warns about.
  */
-import { errorBody, ERROR_STATUS, RETRY_AFTER_SECONDS, type ErrorCode } from '@hotpath/api';
+import { errorBody, ERROR_STATUS, INTERNAL_ERROR_BODY, MESSAGES, RETRY_AFTER_SECONDS, type ErrorCode } from '@hotpath/api';
 import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 
@@ -26,18 +26,18 @@ export const InvalidJson = (message: string) => new ApiException('invalid_json',
 export const ValidationFailed = (message: string) => new ApiException('validation_failed', message);
 export const UnsupportedMediaType = (message: string) => new ApiException('unsupported_media_type', message);
 export const SinkFull = () =>
-  new ApiException('sink_full', 'The ingest queue is full; retry later', { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+  new ApiException('sink_full', MESSAGES.sinkFull, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
 
 /** The exception filter: maps anything thrown to the error contract. */
 export function exceptionFilter(error: Error, c: Context): Response {
   let exception: ApiException;
   if (error instanceof ApiException) exception = error;
   else if (error instanceof HTTPException && error.status === 413) {
-    exception = new ApiException('payload_too_large', 'The request body is larger than 1 MiB');
+    exception = new ApiException('payload_too_large', MESSAGES.payloadTooLarge);
   } else {
     // Unknown errors are still JSON; they are bugs, so they are logged loudly.
     console.error(error);
-    return c.json({ error: { code: 'internal_error', message: 'Internal server error' } }, 500);
+    return c.body(INTERNAL_ERROR_BODY, 500, { 'content-type': 'application/json' });
   }
   for (const [name, value] of Object.entries(exception.headers)) c.header(name, value);
   return c.json(errorBody(exception.code, exception.message), exception.status as 400);

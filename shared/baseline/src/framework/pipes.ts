@@ -4,9 +4,9 @@
  * NestJS's ValidationPipe. Correct, and allocation-heavy: a string of the whole body, a tree of plain
  * objects, a second tree of DTO instances, validation metadata lookups and error objects.
  */
-import { MAX_JSON_DEPTH } from '@hotpath/api';
+import { MAX_JSON_DEPTH, MESSAGES } from '@hotpath/api';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { validate, validateSync, type ValidationError } from 'class-validator';
 import type { Context } from 'hono';
 import type { Constructor } from './decorators.ts';
 import { InvalidJson, ValidationFailed } from './errors.ts';
@@ -21,16 +21,16 @@ export async function readJson(c: Context): Promise<unknown> {
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw InvalidJson('The body is not valid UTF-8');
+    throw InvalidJson(MESSAGES.invalidUtf8);
   }
-  if (text.length === 0) throw InvalidJson('The body is empty; send a JSON object');
+  if (text.length === 0) throw InvalidJson(MESSAGES.emptyBody);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw InvalidJson(`The body is not valid JSON: ${(error as Error).message}`);
+    throw InvalidJson(MESSAGES.invalidJson((error as Error).message));
   }
-  if (!withinDepthDroppingProtoKeys(value)) throw InvalidJson(`JSON nesting is deeper than ${MAX_JSON_DEPTH} levels`);
+  if (!withinDepthDroppingProtoKeys(value)) throw InvalidJson(MESSAGES.tooDeep);
   return value;
 }
 
@@ -55,18 +55,27 @@ export function withinDepthDroppingProtoKeys(root: unknown): boolean {
   return true;
 }
 
+/** How the pipe runs class-validator: the first failing rule of the first failing property decides. */
+const VALIDATION = { forbidUnknownValues: false, stopAtFirstError: true, validationError: { target: false } } as const;
+
 export async function transformAndValidate<T extends object>(dto: Constructor<T>, plain: unknown): Promise<T> {
-  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
-    throw ValidationFailed('The body must be a JSON object');
-  }
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) throw ValidationFailed(MESSAGES.notAnObject);
   const instance = plainToInstance(dto, plain);
-  const errors = await validate(instance, {
-    forbidUnknownValues: false,
-    stopAtFirstError: true,
-    validationError: { target: false },
-  });
+  const errors = await validate(instance, VALIDATION);
   if (errors.length > 0) throw ValidationFailed(describe(errors));
   return instance;
+}
+
+/**
+ * The pipe's verdict on a parsed body, synchronously and without throwing: undefined when `dto` accepts
+ * it, else the message the API answers with. Lab 01's tests use it as the oracle for plain validators.
+ */
+export function validationMessage(dto: Constructor<object>, plain: unknown): string | undefined {
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) return MESSAGES.notAnObject;
+  const copy = structuredClone(plain);
+  withinDepthDroppingProtoKeys(copy);
+  const errors = validateSync(plainToInstance(dto, copy), VALIDATION);
+  return errors.length > 0 ? describe(errors) : undefined;
 }
 
 function describe(errors: ValidationError[]): string {

@@ -5,7 +5,7 @@
  * handler's result through instanceToPlain (a ClassSerializerInterceptor) before it is written as JSON.
  */
 import 'reflect-metadata';
-import { BODY_LIMIT_BYTES, isJsonContentType } from '@hotpath/api';
+import { BODY_LIMIT_BYTES, MESSAGES, isJsonContentType } from '@hotpath/api';
 import { instanceToPlain } from 'class-transformer';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -20,7 +20,7 @@ import { readJson, transformAndValidate } from './pipes.ts';
  */
 const requireJson: MiddlewareHandler = async (c, next) => {
   if (!isJsonContentType(c.req.header('content-type'))) {
-    throw UnsupportedMediaType('Send the body as JSON with Content-Type: application/json');
+    throw UnsupportedMediaType(MESSAGES.unsupportedMediaType);
   }
   await next();
 };
