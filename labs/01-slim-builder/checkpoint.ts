@@ -30,29 +30,44 @@ function lab00Tasks() {
   };
 }
 
-/** This package's way, from its own src/. */
+/**
+ * This package's way, from its own src/. A piece the learner has not written yet (its TODO throws) is left
+ * out of the micro-benchmarks rather than failing the whole checkpoint: its row shows "–".
+ */
 async function slimTasks(subject: CheckpointSubject) {
   const src = (file: string) => import(pathToFileURL(join(subject.dir, 'src', file)).href);
   const { defineLogEvent } = await src('logger.ts');
   const { validateIngest } = await src('validate.ts');
   const { createTodoListCache } = await src('responses.ts');
-  const todoCreated = defineLogEvent('debug', 'todo created', 'id', 'title');
   const log = createLogger({ logLevel: 'warn', logWrite: () => {} });
-  const list = createTodoListCache(createTodoStore());
+  const ready = (make: () => (i: number) => unknown) => {
+    try {
+      const fn = make();
+      fn(0);
+      return fn;
+    } catch {
+      return undefined;
+    }
+  };
   return {
-    debugOff: (i: number) => todoCreated(log, i, TITLE),
-    validate: () => validateIngest(parsedIngest),
-    todosBody: () => list.body(),
+    debugOff: ready(() => {
+      const todoCreated = defineLogEvent('debug', 'todo created', 'id', 'title');
+      return (i: number) => todoCreated(log, i, TITLE);
+    }),
+    validate: ready(() => () => validateIngest(parsedIngest)),
+    todosBody: ready(() => {
+      const list = createTodoListCache(createTodoStore());
+      return () => list.body();
+    }),
   };
 }
 
 export default defineCheckpoint(async (subject) => {
   const tasks = subject.key === 'baseline' ? lab00Tasks() : await slimTasks(subject);
-  return {
-    micro: [
-      { name: 'debug line while debug is off', fn: tasks.debugOff },
-      { name: 'validate a parsed 1 KB ingest body', fn: tasks.validate },
-      { name: 'GET /todos body (100 todos)', fn: tasks.todosBody },
-    ],
-  };
+  const micro = [
+    { name: 'debug line while debug is off', fn: tasks.debugOff },
+    { name: 'validate a parsed 1 KB ingest body', fn: tasks.validate },
+    { name: 'GET /todos body (100 todos)', fn: tasks.todosBody },
+  ];
+  return { micro: micro.filter((task): task is { name: string; fn: (i: number) => unknown } => task.fn !== undefined) };
 });

@@ -1,20 +1,22 @@
 /**
  * `hotpath-bench`: the checkpoint every lab's `pnpm bench` runs. From a lab or solution package folder it
  * measures that package and the baseline (solutions/00-baseline) in the same run — micro tasks, load with
- * the in-server probe, startup — interleaving the two, then writes the JSON result and prints the ratios.
+ * the in-server probe, startup — interleaving the two (three with `--reference`, the lab's reference
+ * solution), then writes the JSON result and prints the ratios. `runCheckpoint` is the programmatic entry.
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeLabDir, repoRoot, solutionDir } from '@hotpath/kit/paths';
-import { asCheckpoint, type CheckpointDefinition, type CheckpointSubject } from './define.ts';
+import { asCheckpoint, type CheckpointDefinition } from './define.ts';
 import { finishFingerprint, takeFingerprint } from './fingerprint.ts';
 import { runLoad } from './load.ts';
 import { runMicroInterleaved, type MicroResult, type MicroTask } from './micro.ts';
-import { computeRatios, formatTable, Progress, SCHEMA_VERSION, writeResult, type CheckpointResult, type Section, type SubjectInfo } from './report.ts';
+import { computeRatios, formatTable, Progress, SCHEMA_VERSION, writeResult, type CheckpointResult, type Section } from './report.ts';
 import { HEALTH_SCENARIO, defaultScenarios, ingestBody, type Scenario } from './scenarios.ts';
 import { choosePinning } from './server.ts';
 import { measureStartup } from './startup.ts';
+import { label, loadSubject, resolveSubjects } from './subjects.ts';
 
 export interface CheckpointOptions {
   /** Package folder to benchmark (default: the current directory). */
@@ -25,6 +27,11 @@ export interface CheckpointOptions {
   only?: Section[];
   /** Baseline package folder (default solutions/00-baseline). */
   baselineDir?: string;
+  /**
+   * Reference solution folder, measured in the same run as a third subject (key 'reference'). Ignored when
+   * it is the package or the baseline folder.
+   */
+  referenceDir?: string;
   /** Checkpoint definition file (default labs/<slug>/checkpoint.ts when it exists). */
   checkpointFile?: string;
   pin?: boolean;
@@ -45,6 +52,8 @@ Measures this package and the baseline (solutions/00-baseline) in the same run a
   --only LIST           comma-separated sections: micro,load,startup (default: all)
   --json PATH           write the result to PATH (default: .checkpoint/latest.json and .checkpoint/<time>.json)
   --baseline DIR        compare against DIR instead of solutions/00-baseline
+  --reference DIR       also measure DIR (e.g. solutions/<slug>, the reference solution) in the same run,
+                        with its own ratios to the baseline
   --dir DIR             benchmark DIR instead of the current folder
   --checkpoint FILE     checkpoint definition (default: labs/<slug>/checkpoint.ts when present)
   --no-pin              do not pin the server and the load generator to separate CPUs
@@ -92,6 +101,9 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): { optio
         case '--baseline':
           options.baselineDir = resolve(cwd, value());
           break;
+        case '--reference':
+          options.referenceDir = resolve(cwd, value());
+          break;
         case '--dir':
           options.dir = resolve(cwd, value());
           break;
@@ -127,20 +139,16 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): { optio
   return { options };
 }
 
-function label(dir: string): string {
-  const rel = relative(repoRoot, dir);
-  return rel && !rel.startsWith('..') ? rel : dir;
+/** `a and b`, `a, b and c`. */
+function and(items: readonly string[]): string {
+  return items.length > 2 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join(' and ');
 }
 
-/** Imports a subject's app (through tsx) for its checkpoint definition. */
-async function loadSubject(info: SubjectInfo): Promise<CheckpointSubject> {
-  const appModule = join(info.dir, 'src', 'app.ts');
-  const mod = (await import(pathToFileURL(appModule).href)) as { createApp?: CheckpointSubject['createApp'] };
-  if (typeof mod.createApp !== 'function') throw new Error(`${appModule} does not export createApp()`);
-  return { key: info.key, label: info.label, dir: info.dir, appModule, createApp: mod.createApp };
-}
-
-/** Runs a checkpoint and writes its result. Never throws for measurement failures: they are in `failures`. */
+/**
+ * Runs a checkpoint and writes its result (unless the package folder does not exist and no `json` is given).
+ * Never throws for measurement failures: they are in `result.failures`. Usable from other packages: the
+ * caller prints `table` itself (or not) and reads `result`.
+ */
 export async function runCheckpoint(options: CheckpointOptions): Promise<{ result: CheckpointResult; paths: string[]; table: string }> {
   const t0 = performance.now();
   const progress = new Progress(process.stderr, options.progress ?? true);
@@ -152,17 +160,8 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (!existsSync(join(dir, 'src', 'app.ts'))) failures.push(`No src/app.ts in ${dir}: nothing to measure`);
 
   const baselineDir = resolve(options.baselineDir ?? solutionDir('00-baseline'));
-  const subjects: SubjectInfo[] = [];
-  let baselineKey = 'subject';
-  if (baselineDir === dir) {
-    subjects.push({ key: 'subject', label: label(dir), dir, role: 'subject+baseline' });
-  } else if (!existsSync(join(baselineDir, 'src', 'app.ts'))) {
-    warnings.push(`No baseline app in ${label(baselineDir)}: measuring ${label(dir)} alone, ratios are against itself`);
-    subjects.push({ key: 'subject', label: label(dir), dir, role: 'subject+baseline' });
-  } else {
-    subjects.push({ key: 'subject', label: label(dir), dir, role: 'subject' }, { key: 'baseline', label: label(baselineDir), dir: baselineDir, role: 'baseline' });
-    baselineKey = 'baseline';
-  }
+  const { subjects, baselineKey, warnings: subjectWarnings } = resolveSubjects(dir, baselineDir, options.referenceDir);
+  warnings.push(...subjectWarnings);
 
   // The checkpoint definition: labs/<slug>/checkpoint.ts, evaluated once per subject.
   const checkpointFile = options.checkpointFile ?? (lab ? join(repoRoot, 'labs', lab.slug, 'checkpoint.ts') : undefined);
@@ -222,7 +221,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
         const task = definitions.get(s.key)?.micro?.find((t) => t.name === name);
         if (task) byKey[s.key] = task;
       }
-      progress.step(`micro: ${name} (${Object.keys(byKey).join(' and ')})`);
+      progress.step(`micro: ${name} (${and(Object.keys(byKey))})`);
       try {
         tasks.push({ name, results: await runMicroInterleaved(byKey, { quick }) });
       } catch (error) {

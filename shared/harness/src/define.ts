@@ -1,14 +1,15 @@
 /**
  * What a lab can tell the harness: `labs/<slug>/checkpoint.ts` default-exports `defineCheckpoint(fn)`, and
- * the harness calls `fn` once per subject (the package being benchmarked and the baseline) to get the micro
- * tasks, load scenarios and whether to measure startup. The same file serves labs/<slug> and solutions/<slug>.
+ * the harness calls `fn` once per subject (the package being benchmarked, the baseline, and the reference
+ * solution when the run measures one) to get the micro tasks, load scenarios and whether to measure startup.
+ * The same file serves labs/<slug> and solutions/<slug>.
  */
 import type { CreateApp } from '@hotpath/api';
 import type { MicroTask } from './micro.ts';
 import type { Scenario } from './scenarios.ts';
 
 export interface CheckpointSubject {
-  /** 'subject' (the package the bench runs in) or 'baseline'. */
+  /** 'subject' (the package the bench runs in), 'baseline', or 'reference' (the reference solution, with `--reference`). */
   key: string;
   /** Repo-relative folder, e.g. `solutions/03-byte-parsing`. */
   label: string;

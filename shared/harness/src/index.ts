@@ -2,7 +2,7 @@
  * @hotpath/harness — the checkpoint harness behind every lab's `pnpm bench`: bytes per operation, micro
  * benchmarks, load with an in-server probe, startup, machine fingerprint, JSON results and ratio tables.
  * Labs use `defineCheckpoint` (in labs/<slug>/checkpoint.ts) and `measureBytesPerOp`; the CLI is
- * bin/hotpath-bench.js.
+ * bin/hotpath-bench.js, and other tools run a checkpoint with `runCheckpoint(options)`.
  */
 export { defineCheckpoint, asCheckpoint } from './define.ts';
 export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject } from './define.ts';
@@ -22,5 +22,7 @@ export { computeRatios, formatTable, writeResult, Progress, SCHEMA_VERSION } fro
 export type { CheckpointResult, Ratio, Section, SubjectInfo } from './report.ts';
 export { runCheckpoint, parseArgs, main, USAGE } from './checkpoint.ts';
 export type { CheckpointOptions } from './checkpoint.ts';
+export { resolveSubjects, SUBJECT_KEY, BASELINE_KEY, REFERENCE_KEY } from './subjects.ts';
+export type { ResolvedSubjects } from './subjects.ts';
 export { ensureGc } from './gc.ts';
 export type { ProbeWindow } from './probe.ts';

@@ -1,9 +1,9 @@
 /**
  * Load on loopback: each subject's server (with the probe preloaded) pinned to one CPU, autocannon in a
  * worker process pinned to another, a discarded warm-up round per scenario and subject, then measured rounds
- * interleaved A B, B A, … Each round pairs autocannon's figures (RPS, latency from per-response timings)
- * with the probe's window (heap bytes and GCs per request, RSS). Rounds where other processes used the CPU
- * are retried once. Medians over rounds are reported.
+ * interleaved A B, B A, … (three subjects rotate: A B C, B C A, C A B, …). Each round pairs autocannon's
+ * figures (RPS, latency from per-response timings) with the probe's window (heap bytes and GCs per request,
+ * RSS). Rounds where other processes used the CPU are retried once. Medians over rounds are reported.
  */
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import {
   type Pinning,
   type RunningServer,
 } from './server.ts';
-import { median } from './stats.ts';
+import { median, turnOrder } from './stats.ts';
 
 export interface LoadSubject {
   key: string;
@@ -241,7 +241,7 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
         }
       }
       for (let r = 0; r < options.rounds; r++) {
-        const order = r % 2 === 0 ? servers : [...servers].reverse();
+        const order = turnOrder(servers, r);
         for (const s of order) {
           step(`load: ${scenario.name} round ${r + 1}/${options.rounds} ${s.subject.key} (${options.durationSec} s)`);
           let round: LoadRound = { ...(await oneRound(s, worker, scenario, options.durationSec, options.connections)), noisy: false, retried: false };

@@ -3,12 +3,12 @@
  *
  * Sub-microsecond functions cannot be timed one call at a time (a timer read costs tens of nanoseconds), so
  * each tinybench sample times a batch of calls sized to take about 20 µs; ns/op is the batch mean divided by
- * the batch size, and the median over a few timing rounds that alternate between subjects. The same
+ * the batch size, and the median over a few timing rounds in which the subjects take turns. The same
  * function then goes through measureBytesPerOp for its allocation.
  */
 import { Bench } from 'tinybench';
 import { measureBytesPerOp, type BytesPerOp } from './bytes-per-op.ts';
-import { median } from './stats.ts';
+import { median, turnOrder } from './stats.ts';
 
 export interface MicroTask {
   name: string;
@@ -104,8 +104,9 @@ async function timeRound(p: Prepared, timeMs: number, warmupMs: number): Promise
 }
 
 /**
- * Runs the same-named task of several subjects: timing rounds alternate between subjects (A B, B A, …) so
- * drift hits all of them alike; ns/op is the median of the rounds. Then bytes per call for each subject.
+ * Runs the same-named task of several subjects: the subjects take turns, rotating the order each round (A B,
+ * B A, … for two; A B C, B C A, C A B, … for three) so drift hits all of them alike; ns/op is the median of
+ * the rounds. Then bytes per call for each subject.
  */
 export async function runMicroInterleaved(tasks: Record<string, MicroTask>, options: MicroOptions = {}): Promise<Record<string, MicroResult>> {
   const keys = Object.keys(tasks);
@@ -119,7 +120,7 @@ export async function runMicroInterleaved(tasks: Record<string, MicroTask>, opti
   const rounds = options.quick ? 3 : 5;
   const timeMs = options.timeMs ?? (options.quick ? 100 : 400);
   for (let r = 0; r < rounds; r++) {
-    for (const key of r % 2 === 0 ? keys : [...keys].reverse()) {
+    for (const key of turnOrder(keys, r)) {
       await timeRound(prepared.get(key)!, timeMs, r === 0 ? (options.quick ? 100 : 250) : 20);
     }
   }

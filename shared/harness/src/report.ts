@@ -1,24 +1,28 @@
 /**
  * Checkpoint results: the JSON document (schemaVersion 1, described in SCHEMA.md and checkpoint.schema.json),
- * the ratios of each subject against the baseline measured in the same run, the printed table, and the
- * progress lines written to stderr while a run goes on.
+ * the ratios of each subject (the package, and the reference solution when measured) against the baseline
+ * measured in the same run, writing the file, and the progress lines written to stderr while a run goes on.
+ * The printed table is in table.ts (re-exported here).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Fingerprint } from './fingerprint.ts';
 import type { LoadResult } from './load.ts';
 import type { MicroResult } from './micro.ts';
-import { HEALTH_SCENARIO } from './scenarios.ts';
 import type { StartupResult } from './startup.ts';
+
+export { formatBytes, formatCount, formatNs, formatTable, formatUs } from './table.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 export type Section = 'micro' | 'load' | 'startup';
 
 export interface SubjectInfo {
+  /** 'subject', 'baseline' or 'reference'. */
   key: string;
   label: string;
   dir: string;
-  role: 'subject' | 'baseline' | 'subject+baseline';
+  /** 'reference': the lab's reference solution, measured with `--reference` / `referenceDir`. */
+  role: 'subject' | 'baseline' | 'subject+baseline' | 'reference';
 }
 
 export interface Ratio {
@@ -65,11 +69,15 @@ function ratio(subject: number | null | undefined, baseline: number | null | und
   return subject / baseline;
 }
 
-/** Every subject (the baseline included, which gives 1.00) against the baseline, metric by metric. */
+/**
+ * Every subject other than the baseline — the package, and the reference when it was measured — against the
+ * baseline, metric by metric, in the order of `subjects`. A package that is its own baseline is included
+ * (1.00 everywhere).
+ */
 export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'baselineKey' | 'micro' | 'load' | 'startup'>): Ratio[] {
   const out: Ratio[] = [];
   const base = result.baselineKey;
-  const keys = result.subjects.map((s) => s.key).filter((k) => k !== base || result.subjects.length === 1);
+  const keys = result.subjects.filter((s) => s.key !== base || s.role === 'subject+baseline' || result.subjects.length === 1).map((s) => s.key);
   for (const key of keys) {
     const push = (r: Omit<Ratio, 'ratio' | 'subjectKey'>) => out.push({ ...r, subjectKey: key, ratio: ratio(r.subject, r.baseline) });
     for (const scenario of result.load?.scenarios ?? []) {
@@ -98,122 +106,6 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
     }
   }
   return out;
-}
-
-// ------------------------------------------------------------------------------------------------
-// Formatting
-// ------------------------------------------------------------------------------------------------
-
-export function formatCount(n: number): string {
-  if (!Number.isFinite(n)) return '–';
-  if (Math.abs(n) >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
-  if (Math.abs(n) >= 1e4) return `${(n / 1e3).toFixed(1)}k`;
-  if (Math.abs(n) >= 1e3) return `${(n / 1e3).toFixed(2)}k`;
-  return n.toFixed(0);
-}
-
-export function formatBytes(n: number): string {
-  if (!Number.isFinite(n)) return '–';
-  const a = Math.abs(n);
-  if (a >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (a >= 10 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  if (a >= 1024) return `${(n / 1024).toFixed(2)} KB`;
-  if (a >= 100) return `${n.toFixed(0)} B`;
-  return `${n.toFixed(1)} B`;
-}
-
-export function formatUs(us: number): string {
-  if (!Number.isFinite(us)) return '–';
-  if (us >= 10_000) return `${(us / 1000).toFixed(1)} ms`;
-  if (us >= 1_000) return `${(us / 1000).toFixed(2)} ms`;
-  return `${us.toFixed(0)} µs`;
-}
-
-export function formatNs(ns: number): string {
-  if (!Number.isFinite(ns)) return '–';
-  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
-  if (ns >= 1e4) return `${(ns / 1e3).toFixed(1)} µs`;
-  if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
-  return `${ns.toFixed(1)} ns`;
-}
-
-function formatValue(r: Ratio, value: number | null): string {
-  if (value === null) return '–';
-  switch (r.metric) {
-    case 'rps':
-      return formatCount(value);
-    case 'p50':
-    case 'p99':
-      return formatUs(value);
-    case 'gcPer10k':
-      return value.toFixed(1);
-    case 'heapBytesPerRequest':
-    case 'bytesPerOp':
-    case 'peakRss':
-      return formatBytes(value);
-    case 'startupMs':
-      return `${value.toFixed(1)} ms`;
-    case 'nsPerOp':
-      return formatNs(value);
-  }
-}
-
-const METRIC_LABEL: Record<Ratio['metric'], string> = {
-  rps: 'RPS',
-  p50: 'p50',
-  p99: 'p99',
-  heapBytesPerRequest: 'heap B/req',
-  gcPer10k: 'GCs/10k req',
-  startupMs: 'first 200',
-  peakRss: 'peak RSS',
-  nsPerOp: 'time/op',
-  bytesPerOp: 'heap B/op',
-};
-
-/** The table printed at the end of a run: each figure for the subject and the baseline, and their ratio. */
-/** 2 decimals, or 2 significant digits below 0.1 (a 1 ns task against a 393 ns one is 0.0028×, not 0.00×). */
-function formatRatio(ratio: number | null): string {
-  if (ratio === null) return '–';
-  if (ratio === 0) return '0×';
-  return `${Math.abs(ratio) < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}×`;
-}
-
-export function formatTable(result: CheckpointResult): string {
-  const subject = result.subjects.find((s) => s.role !== 'baseline') ?? result.subjects[0];
-  const baseline = result.subjects.find((s) => s.key === result.baselineKey) ?? subject;
-  const pin = result.fingerprint.pinning;
-  const lines: string[] = [];
-  lines.push(
-    `Hot Path checkpoint: ${subject.label} vs ${baseline.label} (${result.mode}, measured in the same run` +
-      `${pin?.used ? `, server on CPU ${pin.serverCpu}, load on CPU ${pin.loadCpu}` : ', not pinned'})`,
-  );
-  const rows: string[][] = [['', 'figure', subject.key === baseline.key ? 'this (= baseline)' : 'this', 'baseline', 'ratio', '']];
-  let last = '';
-  for (const r of result.ratios) {
-    if (r.subjectKey !== subject.key) continue;
-    const group = `${r.section === 'micro' ? 'micro: ' : ''}${r.name}`;
-    const ratioText = formatRatio(r.ratio);
-    const note = r.flagged ? 'FLAGGED: non-2xx/errors' : r.better === 'higher' ? '(higher is better)' : '(lower is better)';
-    rows.push([group === last ? '' : group, METRIC_LABEL[r.metric], formatValue(r, r.subject), formatValue(r, r.baseline), ratioText, note]);
-    last = group;
-  }
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  for (const row of rows) {
-    lines.push(row.map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
-  }
-  const routes = result.load?.scenarios.filter((s) => s.name !== HEALTH_SCENARIO) ?? [];
-  if (routes.length) {
-    const app = routes
-      .map((s) => {
-        const v = s.results[subject.key]?.appHeapBytesPerRequest;
-        return v == null ? null : `${s.name} ${formatBytes(v)}`;
-      })
-      .filter(Boolean);
-    if (app.length) lines.push(`App's own heap per request (minus GET /health): ${app.join(', ')}`);
-  }
-  for (const w of result.warnings) lines.push(`warning: ${w}`);
-  for (const f of result.failures) lines.push(`FAILED: ${f}`);
-  return lines.join('\n');
 }
 
 /** Writes the result JSON; returns the paths written. */

@@ -1,11 +1,12 @@
 /**
  * Startup: how long a package's server takes from spawn() to its first 200 on GET /health, polled every
  * millisecond, and its peak RSS (VmHWM) right then. One discarded run per subject (it fills tsx's transform
- * cache and the OS page cache), then the measured runs, interleaved across subjects; median, min and max.
+ * cache and the OS page cache), then the measured runs, interleaved across subjects (the order rotates by one
+ * place per run); median, min and max.
  * The server is started exactly as `pnpm start` starts it (the kit's launcher, through tsx), unpinned.
  */
 import { startServer } from './server.ts';
-import { spread } from './stats.ts';
+import { spread, turnOrder } from './stats.ts';
 
 export interface StartupOptions {
   /** Measured runs per subject (after one discarded run). */
@@ -39,7 +40,7 @@ export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir:
   const times = new Map<string, number[]>(subjects.map((s) => [s.key, []]));
   const rss = new Map<string, number[]>(subjects.map((s) => [s.key, []]));
   for (let run = 0; run <= options.runs; run++) {
-    const order = run % 2 === 0 ? subjects : [...subjects].reverse();
+    const order = turnOrder(subjects, run);
     for (const subject of order) {
       step(run === 0 ? `startup: discarded run ${subject.key}` : `startup: run ${run}/${options.runs} ${subject.key}`);
       const server = await startServer({ dir: subject.dir, cpu: null, pollMs: 1 });

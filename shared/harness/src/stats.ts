@@ -1,4 +1,7 @@
-/** Small statistics helpers shared by the harness modules: median, percentiles of sorted arrays, ranges. */
+/**
+ * Small helpers shared by the harness modules: median, percentiles of sorted arrays, ranges, and the order in
+ * which subjects take turns from one round to the next.
+ */
 
 /** Median of the values (the mean of the two middle values for an even count); NaN for none. */
 export function median(values: readonly number[]): number {
@@ -37,4 +40,15 @@ export function round(value: number, decimals = 2): number {
   if (!Number.isFinite(value)) return value;
   const f = 10 ** decimals;
   return Math.round(value * f) / f;
+}
+
+/**
+ * The order subjects go in round `round` (0-based): the list rotated by one place per round, so over n rounds
+ * each of n subjects goes first, second, … once. With two subjects this is A B, B A, A B, …
+ */
+export function turnOrder<T>(items: readonly T[], round: number): T[] {
+  const n = items.length;
+  if (n < 2) return [...items];
+  const shift = ((round % n) + n) % n;
+  return [...items.slice(shift), ...items.slice(0, shift)];
 }

@@ -1,7 +1,8 @@
 /**
  * End to end, kept short: a real checkpoint run (micro, load with the probe, startup) against the tiny Hono
- * app in test/fixtures/tiny-app, with 1 round of 0.5 s per scenario. Speed is never asserted; allocation
- * budgets and the bookkeeping are.
+ * app in test/fixtures/tiny-app, with 1 round of 0.5 s per scenario; then a three-subject run with a reference
+ * (test/fixtures/tiny-reference, which allocates less on /alloc) and a baseline (test/fixtures/tiny-baseline).
+ * Speed is never asserted; allocation budgets and the bookkeeping are.
  */
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +13,16 @@ import { runCheckpoint } from '../src/checkpoint.ts';
 import { checkSchema } from './schema-check.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/tiny-app', import.meta.url));
+const referenceFixture = fileURLToPath(new URL('./fixtures/tiny-reference', import.meta.url));
+const baselineFixture = fileURLToPath(new URL('./fixtures/tiny-baseline', import.meta.url));
+const fixtureDirs = [fixture, referenceFixture, baselineFixture];
 const checkpointFile = fileURLToPath(new URL('./fixtures/tiny-checkpoint.ts', import.meta.url));
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
 const out = mkdtempSync(join(tmpdir(), 'hotpath-harness-'));
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-/** Servers launched from the fixture folder that are still running (read from /proc: Linux only). */
+/** Servers launched from a fixture folder that are still running (read from /proc: Linux only). */
 function fixtureServers(): number[] {
   const pids: number[] = [];
   if (process.platform !== 'linux') return pids;
@@ -26,7 +30,7 @@ function fixtureServers(): number[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.includes('hotpath-serve.js') && readlinkSync(`/proc/${entry}/cwd`) === fixture) pids.push(Number(entry));
+      if (cmd.includes('hotpath-serve.js') && fixtureDirs.includes(readlinkSync(`/proc/${entry}/cwd`))) pids.push(Number(entry));
     } catch {
       /* gone */
     }
@@ -87,4 +91,55 @@ describe('checkpoint end to end (tiny app)', () => {
     // No server outlives the run.
     expect(fixtureServers()).toEqual([]);
   });
+
+  it('measures a reference solution as a third subject, interleaved, with its own ratios to the baseline', async () => {
+    const json = join(out, 'three.json');
+    const { result, table } = await runCheckpoint({
+      dir: fixture,
+      referenceDir: referenceFixture,
+      baselineDir: baselineFixture,
+      checkpointFile,
+      quick: true,
+      rounds: 1,
+      durationSec: 0.5,
+      warmupSec: 0.25,
+      connections: 20,
+      startupRuns: 2,
+      json,
+      progress: false,
+    });
+    expect(result.failures).toEqual([]);
+    expect(checkSchema(JSON.parse(readFileSync(json, 'utf8')), schema)).toEqual([]);
+    expect(result.subjects.map((s) => [s.key, s.role, s.dir])).toEqual([
+      ['subject', 'subject', fixture],
+      ['reference', 'reference', referenceFixture],
+      ['baseline', 'baseline', baselineFixture],
+    ]);
+    expect(result.baselineKey).toBe('baseline');
+
+    // Every section measured all three (micro tasks come from each subject's own checkpoint definition).
+    const keys = ['subject', 'reference', 'baseline'];
+    for (const scenario of result.load!.scenarios) expect(Object.keys(scenario.results)).toEqual(keys);
+    for (const task of result.micro!.tasks) expect(Object.keys(task.results)).toEqual(keys);
+    for (const key of keys) expect(result.startup!.results[key].runs).toBe(2);
+
+    // Each server is its own package: the reference allocates 500 × 40 B on /alloc?n=1000, the others 1,000.
+    const alloc = result.load!.scenarios.find((s) => s.name === 'GET /alloc?n=1000')!.results;
+    expect(alloc.reference.appHeapBytesPerRequest!).toBeGreaterThan(18_000);
+    expect(alloc.reference.appHeapBytesPerRequest!).toBeLessThan(24_000);
+    expect(alloc.subject.appHeapBytesPerRequest!).toBeGreaterThan(38_000);
+    expect(alloc.baseline.appHeapBytesPerRequest!).toBeGreaterThan(38_000);
+
+    // Ratios for the package and for the reference, both against the baseline.
+    const heap = (key: string) => result.ratios.find((r) => r.subjectKey === key && r.name === 'GET /alloc?n=1000' && r.metric === 'heapBytesPerRequest')!;
+    expect(heap('subject').ratio!).toBeGreaterThan(0.85);
+    expect(heap('subject').ratio!).toBeLessThan(1.15);
+    expect(heap('reference').ratio!).toBeLessThan(0.8);
+    expect(heap('reference').baseline).toBe(heap('subject').baseline);
+    expect(new Set(result.ratios.map((r) => r.subjectKey))).toEqual(new Set(['subject', 'reference']));
+    expect(result.ratios.filter((r) => r.subjectKey === 'reference')).toHaveLength(result.ratios.filter((r) => r.subjectKey === 'subject').length);
+
+    expect(table.split('\n')[1]).toMatch(/figure\s+this\s+reference\s+baseline\s+ratio\s+ref ratio$/);
+    expect(fixtureServers()).toEqual([]);
+  }, 120_000);
 });

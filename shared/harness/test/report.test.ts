@@ -1,8 +1,12 @@
-/** Ratios, the printed table, the result schema and the command-line flags of the harness. */
+/**
+ * Ratios, the printed table, the result schema and the command-line flags of the harness, for two subjects
+ * (package and baseline) and for three (with the reference solution).
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/checkpoint.ts';
 import type { LoadRound, ScenarioSummary } from '../src/load.ts';
+import type { MicroResult } from '../src/micro.ts';
 import { computeRatios, formatBytes, formatCount, formatTable, formatUs, type CheckpointResult } from '../src/report.ts';
 import { checkSchema } from './schema-check.ts';
 
@@ -119,6 +123,29 @@ function sampleResult(): CheckpointResult {
   return result;
 }
 
+function micro(name: string, nsPerOp: number, bytesPerOp: number): MicroResult {
+  return { name, hz: 1e9 / nsPerOp, nsPerOp, rme: 0.5, samples: 900, batch: 12, rounds: 3, bytesPerOp, bytesPrecision: 0.01, arrayBuffersPerOp: 0, bytes: null };
+}
+
+/** The same run with the reference solution measured too (as runCheckpoint orders subjects). */
+function sampleWithReference(): CheckpointResult {
+  const result = sampleResult();
+  result.subjects = [
+    { key: 'subject', label: 'labs/03-byte-parsing', dir: '/repo/labs/03-byte-parsing', role: 'subject' },
+    { key: 'reference', label: 'solutions/03-byte-parsing', dir: '/repo/solutions/03-byte-parsing', role: 'reference' },
+    { key: 'baseline', label: 'solutions/00-baseline', dir: '/repo/solutions/00-baseline', role: 'baseline' },
+  ];
+  const [health, ingest] = result.load!.scenarios;
+  health.results.reference = summary(80_000, 1_000, 4_000);
+  ingest.results.reference = summary(60_000, 2_000, 9_000);
+  result.startup!.results.reference = { runs: 5, firstOkMs: { median: 100, min: 95, max: 110 }, peakRssBytes: { median: 72e6, min: 71e6, max: 73e6 }, samplesMs: [95, 100, 100, 105, 110] };
+  result.micro!.tasks[0].results.reference = micro('parse 1 KB', 700, 0);
+  // A task the lab's package does not define yet: only the reference and the baseline have it.
+  result.micro!.tasks.push({ name: 'scan 1 KB', results: { reference: micro('scan 1 KB', 100, 0), baseline: micro('scan 1 KB', 400, 96) } });
+  result.ratios = computeRatios(result);
+  return result;
+}
+
 describe('ratios', () => {
   it('divides each subject figure by the baseline figure of the same run', () => {
     const ratios = computeRatios(sampleResult());
@@ -137,6 +164,36 @@ describe('ratios', () => {
   it('flags figures from a scenario with non-2xx answers', () => {
     const ratios = computeRatios(sampleResult()).filter((r) => r.name === 'POST /ingest/v1 1KB');
     expect(ratios.every((r) => r.flagged)).toBe(true);
+  });
+
+  it('divides the reference figures by the same baseline figures, with subjectKey reference', () => {
+    const ratios = computeRatios(sampleWithReference());
+    const get = (key: string, name: string, metric: string) => ratios.find((r) => r.subjectKey === key && r.name === name && r.metric === metric);
+    // The package's ratios are exactly the two-subject ones, and come first.
+    const own = computeRatios(sampleResult());
+    expect(ratios.slice(0, own.length)).toEqual(own);
+    expect(new Set(ratios.map((r) => r.subjectKey))).toEqual(new Set(['subject', 'reference']));
+    expect(get('reference', 'GET /health', 'rps')!.ratio).toBeCloseTo(80 / 35);
+    expect(get('reference', 'GET /health', 'rps')!.baseline).toBe(35_000);
+    expect(get('reference', 'GET /health', 'p99')!.ratio).toBeCloseTo(0.25);
+    expect(get('reference', 'startup', 'startupMs')!.ratio).toBeCloseTo(0.25);
+    expect(get('reference', 'parse 1 KB', 'nsPerOp')!.ratio).toBeCloseTo(0.2);
+    expect(get('reference', 'scan 1 KB', 'nsPerOp')!.ratio).toBeCloseTo(0.25);
+    expect(get('subject', 'scan 1 KB', 'nsPerOp')).toBeUndefined();
+    // The baseline's flag reaches the reference's figures of that scenario too.
+    expect(ratios.filter((r) => r.name === 'POST /ingest/v1 1KB').every((r) => r.flagged)).toBe(true);
+    // Nothing against the baseline itself.
+    expect(ratios.some((r) => r.subjectKey === 'baseline')).toBe(false);
+  });
+
+  it('keeps the package against itself when it is its own baseline and a reference is measured', () => {
+    const result = sampleWithReference();
+    result.subjects = [{ ...result.subjects[0], role: 'subject+baseline' }, result.subjects[1]];
+    result.baselineKey = 'subject';
+    const ratios = computeRatios(result);
+    const health = (key: string) => ratios.find((r) => r.subjectKey === key && r.name === 'GET /health' && r.metric === 'rps')!;
+    expect(health('subject').ratio).toBe(1);
+    expect(health('reference').ratio).toBeCloseTo(80 / 70);
   });
 
   it('gives 1.00 everywhere when the package is its own baseline', () => {
@@ -160,6 +217,34 @@ describe('table', () => {
     expect(table).toContain('server on CPU 0, load on CPU 1');
   });
 
+  it('adds the reference and ref ratio columns when a reference was measured', () => {
+    const table = formatTable(sampleWithReference());
+    const lines = table.split('\n');
+    expect(lines[0]).toContain('labs/03-byte-parsing and reference solutions/03-byte-parsing vs solutions/00-baseline');
+    expect(lines[1]).toMatch(/^\s+figure\s+this\s+reference\s+baseline\s+ratio\s+ref ratio$/);
+    // this | reference | baseline | ratio (this/baseline) | ref ratio (reference/baseline)
+    expect(table).toMatch(/GET \/health\s+RPS\s+70\.0k\s+80\.0k\s+35\.0k\s+2\.00×\s+2\.29×\s+\(higher is better\)/);
+    expect(table).toMatch(/p99\s+2\.00 ms\s+1\.00 ms\s+4\.00 ms\s+0\.50×\s+0\.25×/);
+    expect(table).toMatch(/first 200\s+200\.0 ms\s+100\.0 ms\s+400\.0 ms\s+0\.50×\s+0\.25×/);
+    expect(table).toMatch(/micro: parse 1 KB\s+time\/op\s+1\.70 µs\s+700\.0 ns\s+3\.50 µs\s+0\.49×\s+0\.20×/);
+    // A figure only the reference has: dashes for the package, right after the reference's previous figure.
+    expect(table).toMatch(/micro: scan 1 KB\s+time\/op\s+–\s+100\.0 ns\s+400\.0 ns\s+–\s+0\.25×/);
+    expect(lines.findIndex((l) => l.includes('scan 1 KB'))).toBeGreaterThan(lines.findIndex((l) => l.includes('parse 1 KB')));
+    // Each figure once: the reference's figures share the package's rows.
+    expect(lines.filter((l) => /\bRPS\b/.test(l))).toHaveLength(2);
+    expect(table).toContain("Reference's own heap per request (minus GET /health): POST /ingest/v1 1KB 1000 B");
+    // Numbers are right-aligned: every ratio of the table ends in the same column.
+    const ends = lines.slice(2).filter((l) => l.includes('better')).map((l) => l.indexOf('('));
+    expect(new Set(ends).size).toBe(1);
+  });
+
+  it('prints the same table as before when no reference was measured', () => {
+    const table = formatTable(sampleResult());
+    expect(table.split('\n')[1]).toMatch(/^\s+figure\s+this\s+baseline\s+ratio$/);
+    expect(table).not.toContain('reference');
+    expect(table).not.toContain('ref ratio');
+  });
+
   it('formats counts, bytes and microseconds', () => {
     expect(formatCount(73_456)).toBe('73.5k');
     expect(formatCount(950)).toBe('950');
@@ -174,6 +259,10 @@ describe('table', () => {
 describe('result schema', () => {
   it('accepts a complete result', () => {
     expect(checkSchema(sampleResult(), schema)).toEqual([]);
+  });
+
+  it('accepts a three-subject result with the reference', () => {
+    expect(checkSchema(JSON.parse(JSON.stringify(sampleWithReference())), schema)).toEqual([]);
   });
 
   it('rejects a result with a missing or mistyped field', () => {
@@ -191,6 +280,10 @@ describe('command line', () => {
     expect(parsed).toEqual({
       options: { dir: '/tmp', quick: true, only: ['load', 'startup'], json: '/tmp/out.json', pin: false, rounds: 2 },
     });
+    expect(parseArgs(['--reference', '../../solutions/03-byte-parsing', '--baseline', 'b'], '/repo/labs/03-byte-parsing')).toEqual({
+      options: { dir: '/repo/labs/03-byte-parsing', quick: false, referenceDir: '/repo/solutions/03-byte-parsing', baselineDir: '/repo/labs/03-byte-parsing/b' },
+    });
+    expect(parseArgs(['--reference'])).toHaveProperty('error');
     expect(parseArgs(['--help'])).toEqual({ help: true });
     expect(parseArgs(['--only', 'speed'])).toHaveProperty('error');
     expect(parseArgs(['--json'])).toHaveProperty('error');

@@ -1,6 +1,8 @@
 /**
- * The lab manifest: the one list of Hot Path's labs, in order. The kit's scripts, the test proof and (later)
- * the CLI and the site read it; nothing else repeats this list.
+ * The lab manifest: the one list of Hot Path's labs, in order — number, slug, title, what each teaches, the
+ * seed idea it maps, its progressive hints and its checkpoint targets. The `pnpm lab` CLI, the starting-code
+ * proof, the launcher and the site read it; nothing else repeats this list (lab READMEs point at
+ * `pnpm lab hint NN` instead of copying the hints).
  */
 
 export interface LabEntry {
@@ -14,6 +16,28 @@ export interface LabEntry {
   seedIdea: string;
   /** `ready` labs have starting code and tests; `planned` ones are placeholders serving the previous stage. */
   status: 'ready' | 'planned';
+  /** Progressive hints, mildest first: `pnpm lab hint NN` shows the next unseen one. Markdown. */
+  hints: readonly Hint[];
+  /** What the checkpoint must reach, each a ratio to lab 00 measured in the same run. Empty: no target. */
+  targets: readonly CheckpointTarget[];
+}
+
+export interface Hint {
+  title: string;
+  body: string;
+}
+
+/** A figure of the checkpoint (a Ratio of @hotpath/harness: scenario + metric) against lab 00's. */
+export interface CheckpointTarget {
+  /** Load scenario name, e.g. 'GET /todos', or 'startup'. */
+  scenario: string;
+  metric: 'rps' | 'p50' | 'p99' | 'heapBytesPerRequest' | 'gcPer10k' | 'startupMs' | 'peakRss';
+  /** The ratio (this / lab 00) must be at least this… */
+  atLeast?: number;
+  /** …or at most this. */
+  atMost?: number;
+  /** How a person says it: "≥ 5× lab 00's requests/s on GET /todos". */
+  label: string;
 }
 
 export const labs: readonly LabEntry[] = [
@@ -24,6 +48,31 @@ export const labs: readonly LabEntry[] = [
     teaches: 'Measure bytes per operation, run a load benchmark and read a CPU profile of a controller-style API.',
     seedIdea: 'MVC controllers, reflection-based JSON and eager logging (seeds 000, 004)',
     status: 'ready',
+    hints: [
+      {
+        title: 'My probe reports thousands of bytes for () => 0',
+        body: `The first windows include compilation: V8 optimises your loop on a background thread and allocates when it
+installs the code. Run whole windows untimed first (at least five, for at least 100 ms). Then measure an
+empty window (two heap readings, nothing between them) and subtract it.`,
+      },
+      {
+        title: 'The big-array test gives a figure far too small, or negative',
+        body: `A GC ran inside your window and freed most of what you allocated. Start a \`new GCProfiler()\` before the
+window and, after it, add up \`beforeGC.heapStatistics.usedHeapSize - afterGC.heapStatistics.usedHeapSize\` for
+every entry of \`profiler.stop().statistics\`.`,
+      },
+      {
+        title: 'My guarded debug line still allocates',
+        body: `Any argument you build before the check costs: the template literal, the \`JSON.stringify\`, even an object
+of fields. Put the whole call inside \`if (log.isEnabled('debug')) { … }\`.`,
+      },
+      {
+        title: 'DevTools shows mostly "(program)" and node internals',
+        body: `Use the Bottom-Up view, sort by *Self Time*, and look at the URL column: paths under
+\`node_modules/.pnpm/<package>@<version>/\` tell you which dependency a function belongs to.`,
+      },
+    ],
+    targets: [],
   },
   {
     number: 1,
@@ -32,6 +81,47 @@ export const labs: readonly LabEntry[] = [
     teaches: 'Register routes explicitly, drop decorators and reflection, build constant responses once.',
     seedIdea: 'WebApplication.CreateSlimBuilder and minimal APIs (seeds 001, 002, 004)',
     status: 'ready',
+    hints: [
+      {
+        title: 'Where do handlers get the store and the sink without a closure or a class?',
+        body: `From \`c.env\`. Hono's \`fetch(request, env)\` passes its second argument to every handler as \`c.env\`,
+so \`createApp()\` builds \`state\` once and returns \`fetch: (request) => router.fetch(request, state)\`. Type
+the router as \`new Hono<AppEnv>()\` (\`AppEnv\` is in \`routes.ts\`) and \`c.env.todos\` is typed too.`,
+      },
+      {
+        title: 'My disabled log call still allocates',
+        body: `Look for anything evaluated before the level check: \`[a, b, c]\`, \`{ time: Date.now(), … }\`, a template
+literal, \`fields.forEach(…)\` with a closure. The first line of \`emit\` should be
+\`if (LOG_LEVEL_RANK[level] < log.threshold) return;\` — better still, compute the rank once in
+\`defineLogEvent\` and compare two numbers.`,
+      },
+      {
+        title: 'GET /todos is over budget',
+        body: `\`JSON.stringify([...store.values()])\` per request builds an array and a ~8.6 KB string every time. Keep the
+string and the \`store.version\` it was built from; rebuild only when the version differs. The cache belongs
+to one app (put it in the state), because each app has its own store.`,
+      },
+      {
+        title: 'The contract fails on a POST after I replaced the app',
+        body: `Check the order: \`isJsonContentType(c.req.header('content-type'))\` before reading anything, then
+\`readBodyWithin(c.req.raw, BODY_LIMIT_BYTES)\`; an empty body is \`invalid_json\`; decode with
+\`new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })\` created once at module level; \`JSON.parse\` in a
+\`try\`; then \`jsonTextDepth(text) > MAX_JSON_DEPTH\`. The failing contract test names the case and what it
+expected.`,
+      },
+      {
+        title: 'module-graph says @hotpath/baseline is still bundled, but I removed the re-export',
+        body: `The message shows the import chain. A value import from \`@hotpath/baseline/…\` anywhere in \`src/\` (a DTO
+class, the old logger, an error helper) pulls that module and what it imports into the bundle; type-only
+imports are dropped. Import types, messages and helpers from \`@hotpath/api\` instead.`,
+      },
+    ],
+    targets: [
+      { scenario: 'GET /todos', metric: 'rps', atLeast: 5, label: "≥ 5× lab 00's requests/s on GET /todos" },
+      { scenario: 'POST /ingest/v1 1KB', metric: 'rps', atLeast: 5, label: "≥ 5× lab 00's requests/s on POST /ingest/v1" },
+      { scenario: 'GET /todos', metric: 'heapBytesPerRequest', atMost: 0.25, label: "≤ ¼ of lab 00's heap bytes per request on GET /todos" },
+      { scenario: 'POST /ingest/v1 1KB', metric: 'heapBytesPerRequest', atMost: 0.25, label: "≤ ¼ of lab 00's heap bytes per request on POST /ingest/v1" },
+    ],
   },
   {
     number: 2,
@@ -40,6 +130,8 @@ export const labs: readonly LabEntry[] = [
     teaches: 'Generate serializers and validators from schemas at build time.',
     seedIdea: 'System.Text.Json source generation, JsonSerializerContext (seeds 001-003)',
     status: 'planned',
+    hints: [],
+    targets: [],
   },
   {
     number: 3,
@@ -48,6 +140,8 @@ export const labs: readonly LabEntry[] = [
     teaches: 'Read the fields you need straight from the body bytes and validate the rest without building objects.',
     seedIdea: 'Utf8JsonReader and "x"u8 literals (seeds 000, 004)',
     status: 'planned',
+    hints: [],
+    targets: [],
   },
   {
     number: 4,
@@ -56,6 +150,8 @@ export const labs: readonly LabEntry[] = [
     teaches: 'Stream bodies into pooled slabs, return them on every path, and measure whether pooling wins.',
     seedIdea: 'ArrayPool, thread-local pools and AdvanceTo in finally (seeds 000, 004)',
     status: 'planned',
+    hints: [],
+    targets: [],
   },
   {
     number: 5,
@@ -64,6 +160,8 @@ export const labs: readonly LabEntry[] = [
     teaches: 'Bundle with esbuild, build a Node single executable application, and measure startup honestly.',
     seedIdea: 'PublishAot, ReadyToRun, trimming, InvariantGlobalization (seeds 000-003)',
     status: 'planned',
+    hints: [],
+    targets: [],
   },
 ];
 

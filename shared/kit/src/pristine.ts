@@ -21,12 +21,25 @@ function git(args: string[], options: { cwd?: string } = {}): string {
   return execFileSync('git', args, { cwd: options.cwd ?? repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function isTracked(rev: string, path: string): boolean {
+function isTracked(rev: string, path: string, cwd = repoRoot): boolean {
   try {
-    return git(['ls-tree', '-r', '--name-only', rev, '--', path]).trim().length > 0;
+    return git(['ls-tree', '-r', '--name-only', rev, '--', path], { cwd }).trim().length > 0;
   } catch {
     return false;
   }
+}
+
+/**
+ * Extracts `path` (a folder, relative to `root`) as committed at `rev` into a temporary folder. Throws when
+ * the folder is not in that revision. Call `cleanup()` when done.
+ */
+export function extractCommitted(root: string, path: string, rev = 'HEAD'): { dir: string; from: string; cleanup(): void } {
+  if (!isTracked(rev, path, root)) throw new Error(`${path} is not committed at ${rev}: there is no starting code to restore from git`);
+  const scratch = mkdtempSync(join(tmpdir(), 'hotpath-pristine-'));
+  const archive = join(scratch, 'src.tar');
+  git(['archive', '--format=tar', `--output=${archive}`, rev, path], { cwd: root });
+  execFileSync('tar', ['-xf', archive, '-C', scratch]);
+  return { dir: join(scratch, path), from: `git ${rev}`, cleanup: () => rmSync(scratch, { recursive: true, force: true }) };
 }
 
 /** Copies the committed starting code of lab `slug` (HOTPATH_PRISTINE_REF, default HEAD) next to the lab. */
@@ -36,16 +49,13 @@ export function pristineCopy(slug: string, rev = process.env.HOTPATH_PRISTINE_RE
   mkdirSync(target, { recursive: true });
   const srcPath = `labs/${slug}/src`;
   if (process.env.HOTPATH_PRISTINE !== 'worktree' && isTracked(rev, srcPath)) {
-    const scratch = mkdtempSync(join(tmpdir(), 'hotpath-pristine-'));
+    const committed = extractCommitted(repoRoot, srcPath, rev);
     try {
-      const archive = join(scratch, 'src.tar');
-      git(['archive', '--format=tar', `--output=${archive}`, rev, srcPath]);
-      execFileSync('tar', ['-xf', archive, '-C', scratch]);
-      cpSync(join(scratch, srcPath), join(target, 'src'), { recursive: true });
+      cpSync(committed.dir, join(target, 'src'), { recursive: true });
     } finally {
-      rmSync(scratch, { recursive: true, force: true });
+      committed.cleanup();
     }
-    return { src: join(target, 'src'), from: `git ${rev}` };
+    return { src: join(target, 'src'), from: committed.from };
   }
   cpSync(join(labDir(slug), 'src'), join(target, 'src'), { recursive: true });
   return { src: join(target, 'src'), from: 'working tree' };

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { labDir } from './paths.ts';
+import { repoRoot } from './paths.ts';
 
 export interface FileOutcome {
   file: string;
@@ -29,13 +29,13 @@ interface VitestJson {
 
 const vitestBin = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
 
-/** Runs `labs/<slug>`'s tests with `#lab/` pointing at `subjectSrc`. */
-export function runLabTests(slug: string, subjectSrc: string): FileOutcome[] {
+/** Runs `labs/<slug>`'s tests with `#lab/` pointing at `subjectSrc` (`root`: the kit's root folder). */
+export function runLabTests(slug: string, subjectSrc: string, root = repoRoot): FileOutcome[] {
   const scratch = mkdtempSync(join(tmpdir(), 'hotpath-vitest-'));
   const output = join(scratch, 'result.json');
   try {
     const run = spawnSync(process.execPath, [vitestBin, 'run', '--reporter=json', `--outputFile=${output}`], {
-      cwd: labDir(slug),
+      cwd: join(root, 'labs', slug),
       env: { ...process.env, HOTPATH_SUBJECT_SRC: subjectSrc, FORCE_COLOR: '0' },
       encoding: 'utf8',
       timeout: 10 * 60_000,

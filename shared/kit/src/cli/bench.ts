@@ -1,0 +1,140 @@
+/**
+ * `pnpm lab bench NN`: the checkpoint, from the learner's point of view. It first checks that the learner's
+ * app answers like the reference (same-output.ts) and refuses to rank one that does not; then measures the
+ * learner's code, lab 00's baseline and the reference solution in one run (@hotpath/harness), prints the
+ * ratio table and a verdict against the manifest's targets, and appends the run to .hotpath/history.jsonl
+ * (the full result goes to .hotpath/results/). `--profile` also profiles the learner's server under load.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CreateApp } from '@hotpath/api';
+import type { CheckpointTarget, LabEntry } from '../manifest.ts';
+import { CliError, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
+import { firstDifference } from './same-output.ts';
+import { appendHistory, type HistoryEntry } from './state.ts';
+
+/** The parts of a harness result the CLI reads (see shared/harness/SCHEMA.md). */
+interface RatioLike {
+  section: string;
+  name: string;
+  metric: string;
+  subjectKey: string;
+  ratio: number | null;
+}
+interface ResultLike {
+  createdAt: string;
+  mode: 'quick' | 'full';
+  ok: boolean;
+  ratios: RatioLike[];
+  fingerprint: { node: string; cpuModel: string; cores: number; busy: boolean; gitCommit: string | null };
+}
+
+export interface BenchOptions {
+  quick: boolean;
+  profile: boolean;
+  /** Passed on to the harness (rounds, durationSec, …). */
+  harness?: Record<string, unknown>;
+}
+
+/** The harness is loaded from this kit's own folder (not from the root), so a fixture kit can use it too. */
+const harness = () => import(new URL('../../../harness/src/index.ts', import.meta.url).href);
+
+async function loadCreateApp(dir: string): Promise<CreateApp> {
+  const mod = (await import(pathToFileURL(join(dir, 'src', 'app.ts')).href)) as { createApp?: CreateApp };
+  if (typeof mod.createApp !== 'function') throw new CliError(`${dir}/src/app.ts must export createApp()`, 1);
+  return mod.createApp;
+}
+
+export interface TargetVerdict {
+  target: CheckpointTarget;
+  ratio: number | null;
+  met: boolean;
+}
+
+/** Each manifest target against the run's ratio (this package / lab 00). */
+export function judge(targets: readonly CheckpointTarget[], ratios: readonly RatioLike[], subjectKey = 'subject'): TargetVerdict[] {
+  return targets.map((target) => {
+    const found = ratios.find((r) => r.subjectKey === subjectKey && r.name === target.scenario && r.metric === target.metric);
+    const ratio = found?.ratio ?? null;
+    const met = ratio !== null && (target.atLeast === undefined || ratio >= target.atLeast) && (target.atMost === undefined || ratio <= target.atMost);
+    return { target, ratio, met };
+  });
+}
+
+/** The history line of a run: verdict, headline load ratios of the learner and the reference, fingerprint. */
+export function historyEntry(ctx: KitContext, lab: LabEntry, result: ResultLike, resultPath: string, verdicts: TargetVerdict[]): HistoryEntry {
+  const ratios: HistoryEntry['ratios'] = {};
+  for (const r of result.ratios) {
+    if (r.section !== 'load' && r.section !== 'startup') continue;
+    const key = `${r.name} ${r.metric}`;
+    ratios[key] ??= { subject: null, reference: null };
+    if (r.subjectKey === 'subject') ratios[key].subject = r.ratio;
+    if (r.subjectKey === 'reference') ratios[key].reference = r.ratio;
+  }
+  const f = result.fingerprint;
+  return {
+    lab: lab.slug,
+    at: result.createdAt,
+    mode: result.mode,
+    result: relative(ctx.root, resultPath),
+    verdict: { met: verdicts.filter((v) => v.met).length, total: verdicts.length, missed: verdicts.filter((v) => !v.met).map((v) => v.target.label) },
+    ratios,
+    fingerprint: { node: f.node, cpuModel: f.cpuModel, cores: f.cores, busy: f.busy, gitCommit: f.gitCommit },
+  };
+}
+
+export async function benchLab(ctx: KitContext, lab: LabEntry, options: BenchOptions): Promise<number> {
+  requireReady(lab, 'bench');
+  const c = paint(ctx);
+  const mine = labDirOf(ctx, lab);
+  const reference = solutionDirOf(ctx, lab);
+  const baseline = join(ctx.root, 'solutions', ctx.labs[0]!.slug);
+
+  ctx.err(c.dim('Checking that your app answers like the reference solution …'));
+  const difference = await firstDifference(await loadCreateApp(reference), await loadCreateApp(mine));
+  if (difference) {
+    ctx.out(`${c.red('Not ranked:')} your app answers differently from the reference, and a checkpoint only compares apps that give the same answers.
+  request:   ${difference.request.name}
+  differs:   ${difference.what}
+  reference: ${difference.reference}
+  yours:     ${difference.yours}
+Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then bench again.`);
+    return 1;
+  }
+
+  const { runCheckpoint, formatTable } = await harness();
+  const resultPath = join(ctx.stateDir, 'results', lab.slug, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(join(resultPath, '..'), { recursive: true });
+  const { result } = (await runCheckpoint({
+    dir: mine,
+    referenceDir: reference,
+    baselineDir: baseline,
+    quick: options.quick,
+    json: resultPath,
+    progress: true,
+    ...options.harness,
+  })) as { result: ResultLike };
+  ctx.out(formatTable(result));
+  if (!result.ok) {
+    ctx.out(c.red('The checkpoint did not complete (see FAILED above): nothing was added to your history.'));
+    return 1;
+  }
+
+  const verdicts = judge(lab.targets, result.ratios);
+  if (verdicts.length === 0) ctx.out(c.dim(`Lab ${pad2(lab.number)} has no target: its figures are what later labs are compared with.`));
+  for (const v of verdicts) {
+    const ratio = v.ratio === null ? 'not measured' : `${v.ratio.toFixed(v.ratio < 0.1 ? 3 : 2)}×`;
+    ctx.out(`${v.met ? c.green('✓ met   ') : c.red('✗ missed')}  ${v.target.label}: ${ratio}`);
+  }
+  const entry = historyEntry(ctx, lab, result, resultPath, verdicts);
+  appendHistory(ctx, entry);
+  ctx.out(c.dim(`Saved to ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))} (full result: ${entry.result}).`));
+
+  if (options.profile) {
+    const { profileServer, formatProfile } = await import('./profile.ts');
+    const profile = await profileServer({ root: ctx.root, packageDir: mine, outDir: join(ctx.stateDir, 'profiles', lab.slug), onProgress: (line: string) => ctx.err(c.dim(line)) });
+    ctx.out(formatProfile(profile, ctx.root));
+  }
+  return verdicts.every((v) => v.met) ? 0 : 1;
+}

@@ -1,0 +1,218 @@
+/**
+ * `pnpm lab doctor`: checks that this machine can run the workshop, and how much it can trust the figures.
+ *
+ * Failures block the workshop (Node too old, pnpm missing or the wrong version, dependencies not installed);
+ * warnings only make benchmark figures noisier or skip a step (one core, no taskset, no Chromium, a busy lab
+ * port, NODE_EXTRA_CA_CERTS, a loaded machine, a power-saving CPU governor). Every problem says how to fix it.
+ * Nothing here changes the machine: it only reads, runs `pnpm --version` and binds loopback ports briefly.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
+import { delimiter, join } from 'node:path';
+
+export interface DoctorCheck {
+  name: string;
+  status: 'ok' | 'warn' | 'fail';
+  detail: string;
+  /** What to do about it (only for 'warn' and 'fail'). */
+  fix?: string;
+}
+
+export const REQUIRED_NODE = '20.19.0';
+export const REQUIRED_PNPM = '10.34.9';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const GOVERNOR_PATH = '/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor';
+/** The site owns 3000; lab N serves on 3100 + N. */
+export const WORKSHOP_PORTS: readonly number[] = [3000, 3100, 3101, 3102, 3103, 3104, 3105];
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const pb = b.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+function checkNode(): DoctorCheck {
+  const version = process.versions.node;
+  if (compareVersions(version, REQUIRED_NODE) >= 0) return { name: 'node', status: 'ok', detail: `v${version} (>= ${REQUIRED_NODE})` };
+  return {
+    name: 'node',
+    status: 'fail',
+    detail: `v${version} is too old: the kit needs Node.js >= ${REQUIRED_NODE}`,
+    fix: 'install Node 20.19 or later: `nvm install 20 && nvm use 20` (https://github.com/nvm-sh/nvm), or download it from https://nodejs.org',
+  };
+}
+
+function checkPnpm(root: string): Promise<DoctorCheck> {
+  const fix = `npm i -g pnpm@${REQUIRED_PNPM}`;
+  return new Promise((resolve) => {
+    execFile('pnpm', ['--version'], { cwd: root, timeout: 30_000, encoding: 'utf8' }, (error, stdout) => {
+      const version = /\d+\.\d+\.\d+\S*/.exec(stdout ?? '')?.[0];
+      if (!version) {
+        const why = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? 'not found on PATH' : `\`pnpm --version\` failed${error ? `: ${error.message.split('\n')[0]}` : ''}`;
+        resolve({ name: 'pnpm', status: 'fail', detail: why, fix });
+      } else if (version !== REQUIRED_PNPM) {
+        resolve({ name: 'pnpm', status: 'fail', detail: `${version}, but the workspace is pinned to exactly ${REQUIRED_PNPM}`, fix });
+      } else {
+        resolve({ name: 'pnpm', status: 'ok', detail: version });
+      }
+    });
+  });
+}
+
+function checkDependencies(root: string): DoctorCheck {
+  if (existsSync(join(root, 'node_modules'))) return { name: 'dependencies', status: 'ok', detail: 'installed (node_modules exists)' };
+  return { name: 'dependencies', status: 'fail', detail: `not installed: no node_modules in ${root}`, fix: 'pnpm install --frozen-lockfile' };
+}
+
+function checkCores(cores: number): DoctorCheck {
+  if (cores >= 2) return { name: 'cpu cores', status: 'ok', detail: `${cores} available` };
+  return {
+    name: 'cpu cores',
+    status: 'warn',
+    detail: `${cores} available: the load generator and the server share one core, so RPS and latency figures are pessimistic and noisy`,
+    fix: 'run the workshop on a machine (or VM) with 2 or more cores',
+  };
+}
+
+function checkTaskset(): DoctorCheck {
+  const path = onPath('taskset');
+  if (path) return { name: 'taskset', status: 'ok', detail: `${path}: servers and load generator are pinned to separate CPUs` };
+  if (process.platform !== 'linux') {
+    return { name: 'taskset', status: 'warn', detail: `not available on ${process.platform}: benchmarks run unpinned (noisier figures)` };
+  }
+  return { name: 'taskset', status: 'warn', detail: 'not found: benchmarks run unpinned (noisier figures)', fix: 'apt-get install util-linux' };
+}
+
+function checkChromium(): DoctorCheck {
+  if (existsSync(CHROMIUM_PATH)) return { name: 'chromium', status: 'ok', detail: `${CHROMIUM_PATH} (for the site's browser tests)` };
+  return {
+    name: 'chromium',
+    status: 'warn',
+    detail: `not found at ${CHROMIUM_PATH}: the site's browser tests will not run (the labs do not need it)`,
+    fix: 'apt-get install -y chromium',
+  };
+}
+
+/** Who uses a workshop port. */
+export function portOwner(port: number): string {
+  if (port === 3000) return 'the site (docs)';
+  const n = port - 3100;
+  return `lab ${String(n).padStart(2, '0')}'s server (pnpm --dir labs/${String(n).padStart(2, '0')}-* start)`;
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+async function checkPorts(): Promise<DoctorCheck[]> {
+  const free = await Promise.all(WORKSHOP_PORTS.map(portFree));
+  const busy = WORKSHOP_PORTS.filter((_, i) => !free[i]);
+  if (busy.length === 0) return [{ name: 'ports', status: 'ok', detail: '3000 and 3100–3105 are free on 127.0.0.1' }];
+  return busy.map((port) => ({
+    name: `port ${port}`,
+    status: 'warn' as const,
+    detail: `127.0.0.1:${port} is in use; ${portOwner(port)} needs it (a workshop server may already be running)`,
+    fix: `find it with \`lsof -nP -iTCP:${port} -sTCP:LISTEN\` (or \`ss -ltnp 'sport = :${port}'\`) and stop it, or start with PORT=<other port>`,
+  }));
+}
+
+function checkExtraCaCerts(): DoctorCheck {
+  const value = process.env.NODE_EXTRA_CA_CERTS;
+  if (!value) return { name: 'NODE_EXTRA_CA_CERTS', status: 'ok', detail: 'not set' };
+  return {
+    name: 'NODE_EXTRA_CA_CERTS',
+    status: 'warn',
+    detail: `set (${value}): it adds ~25–40 ms to every Node start, and so to the startup figures`,
+    fix: 'env -u NODE_EXTRA_CA_CERTS pnpm lab bench …',
+  };
+}
+
+function checkLoad(cores: number): DoctorCheck {
+  const load = loadavg()[0];
+  const detail = `1-minute load average ${load.toFixed(2)} on ${cores} core${cores === 1 ? '' : 's'}`;
+  if (load <= cores / 2) return { name: 'load average', status: 'ok', detail };
+  return {
+    name: 'load average',
+    status: 'warn',
+    detail: `${detail} (above ${cores / 2}): other work is running, so benchmarks will be noisy`,
+    fix: 'close other heavy programs (builds, browsers, other benchmarks) and wait for the load to drop',
+  };
+}
+
+function checkGovernor(): DoctorCheck {
+  let governor: string;
+  try {
+    governor = readFileSync(GOVERNOR_PATH, 'utf8').trim();
+  } catch {
+    return { name: 'cpu governor', status: 'ok', detail: 'not readable (virtual machine?): skipped' };
+  }
+  if (governor === 'performance') return { name: 'cpu governor', status: 'ok', detail: 'performance' };
+  return {
+    name: 'cpu governor',
+    status: 'warn',
+    detail: `${governor}: the CPU clock changes with load, so figures drift between runs`,
+    fix: 'sudo cpupower frequency-set -g performance (or: echo performance | sudo tee /sys/devices/system/cpu/cpu*/cpufreq/scaling_governor)',
+  };
+}
+
+/** Runs every check; the order is stable (the order the output prints them in). */
+export async function runDoctor(options: { root: string }): Promise<DoctorCheck[]> {
+  const cores = availableParallelism();
+  const [pnpm, ports] = await Promise.all([checkPnpm(options.root), checkPorts()]);
+  return [
+    checkNode(),
+    pnpm,
+    checkDependencies(options.root),
+    checkCores(cores),
+    checkTaskset(),
+    checkChromium(),
+    ...ports,
+    checkExtraCaCerts(),
+    checkLoad(cores),
+    checkGovernor(),
+  ];
+}
+
+const COLORS = { ok: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m', dim: '\x1b[2m', reset: '\x1b[0m' };
+const LABELS = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' };
+
+/** One line per check, the fix indented under each problem, then a summary line. */
+export function formatDoctor(checks: DoctorCheck[], color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `${code}${text}${COLORS.reset}` : text);
+  const width = Math.max(0, ...checks.map((c) => c.name.length));
+  const indent = ' '.repeat(4 + 2 + width + 2);
+  const lines: string[] = [];
+  for (const check of checks) {
+    lines.push(`${paint(COLORS[check.status], LABELS[check.status])}  ${check.name.padEnd(width)}  ${check.detail}`);
+    if (check.fix && check.status !== 'ok') lines.push(`${indent}${paint(COLORS.dim, 'fix:')} ${check.fix}`);
+  }
+  const count = (status: DoctorCheck['status']) => checks.filter((c) => c.status === status).length;
+  const fails = count('fail');
+  const warns = count('warn');
+  const tally = `${count('ok')} ok, ${warns} warning${warns === 1 ? '' : 's'}, ${fails} failure${fails === 1 ? '' : 's'}`;
+  let verdict: string;
+  if (fails > 0) verdict = paint(COLORS.fail, `${tally}: fix the failures above before the workshop.`);
+  else if (warns > 0) verdict = paint(COLORS.warn, `${tally}: ready; the warnings only make figures noisier or skip optional steps.`);
+  else verdict = paint(COLORS.ok, `${tally}: ready.`);
+  lines.push('', verdict);
+  return lines.join('\n');
+}
+
+/** 1 when any check failed, else 0: warnings never fail a healthy machine. */
+export function doctorExitCode(checks: readonly DoctorCheck[]): number {
+  return checks.some((c) => c.status === 'fail') ? 1 : 0;
+}

@@ -1,0 +1,128 @@
+/**
+ * `pnpm lab <verb> …`: the workshop CLI. Parses the command line, runs the verb against the kit at
+ * HOTPATH_ROOT (default: this repository) and turns every expected problem — unknown lab, missing argument,
+ * unreadable state — into one line on stderr and a non-zero exit status, never a stack trace.
+ */
+import { repoRoot } from '../paths.ts';
+import { benchLab } from './bench.ts';
+import { CliError, loadContext, resolveLab, type KitContext } from './context.ts';
+import { colourPatch, diffLab } from './diff.ts';
+import { hintLab, listLabs, startLab, testLab } from './learn.ts';
+import { resetLab, restoreLab, solveLab } from './workspace.ts';
+
+export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 01-slim-builder …)
+
+  list                 progress: each lab's tests and last checkpoint     [--fresh] [--no-run] [--json]
+  start NN             where to read, then the lab's tests in watch mode
+  test NN              run the lab's tests once, with the failing assertions' messages   [--json]
+  hint NN              the next hint you have not seen                    [--all] [--json]
+  diff NN              your labs/NN/src against the solution              [--color | --no-color]
+  reset NN             back to the starting code (your files are backed up first)
+  restore NN [id]      list backups and bring back the newest (or id)     [--list]
+  solve NN             copy the solution in, to catch up (backed up first)
+  bench NN             checkpoint: yours vs lab 00 vs the reference, one run   [--quick] [--profile]
+                       harness options: --rounds N --duration S --warmup S --startup-runs N --only LIST --no-pin
+  doctor               check this machine for the workshop
+
+Learner state (hints, test runs, history, backups, profiles) lives in .hotpath/ at the repo root.`;
+
+interface Parsed {
+  verb: string | undefined;
+  positionals: string[];
+  flags: Set<string>;
+  values: Map<string, string>;
+}
+
+const VALUE_FLAGS = new Set(['--rounds', '--duration', '--warmup', '--startup-runs', '--connections', '--only']);
+
+export function parse(argv: readonly string[]): Parsed {
+  const parsed: Parsed = { verb: undefined, positionals: [], flags: new Set(), values: new Map() };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (VALUE_FLAGS.has(arg)) {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) throw new CliError(`${arg} needs a value`);
+      parsed.values.set(arg, value);
+    } else if (arg.startsWith('-')) parsed.flags.add(arg === '-h' ? '--help' : arg);
+    else if (parsed.verb === undefined) parsed.verb = arg;
+    else parsed.positionals.push(arg);
+  }
+  return parsed;
+}
+
+function harnessOptions(p: Parsed): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  const num = (flag: string, key: string) => {
+    if (!p.values.has(flag)) return;
+    const n = Number(p.values.get(flag));
+    if (!Number.isFinite(n) || n <= 0) throw new CliError(`${flag} needs a positive number`);
+    options[key] = n;
+  };
+  num('--rounds', 'rounds');
+  num('--duration', 'durationSec');
+  num('--warmup', 'warmupSec');
+  num('--startup-runs', 'startupRuns');
+  num('--connections', 'connections');
+  if (p.values.has('--only')) options.only = p.values.get('--only')!.split(',');
+  if (p.flags.has('--no-pin')) options.pin = false;
+  return options;
+}
+
+async function run(ctx: KitContext, p: Parsed): Promise<number> {
+  const lab = () => resolveLab(ctx, p.positionals[0], p.verb!);
+  switch (p.verb) {
+    case 'list':
+      listLabs(ctx, { fresh: p.flags.has('--fresh'), run: !p.flags.has('--no-run'), json: p.flags.has('--json') });
+      return 0;
+    case 'start':
+      return startLab(ctx, lab());
+    case 'test':
+      return testLab(ctx, lab(), p.flags.has('--json'));
+    case 'hint':
+      hintLab(ctx, lab(), p.flags.has('--all'), p.flags.has('--json'));
+      return 0;
+    case 'diff': {
+      const result = diffLab(ctx, lab());
+      if (result.files.length === 0) ctx.out('Your src/ matches the solution.');
+      else ctx.out(p.flags.has('--color') || (ctx.color && !p.flags.has('--no-color')) ? colourPatch({ ...ctx, color: true }, result.patch) : result.patch);
+      return 0;
+    }
+    case 'reset':
+      resetLab(ctx, lab());
+      return 0;
+    case 'restore':
+      restoreLab(ctx, lab(), p.positionals[1], p.flags.has('--list'));
+      return 0;
+    case 'solve':
+      solveLab(ctx, lab());
+      return 0;
+    case 'bench':
+      return benchLab(ctx, lab(), { quick: p.flags.has('--quick'), profile: p.flags.has('--profile'), harness: harnessOptions(p) });
+    case 'doctor': {
+      const { runDoctor, formatDoctor, doctorExitCode } = await import('./doctor.ts');
+      const checks = await runDoctor({ root: ctx.root });
+      ctx.out(p.flags.has('--json') ? JSON.stringify(checks, null, 2) : formatDoctor(checks, ctx.color));
+      return doctorExitCode(checks);
+    }
+    default:
+      throw new CliError(p.verb === undefined ? 'pnpm lab needs a verb: list, start, test, hint, diff, reset, restore, solve, bench or doctor (pnpm lab --help)' : `Unknown verb "${p.verb}" (pnpm lab --help lists them)`);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const parsed = parse(argv);
+    if (parsed.flags.has('--help')) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const ctx = await loadContext(process.env.HOTPATH_ROOT ?? repoRoot);
+    return await run(ctx, parsed);
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`pnpm lab: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

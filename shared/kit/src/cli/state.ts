@@ -1,0 +1,84 @@
+/**
+ * The learner's state, all in one ignored folder at the root (`.hotpath/`): which hints were shown, the last
+ * test run of each lab, the bench history (JSON Lines the site can render) and the results it points to.
+ * Backups live there too (see workspace.ts). A state file that is not valid JSON stops the CLI with one line
+ * saying which file to fix or delete — never a stack trace, never a silent reset of the learner's history.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { CliError, type KitContext } from './context.ts';
+
+export interface TestRecord {
+  passed: number;
+  failed: number;
+  /** Test files that did not load. */
+  loadErrors: number;
+  at: string;
+}
+
+export interface HistoryEntry {
+  lab: string;
+  at: string;
+  mode: 'quick' | 'full';
+  /** Repo-relative path of the full result JSON. */
+  result: string;
+  verdict: { met: number; total: number; missed: string[] };
+  /** Headline ratios vs lab 00: `${scenario} ${metric}` → { subject, reference }. */
+  ratios: Record<string, { subject: number | null; reference: number | null }>;
+  fingerprint: { node: string; cpuModel: string; cores: number; busy: boolean; gitCommit: string | null };
+}
+
+interface StateFiles {
+  'hints.json': Record<string, number>;
+  'tests.json': Record<string, TestRecord>;
+}
+
+function readJson<K extends keyof StateFiles>(ctx: KitContext, file: K): StateFiles[K] {
+  const path = join(ctx.stateDir, file);
+  if (!existsSync(path)) return {} as StateFiles[K];
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as StateFiles[K];
+  } catch {
+    throw new CliError(`${relative(ctx.root, path)} is not valid JSON: fix it or delete it (it only holds ${file === 'hints.json' ? 'which hints you saw' : 'your last test results'})`);
+  }
+}
+
+function writeJson<K extends keyof StateFiles>(ctx: KitContext, file: K, value: StateFiles[K]): void {
+  mkdirSync(ctx.stateDir, { recursive: true });
+  writeFileSync(join(ctx.stateDir, file), `${JSON.stringify(value, null, 2)}\n`);
+}
+
+export const hintsShown = (ctx: KitContext, slug: string): number => readJson(ctx, 'hints.json')[slug] ?? 0;
+
+export function setHintsShown(ctx: KitContext, slug: string, count: number): void {
+  writeJson(ctx, 'hints.json', { ...readJson(ctx, 'hints.json'), [slug]: count });
+}
+
+export const lastTestRun = (ctx: KitContext, slug: string): TestRecord | undefined => readJson(ctx, 'tests.json')[slug];
+
+export function recordTestRun(ctx: KitContext, slug: string, record: TestRecord): void {
+  writeJson(ctx, 'tests.json', { ...readJson(ctx, 'tests.json'), [slug]: record });
+}
+
+export const historyPath = (ctx: KitContext) => join(ctx.stateDir, 'history.jsonl');
+
+export function appendHistory(ctx: KitContext, entry: HistoryEntry): void {
+  mkdirSync(dirname(historyPath(ctx)), { recursive: true });
+  appendFileSync(historyPath(ctx), `${JSON.stringify(entry)}\n`);
+}
+
+/** Every history entry, oldest first. A line that does not parse stops with the line number. */
+export function readHistory(ctx: KitContext): HistoryEntry[] {
+  const path = historyPath(ctx);
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as HistoryEntry;
+      } catch {
+        throw new CliError(`${relative(ctx.root, path)} line ${i + 1} is not valid JSON: fix or delete that line`);
+      }
+    });
+}

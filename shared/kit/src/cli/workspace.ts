@@ -1,0 +1,145 @@
+/**
+ * The learner's files and the verbs that change them: `reset` (back to the committed starting code),
+ * `solve` (the reference solution copied in), `restore` (a backup brought back) and `diff` (yours vs the
+ * solution). Every overwrite is preceded by a backup of the lab's `src/` into
+ * `.hotpath/backups/<slug>/<time>/`, read back and compared byte for byte before anything is touched; a
+ * backup that does not verify stops the command with the lab untouched.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { extractCommitted } from '../pristine.ts';
+import { CliError, labDirOf, pad2, solutionDirOf, type KitContext } from './context.ts';
+import type { LabEntry } from '../manifest.ts';
+
+/** Generated and build files: never backed up, diffed or overwritten. */
+const IGNORED_DIRS = new Set(['node_modules', '.pristine', '.checkpoint', '.turbo', 'dist', 'build', 'coverage', '.profiles']);
+const IGNORED_FILE = /\.(generated\.[cm]?[jt]s|map|cpuprofile|log)$|^\.DS_Store$/;
+
+/** Relative paths of the files under `dir` (sorted), generated and build files left out. */
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (!IGNORED_DIRS.has(entry.name)) walk(join(at, entry.name));
+      } else if (entry.isFile() && !IGNORED_FILE.test(entry.name)) found.push(relative(dir, join(at, entry.name)));
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** True when both folders hold the same files with the same bytes. */
+export function sameTree(a: string, b: string): boolean {
+  const files = listFiles(a);
+  const other = listFiles(b);
+  return files.length === other.length && files.every((file, i) => file === other[i] && sha256(join(a, file)) === sha256(join(b, file)));
+}
+
+export interface Backup {
+  id: string;
+  dir: string;
+  reason: string;
+  createdAt: string;
+  files: number;
+}
+
+const backupsDir = (ctx: KitContext, lab: LabEntry) => join(ctx.stateDir, 'backups', lab.slug);
+
+/** Copies the lab's src/ into a new backup and verifies every file; returns it. */
+export function backupLab(ctx: KitContext, lab: LabEntry, reason: string): Backup {
+  const src = join(labDirOf(ctx, lab), 'src');
+  if (!existsSync(src)) throw new CliError(`labs/${lab.slug}/src is missing: nothing to back up (pnpm lab reset ${pad2(lab.number)} recreates it)`);
+  const createdAt = new Date().toISOString();
+  let id = createdAt.replace(/[:.]/g, '-');
+  while (existsSync(join(backupsDir(ctx, lab), id))) id += '-1';
+  const dir = join(backupsDir(ctx, lab), id);
+  const files = listFiles(src);
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  const manifest: Record<string, string> = {};
+  for (const file of files) {
+    mkdirSync(join(dir, 'src', file, '..'), { recursive: true });
+    cpSync(join(src, file), join(dir, 'src', file));
+    manifest[file] = sha256(join(src, file));
+  }
+  for (const file of files) {
+    if (sha256(join(dir, 'src', file)) !== manifest[file]) {
+      throw new CliError(`The backup of labs/${lab.slug}/src/${file} did not verify; nothing was changed (check free disk space: df -h)`, 1);
+    }
+  }
+  writeFileSync(join(dir, 'backup.json'), `${JSON.stringify({ lab: lab.slug, reason, createdAt, files: manifest }, null, 2)}\n`);
+  return { id, dir, reason, createdAt, files: files.length };
+}
+
+/** The lab's backups, newest first. */
+export function listBackups(ctx: KitContext, lab: LabEntry): Backup[] {
+  const root = backupsDir(ctx, lab);
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((id) => existsSync(join(root, id, 'backup.json')))
+    .map((id) => {
+      const meta = JSON.parse(readFileSync(join(root, id, 'backup.json'), 'utf8')) as { reason: string; createdAt: string; files: Record<string, string> };
+      return { id, dir: join(root, id), reason: meta.reason, createdAt: meta.createdAt, files: Object.keys(meta.files).length };
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+}
+
+/** Replaces the lab's src/ with the files of `from` (after a verified backup). Returns the backup, or undefined when nothing changed. */
+function replaceSrc(ctx: KitContext, lab: LabEntry, from: string, reason: string): Backup | undefined {
+  const src = join(labDirOf(ctx, lab), 'src');
+  if (existsSync(src) && sameTree(src, from)) return undefined;
+  const backup = existsSync(src) ? backupLab(ctx, lab, reason) : undefined;
+  for (const file of listFiles(src)) rmSync(join(src, file));
+  for (const file of listFiles(from)) {
+    mkdirSync(join(src, file, '..'), { recursive: true });
+    cpSync(join(from, file), join(src, file));
+  }
+  return backup;
+}
+
+const savedLine = (ctx: KitContext, lab: LabEntry, backup: Backup | undefined) =>
+  backup ? `Your previous files are saved in ${relative(ctx.root, backup.dir)} (pnpm lab restore ${pad2(lab.number)} brings them back).` : '';
+
+/** `pnpm lab reset NN`: the committed starting code back in labs/NN/src. */
+export function resetLab(ctx: KitContext, lab: LabEntry): void {
+  let pristine: ReturnType<typeof extractCommitted>;
+  try {
+    pristine = extractCommitted(ctx.root, `labs/${lab.slug}/src`);
+  } catch (error) {
+    throw new CliError((error as Error).message, 1);
+  }
+  try {
+    const backup = replaceSrc(ctx, lab, pristine.dir, 'reset');
+    if (!backup && sameTree(join(labDirOf(ctx, lab), 'src'), pristine.dir)) ctx.out(`labs/${lab.slug}/src is already the starting code (${pristine.from}); nothing changed.`);
+    else ctx.out(`labs/${lab.slug}/src is back to the starting code (${pristine.from}). ${savedLine(ctx, lab, backup)}`.trim());
+  } finally {
+    pristine.cleanup();
+  }
+}
+
+/** `pnpm lab solve NN`: the reference solution copied into labs/NN/src, for catching up in a live workshop. */
+export function solveLab(ctx: KitContext, lab: LabEntry): void {
+  const solution = join(solutionDirOf(ctx, lab), 'src');
+  if (!existsSync(solution)) throw new CliError(`solutions/${lab.slug}/src is missing: there is no reference solution to copy`);
+  const backup = replaceSrc(ctx, lab, solution, 'solve');
+  if (!backup) ctx.out(`labs/${lab.slug}/src already holds the reference solution; nothing changed.`);
+  else ctx.out(`labs/${lab.slug}/src now holds the reference solution. ${savedLine(ctx, lab, backup)}`);
+}
+
+/** `pnpm lab restore NN [id|--list]`: lists the backups and brings back the newest (or the one named). */
+export function restoreLab(ctx: KitContext, lab: LabEntry, which: string | undefined, listOnly: boolean): void {
+  const backups = listBackups(ctx, lab);
+  if (backups.length === 0) throw new CliError(`No backups of lab ${pad2(lab.number)} yet: reset and solve make one before they change anything`, 1);
+  ctx.out(`Backups of labs/${lab.slug}/src, newest first:`);
+  for (const [i, b] of backups.entries()) ctx.out(`  ${i === 0 ? '*' : ' '} ${b.id}  ${b.files} files, saved before "${b.reason}"`);
+  if (listOnly) return;
+  const chosen = which === undefined ? backups[0]! : backups.find((b) => b.id === which || b.id.startsWith(which));
+  if (!chosen) throw new CliError(`No backup "${which}" of lab ${pad2(lab.number)}: pick an id from the list above`);
+  const backup = replaceSrc(ctx, lab, join(chosen.dir, 'src'), 'restore');
+  if (!backup) ctx.out(`labs/${lab.slug}/src already matches backup ${chosen.id}; nothing changed.`);
+  else ctx.out(`Restored backup ${chosen.id} into labs/${lab.slug}/src. ${savedLine(ctx, lab, backup)}`);
+}

@@ -1,0 +1,170 @@
+/**
+ * `pnpm lab` against a temporary copy of a small fixture kit (test/fixtures/kit: one ready lab whose sum()
+ * subtracts, its solution, one planned lab), committed to a fresh git repository so `reset` has starting
+ * code to go back to. Every verb runs as a learner would run it: the real bin, HOTPATH_ROOT pointing at the
+ * copy, output captured.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/hotpath-lab.js', import.meta.url));
+const fixture = fileURLToPath(new URL('./fixtures/kit', import.meta.url));
+let root = '';
+
+function lab(...args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, HOTPATH_ROOT: root, NO_COLOR: '1' }, encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+const sumFile = () => readFileSync(join(root, 'labs/00-demo/src/sum.ts'), 'utf8');
+const STARTING_SUM = readFileSync(join(fixture, 'labs/00-demo/src/sum.ts'), 'utf8');
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'hotpath-cli-'));
+  cpSync(fixture, root, { recursive: true });
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.email=test@hotpath.invalid', '-c', 'user.name=test', 'commit', '-qm', 'fixture kit');
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('pnpm lab: mistakes get one clear line and a non-zero exit', () => {
+  it.each([
+    [['hint', '7'], /There is no lab "7": the labs are 00–01/],
+    [['test'], /pnpm lab test needs a lab number/],
+    [['frobnicate'], /Unknown verb "frobnicate"/],
+    [[], /needs a verb/],
+    [['test', '01'], /planned, not written yet/],
+  ])('%j', (args, message) => {
+    const run = lab(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('pnpm lab on a fresh kit', () => {
+  it('list shows the ready lab failing, the planned one planned, and no checkpoints', () => {
+    const run = lab('list');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/00\s+Demo: add two numbers\s+✗ 0\/1\s+no checkpoint/);
+    expect(run.stdout).toMatch(/01\s+Later: not written yet\s+planned\s+no checkpoint/);
+    const json = JSON.parse(lab('list', '--json', '--no-run').stdout) as Array<{ lab: string; tests: { failed: number } | null }>;
+    expect(json.map((row) => row.lab)).toEqual(['00-demo', '01-later']);
+    expect(json[0]!.tests!.failed).toBe(1);
+  });
+
+  it('hint shows the next unseen hint, remembers it, and --all shows every one', () => {
+    expect(lab('hint', '00').stdout).toContain('Hint 1 of 2 — Look at the operator');
+    expect(lab('hint', '0').stdout).toContain('Hint 2 of 2 — Use plus');
+    expect(lab('hint', '00-demo').stdout).toContain('You have seen all 2 hints');
+    const all = lab('hint', '00', '--all').stdout;
+    expect(all).toContain('Hint 1 of 2');
+    expect(all).toContain('Hint 2 of 2');
+    expect(JSON.parse(readFileSync(join(root, '.hotpath/hints.json'), 'utf8'))).toEqual({ '00-demo': 2 });
+  });
+
+  it('a state file that is not JSON stops with one line naming it', () => {
+    const path = join(root, '.hotpath/hints.json');
+    const saved = readFileSync(path, 'utf8');
+    writeFileSync(path, '{oops');
+    const run = lab('hint', '00');
+    writeFileSync(path, saved);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/\.hotpath\/hints\.json is not valid JSON: fix it or delete it/);
+  });
+});
+
+describe('test, solve, reset, restore and diff never lose work', () => {
+  it('test fails with the assertion message on the starting code', () => {
+    const run = lab('test', '00');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Make sum(2, 3) return 5: add, do not subtract');
+  });
+
+  it('diff shows yours against the solution, plain without a TTY, coloured with --color', () => {
+    const plain = lab('diff', '00').stdout;
+    expect(plain).toContain('--- labs/00-demo/src/sum.ts');
+    expect(plain).toContain('+export const sum = (a: number, b: number): number => a + b;');
+    expect(plain).not.toContain('\x1b[');
+    expect(lab('diff', '00', '--color').stdout).toContain('\x1b[32m+export const sum');
+  });
+
+  it('solve backs up the learner files, verified, then puts the solution in; test passes', () => {
+    writeFileSync(join(root, 'labs/00-demo/src/notes.md'), 'my own notes\n');
+    const run = lab('solve', '00');
+    expect(run.status).toBe(0);
+    expect(sumFile()).toContain('a + b');
+    expect(existsSync(join(root, 'labs/00-demo/src/notes.md'))).toBe(false);
+    const [backup] = readdirSync(join(root, '.hotpath/backups/00-demo'));
+    expect(readFileSync(join(root, '.hotpath/backups/00-demo', backup!, 'src/notes.md'), 'utf8')).toBe('my own notes\n');
+    expect(readFileSync(join(root, '.hotpath/backups/00-demo', backup!, 'src/sum.ts'), 'utf8')).toBe(STARTING_SUM);
+    expect(lab('test', '00').status).toBe(0);
+    expect(lab('diff', '00').stdout).toContain('matches the solution');
+  });
+
+  it('reset brings the failing starting code back, restore brings the solved files back', () => {
+    expect(lab('reset', '00').status).toBe(0);
+    expect(sumFile()).toBe(STARTING_SUM);
+    expect(lab('test', '00').status).toBe(1);
+    const restored = lab('restore', '00');
+    expect(restored.status).toBe(0);
+    expect(restored.stdout).toMatch(/saved before "reset"/);
+    expect(sumFile()).toContain('a + b');
+    expect(lab('test', '00').status).toBe(0);
+    expect(lab('restore', '00', '--list').stdout).toMatch(/saved before "restore"/);
+  });
+});
+
+describe('bench', () => {
+  it('refuses to rank an app that answers differently from the reference, showing the first difference', () => {
+    lab('reset', '00');
+    const run = lab('bench', '00');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Not ranked');
+    expect(run.stdout).toContain('GET /health');
+    expect(run.stdout).toContain('{"status":"ok","sum":5}');
+    expect(run.stdout).toContain('{"status":"ok","sum":-1}');
+  });
+
+  it('measures an app that answers like the reference, prints the verdict and appends the history', () => {
+    lab('solve', '00');
+    const run = lab('bench', '00', '--only', 'startup', '--startup-runs', '1', '--no-pin');
+    expect(run.stdout, run.stderr).toContain('starts no slower than 100× the baseline');
+    const history = readFileSync(join(root, '.hotpath/history.jsonl'), 'utf8').trim().split('\n');
+    expect(history).toHaveLength(1);
+    const entry = JSON.parse(history[0]!) as { lab: string; result: string; verdict: { total: number } };
+    expect(entry.lab).toBe('00-demo');
+    expect(entry.verdict.total).toBe(1);
+    expect(existsSync(join(root, entry.result))).toBe(true);
+    expect(lab('list', '--no-run').stdout).toMatch(/00\s+Demo: add two numbers\s+✓ 1\/1\s+[01]\/1 targets/);
+  });
+});
+
+describe('start and doctor', () => {
+  it('start prints where to read, then runs the tests in watch mode until stopped', async () => {
+    const child = spawn(process.execPath, [bin, 'start', '00'], { env: { ...process.env, HOTPATH_ROOT: root, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const deadline = Date.now() + 60_000;
+    while (!/1 passed/.test(output) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGINT');
+    expect(output).toContain('labs/00-demo/README.md');
+    expect(output).toContain('http://127.0.0.1:3000/labs/00-demo');
+    expect(output).toMatch(/watch mode/);
+    expect(output).toMatch(/1 passed/);
+  });
+
+  it('doctor lists its checks and exits 0 unless one fails', () => {
+    const run = lab('doctor', '--json');
+    const checks = JSON.parse(run.stdout) as Array<{ name: string; status: string }>;
+    expect(checks.map((c) => c.name)).toContain('node');
+    expect(run.status).toBe(checks.some((c) => c.status === 'fail') ? 1 : 0);
+  });
+});
