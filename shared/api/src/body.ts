@@ -35,7 +35,9 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Stop reading, but do not cancel: over a socket, cancelling destroys the connection before the 413
+      // is written. @hono/node-server sends the answer, then drains or closes the rest of the upload.
+      reader.releaseLock();
       return TOO_LARGE;
     }
     chunks.push(value);

@@ -24,9 +24,10 @@ for (const lab of labs) {
 console.log(`
 Start with lab ${String(current.number).padStart(2, '0')}:
   read      labs/${current.slug}/README.md
-  test      pnpm --dir labs/${current.slug} test
-  bench     pnpm --dir labs/${current.slug} bench --quick
-  solution  solutions/${current.slug}/
+  work      pnpm lab start ${String(current.number).padStart(2, '0')}          (its tests in watch mode; pnpm lab list shows your progress)
+  stuck?    pnpm lab hint ${String(current.number).padStart(2, '0')}
+  bench     pnpm lab bench ${String(current.number).padStart(2, '0')} --quick
+  machine   pnpm lab doctor
 `);
 
 const child = spawn(process.execPath, [fileURLToPath(new URL('./hotpath-serve.js', import.meta.url))], {

@@ -165,7 +165,8 @@ imports are dropped. Import types, messages and helpers from \`@hotpath/api\` in
   },
 ];
 
-export function findLab(key: string | number): LabEntry | undefined {
-  const n = typeof key === 'number' ? key : /^\d+$/.test(key) ? Number(key) : NaN;
-  return labs.find((lab) => lab.number === n || lab.slug === key);
+/** The lab `key` names: a number (1), its two digits ("01") or its slug ("01-slim-builder"). */
+export function findLab(key: string | number, list: readonly LabEntry[] = labs): LabEntry | undefined {
+  const n = typeof key === 'number' ? key : /^\d{1,2}$/.test(key) ? Number(key) : NaN;
+  return list.find((lab) => lab.number === n || lab.slug === key);
 }

@@ -28,12 +28,13 @@ export function describeLabDir(dir: string): LabDir | undefined {
   return { dir: abs, side, slug, number: Number(match[1]) };
 }
 
-export function labDir(slug: string): string {
-  return join(repoRoot, 'labs', slug);
+/** labs/<slug> under `root` (default: this repository; the CLI passes the kit it works on). */
+export function labDir(slug: string, root = repoRoot): string {
+  return join(root, 'labs', slug);
 }
 
-export function solutionDir(slug: string): string {
-  return join(repoRoot, 'solutions', slug);
+export function solutionDir(slug: string, root = repoRoot): string {
+  return join(root, 'solutions', slug);
 }
 
 /** Default port of a lab's server: 3100 + the lab number (the site owns 3000). */

@@ -30,6 +30,21 @@ function isTracked(rev: string, path: string, cwd = repoRoot): boolean {
 }
 
 /**
+ * The revision whose labs/NN-slug/src is "the starting code" for `pnpm lab reset`: HOTPATH_PRISTINE_REF when set,
+ * else the commit the learner cloned (`origin/HEAD`), so progress the learner committed is not mistaken for
+ * the starting code; HEAD only in a repository without that remote.
+ */
+export function startingRef(root: string): string {
+  if (process.env.HOTPATH_PRISTINE_REF) return process.env.HOTPATH_PRISTINE_REF;
+  try {
+    git(['rev-parse', '--verify', '--quiet', 'origin/HEAD'], { cwd: root });
+    return 'origin/HEAD';
+  } catch {
+    return 'HEAD';
+  }
+}
+
+/**
  * Extracts `path` (a folder, relative to `root`) as committed at `rev` into a temporary folder. Throws when
  * the folder is not in that revision. Call `cleanup()` when done.
  */

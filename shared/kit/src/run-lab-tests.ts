@@ -27,7 +27,8 @@ interface VitestJson {
   }>;
 }
 
-const vitestBin = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
+/** vitest's CLI entry, run with this Node (shared by the test runner and `pnpm lab start`'s watch mode). */
+export const vitestBin = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
 
 /** Runs `labs/<slug>`'s tests with `#lab/` pointing at `subjectSrc` (`root`: the kit's root folder). */
 export function runLabTests(slug: string, subjectSrc: string, root = repoRoot): FileOutcome[] {

@@ -1,11 +1,12 @@
 /** `pnpm lab doctor`'s module: every check runs on this machine, problems carry fixes, warnings never fail. */
 import { describe, expect, it } from 'vitest';
 import { doctorExitCode, formatDoctor, runDoctor, type DoctorCheck } from '../src/cli/doctor.ts';
+import { labs } from '../src/manifest.ts';
 import { repoRoot } from '../src/paths.ts';
 
 describe('runDoctor', () => {
   it('returns every check with a name, a status and a detail', async () => {
-    const checks = await runDoctor({ root: repoRoot });
+    const checks = await runDoctor({ root: repoRoot, labs });
     const names = checks.map((c) => c.name);
     for (const name of ['node', 'pnpm', 'dependencies', 'cpu cores', 'taskset', 'chromium', 'NODE_EXTRA_CA_CERTS', 'load average', 'cpu governor']) {
       expect(names).toContain(name);
@@ -22,7 +23,7 @@ describe('runDoctor', () => {
   });
 
   it('fails the dependency check for a folder without node_modules', async () => {
-    const checks = await runDoctor({ root: '/nonexistent-hotpath-root' });
+    const checks = await runDoctor({ root: '/nonexistent-hotpath-root', labs });
     const deps = checks.find((c) => c.name === 'dependencies')!;
     expect(deps.status).toBe('fail');
     expect(deps.fix).toBe('pnpm install --frozen-lockfile');
@@ -32,11 +33,11 @@ describe('runDoctor', () => {
     const saved = process.env.NODE_EXTRA_CA_CERTS;
     try {
       process.env.NODE_EXTRA_CA_CERTS = '/tmp/extra.pem';
-      let check = (await runDoctor({ root: repoRoot })).find((c) => c.name === 'NODE_EXTRA_CA_CERTS')!;
+      let check = (await runDoctor({ root: repoRoot, labs })).find((c) => c.name === 'NODE_EXTRA_CA_CERTS')!;
       expect(check.status).toBe('warn');
       expect(check.fix).toContain('env -u NODE_EXTRA_CA_CERTS');
       delete process.env.NODE_EXTRA_CA_CERTS;
-      check = (await runDoctor({ root: repoRoot })).find((c) => c.name === 'NODE_EXTRA_CA_CERTS')!;
+      check = (await runDoctor({ root: repoRoot, labs })).find((c) => c.name === 'NODE_EXTRA_CA_CERTS')!;
       expect(check.status).toBe('ok');
     } finally {
       if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;

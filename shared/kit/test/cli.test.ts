@@ -39,6 +39,7 @@ describe('pnpm lab: mistakes get one clear line and a non-zero exit', () => {
     [['frobnicate'], /Unknown verb "frobnicate"/],
     [[], /needs a verb/],
     [['test', '01'], /planned, not written yet/],
+    [['bench', '00', '--quik'], /Unknown option --quik for pnpm lab bench/],
   ])('%j', (args, message) => {
     const run = lab(...args);
     expect(run.status).toBe(2);
@@ -104,6 +105,7 @@ describe('test, solve, reset, restore and diff never lose work', () => {
     const [backup] = readdirSync(join(root, '.hotpath/backups/00-demo'));
     expect(readFileSync(join(root, '.hotpath/backups/00-demo', backup!, 'src/notes.md'), 'utf8')).toBe('my own notes\n');
     expect(readFileSync(join(root, '.hotpath/backups/00-demo', backup!, 'src/sum.ts'), 'utf8')).toBe(STARTING_SUM);
+    expect(lab('list', '--no-run').stdout, 'a test run of other files is marked stale').toMatch(/✗ 0\/1 \(stale\)/);
     expect(lab('test', '00').status).toBe(0);
     expect(lab('diff', '00').stdout).toContain('matches the solution');
   });
@@ -119,6 +121,23 @@ describe('test, solve, reset, restore and diff never lose work', () => {
     expect(lab('test', '00').status).toBe(0);
     expect(lab('restore', '00', '--list').stdout).toMatch(/saved before "restore"/);
   });
+
+  it('restoring twice does not undo itself; an ambiguous id or a damaged backup is refused', () => {
+    const again = lab('restore', '00');
+    expect(again.stdout).toContain('nothing changed');
+    expect(sumFile()).toContain('a + b');
+    const ambiguous = lab('restore', '00', '2');
+    expect(ambiguous.status).toBe(2);
+    expect(ambiguous.stderr).toMatch(/matches \d+ backups: give more of the id/);
+    const dir = join(root, '.hotpath/backups/00-demo');
+    const newestNonRestore = readdirSync(dir).sort().reverse().find((id) => !readFileSync(join(dir, id, 'backup.json'), 'utf8').includes('"restore"'))!;
+    writeFileSync(join(dir, newestNonRestore, 'src/sum.ts'), 'tampered\n');
+    lab('reset', '00');
+    const damaged = lab('restore', '00', newestNonRestore);
+    expect(damaged.status).toBe(1);
+    expect(damaged.stderr).toMatch(/is damaged \(sum\.ts changed or is missing\)/);
+    expect(sumFile(), 'a refused restore leaves the files as they were').toBe(STARTING_SUM);
+  });
 });
 
 describe('bench', () => {
@@ -130,6 +149,9 @@ describe('bench', () => {
     expect(run.stdout).toContain('GET /health');
     expect(run.stdout).toContain('{"status":"ok","sum":5}');
     expect(run.stdout).toContain('{"status":"ok","sum":-1}');
+    const json = JSON.parse(lab('bench', '00', '--json').stdout) as { ranked: boolean; difference: { what: string } };
+    expect(json.ranked).toBe(false);
+    expect(json.difference.what).toBe('body');
   });
 
   it('measures an app that answers like the reference, prints the verdict and appends the history', () => {
@@ -142,7 +164,7 @@ describe('bench', () => {
     expect(entry.lab).toBe('00-demo');
     expect(entry.verdict.total).toBe(1);
     expect(existsSync(join(root, entry.result))).toBe(true);
-    expect(lab('list', '--no-run').stdout).toMatch(/00\s+Demo: add two numbers\s+✓ 1\/1\s+[01]\/1 targets/);
+    expect(lab('list', '--no-run').stdout).toMatch(/00\s+Demo: add two numbers\s+✓ 1\/1\s+[✓✗] [01]\/1 targets/);
   });
 });
 

@@ -33,6 +33,8 @@ interface ResultLike {
 export interface BenchOptions {
   quick: boolean;
   profile: boolean;
+  /** Print the history entry (verdict, ratios, result path) as JSON instead of the table. */
+  json?: boolean;
   /** Passed on to the harness (rounds, durationSec, …). */
   harness?: Record<string, unknown>;
 }
@@ -40,9 +42,15 @@ export interface BenchOptions {
 /** The harness is loaded from this kit's own folder (not from the root), so a fixture kit can use it too. */
 const harness = () => import(new URL('../../../harness/src/index.ts', import.meta.url).href);
 
-async function loadCreateApp(dir: string): Promise<CreateApp> {
-  const mod = (await import(pathToFileURL(join(dir, 'src', 'app.ts')).href)) as { createApp?: CreateApp };
-  if (typeof mod.createApp !== 'function') throw new CliError(`${dir}/src/app.ts must export createApp()`, 1);
+async function loadCreateApp(ctx: KitContext, dir: string): Promise<CreateApp> {
+  const where = `${relative(ctx.root, dir)}/src/app.ts`;
+  let mod: { createApp?: CreateApp };
+  try {
+    mod = (await import(pathToFileURL(join(dir, 'src', 'app.ts')).href)) as { createApp?: CreateApp };
+  } catch (error) {
+    throw new CliError(`${where} did not load: ${(error as Error).message.split('\n')[0]}`, 1);
+  }
+  if (typeof mod.createApp !== 'function') throw new CliError(`${where} must export createApp()`, 1);
   return mod.createApp;
 }
 
@@ -79,9 +87,17 @@ export function historyEntry(ctx: KitContext, lab: LabEntry, result: ResultLike,
     mode: result.mode,
     result: relative(ctx.root, resultPath),
     verdict: { met: verdicts.filter((v) => v.met).length, total: verdicts.length, missed: verdicts.filter((v) => !v.met).map((v) => v.target.label) },
+    targets: verdicts.map((v) => ({ label: v.target.label, ratio: v.ratio, met: v.met })),
     ratios,
     fingerprint: { node: f.node, cpuModel: f.cpuModel, cores: f.cores, busy: f.busy, gitCommit: f.gitCommit },
   };
+}
+
+/** `--profile`: the learner's server under load with --cpu-prof; the profile lands in .hotpath/profiles/. */
+async function profileLearner(ctx: KitContext, lab: LabEntry) {
+  const { profileServer } = await import('./profile.ts');
+  const c = paint(ctx);
+  return profileServer({ root: ctx.root, packageDir: labDirOf(ctx, lab), outDir: join(ctx.stateDir, 'profiles', lab.slug), onProgress: (line: string) => ctx.err(c.dim(line)) });
 }
 
 export async function benchLab(ctx: KitContext, lab: LabEntry, options: BenchOptions): Promise<number> {
@@ -92,7 +108,11 @@ export async function benchLab(ctx: KitContext, lab: LabEntry, options: BenchOpt
   const baseline = join(ctx.root, 'solutions', ctx.labs[0]!.slug);
 
   ctx.err(c.dim('Checking that your app answers like the reference solution …'));
-  const difference = await firstDifference(await loadCreateApp(reference), await loadCreateApp(mine));
+  const difference = await firstDifference(await loadCreateApp(ctx, reference), await loadCreateApp(ctx, mine));
+  if (difference && options.json) {
+    ctx.out(JSON.stringify({ lab: lab.slug, ranked: false, difference }, null, 2));
+    return 1;
+  }
   if (difference) {
     ctx.out(`${c.red('Not ranked:')} your app answers differently from the reference, and a checkpoint only compares apps that give the same answers.
   request:   ${difference.request.name}
@@ -115,25 +135,30 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
     progress: true,
     ...options.harness,
   })) as { result: ResultLike };
-  ctx.out(formatTable(result));
+  if (!options.json) ctx.out(formatTable(result));
   if (!result.ok) {
-    ctx.out(c.red('The checkpoint did not complete (see FAILED above): nothing was added to your history.'));
+    if (options.json) ctx.out(JSON.stringify({ lab: lab.slug, ranked: true, ok: false, failures: (result as { failures?: unknown }).failures ?? [] }, null, 2));
+    else ctx.out(c.red('The checkpoint did not complete (see FAILED above): nothing was added to your history.'));
     return 1;
   }
 
   const verdicts = judge(lab.targets, result.ratios);
+  const entry = historyEntry(ctx, lab, result, resultPath, verdicts);
+  appendHistory(ctx, entry);
+  const profile = options.profile ? await profileLearner(ctx, lab) : undefined;
+  if (options.json) {
+    ctx.out(JSON.stringify({ ...entry, ranked: true, ok: true, profile }, null, 2));
+    return verdicts.every((v) => v.met) ? 0 : 1;
+  }
   if (verdicts.length === 0) ctx.out(c.dim(`Lab ${pad2(lab.number)} has no target: its figures are what later labs are compared with.`));
   for (const v of verdicts) {
     const ratio = v.ratio === null ? 'not measured' : `${v.ratio.toFixed(v.ratio < 0.1 ? 3 : 2)}×`;
     ctx.out(`${v.met ? c.green('✓ met   ') : c.red('✗ missed')}  ${v.target.label}: ${ratio}`);
   }
-  const entry = historyEntry(ctx, lab, result, resultPath, verdicts);
-  appendHistory(ctx, entry);
   ctx.out(c.dim(`Saved to ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))} (full result: ${entry.result}).`));
 
-  if (options.profile) {
-    const { profileServer, formatProfile } = await import('./profile.ts');
-    const profile = await profileServer({ root: ctx.root, packageDir: mine, outDir: join(ctx.stateDir, 'profiles', lab.slug), onProgress: (line: string) => ctx.err(c.dim(line)) });
+  if (profile) {
+    const { formatProfile } = await import('./profile.ts');
     ctx.out(formatProfile(profile, ctx.root));
   }
   return verdicts.every((v) => v.met) ? 0 : 1;

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LabEntry } from '../manifest.ts';
+import { findLab, type LabEntry } from '../manifest.ts';
+import { labDir, solutionDir } from '../paths.ts';
 
 /** A problem the learner can fix: printed as one line, exit status `exitCode`. */
 export class CliError extends Error {
@@ -50,14 +51,13 @@ export const pad2 = (n: number) => String(n).padStart(2, '0');
 export function resolveLab(ctx: KitContext, arg: string | undefined, verb: string): LabEntry {
   const range = `${pad2(ctx.labs[0]!.number)}–${pad2(ctx.labs.at(-1)!.number)}`;
   if (arg === undefined || arg.startsWith('-')) throw new CliError(`pnpm lab ${verb} needs a lab number (${range}), e.g. pnpm lab ${verb} ${pad2(ctx.labs[0]!.number)}`);
-  const n = /^\d{1,2}$/.test(arg) ? Number(arg) : NaN;
-  const lab = ctx.labs.find((entry) => entry.number === n || entry.slug === arg);
+  const lab = findLab(arg, ctx.labs);
   if (!lab) throw new CliError(`There is no lab "${arg}": the labs are ${range} (pnpm lab list)`);
   return lab;
 }
 
-export const labDirOf = (ctx: KitContext, lab: LabEntry) => join(ctx.root, 'labs', lab.slug);
-export const solutionDirOf = (ctx: KitContext, lab: LabEntry) => join(ctx.root, 'solutions', lab.slug);
+export const labDirOf = (ctx: KitContext, lab: LabEntry) => labDir(lab.slug, ctx.root);
+export const solutionDirOf = (ctx: KitContext, lab: LabEntry) => solutionDir(lab.slug, ctx.root);
 
 /** Requires a ready lab for verbs that need starting code and tests. */
 export function requireReady(lab: LabEntry, verb: string): void {

@@ -19,7 +19,7 @@ export interface LabDiff {
 export function diffLab(ctx: KitContext, lab: LabEntry): LabDiff {
   const mine = join(labDirOf(ctx, lab), 'src');
   const theirs = join(solutionDirOf(ctx, lab), 'src');
-  const names = [...new Set([...listFiles(mine), ...listFiles(theirs)])].sort();
+  const names = [...new Set([...listFiles(mine, true), ...listFiles(theirs, true)])].sort();
   const read = (dir: string, file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : '');
   const files: string[] = [];
   let patch = '';

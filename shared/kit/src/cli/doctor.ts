@@ -11,6 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { LabEntry } from '../manifest.ts';
+import { defaultPort } from '../paths.ts';
 
 export interface DoctorCheck {
   name: string;
@@ -20,12 +22,25 @@ export interface DoctorCheck {
   fix?: string;
 }
 
+/** Fallbacks when the root package.json does not say (its engines.node and packageManager are the source). */
 export const REQUIRED_NODE = '20.19.0';
 export const REQUIRED_PNPM = '10.34.9';
+
+/** The versions the kit pins: `engines.node` (">=20.19") and `packageManager` ("pnpm@10.34.9") of the root package.json. */
+export function requiredVersions(root: string): { node: string; pnpm: string } {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines?: { node?: string }; packageManager?: string };
+    const node = /(\d+\.\d+(?:\.\d+)?)/.exec(pkg.engines?.node ?? '')?.[1];
+    const pnpm = /^pnpm@(\d+\.\d+\.\d+)/.exec(pkg.packageManager ?? '')?.[1];
+    return { node: node ? (node.split('.').length === 2 ? `${node}.0` : node) : REQUIRED_NODE, pnpm: pnpm ?? REQUIRED_PNPM };
+  } catch {
+    return { node: REQUIRED_NODE, pnpm: REQUIRED_PNPM };
+  }
+}
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const GOVERNOR_PATH = '/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor';
-/** The site owns 3000; lab N serves on 3100 + N. */
-export const WORKSHOP_PORTS: readonly number[] = [3000, 3100, 3101, 3102, 3103, 3104, 3105];
+/** The site's port; lab N serves on defaultPort(N) = 3100 + N (paths.ts), for every lab of the manifest. */
+export const SITE_PORT = 3000;
 
 function compareVersions(a: string, b: string): number {
   const pa = a.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
@@ -41,27 +56,27 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
-function checkNode(): DoctorCheck {
+function checkNode(required: string): DoctorCheck {
   const version = process.versions.node;
-  if (compareVersions(version, REQUIRED_NODE) >= 0) return { name: 'node', status: 'ok', detail: `v${version} (>= ${REQUIRED_NODE})` };
+  if (compareVersions(version, required) >= 0) return { name: 'node', status: 'ok', detail: `v${version} (>= ${required})` };
   return {
     name: 'node',
     status: 'fail',
-    detail: `v${version} is too old: the kit needs Node.js >= ${REQUIRED_NODE}`,
+    detail: `v${version} is too old: the kit needs Node.js >= ${required}`,
     fix: 'install Node 20.19 or later: `nvm install 20 && nvm use 20` (https://github.com/nvm-sh/nvm), or download it from https://nodejs.org',
   };
 }
 
-function checkPnpm(root: string): Promise<DoctorCheck> {
-  const fix = `npm i -g pnpm@${REQUIRED_PNPM}`;
+function checkPnpm(root: string, required: string): Promise<DoctorCheck> {
+  const fix = `npm i -g pnpm@${required}`;
   return new Promise((resolve) => {
     execFile('pnpm', ['--version'], { cwd: root, timeout: 30_000, encoding: 'utf8' }, (error, stdout) => {
       const version = /\d+\.\d+\.\d+\S*/.exec(stdout ?? '')?.[0];
       if (!version) {
         const why = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? 'not found on PATH' : `\`pnpm --version\` failed${error ? `: ${error.message.split('\n')[0]}` : ''}`;
         resolve({ name: 'pnpm', status: 'fail', detail: why, fix });
-      } else if (version !== REQUIRED_PNPM) {
-        resolve({ name: 'pnpm', status: 'fail', detail: `${version}, but the workspace is pinned to exactly ${REQUIRED_PNPM}`, fix });
+      } else if (version !== required) {
+        resolve({ name: 'pnpm', status: 'fail', detail: `${version}, but the workspace is pinned to exactly ${required}`, fix });
       } else {
         resolve({ name: 'pnpm', status: 'ok', detail: version });
       }
@@ -103,11 +118,18 @@ function checkChromium(): DoctorCheck {
   };
 }
 
-/** Who uses a workshop port. */
-export function portOwner(port: number): string {
-  if (port === 3000) return 'the site (docs)';
-  const n = port - 3100;
-  return `lab ${String(n).padStart(2, '0')}'s server (pnpm --dir labs/${String(n).padStart(2, '0')}-* start)`;
+export interface PortUser {
+  port: number;
+  /** Who needs it, e.g. "lab 01's server (pnpm --dir labs/01-slim-builder start)". */
+  owner: string;
+}
+
+/** The workshop's loopback ports: the site's, and one per lab of the manifest (defaultPort). */
+export function workshopPorts(labs: readonly LabEntry[]): PortUser[] {
+  return [
+    { port: SITE_PORT, owner: 'the site (docs)' },
+    ...labs.map((lab) => ({ port: defaultPort(lab.number), owner: `lab ${String(lab.number).padStart(2, '0')}'s server (pnpm --dir labs/${lab.slug} start)` })),
+  ];
 }
 
 function portFree(port: number): Promise<boolean> {
@@ -118,14 +140,14 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-async function checkPorts(): Promise<DoctorCheck[]> {
-  const free = await Promise.all(WORKSHOP_PORTS.map(portFree));
-  const busy = WORKSHOP_PORTS.filter((_, i) => !free[i]);
-  if (busy.length === 0) return [{ name: 'ports', status: 'ok', detail: '3000 and 3100–3105 are free on 127.0.0.1' }];
-  return busy.map((port) => ({
+async function checkPorts(users: PortUser[]): Promise<DoctorCheck[]> {
+  const free = await Promise.all(users.map((user) => portFree(user.port)));
+  const busy = users.filter((_, i) => !free[i]);
+  if (busy.length === 0) return [{ name: 'ports', status: 'ok', detail: `${users.map((u) => u.port).join(', ')} are free on 127.0.0.1` }];
+  return busy.map(({ port, owner }) => ({
     name: `port ${port}`,
     status: 'warn' as const,
-    detail: `127.0.0.1:${port} is in use; ${portOwner(port)} needs it (a workshop server may already be running)`,
+    detail: `127.0.0.1:${port} is in use; ${owner} needs it (a workshop server may already be running)`,
     fix: `find it with \`lsof -nP -iTCP:${port} -sTCP:LISTEN\` (or \`ss -ltnp 'sport = :${port}'\`) and stop it, or start with PORT=<other port>`,
   }));
 }
@@ -170,11 +192,12 @@ function checkGovernor(): DoctorCheck {
 }
 
 /** Runs every check; the order is stable (the order the output prints them in). */
-export async function runDoctor(options: { root: string }): Promise<DoctorCheck[]> {
+export async function runDoctor(options: { root: string; labs: readonly LabEntry[] }): Promise<DoctorCheck[]> {
   const cores = availableParallelism();
-  const [pnpm, ports] = await Promise.all([checkPnpm(options.root), checkPorts()]);
+  const required = requiredVersions(options.root);
+  const [pnpm, ports] = await Promise.all([checkPnpm(options.root, required.pnpm), checkPorts(workshopPorts(options.labs))]);
   return [
-    checkNode(),
+    checkNode(required.node),
     pnpm,
     checkDependencies(options.root),
     checkCores(cores),

@@ -3,11 +3,11 @@
  * `test NN` (one run, failing assertions' messages) and `hint NN` (the next unseen hint, or all).
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { runLabTests, type FileOutcome } from '../run-lab-tests.ts';
+import { runLabTests, vitestBin, type FileOutcome } from '../run-lab-tests.ts';
 import type { LabEntry } from '../manifest.ts';
 import { CliError, labDirOf, pad2, paint, requireReady, type KitContext } from './context.ts';
+import { treeHash } from './workspace.ts';
 import { hintsShown, lastTestRun, readHistory, recordTestRun, setHintsShown, type HistoryEntry, type TestRecord } from './state.ts';
 
 const SITE = 'http://127.0.0.1:3000';
@@ -15,8 +15,11 @@ export const siteUrl = (lab: LabEntry) => `${SITE}/labs/${lab.slug}`;
 
 /** Runs the lab's tests once against labs/NN/src and records the counts for `list`. */
 export function runAndRecord(ctx: KitContext, lab: LabEntry): { outcomes: FileOutcome[]; record: TestRecord } {
-  const outcomes = runLabTests(lab.slug, join(labDirOf(ctx, lab), 'src'), ctx.root);
+  const src = join(labDirOf(ctx, lab), 'src');
+  const srcHash = treeHash(src);
+  const outcomes = runLabTests(lab.slug, src, ctx.root);
   const record: TestRecord = {
+    srcHash,
     passed: outcomes.reduce((n, o) => n + o.passed, 0),
     failed: outcomes.reduce((n, o) => n + o.failed, 0),
     loadErrors: outcomes.filter((o) => o.loadError !== undefined).length,
@@ -57,12 +60,12 @@ export async function startLab(ctx: KitContext, lab: LabEntry): Promise<number> 
   const c = paint(ctx);
   ctx.out(`${c.bold(`Lab ${pad2(lab.number)} — ${lab.title}`)}
   ${lab.teaches}
-  read      labs/${lab.slug}/README.md   (or ${siteUrl(lab)} while pnpm start runs)
+  read      labs/${lab.slug}/README.md
+  site      ${siteUrl(lab)}   (the kit's docs site, once it is served locally)
   edit      labs/${lab.slug}/src/
   stuck?    pnpm lab hint ${pad2(lab.number)}
 Running the tests in watch mode: save a file and they run again. Ctrl+C stops.`);
-  const vitest = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
-  const child = spawn(process.execPath, [vitest], { cwd: labDirOf(ctx, lab), stdio: 'inherit', env: process.env });
+  const child = spawn(process.execPath, [vitestBin], { cwd: labDirOf(ctx, lab), stdio: 'inherit', env: process.env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
   return new Promise((done) => child.on('exit', (code) => done(code ?? 0)));
 }
@@ -99,10 +102,12 @@ export function listLabs(ctx: KitContext, options: { fresh: boolean; run: boolea
   const history = readHistory(ctx);
   const rows: ListRow[] = ctx.labs.map((lab) => {
     let tests = lab.status === 'ready' ? (lastTestRun(ctx, lab.slug) ?? null) : null;
-    if (lab.status === 'ready' && options.run && (options.fresh || tests === null)) {
-      if (!options.json) ctx.err(c.dim(`Running the tests of labs/${lab.slug} (no recorded run yet) …`));
+    const stale = tests !== null && tests.srcHash !== treeHash(join(labDirOf(ctx, lab), 'src'));
+    if (lab.status === 'ready' && options.run && (options.fresh || tests === null || stale)) {
+      const why = tests === null ? 'no recorded run yet' : stale ? 'src/ changed since the last run' : '--fresh';
+      if (!options.json) ctx.err(c.dim(`Running the tests of labs/${lab.slug} (${why}) …`));
       tests = runAndRecord(ctx, lab).record;
-    }
+    } else if (stale && tests) tests = { ...tests, stale: true };
     const checkpoint = history.filter((entry) => entry.lab === lab.slug).at(-1) ?? null;
     return { lab: lab.slug, number: lab.number, title: lab.title, status: lab.status, tests, checkpoint };
   });
@@ -113,15 +118,28 @@ export function listLabs(ctx: KitContext, options: { fresh: boolean; run: boolea
   const table = rows.map((row) => {
     const t = row.tests;
     const tests =
-      row.status === 'planned' ? c.dim('planned') : t === null ? c.dim('not run') : t.failed === 0 && t.loadErrors === 0 ? c.green(`✓ ${t.passed}/${t.passed}`) : c.red(`✗ ${t.passed}/${t.passed + t.failed}`);
+      row.status === 'planned'
+        ? c.dim('planned')
+        : t === null
+          ? c.dim('not run')
+          : (t.failed === 0 && t.loadErrors === 0 ? c.green(`✓ ${t.passed}/${t.passed}`) : c.red(`✗ ${t.passed}/${t.passed + t.failed}`)) + (t.stale ? c.dim(' (stale)') : '');
     const cp = row.checkpoint;
-    const checkpoint =
-      cp === null ? c.dim('no checkpoint') : cp.verdict.total === 0 ? `measured ${cp.at.slice(0, 10)}` : `${cp.verdict.met}/${cp.verdict.total} targets (${cp.at.slice(0, 10)})`;
-    return [pad2(row.number), row.title, tests, checkpoint];
+    return [pad2(row.number), row.title, tests, checkpointCell(c, cp)];
   });
   const width = (i: number) => Math.max(...table.map((r) => stripAnsi(r[i]!).length));
   for (const r of table) ctx.out(r.map((cell, i) => cell + ' '.repeat(Math.max(0, width(i) - stripAnsi(cell).length))).join('  ').trimEnd());
   ctx.out(c.dim(`Tests: last run (pnpm lab test NN, or pnpm lab list --fresh). Checkpoints: ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))}.`));
+}
+
+/** "✓ 4/4 targets" or "✗ 1/4: GET /todos 3.10× (≥ 5× …)" — the verdict and the first missed target's ratio. */
+function checkpointCell(c: ReturnType<typeof paint>, cp: HistoryEntry | null): string {
+  if (cp === null) return c.dim('no checkpoint');
+  const when = c.dim(`(${cp.at.slice(0, 10)}${cp.mode === 'quick' ? ', quick' : ''})`);
+  if (cp.verdict.total === 0) return `measured, no target ${when}`;
+  if (cp.verdict.met === cp.verdict.total) return `${c.green(`✓ ${cp.verdict.met}/${cp.verdict.total} targets`)} ${when}`;
+  const missed = (cp.targets ?? []).find((t) => !t.met);
+  const got = missed === undefined ? '' : ` — got ${missed.ratio === null ? 'not measured' : `${missed.ratio.toFixed(missed.ratio < 0.1 ? 3 : 2)}×`}`;
+  return `${c.red(`✗ ${cp.verdict.met}/${cp.verdict.total} targets`)}: ${missed?.label ?? cp.verdict.missed[0]}${got} ${when}`;
 }
 
 const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');

@@ -20,7 +20,7 @@ export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 0
   reset NN             back to the starting code (your files are backed up first)
   restore NN [id]      list backups and bring back the newest (or id)     [--list]
   solve NN             copy the solution in, to catch up (backed up first)
-  bench NN             checkpoint: yours vs lab 00 vs the reference, one run   [--quick] [--profile]
+  bench NN             checkpoint: yours vs lab 00 vs the reference, one run   [--quick] [--profile] [--json]
                        harness options: --rounds N --duration S --warmup S --startup-runs N --only LIST --no-pin
   doctor               check this machine for the workshop
 
@@ -68,7 +68,33 @@ function harnessOptions(p: Parsed): Record<string, unknown> {
   return options;
 }
 
+/** The options each verb takes: anything else is a typo, refused before doing anything (a full bench takes minutes). */
+const OPTIONS: Record<string, readonly string[]> = {
+  list: ['--fresh', '--no-run', '--json'],
+  start: [],
+  test: ['--json'],
+  hint: ['--all', '--json'],
+  diff: ['--color', '--no-color'],
+  reset: [],
+  restore: ['--list'],
+  solve: [],
+  bench: ['--quick', '--profile', '--json', '--no-pin', ...VALUE_FLAGS],
+  doctor: ['--json'],
+};
+const MAX_POSITIONALS: Record<string, number> = { list: 0, doctor: 0, restore: 2 };
+
+function checkOptions(p: Parsed): void {
+  const allowed = OPTIONS[p.verb ?? ''];
+  if (!allowed) return;
+  for (const flag of [...p.flags, ...p.values.keys()]) {
+    if (!allowed.includes(flag)) throw new CliError(`Unknown option ${flag} for pnpm lab ${p.verb}${allowed.length ? ` (it takes ${allowed.join(' ')})` : ''}`);
+  }
+  const max = MAX_POSITIONALS[p.verb!] ?? 1;
+  if (p.positionals.length > max) throw new CliError(`pnpm lab ${p.verb} takes ${max === 0 ? 'no lab' : max === 1 ? 'one lab' : 'a lab and a backup id'}; got "${p.positionals.join(' ')}"`);
+}
+
 async function run(ctx: KitContext, p: Parsed): Promise<number> {
+  checkOptions(p);
   const lab = () => resolveLab(ctx, p.positionals[0], p.verb!);
   switch (p.verb) {
     case 'list':
@@ -97,10 +123,10 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
       solveLab(ctx, lab());
       return 0;
     case 'bench':
-      return benchLab(ctx, lab(), { quick: p.flags.has('--quick'), profile: p.flags.has('--profile'), harness: harnessOptions(p) });
+      return benchLab(ctx, lab(), { quick: p.flags.has('--quick'), profile: p.flags.has('--profile'), json: p.flags.has('--json'), harness: harnessOptions(p) });
     case 'doctor': {
       const { runDoctor, formatDoctor, doctorExitCode } = await import('./doctor.ts');
-      const checks = await runDoctor({ root: ctx.root });
+      const checks = await runDoctor({ root: ctx.root, labs: ctx.labs });
       ctx.out(p.flags.has('--json') ? JSON.stringify(checks, null, 2) : formatDoctor(checks, ctx.color));
       return doctorExitCode(checks);
     }
@@ -123,6 +149,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`pnpm lab: ${error.message}\n`);
       return error.exitCode;
     }
-    throw error;
+    // A bug, not a mistake of the learner: still one line, with the way to see the whole stack.
+    if (process.env.HOTPATH_DEBUG) throw error;
+    process.stderr.write(`pnpm lab: unexpected error: ${error instanceof Error ? error.message : String(error)} (HOTPATH_DEBUG=1 shows the stack)\n`);
+    return 1;
   }
 }

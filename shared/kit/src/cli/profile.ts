@@ -219,7 +219,8 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
   const scenario = options.scenario ?? (await defaultScenario());
   const { default: autocannon } = await import('autocannon');
 
-  const serveBin = join(options.root, 'shared', 'kit', 'bin', 'hotpath-serve.js');
+  // The launcher of this kit (not of options.root), so a fixture kit without one can be profiled too.
+  const serveBin = fileURLToPath(new URL('../../bin/hotpath-serve.js', import.meta.url));
   const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${outDir}`, serveBin];
   const cpu = pinCpu();
   const [command, args] = cpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', String(cpu), process.execPath, ...nodeArgs]];

@@ -9,11 +9,15 @@ import { dirname, join, relative } from 'node:path';
 import { CliError, type KitContext } from './context.ts';
 
 export interface TestRecord {
+  /** SHA-256 over the files of labs/NN/src when the tests ran: a different hash means the result is stale. */
+  srcHash?: string;
   passed: number;
   failed: number;
   /** Test files that did not load. */
   loadErrors: number;
   at: string;
+  /** Set by `list` (never stored) when src/ changed after this run. */
+  stale?: boolean;
 }
 
 export interface HistoryEntry {
@@ -23,6 +27,8 @@ export interface HistoryEntry {
   /** Repo-relative path of the full result JSON. */
   result: string;
   verdict: { met: number; total: number; missed: string[] };
+  /** Each manifest target with the ratio this run measured. */
+  targets: Array<{ label: string; ratio: number | null; met: boolean }>;
   /** Headline ratios vs lab 00: `${scenario} ${metric}` → { subject, reference }. */
   ratios: Record<string, { subject: number | null; reference: number | null }>;
   fingerprint: { node: string; cpuModel: string; cores: number; busy: boolean; gitCommit: string | null };
@@ -37,7 +43,9 @@ function readJson<K extends keyof StateFiles>(ctx: KitContext, file: K): StateFi
   const path = join(ctx.stateDir, file);
   if (!existsSync(path)) return {} as StateFiles[K];
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as StateFiles[K];
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    return value as StateFiles[K];
   } catch {
     throw new CliError(`${relative(ctx.root, path)} is not valid JSON: fix it or delete it (it only holds ${file === 'hints.json' ? 'which hints you saw' : 'your last test results'})`);
   }

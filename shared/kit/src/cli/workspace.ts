@@ -6,25 +6,27 @@
  * backup that does not verify stops the command with the lab untouched.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { extractCommitted } from '../pristine.ts';
+import { extractCommitted, startingRef } from '../pristine.ts';
 import { CliError, labDirOf, pad2, solutionDirOf, type KitContext } from './context.ts';
 import type { LabEntry } from '../manifest.ts';
 
-/** Generated and build files: never backed up, diffed or overwritten. */
-const IGNORED_DIRS = new Set(['node_modules', '.pristine', '.checkpoint', '.turbo', 'dist', 'build', 'coverage', '.profiles']);
-const IGNORED_FILE = /\.(generated\.[cm]?[jt]s|map|cpuprofile|log)$|^\.DS_Store$/;
+/** Backups, reset, solve and restore take every file of src/ but these. */
+const NEVER = { dirs: new Set(['node_modules']), file: /^\.DS_Store$/ };
+/** `diff` also leaves out generated and build output, which differs without anyone having written it. */
+const NOT_DIFFED = { dirs: new Set(['node_modules', 'dist', 'build', 'coverage', '.turbo']), file: /\.(generated\.[cm]?[jt]s|map|cpuprofile|log)$|^\.DS_Store$/ };
 
-/** Relative paths of the files under `dir` (sorted), generated and build files left out. */
-export function listFiles(dir: string): string[] {
+/** Relative paths of the files under `dir` (sorted); `forDiff` also leaves generated and build files out. */
+export function listFiles(dir: string, forDiff = false): string[] {
   if (!existsSync(dir)) return [];
+  const skip = forDiff ? NOT_DIFFED : NEVER;
   const found: string[] = [];
   const walk = (at: string) => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
       if (entry.isDirectory()) {
-        if (!IGNORED_DIRS.has(entry.name)) walk(join(at, entry.name));
-      } else if (entry.isFile() && !IGNORED_FILE.test(entry.name)) found.push(relative(dir, join(at, entry.name)));
+        if (!skip.dirs.has(entry.name)) walk(join(at, entry.name));
+      } else if (entry.isFile() && !skip.file.test(entry.name)) found.push(relative(dir, join(at, entry.name)));
     }
   };
   walk(dir);
@@ -32,6 +34,13 @@ export function listFiles(dir: string): string[] {
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** One SHA-256 over the names and bytes of every file under `dir`: changes when anything in it changes. */
+export function treeHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of listFiles(dir)) hash.update(`${file}\0`).update(readFileSync(join(dir, file))).update('\0');
+  return hash.digest('hex');
+}
 
 /** True when both folders hold the same files with the same bytes. */
 export function sameTree(a: string, b: string): boolean {
@@ -75,6 +84,33 @@ export function backupLab(ctx: KitContext, lab: LabEntry, reason: string): Backu
   return { id, dir, reason, createdAt, files: files.length };
 }
 
+interface BackupMeta {
+  reason: string;
+  createdAt: string;
+  /** File → SHA-256 at the time of the backup. */
+  files: Record<string, string>;
+}
+
+function readBackupMeta(ctx: KitContext, dir: string): BackupMeta {
+  const path = join(dir, 'backup.json');
+  try {
+    const meta = JSON.parse(readFileSync(path, 'utf8')) as BackupMeta;
+    if (typeof meta.createdAt !== 'string' || typeof meta.files !== 'object' || meta.files === null) throw new Error('incomplete');
+    return meta;
+  } catch {
+    throw new CliError(`${relative(ctx.root, path)} is not a valid backup description: move that backup folder out of .hotpath/backups`, 1);
+  }
+}
+
+/** Throws unless every file of the backup still has the bytes it was saved with. */
+function verifyBackup(ctx: KitContext, backup: Backup): void {
+  const meta = readBackupMeta(ctx, backup.dir);
+  for (const [file, hash] of Object.entries(meta.files)) {
+    const path = join(backup.dir, 'src', file);
+    if (!existsSync(path) || sha256(path) !== hash) throw new CliError(`Backup ${backup.id} is damaged (${file} changed or is missing): pick another one (pnpm lab restore NN --list)`, 1);
+  }
+}
+
 /** The lab's backups, newest first. */
 export function listBackups(ctx: KitContext, lab: LabEntry): Backup[] {
   const root = backupsDir(ctx, lab);
@@ -82,21 +118,40 @@ export function listBackups(ctx: KitContext, lab: LabEntry): Backup[] {
   return readdirSync(root)
     .filter((id) => existsSync(join(root, id, 'backup.json')))
     .map((id) => {
-      const meta = JSON.parse(readFileSync(join(root, id, 'backup.json'), 'utf8')) as { reason: string; createdAt: string; files: Record<string, string> };
+      const meta = readBackupMeta(ctx, join(root, id));
       return { id, dir: join(root, id), reason: meta.reason, createdAt: meta.createdAt, files: Object.keys(meta.files).length };
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 
-/** Replaces the lab's src/ with the files of `from` (after a verified backup). Returns the backup, or undefined when nothing changed. */
+/**
+ * Replaces the lab's src/ with the files of `from`, after a verified backup, without ever leaving a half
+ * copied src/: the new files are copied next to it and checked, then swapped in with two renames. Returns
+ * the backup, or undefined when src/ already had exactly those files.
+ */
 function replaceSrc(ctx: KitContext, lab: LabEntry, from: string, reason: string): Backup | undefined {
   const src = join(labDirOf(ctx, lab), 'src');
   if (existsSync(src) && sameTree(src, from)) return undefined;
   const backup = existsSync(src) ? backupLab(ctx, lab, reason) : undefined;
-  for (const file of listFiles(src)) rmSync(join(src, file));
-  for (const file of listFiles(from)) {
-    mkdirSync(join(src, file, '..'), { recursive: true });
-    cpSync(join(from, file), join(src, file));
+  const incoming = `${src}.hotpath-new`;
+  const outgoing = `${src}.hotpath-old`;
+  try {
+    rmSync(incoming, { recursive: true, force: true });
+    rmSync(outgoing, { recursive: true, force: true });
+    for (const file of listFiles(from)) {
+      mkdirSync(join(incoming, file, '..'), { recursive: true });
+      cpSync(join(from, file), join(incoming, file));
+    }
+    mkdirSync(incoming, { recursive: true });
+    if (!sameTree(incoming, from)) throw new Error('the copy did not verify');
+    if (existsSync(src)) renameSync(src, outgoing);
+    renameSync(incoming, src);
+    rmSync(outgoing, { recursive: true, force: true });
+  } catch (error) {
+    if (!existsSync(src) && existsSync(outgoing)) renameSync(outgoing, src);
+    rmSync(incoming, { recursive: true, force: true });
+    const saved = backup ? ` Your files are also saved in ${relative(ctx.root, backup.dir)}.` : '';
+    throw new CliError(`Could not replace labs/${lab.slug}/src (${(error as Error).message}); it was left as it was.${saved}`, 1);
   }
   return backup;
 }
@@ -108,7 +163,7 @@ const savedLine = (ctx: KitContext, lab: LabEntry, backup: Backup | undefined) =
 export function resetLab(ctx: KitContext, lab: LabEntry): void {
   let pristine: ReturnType<typeof extractCommitted>;
   try {
-    pristine = extractCommitted(ctx.root, `labs/${lab.slug}/src`);
+    pristine = extractCommitted(ctx.root, `labs/${lab.slug}/src`, startingRef(ctx.root));
   } catch (error) {
     throw new CliError((error as Error).message, 1);
   }
@@ -130,16 +185,24 @@ export function solveLab(ctx: KitContext, lab: LabEntry): void {
   else ctx.out(`labs/${lab.slug}/src now holds the reference solution. ${savedLine(ctx, lab, backup)}`);
 }
 
-/** `pnpm lab restore NN [id|--list]`: lists the backups and brings back the newest (or the one named). */
+/**
+ * `pnpm lab restore NN [id|--list]`: lists the backups and brings back the newest one that reset or solve
+ * made (or the one named). Restoring saves the current files first, as a backup marked "restore"; those are
+ * listed but not picked by default, so restoring twice does not undo itself — name its id to go back.
+ */
 export function restoreLab(ctx: KitContext, lab: LabEntry, which: string | undefined, listOnly: boolean): void {
   const backups = listBackups(ctx, lab);
   if (backups.length === 0) throw new CliError(`No backups of lab ${pad2(lab.number)} yet: reset and solve make one before they change anything`, 1);
+  const matches = which === undefined ? [] : backups.filter((b) => b.id === which || b.id.startsWith(which));
+  if (which !== undefined && matches.length !== 1) {
+    throw new CliError(matches.length === 0 ? `No backup "${which}" of lab ${pad2(lab.number)} (pnpm lab restore ${pad2(lab.number)} --list)` : `"${which}" matches ${matches.length} backups: give more of the id`);
+  }
+  const chosen = which === undefined ? (backups.find((b) => b.reason !== 'restore') ?? backups[0]!) : matches[0]!;
   ctx.out(`Backups of labs/${lab.slug}/src, newest first:`);
-  for (const [i, b] of backups.entries()) ctx.out(`  ${i === 0 ? '*' : ' '} ${b.id}  ${b.files} files, saved before "${b.reason}"`);
+  for (const b of backups) ctx.out(`  ${!listOnly && b === chosen ? '*' : ' '} ${b.id}  ${b.files} files, saved before "${b.reason}"`);
   if (listOnly) return;
-  const chosen = which === undefined ? backups[0]! : backups.find((b) => b.id === which || b.id.startsWith(which));
-  if (!chosen) throw new CliError(`No backup "${which}" of lab ${pad2(lab.number)}: pick an id from the list above`);
+  verifyBackup(ctx, chosen);
   const backup = replaceSrc(ctx, lab, join(chosen.dir, 'src'), 'restore');
   if (!backup) ctx.out(`labs/${lab.slug}/src already matches backup ${chosen.id}; nothing changed.`);
-  else ctx.out(`Restored backup ${chosen.id} into labs/${lab.slug}/src. ${savedLine(ctx, lab, backup)}`);
+  else ctx.out(`Restored backup ${chosen.id} into labs/${lab.slug}/src. The files it replaced are backup ${backup.id} (pnpm lab restore ${pad2(lab.number)} ${backup.id} brings them back).`);
 }
