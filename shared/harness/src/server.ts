@@ -5,11 +5,10 @@
  * Also: which CPUs can be used for pinning, and CPU time from /proc for noise checks.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { availableParallelism } from 'node:os';
-import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeCommand } from '@hotpath/kit/cpus';
 import { procStatusBytes } from './gc.ts';
 
 export const kitServeBin: string = fileURLToPath(new URL('../../kit/bin/hotpath-serve.js', import.meta.url));
@@ -79,51 +78,7 @@ export function stopProcess(child: ChildProcess, graceMs = 2_000): Promise<void>
 // Pinning, ports, health
 // ------------------------------------------------------------------------------------------------
 
-export interface Pinning {
-  used: boolean;
-  /** CPU the server runs on, and the load generator, when pinned. */
-  serverCpu: number | null;
-  loadCpu: number | null;
-  /** Why pinning is off, when it is. */
-  reason?: string;
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
-
-/** CPUs this process may run on (Cpus_allowed_list), or undefined where /proc is missing. */
-export function allowedCpus(): number[] | undefined {
-  try {
-    const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    if (!list) return undefined;
-    const cpus: number[] = [];
-    for (const part of list.split(',')) {
-      const [a, b] = part.split('-').map(Number);
-      for (let c = a; c <= (b ?? a); c++) cpus.push(c);
-    }
-    return cpus;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Decides pinning: server and load generator on two different CPUs when taskset and ≥ 2 CPUs exist. */
-export function choosePinning(wanted = true): Pinning {
-  if (!wanted) return { used: false, serverCpu: null, loadCpu: null, reason: 'disabled (--no-pin)' };
-  if (!findOnPath('taskset')) return { used: false, serverCpu: null, loadCpu: null, reason: 'taskset not found' };
-  const cpus = allowedCpus() ?? [...Array(availableParallelism()).keys()];
-  if (cpus.length < 2) return { used: false, serverCpu: null, loadCpu: null, reason: 'fewer than 2 CPUs' };
-  return { used: true, serverCpu: cpus[0], loadCpu: cpus[1] };
-}
-
-/** Command and arguments that run `node <args>`, pinned to `cpu` when given. */
-export function nodeCommand(args: string[], cpu: number | null): [string, string[]] {
-  return cpu === null ? [process.execPath, args] : ['taskset', ['-c', String(cpu), process.execPath, ...args]];
-}
+export { allowedCpus, choosePinning, nodeCommand, type Pinning } from '@hotpath/kit/cpus';
 
 /** One GET on a fresh connection; resolves with the status code, rejects on connection errors. */
 export function httpStatus(port: number, path: string, timeoutMs = 1_000): Promise<number> {

@@ -1,4 +1,4 @@
-/** `pnpm lab profile`'s module: a real 2-second profile of lab 01's reference solution under load. */
+/** The profiler behind `pnpm lab bench NN --profile`: a real 2-second profile of lab 01's reference solution under load. */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CreateApp } from '@hotpath/api';
 import type { CheckpointTarget, LabEntry } from '../manifest.ts';
-import { CliError, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
+import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
 import { firstDifference } from './same-output.ts';
 import { appendHistory, type HistoryEntry } from './state.ts';
 
@@ -124,7 +124,7 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
   }
 
   const { runCheckpoint, formatTable } = await harness();
-  const resultPath = join(ctx.stateDir, 'results', lab.slug, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const resultPath = join(ctx.stateDir, 'results', lab.slug, `${fileStamp()}.json`);
   mkdirSync(join(resultPath, '..'), { recursive: true });
   const { result } = (await runCheckpoint({
     dir: mine,

@@ -66,8 +66,14 @@ export function requireReady(lab: LabEntry, verb: string): void {
   }
 }
 
-/** ANSI colour when enabled. */
-export function paint(ctx: KitContext) {
-  const wrap = (code: number) => (text: string) => (ctx.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+/** ANSI styles, or plain text when `enabled` is false. */
+export function colours(enabled: boolean) {
+  const wrap = (code: number) => (text: string) => (enabled ? `\x1b[${code}m${text}\x1b[0m` : text);
   return { bold: wrap(1), dim: wrap(2), red: wrap(31), green: wrap(32), yellow: wrap(33), cyan: wrap(36) };
 }
+
+/** The styles of the context's output (colour on a TTY unless NO_COLOR). */
+export const paint = (ctx: KitContext) => colours(ctx.color);
+
+/** A timestamp usable in a file name: 2026-11-25T01-53-37-546Z. */
+export const fileStamp = (date = new Date()) => date.toISOString().replace(/[:.]/g, '-');

@@ -13,6 +13,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { LabEntry } from '../manifest.ts';
 import { defaultPort } from '../paths.ts';
+import { findOnPath } from '../cpus.ts';
+import { colours } from './context.ts';
 
 export interface DoctorCheck {
   name: string;
@@ -49,12 +51,6 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
 
 function checkNode(required: string): DoctorCheck {
   const version = process.versions.node;
@@ -100,7 +96,7 @@ function checkCores(cores: number): DoctorCheck {
 }
 
 function checkTaskset(): DoctorCheck {
-  const path = onPath('taskset');
+  const path = findOnPath('taskset');
   if (path) return { name: 'taskset', status: 'ok', detail: `${path}: servers and load generator are pinned to separate CPUs` };
   if (process.platform !== 'linux') {
     return { name: 'taskset', status: 'warn', detail: `not available on ${process.platform}: benchmarks run unpinned (noisier figures)` };
@@ -210,27 +206,27 @@ export async function runDoctor(options: { root: string; labs: readonly LabEntry
   ];
 }
 
-const COLORS = { ok: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m', dim: '\x1b[2m', reset: '\x1b[0m' };
 const LABELS = { ok: 'ok  ', warn: 'warn', fail: 'FAIL' };
 
 /** One line per check, the fix indented under each problem, then a summary line. */
 export function formatDoctor(checks: DoctorCheck[], color: boolean): string {
-  const paint = (code: string, text: string) => (color ? `${code}${text}${COLORS.reset}` : text);
+  const c = colours(color);
+  const STATUS = { ok: c.green, warn: c.yellow, fail: c.red };
   const width = Math.max(0, ...checks.map((c) => c.name.length));
   const indent = ' '.repeat(4 + 2 + width + 2);
   const lines: string[] = [];
   for (const check of checks) {
-    lines.push(`${paint(COLORS[check.status], LABELS[check.status])}  ${check.name.padEnd(width)}  ${check.detail}`);
-    if (check.fix && check.status !== 'ok') lines.push(`${indent}${paint(COLORS.dim, 'fix:')} ${check.fix}`);
+    lines.push(`${STATUS[check.status](LABELS[check.status])}  ${check.name.padEnd(width)}  ${check.detail}`);
+    if (check.fix && check.status !== 'ok') lines.push(`${indent}${c.dim('fix:')} ${check.fix}`);
   }
   const count = (status: DoctorCheck['status']) => checks.filter((c) => c.status === status).length;
   const fails = count('fail');
   const warns = count('warn');
   const tally = `${count('ok')} ok, ${warns} warning${warns === 1 ? '' : 's'}, ${fails} failure${fails === 1 ? '' : 's'}`;
   let verdict: string;
-  if (fails > 0) verdict = paint(COLORS.fail, `${tally}: fix the failures above before the workshop.`);
-  else if (warns > 0) verdict = paint(COLORS.warn, `${tally}: ready; the warnings only make figures noisier or skip optional steps.`);
-  else verdict = paint(COLORS.ok, `${tally}: ready.`);
+  if (fails > 0) verdict = c.red(`${tally}: fix the failures above before the workshop.`);
+  else if (warns > 0) verdict = c.yellow(`${tally}: ready; the warnings only make figures noisier or skip optional steps.`);
+  else verdict = c.green(`${tally}: ready.`);
   lines.push('', verdict);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * `pnpm lab profile`: a CPU profile of a package's server under load, and where its time went.
+ * `pnpm lab bench NN --profile`: a CPU profile of a package's server under load, and where its time went.
  *
  * Starts the kit's launcher (`hotpath-serve`) in the package folder with `node --cpu-prof` on a free loopback
  * port (pinned to one CPU with taskset when available), drives one scenario at it with autocannon for a few
@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { delimiter, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Options } from 'autocannon';
+import { choosePinning, nodeCommand } from '../cpus.ts';
 
 export interface ProfileScenario {
   method: string;
@@ -54,13 +55,6 @@ export interface ProfileResult {
 const TOP = 15;
 const EXCLUDED = new Set(['(idle)', '(program)', '(garbage collector)']);
 const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
-
-/** The CPU to pin the server to: the first one this process may use (usually 0), or null without taskset. */
-function pinCpu(): number | null {
-  if (!(process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'taskset')))) return null;
-  const status = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '';
-  return Number(/^Cpus_allowed_list:\s*(\d+)/m.exec(status)?.[1] ?? 0);
-}
 
 function cpuProfiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
@@ -222,8 +216,9 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
   // The launcher of this kit (not of options.root), so a fixture kit without one can be profiled too.
   const serveBin = fileURLToPath(new URL('../../bin/hotpath-serve.js', import.meta.url));
   const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${outDir}`, serveBin];
-  const cpu = pinCpu();
-  const [command, args] = cpu === null ? [process.execPath, nodeArgs] : ['taskset', ['-c', String(cpu), process.execPath, ...nodeArgs]];
+  // The server on the CPU a checkpoint gives it; autocannon runs in this process, wherever it is scheduled.
+  const cpu = choosePinning().serverCpu;
+  const [command, args] = nodeCommand(nodeArgs, cpu);
   const where = relative(options.root, options.packageDir) || options.packageDir;
   progress(`profile: starting ${where} with --cpu-prof${cpu === null ? ' (unpinned: no taskset)' : ` pinned to CPU ${cpu}`}`);
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { extractCommitted, startingRef } from '../pristine.ts';
-import { CliError, labDirOf, pad2, solutionDirOf, type KitContext } from './context.ts';
+import { CliError, fileStamp, labDirOf, pad2, solutionDirOf, type KitContext } from './context.ts';
 import type { LabEntry } from '../manifest.ts';
 
 /** Backups, reset, solve and restore take every file of src/ but these. */
@@ -64,7 +64,7 @@ export function backupLab(ctx: KitContext, lab: LabEntry, reason: string): Backu
   const src = join(labDirOf(ctx, lab), 'src');
   if (!existsSync(src)) throw new CliError(`labs/${lab.slug}/src is missing: nothing to back up (pnpm lab reset ${pad2(lab.number)} recreates it)`);
   const createdAt = new Date().toISOString();
-  let id = createdAt.replace(/[:.]/g, '-');
+  let id = fileStamp(new Date(createdAt));
   while (existsSync(join(backupsDir(ctx, lab), id))) id += '-1';
   const dir = join(backupsDir(ctx, lab), id);
   const files = listFiles(src);
