@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 /**
- * `pnpm start` at the repo root: prints the lab menu from the manifest and serves the first ready lab — where
- * a new learner begins — on 127.0.0.1:3100 + its number. (The Docusaurus site takes this over later.)
+ * `pnpm start` at the repo root: prints the lab menu from the manifest, builds the docs site (site/) and
+ * serves it on http://127.0.0.1:3000 (PORT to change), saying where to begin. Labs' own APIs are served
+ * with `pnpm --dir labs/NN-slug start` (3100 + the lab number).
  */
 import { register } from 'tsx/esm/api';
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 process.env.TSX_TSCONFIG_PATH ??= fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
 register();
 const { labs } = await import('../src/manifest.ts');
-const { labDir, defaultPort } = await import('../src/paths.ts');
 
 const current = labs.find((lab) => lab.status === 'ready');
 if (!current) throw new Error('No lab is ready yet: see shared/kit/src/manifest.ts');
@@ -30,10 +31,18 @@ Start with lab ${String(current.number).padStart(2, '0')}:
   machine   pnpm lab doctor
 `);
 
-const child = spawn(process.execPath, [fileURLToPath(new URL('./hotpath-serve.js', import.meta.url))], {
-  cwd: labDir(current.slug),
-  env: { ...process.env, PORT: process.env.PORT ?? String(defaultPort(current.number)) },
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+// The site: rebuilt each time (it also shows your own .hotpath results), then served on 127.0.0.1:3000.
+const site = fileURLToPath(new URL('../../../site', import.meta.url));
+const docusaurus = join(site, 'node_modules', '.bin', 'docusaurus');
+const port = process.env.PORT ?? '3000';
+const run = (args) =>
+  new Promise((done) => {
+    const child = spawn(docusaurus, args, { cwd: site, stdio: 'inherit', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal));
+    child.on('exit', (code) => done(code ?? 0));
+  });
+console.log('Building the site (about 10 s) …');
+const built = await run(['build']);
+if (built !== 0) process.exit(built);
+console.log(`\nThe site: http://127.0.0.1:${port}/ — begin at http://127.0.0.1:${port}/labs/${current.slug} (Ctrl+C stops it)\n`);
+process.exit(await run(['serve', '--host', '127.0.0.1', '--port', port, '--no-open']));

@@ -61,7 +61,7 @@ export async function startLab(ctx: KitContext, lab: LabEntry): Promise<number> 
   ctx.out(`${c.bold(`Lab ${pad2(lab.number)} — ${lab.title}`)}
   ${lab.teaches}
   read      labs/${lab.slug}/README.md
-  site      ${siteUrl(lab)}   (the kit's docs site, once it is served locally)
+  site      ${siteUrl(lab)}   (while pnpm start serves the site)
   edit      labs/${lab.slug}/src/
   stuck?    pnpm lab hint ${pad2(lab.number)}
 Running the tests in watch mode: save a file and they run again. Ctrl+C stops.`);

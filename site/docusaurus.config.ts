@@ -1,0 +1,60 @@
+/**
+ * The Hot Path site. Lab pages ARE the lab READMEs (the docs plugin reads ../labs/NN-slug/README.md directly;
+ * nothing is copied into site/), repo files they link to are rendered from the real files (plugins/source-
+ * files), and checkpoint charts read committed reference results and, when present, the learner's own
+ * .hotpath/ history (plugins/checkpoint-data). Offline: no external scripts, fonts or analytics.
+ */
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { themes } from 'prism-react-renderer';
+import { rewriteRepoLinks } from './plugins/repo-links.ts';
+
+const config: Config = {
+  title: 'Hot Path',
+  tagline: 'Make a TypeScript HTTP API fast and lean, one measured stage at a time',
+  url: 'http://127.0.0.1:3000',
+  baseUrl: '/',
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  trailingSlash: false,
+  future: { v4: true, faster: true },
+  markdown: {
+    format: 'detect',
+    hooks: { onBrokenMarkdownLinks: 'throw' },
+  },
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          path: '../labs',
+          include: ['*/README.md'],
+          routeBasePath: 'labs',
+          numberPrefixParser: false,
+          sidebarPath: './sidebars.ts',
+          beforeDefaultRemarkPlugins: [rewriteRepoLinks],
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+  plugins: ['./plugins/checkpoint-data.ts', './plugins/source-files.ts'],
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'Hot Path',
+      items: [
+        { to: '/labs/00-baseline', label: 'Labs', position: 'left' },
+        { to: '/concepts', label: 'Concept map', position: 'left' },
+        { to: '/progress', label: 'Progress', position: 'left' },
+        { to: '/troubleshooting', label: 'Troubleshooting', position: 'left' },
+        { to: '/instructors', label: 'Instructor guide', position: 'left' },
+      ],
+    },
+    footer: { style: 'dark', copyright: 'Hot Path — a workshop kit. Figures come from runs on the machine named beside them.' },
+    prism: { theme: themes.github, darkTheme: themes.dracula },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,139 @@
+/**
+ * Checkpoint figures for the charts, read at build time: for every lab of the manifest, the committed
+ * reference run (solutions/<slug>/results/checkpoint.json: the reference solution vs lab 00) and, when the
+ * learner has run `pnpm lab bench`, their latest local run (.hotpath/history.jsonl → .hotpath/results/…:
+ * theirs, the reference and lab 00). Exposed as global data; charts and the progress page render it.
+ */
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { labs } from '../../shared/kit/src/manifest.ts';
+import { repoRoot } from './repo-links.ts';
+
+export type SeriesKey = 'baseline' | 'reference' | 'learner';
+
+export interface ChartMetric {
+  label: string;
+  unit: 'req/s' | 'µs' | 'B' | 'ms';
+  better: 'higher' | 'lower';
+  values: Partial<Record<SeriesKey, number>>;
+}
+
+export interface ChartRun {
+  source: 'local' | 'reference';
+  createdAt: string;
+  mode: string;
+  fingerprint: string;
+  metrics: ChartMetric[];
+}
+
+export interface LabData {
+  slug: string;
+  number: number;
+  title: string;
+  teaches: string;
+  status: 'ready' | 'planned';
+  targets: string[];
+  reference?: ChartRun;
+  local?: ChartRun;
+  /** The learner's bench history for this lab, oldest first (date, verdict). */
+  history: Array<{ at: string; mode: string; met: number; total: number }>;
+}
+
+interface Ratio {
+  section: string;
+  name: string;
+  metric: string;
+  subjectKey: string;
+  subject: number | null;
+  baseline: number | null;
+}
+interface Result {
+  createdAt: string;
+  mode: string;
+  ratios: Ratio[];
+  fingerprint: { node: string; cpuModel: string; cores: number; date: string; gitCommit?: string | null };
+}
+
+const FIGURES: Array<{ name: string; metric: string; label: string; unit: ChartMetric['unit']; better: ChartMetric['better'] }> = [
+  { name: 'GET /todos', metric: 'rps', label: 'GET /todos requests/s', unit: 'req/s', better: 'higher' },
+  { name: 'POST /ingest/v1 1KB', metric: 'rps', label: 'POST /ingest/v1 requests/s', unit: 'req/s', better: 'higher' },
+  { name: 'GET /todos', metric: 'p99', label: 'GET /todos p99', unit: 'µs', better: 'lower' },
+  { name: 'POST /ingest/v1 1KB', metric: 'p99', label: 'POST /ingest/v1 p99', unit: 'µs', better: 'lower' },
+  { name: 'GET /todos', metric: 'heapBytesPerRequest', label: 'GET /todos heap bytes/request', unit: 'B', better: 'lower' },
+  { name: 'POST /ingest/v1 1KB', metric: 'heapBytesPerRequest', label: 'POST /ingest/v1 heap bytes/request', unit: 'B', better: 'lower' },
+  { name: 'startup', metric: 'startupMs', label: 'time to first response', unit: 'ms', better: 'lower' },
+  { name: 'startup', metric: 'peakRss', label: 'peak RSS at startup', unit: 'B', better: 'lower' },
+];
+
+function readJson<T>(path: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A run's chart: which subject key is drawn as which series. */
+function chartRun(result: Result, source: ChartRun['source'], keys: Partial<Record<string, SeriesKey>>): ChartRun {
+  const f = result.fingerprint;
+  const metrics = FIGURES.map((figure) => {
+    const values: ChartMetric['values'] = {};
+    for (const r of result.ratios) {
+      if (r.name !== figure.name || r.metric !== figure.metric) continue;
+      const series = keys[r.subjectKey];
+      if (series && r.subject !== null) values[series] = r.subject;
+      if (r.baseline !== null) values.baseline = r.baseline;
+    }
+    return { label: figure.label, unit: figure.unit, better: figure.better, values };
+  }).filter((m) => Object.keys(m.values).length > 0);
+  return {
+    source,
+    createdAt: result.createdAt,
+    mode: result.mode,
+    fingerprint: `Node ${f.node}, ${f.cpuModel}, ${f.cores} cores, ${f.date.slice(0, 10)}${f.gitCommit ? `, commit ${f.gitCommit.slice(0, 7)}` : ''}`,
+    metrics,
+  };
+}
+
+export function loadLabData(root = repoRoot): LabData[] {
+  const historyPath = join(root, '.hotpath', 'history.jsonl');
+  const history = existsSync(historyPath)
+    ? readFileSync(historyPath, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .flatMap((line) => {
+          try {
+            return [JSON.parse(line) as { lab: string; at: string; mode: string; result: string; verdict: { met: number; total: number } }];
+          } catch {
+            return [];
+          }
+        })
+    : [];
+  return labs.map((lab) => {
+    const committed = readJson<Result>(join(root, 'solutions', lab.slug, 'results', 'checkpoint.json'));
+    const mine = history.filter((entry) => entry.lab === lab.slug);
+    const latest = mine.at(-1);
+    const localResult = latest ? readJson<Result>(join(root, latest.result)) : undefined;
+    return {
+      slug: lab.slug,
+      number: lab.number,
+      title: lab.title,
+      teaches: lab.teaches,
+      status: lab.status,
+      targets: lab.targets.map((t) => t.label),
+      reference: committed ? chartRun(committed, 'reference', { subject: 'reference' }) : undefined,
+      local: localResult ? chartRun(localResult, 'local', { subject: 'learner', reference: 'reference' }) : undefined,
+      history: mine.map((entry) => ({ at: entry.at, mode: entry.mode, met: entry.verdict.met, total: entry.verdict.total })),
+    };
+  });
+}
+
+export default function checkpointData(_context: LoadContext): Plugin<LabData[]> {
+  return {
+    name: 'hotpath-checkpoint-data',
+    getPathsToWatch: () => [join(repoRoot, 'solutions/*/results/checkpoint.json'), join(repoRoot, '.hotpath/history.jsonl')],
+    loadContent: async () => loadLabData(),
+    contentLoaded: async ({ content, actions }) => actions.setGlobalData({ labs: content }),
+  };
+}

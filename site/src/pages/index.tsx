@@ -1,0 +1,80 @@
+/**
+ * Home: what the kit teaches and for whom, the curriculum as a path 00 → 05 (from the manifest), and the
+ * headline numbers from the committed reference results.
+ */
+import React from 'react';
+import Layout from '@theme/Layout';
+import Link from '@docusaurus/Link';
+import { formatValue, useLabData } from '@site/src/components/CheckpointChart';
+
+function Headline() {
+  const measured = useLabData().filter((lab) => lab.reference && lab.number > 0);
+  const last = measured.at(-1);
+  if (!last?.reference) return null;
+  const rows = last.reference.metrics.filter((m) => m.values.baseline !== undefined && m.values.reference !== undefined);
+  return (
+    <section className="margin-vert--lg">
+      <h2>Headline numbers</h2>
+      <p>
+        Lab 00's naive API against the reference solution of{' '}
+        <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>, the latest stage with committed results, measured in one run on{' '}
+        {last.reference.fingerprint}.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>figure</th>
+            <th>lab 00</th>
+            <th>lab {String(last.number).padStart(2, '0')} reference</th>
+            <th>ratio</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.label}>
+              <td>{m.label}</td>
+              <td>{formatValue(m.values.baseline!, m.unit)}</td>
+              <td>{formatValue(m.values.reference!, m.unit)}</td>
+              <td>{(m.values.reference! / m.values.baseline!).toFixed(m.values.reference! / m.values.baseline! < 0.1 ? 3 : 2)}×</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export default function Home(): React.ReactElement {
+  const labs = useLabData();
+  return (
+    <Layout title="Hot Path" description="A workshop kit: make a TypeScript HTTP API fast and lean, one measured stage at a time">
+      <main className="container margin-vert--lg">
+        <h1>Hot Path</h1>
+        <p>
+          A hands-on workshop for Node.js and TypeScript developers who run HTTP APIs. You start from a controller-style API — decorators,
+          reflection, DTO classes, eager logging — and take it through five measured stages, each the Node.js counterpart of an idea from
+          .NET's Native AOT and zero-allocation pipelines. Every stage has failing tests to make pass, hints, a reference solution, and a
+          checkpoint that measures your code against lab 00 and the reference in one run.
+        </p>
+        <p>
+          Begin with <code>pnpm lab start 00</code> in the repository, or read <Link to="/labs/00-baseline">lab 00</Link>. Instructors: see
+          the <Link to="/instructors">instructor guide</Link>.
+        </p>
+        <h2>The path</h2>
+        <ol className="hp-path">
+          {labs.map((lab) => (
+            <li key={lab.slug}>
+              <Link to={`/labs/${lab.slug}`}>
+                {String(lab.number).padStart(2, '0')} · {lab.title}
+              </Link>{' '}
+              {lab.status === 'planned' && <em>(planned)</em>}
+              <br />
+              {lab.teaches}
+            </li>
+          ))}
+        </ol>
+        <Headline />
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The built site in a real browser (Debian's Chromium through playwright-core; `.ci/run` installs it):
+ * every page loads with no console error and no request to any host but the local server; each lab page
+ * shows its instructions and its chart; home → lab 05 navigation works; charts carry accessible titles.
+ * Screenshots of home, one lab page and the concept map go to test-artifacts/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labs } from '../../shared/kit/src/manifest.ts';
+import { serveStatic } from './static-server.ts';
+
+const site = fileURLToPath(new URL('..', import.meta.url));
+const build = join(site, 'build');
+const artifacts = join(site, 'test-artifacts');
+const CHROMIUM = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
+const PAGES = ['/', ...labs.map((lab) => `/labs/${lab.slug}`), '/concepts', '/progress', '/troubleshooting', '/instructors'];
+
+let server: Server;
+let base = '';
+let browser: BrowserContext;
+let profile = '';
+
+beforeAll(async () => {
+  if (!existsSync(join(build, 'index.html'))) throw new Error('No site build: run pnpm --dir site build first (turbo does it before this test)');
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (never playwright install)`);
+  ({ server, url: base } = await serveStatic(build));
+  profile = mkdtempSync(join(tmpdir(), 'hotpath-chromium-'));
+  // A fresh profile folder per run (Playwright passes it as --user-data-dir).
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(artifacts, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** Opens `path`, recording console errors and every request that leaves the local server. */
+async function visit(path: string): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  const response = await page.goto(base + path, { waitUntil: 'networkidle' });
+  expect(response?.status(), `${path} answers 200`).toBe(200);
+  return { page, errors, foreign };
+}
+
+describe('the built site in Chromium', () => {
+  it.each(PAGES)('%s loads with no console error and no request beyond localhost', async (path) => {
+    const { page, errors, foreign } = await visit(path);
+    expect(errors, `console errors on ${path}`).toEqual([]);
+    expect(foreign, `requests to other hosts from ${path}`).toEqual([]);
+    await page.close();
+  });
+
+  it.each(labs.map((lab) => [lab.slug, lab.title] as const))('the %s page shows its instructions and its chart', async (slug, title) => {
+    const { page } = await visit(`/labs/${slug}`);
+    const heading = (await page.locator('article h1').first().textContent()) ?? '';
+    expect(heading, 'the page starts with the README heading').toContain(title.split(':')[0]!.trim());
+    const chart = page.locator('svg[role="img"]').first();
+    await expect.poll(() => chart.count()).toBe(1);
+    const label = await chart.getAttribute('aria-labelledby');
+    const titleText = await page.locator(`[id="${label!.split(' ')[0]}"]`).textContent();
+    expect(titleText, 'the chart has an accessible title').toMatch(/lab \d\d/i);
+    await page.close();
+  });
+
+  it('navigates from home to lab 05 and saves screenshots', async () => {
+    const { page } = await visit('/');
+    await page.screenshot({ path: join(artifacts, 'home.png'), fullPage: true });
+    const last = labs.at(-1)!;
+    await page.locator(`main a[href="/labs/${last.slug}"]`).first().click();
+    await page.waitForURL(`${base}/labs/${last.slug}`);
+    expect(await page.locator('article h1').first().textContent()).toContain(last.title.split(':')[0]!.trim());
+    await page.goto(`${base}/labs/01-slim-builder`, { waitUntil: 'networkidle' });
+    await page.screenshot({ path: join(artifacts, 'lab-01.png'), fullPage: true });
+    await page.goto(`${base}/concepts`, { waitUntil: 'networkidle' });
+    await page.screenshot({ path: join(artifacts, 'concepts.png'), fullPage: true });
+    await page.close();
+    for (const file of ['home.png', 'lab-01.png', 'concepts.png']) expect(existsSync(join(artifacts, file)), file).toBe(true);
+  });
+});
