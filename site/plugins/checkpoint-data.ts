@@ -20,11 +20,14 @@ export interface ChartMetric {
 }
 
 export interface ChartRun {
-  source: 'local' | 'reference';
+  /** 'baseline-only': lab 00's figures, taken from the lab 00 side of the latest committed reference run. */
+  source: 'local' | 'reference' | 'baseline-only';
   createdAt: string;
   mode: string;
   fingerprint: string;
   metrics: ChartMetric[];
+  /** The harness's warnings for that run (a busy machine, a load generator at its limit …). */
+  warnings: string[];
 }
 
 export interface LabData {
@@ -34,6 +37,8 @@ export interface LabData {
   teaches: string;
   status: 'ready' | 'planned';
   targets: string[];
+  /** The manifest's hints, shown folded under the lab page (the same ones `pnpm lab hint` prints). */
+  hints: Array<{ title: string; body: string }>;
   reference?: ChartRun;
   local?: ChartRun;
   /** The learner's bench history for this lab, oldest first (date, verdict). */
@@ -52,6 +57,7 @@ interface Result {
   createdAt: string;
   mode: string;
   ratios: Ratio[];
+  warnings?: string[];
   fingerprint: { node: string; cpuModel: string; cores: number; date: string; gitCommit?: string | null };
 }
 
@@ -93,6 +99,7 @@ function chartRun(result: Result, source: ChartRun['source'], keys: Partial<Reco
     mode: result.mode,
     fingerprint: `Node ${f.node}, ${f.cpuModel}, ${f.cores} cores, ${f.date.slice(0, 10)}${f.gitCommit ? `, commit ${f.gitCommit.slice(0, 7)}` : ''}`,
     metrics,
+    warnings: result.warnings ?? [],
   };
 }
 
@@ -110,7 +117,7 @@ export function loadLabData(root = repoRoot): LabData[] {
           }
         })
     : [];
-  return labs.map((lab) => {
+  const data: LabData[] = labs.map((lab) => {
     const committed = readJson<Result>(join(root, 'solutions', lab.slug, 'results', 'checkpoint.json'));
     const mine = history.filter((entry) => entry.lab === lab.slug);
     const latest = mine.at(-1);
@@ -122,11 +129,22 @@ export function loadLabData(root = repoRoot): LabData[] {
       teaches: lab.teaches,
       status: lab.status,
       targets: lab.targets.map((t) => t.label),
+      hints: lab.hints.map((h) => ({ title: h.title, body: h.body })),
       reference: committed ? chartRun(committed, 'reference', { subject: 'reference' }) : undefined,
       local: localResult ? chartRun(localResult, 'local', { subject: 'learner', reference: 'reference' }) : undefined,
       history: mine.map((entry) => ({ at: entry.at, mode: entry.mode, met: entry.verdict.met, total: entry.verdict.total })),
     };
   });
+  // Lab 00 is the baseline of every run: without a run of its own, show its side of the latest committed run.
+  const first = data[0];
+  const latest = data.filter((lab) => lab.reference).at(-1)?.reference;
+  if (first && !first.reference && latest) {
+    const metrics = latest.metrics
+      .filter((m) => m.values.baseline !== undefined)
+      .map((m) => ({ ...m, values: { baseline: m.values.baseline } }));
+    first.reference = { ...latest, source: 'baseline-only', metrics };
+  }
+  return data;
 }
 
 export default function checkpointData(_context: LoadContext): Plugin<LabData[]> {

@@ -4,7 +4,7 @@
  * shows its instructions and its chart; home → lab 05 navigation works; charts carry accessible titles.
  * Screenshots of home, one lab page and the concept map go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,12 @@ const site = fileURLToPath(new URL('..', import.meta.url));
 const build = join(site, 'build');
 const artifacts = join(site, 'test-artifacts');
 const CHROMIUM = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
-const PAGES = ['/', ...labs.map((lab) => `/labs/${lab.slug}`), '/concepts', '/progress', '/troubleshooting', '/instructors'];
+/** Every page of the build, from its sitemap (lab pages, source pages, the rest). */
+function sitePages(): string[] {
+  const sitemap = readFileSync(join(build, 'sitemap.xml'), 'utf8');
+  return [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
+}
+const PAGES = existsSync(join(build, 'sitemap.xml')) ? sitePages() : ['/'];
 
 let server: Server;
 let base = '';
@@ -71,7 +76,11 @@ describe('the built site in Chromium', () => {
     await page.close();
   });
 
-  it.each(labs.map((lab) => [lab.slug, lab.title] as const))('the %s page shows its instructions and its chart', async (slug, title) => {
+  it('visits every page of the sitemap, the lab pages and the main pages among them', () => {
+    for (const path of ['/', '/concepts', '/progress', '/troubleshooting', '/instructors', ...labs.map((lab) => `/labs/${lab.slug}`)]) expect(PAGES).toContain(path);
+  });
+
+  it.each(labs.map((lab) => [lab.slug, lab.title, lab.status] as const))('the %s page shows its instructions and its chart', async (slug, title, status) => {
     const { page } = await visit(`/labs/${slug}`);
     const heading = (await page.locator('article h1').first().textContent()) ?? '';
     expect(heading, 'the page starts with the README heading').toContain(title.split(':')[0]!.trim());
@@ -80,6 +89,7 @@ describe('the built site in Chromium', () => {
     const label = await chart.getAttribute('aria-labelledby');
     const titleText = await page.locator(`[id="${label!.split(' ')[0]}"]`).textContent();
     expect(titleText, 'the chart has an accessible title').toMatch(/lab \d\d/i);
+    if (status === 'ready') expect(await chart.locator('rect').count(), 'a ready lab charts real figures (bars)').toBeGreaterThan(0);
     await page.close();
   });
 
@@ -94,7 +104,11 @@ describe('the built site in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'lab-01.png'), fullPage: true });
     await page.goto(`${base}/concepts`, { waitUntil: 'networkidle' });
     await page.screenshot({ path: join(artifacts, 'concepts.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${base}/labs/01-slim-builder`, { waitUntil: 'networkidle' });
+    expect(await page.locator('html').getAttribute('data-theme'), 'the site follows a dark system theme').toBe('dark');
+    await page.locator('.hp-chart').first().screenshot({ path: join(artifacts, 'lab-01-chart-dark.png') });
     await page.close();
-    for (const file of ['home.png', 'lab-01.png', 'concepts.png']) expect(existsSync(join(artifacts, file)), file).toBe(true);
+    for (const file of ['home.png', 'lab-01.png', 'concepts.png', 'lab-01-chart-dark.png']) expect(existsSync(join(artifacts, file)), file).toBe(true);
   });
 });

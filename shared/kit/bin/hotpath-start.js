@@ -6,6 +6,7 @@
  */
 import { register } from 'tsx/esm/api';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +36,10 @@ Start with lab ${String(current.number).padStart(2, '0')}:
 const site = fileURLToPath(new URL('../../../site', import.meta.url));
 const docusaurus = join(site, 'node_modules', '.bin', 'docusaurus');
 const port = process.env.PORT ?? '3000';
+if (!existsSync(docusaurus)) {
+  console.error('The site is not installed: run pnpm install --frozen-lockfile at the repo root, then pnpm start again.');
+  process.exit(1);
+}
 const run = (args) =>
   new Promise((done) => {
     const child = spawn(docusaurus, args, { cwd: site, stdio: 'inherit', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });

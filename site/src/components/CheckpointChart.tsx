@@ -28,6 +28,12 @@ export function useLabData(slug?: string): LabData[] {
   return slug ? labs.filter((lab) => lab.slug === slug) : labs;
 }
 
+const RUN_NAME: Record<ChartRun['source'], string> = {
+  local: 'your latest run',
+  reference: 'the reference run',
+  'baseline-only': "lab 00's figures from the latest committed reference run",
+};
+
 const ROW = 18;
 const LABEL_WIDTH = 250;
 const BAR_WIDTH = 300;
@@ -71,7 +77,7 @@ export function RunChart({ lab, run }: { lab: LabData; run: ChartRun }) {
     <figure className="hp-chart">
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 160} ${height}`} width="100%">
         <title id={`${id}-title`}>
-          {`Checkpoint of lab ${String(lab.number).padStart(2, '0')}: ${run.source === 'local' ? 'your latest run' : 'the reference run'}, measured in one run against lab 00`}
+          {`Checkpoint of lab ${String(lab.number).padStart(2, '0')}: ${RUN_NAME[run.source]}, measured in one run against lab 00`}
         </title>
         <desc id={`${id}-desc`}>{`Measured on ${run.fingerprint} (${run.mode} run).`}</desc>
         {run.metrics.map((metric, i) => {
@@ -81,9 +87,39 @@ export function RunChart({ lab, run }: { lab: LabData; run: ChartRun }) {
         })}
       </svg>
       <figcaption>
-        {run.source === 'local' ? 'Your latest pnpm lab bench run' : 'Reference run'} · {run.mode} · measured on {run.fingerprint}. Ratios are to lab 00 in
-        the same run; absolute figures depend on the machine.
+        {RUN_NAME[run.source][0]!.toUpperCase() + RUN_NAME[run.source].slice(1)} · {run.mode} · measured on {run.fingerprint}. Ratios are to lab 00 in the
+        same run; absolute figures depend on the machine.
+        {run.warnings.length > 0 && (
+          <ul>
+            {run.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        )}
       </figcaption>
+      <details>
+        <summary>The figures as a table</summary>
+        <table>
+          <thead>
+            <tr>
+              <th>figure</th>
+              {SERIES.filter((s) => run.metrics.some((m) => m.values[s.key] !== undefined)).map((s) => (
+                <th key={s.key}>{s.label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {run.metrics.map((m) => (
+              <tr key={m.label}>
+                <td>{m.label}</td>
+                {SERIES.filter((s) => run.metrics.some((x) => x.values[s.key] !== undefined)).map((s) => (
+                  <td key={s.key}>{m.values[s.key] === undefined ? '–' : formatValue(m.values[s.key]!, m.unit)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }

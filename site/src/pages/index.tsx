@@ -64,9 +64,7 @@ export default function Home(): React.ReactElement {
         <ol className="hp-path">
           {labs.map((lab) => (
             <li key={lab.slug}>
-              <Link to={`/labs/${lab.slug}`}>
-                {String(lab.number).padStart(2, '0')} · {lab.title}
-              </Link>{' '}
+              <Link to={`/labs/${lab.slug}`}>{lab.title}</Link>{' '}
               {lab.status === 'planned' && <em>(planned)</em>}
               <br />
               {lab.teaches}

@@ -39,7 +39,8 @@ export function requiredVersions(root: string): { node: string; pnpm: string } {
     return { node: REQUIRED_NODE, pnpm: REQUIRED_PNPM };
   }
 }
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium, or HOTPATH_CHROMIUM (also honoured by .ci/run and the site's browser tests). */
+export const CHROMIUM_PATH = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
 export const GOVERNOR_PATH = '/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor';
 /** The site's port; lab N serves on defaultPort(N) = 3100 + N (paths.ts), for every lab of the manifest. */
 export const SITE_PORT = 3000;

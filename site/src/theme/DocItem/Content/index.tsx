@@ -1,12 +1,35 @@
 /**
- * Wraps the docs theme's page content: after a lab's instructions (its README), the lab's checkpoint chart.
+ * Wraps the docs theme's page content: after a lab's instructions (its README), its hints from the manifest
+ * (folded, the same ones `pnpm lab hint` prints) and its checkpoint chart.
  */
 import React from 'react';
 import Content from '@theme-original/DocItem/Content';
 import type ContentType from '@theme/DocItem/Content';
 import type { WrapperProps } from '@docusaurus/types';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
-import CheckpointChart from '@site/src/components/CheckpointChart';
+import CheckpointChart, { useLabData } from '@site/src/components/CheckpointChart';
+
+/** The hints are written for the terminal: `code` in backticks becomes <code>. */
+const withCode = (text: string) => text.split(/(`[^`]+`)/).map((part, i) => (part.startsWith('`') ? <code key={i}>{part.slice(1, -1)}</code> : part));
+
+function Hints({ slug }: { slug: string }) {
+  const [lab] = useLabData(slug);
+  if (!lab || lab.hints.length === 0) return null;
+  return (
+    <section aria-label="Hints">
+      <h2 id="hints-from-the-manifest">Hints</h2>
+      <p>From a nudge to nearly the answer: open one at a time (or run pnpm lab hint {String(lab.number).padStart(2, '0')}).</p>
+      {lab.hints.map((hint, i) => (
+        <details key={hint.title}>
+          <summary>
+            Hint {i + 1} — {hint.title}
+          </summary>
+          <p style={{ whiteSpace: 'pre-line' }}>{withCode(hint.body)}</p>
+        </details>
+      ))}
+    </section>
+  );
+}
 
 type Props = WrapperProps<typeof ContentType>;
 
@@ -16,6 +39,7 @@ export default function ContentWrapper(props: Props): React.ReactElement {
   return (
     <>
       <Content {...props} />
+      {slug && <Hints slug={slug} />}
       {slug && <CheckpointChart slug={slug} />}
     </>
   );
