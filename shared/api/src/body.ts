@@ -42,6 +42,11 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
     }
     chunks.push(value);
   }
+  return concatBytes(chunks, size);
+}
+
+/** The chunks as one Uint8Array of `size` bytes (the chunk itself when there is only one). */
+export function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const body = new Uint8Array(size);
   let at = 0;

@@ -16,6 +16,7 @@ import {
   RETRY_AFTER_SECONDS,
   createBoundedSink,
   errorBody,
+  concatBytes,
   isJsonContentType,
   jsonTextDepth,
   seedTodos,
@@ -74,13 +75,7 @@ async function readLimited(req: Request, limit: number, flaws: Set<Flaw>): Promi
     chunks.push(value);
   }
   if (size > limit) throw new TooLarge();
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    body.set(c, at);
-    at += c.byteLength;
-  }
-  return body;
+  return concatBytes(chunks, size);
 }
 
 const isSafePositive = (v: unknown, flaws: Set<Flaw>): boolean => {

@@ -38,22 +38,13 @@ function fixtureServers(): number[] {
   return pids;
 }
 
+/** The shortest run that still measures every section: one half-second round, two startups. */
+const tinyRun = () => ({ checkpointFile, quick: true, rounds: 1, durationSec: 0.5, warmupSec: 0.25, connections: 20, startupRuns: 2, progress: false });
+
 describe('checkpoint end to end (tiny app)', () => {
   it('measures load with the probe, startup and micro, and writes a valid result', async () => {
     const json = join(out, 'result.json');
-    const { result, paths, table } = await runCheckpoint({
-      dir: fixture,
-      baselineDir: fixture,
-      checkpointFile,
-      quick: true,
-      rounds: 1,
-      durationSec: 0.5,
-      warmupSec: 0.25,
-      connections: 20,
-      startupRuns: 2,
-      json,
-      progress: false,
-    });
+    const { result, paths, table } = await runCheckpoint({ ...tinyRun(), dir: fixture, baselineDir: fixture, json });
     expect(result.failures).toEqual([]);
     expect(result.ok).toBe(true);
     expect(paths).toEqual([json]);
@@ -94,20 +85,7 @@ describe('checkpoint end to end (tiny app)', () => {
 
   it('measures a reference solution as a third subject, interleaved, with its own ratios to the baseline', async () => {
     const json = join(out, 'three.json');
-    const { result, table } = await runCheckpoint({
-      dir: fixture,
-      referenceDir: referenceFixture,
-      baselineDir: baselineFixture,
-      checkpointFile,
-      quick: true,
-      rounds: 1,
-      durationSec: 0.5,
-      warmupSec: 0.25,
-      connections: 20,
-      startupRuns: 2,
-      json,
-      progress: false,
-    });
+    const { result, table } = await runCheckpoint({ ...tinyRun(), dir: fixture, referenceDir: referenceFixture, baselineDir: baselineFixture, json });
     expect(result.failures).toEqual([]);
     expect(checkSchema(JSON.parse(readFileSync(json, 'utf8')), schema)).toEqual([]);
     expect(result.subjects.map((s) => [s.key, s.role, s.dir])).toEqual([
