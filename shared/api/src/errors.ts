@@ -1,4 +1,6 @@
 /** The error contract: every error is `{"error":{"code","message"}}` with one of these codes and statuses. */
+import type { Static } from '@sinclair/typebox';
+import type { ErrorBodySchema } from './schemas.ts';
 
 export const ERROR_STATUS = {
   invalid_json: 400,
@@ -11,9 +13,8 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
-}
+/** Every error body; derived from its schema (schemas.ts). */
+export type ErrorBody = Static<typeof ErrorBodySchema>;
 
 export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };

@@ -1,29 +1,20 @@
 /** The API's data shapes and the interface every lab's `createApp()` returns. */
+import type { Static } from '@sinclair/typebox';
+import type { CreateTodoSchema, IngestAcceptedSchema, IngestEventSchema, TodoSchema } from './schemas.ts';
 
-export interface Todo {
-  id: number;
-  title: string;
-  isComplete: boolean;
-}
+// The body types are derived from the schemas (schemas.ts), so a type and its schema cannot disagree.
+
+/** A todo as the API returns it. */
+export type Todo = Static<typeof TodoSchema>;
 
 /** The body of `POST /todos`. `isComplete` defaults to false. */
-export interface CreateTodo {
-  title: string;
-  isComplete?: boolean;
-}
+export type CreateTodo = Static<typeof CreateTodoSchema>;
 
 /** What the ingest endpoint keeps of an accepted event: the two fields it validates. */
-export interface IngestEvent {
-  itemCount: number;
-  timestamp: number;
-}
+export type IngestEvent = Static<typeof IngestEventSchema>;
 
 /** The 202 body of `POST /ingest/v1`. */
-export interface IngestAccepted {
-  accepted: true;
-  itemCount: number;
-  timestamp: number;
-}
+export type IngestAccepted = Static<typeof IngestAcceptedSchema>;
 
 /** A bounded queue of accepted events. `offer` returns false when full: the caller answers 503, never drops. */
 export interface IngestSink {

@@ -4,7 +4,7 @@
  * of the GET /todos body that is rebuilt only when the list changes — ASP.NET 7's cached results (seed 004)
  * in Hono form. A Response itself is made per request (its body can be read only once), from these parts.
  */
-import { ERROR_STATUS, INTERNAL_ERROR_BODY, MESSAGES, RETRY_AFTER_SECONDS, errorBody, type ErrorCode, type TodoStore } from '@hotpath/api';
+import { ERROR_STATUS, INTERNAL_ERROR_BODY, MESSAGES, RETRY_AFTER_SECONDS, errorBody, type ErrorCode, type Todo, type TodoStore } from '@hotpath/api';
 
 const JSON_TYPE = 'application/json';
 
@@ -16,7 +16,8 @@ const jsonInit = (status: number, extraHeaders: Record<string, string> = {}): Re
 const OK = jsonInit(200);
 const ACCEPTED = jsonInit(202);
 const INTERNAL_ERROR = jsonInit(500);
-const ERROR_INIT: Record<ErrorCode, ResponseInit> = {
+/** The ResponseInit of each error code (the 503 carries Retry-After). */
+export const ERROR_INIT: Record<ErrorCode, ResponseInit> = {
   invalid_json: jsonInit(ERROR_STATUS.invalid_json),
   validation_failed: jsonInit(ERROR_STATUS.validation_failed),
   not_found: jsonInit(ERROR_STATUS.not_found),
@@ -56,13 +57,14 @@ export interface TodoListCache {
   body(): string;
 }
 
-export function createTodoListCache(store: TodoStore): TodoListCache {
+/** `serialize` turns the list into JSON (lab 02 passes its generated serializer). */
+export function createTodoListCache(store: TodoStore, serialize: (todos: Todo[]) => string = (todos) => JSON.stringify(todos)): TodoListCache {
   let version = -1;
   let json = '';
   return {
     body() {
       if (version !== store.version) {
-        json = JSON.stringify([...store.values()]);
+        json = serialize([...store.values()]);
         version = store.version;
       }
       return json;

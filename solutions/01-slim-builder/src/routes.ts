@@ -14,6 +14,7 @@ import {
   MESSAGES,
   parseTodoId,
   readBodyWithin,
+  type IngestEvent,
   type IngestSink,
   type Logger,
   type TodoStore,
@@ -47,8 +48,11 @@ const sinkFilledUp = defineLogEvent('warn', 'ingest sink full; refusing events u
 /** Fatal: invalid UTF-8 is an error, not U+FFFD. ignoreBOM: a BOM stays in the text, so JSON.parse rejects it. */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** The POST pipeline: 415, 413, then UTF-8, JSON and depth. Answers the parsed body, or the error Response. */
-async function readJson(c: Ctx): Promise<unknown> {
+/**
+ * The POST pipeline: 415, 413, then UTF-8, JSON and depth. Answers the parsed body, or the error Response;
+ * `errorResponse` makes the one error whose message depends on the body (later labs pass their own).
+ */
+export async function readJson(c: Ctx, errorResponse = respond.errorResponse): Promise<unknown> {
   if (!isJsonContentType(c.req.header('content-type'))) return respond.unsupportedMediaType();
   const bytes = await readBodyWithin(c.req.raw, BODY_LIMIT_BYTES);
   if (bytes === TOO_LARGE) return respond.payloadTooLarge();
@@ -63,7 +67,7 @@ async function readJson(c: Ctx): Promise<unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return respond.errorResponse('invalid_json', MESSAGES.invalidJson((error as Error).message));
+    return errorResponse('invalid_json', MESSAGES.invalidJson((error as Error).message));
   }
   if (jsonTextDepth(text) > MAX_JSON_DEPTH) return respond.tooDeep();
   return value;
@@ -93,19 +97,26 @@ export async function createTodo(c: Ctx): Promise<Response> {
   return respond.created(JSON.stringify(todo), `/todos/${todo.id}`);
 }
 
+/**
+ * Hands an accepted event to the sink; false when the sink is full (answer 503). Under backpressure every
+ * request is refused: the change of state is logged, not each refusal.
+ */
+export function offer(state: AppState, event: IngestEvent): boolean {
+  if (!state.sink.offer(event.itemCount, event.timestamp)) {
+    if (!state.sinkRefusing) sinkFilledUp(state.log, state.sink.capacity);
+    state.sinkRefusing = true;
+    return false;
+  }
+  state.sinkRefusing = false;
+  return true;
+}
+
 export async function ingest(c: Ctx): Promise<Response> {
   const body = await readJson(c);
   if (body instanceof Response) return body;
   const event = validateIngest(body);
   if (typeof event === 'string') return respond.errorResponse('validation_failed', event);
-  const state = c.env;
-  if (!state.sink.offer(event.itemCount, event.timestamp)) {
-    // Under backpressure every request is refused: log the change of state, not each refusal.
-    if (!state.sinkRefusing) sinkFilledUp(state.log, state.sink.capacity);
-    state.sinkRefusing = true;
-    return respond.sinkFull();
-  }
-  state.sinkRefusing = false;
+  if (!offer(c.env, event)) return respond.sinkFull();
   return respond.accepted(JSON.stringify({ accepted: true, itemCount: event.itemCount, timestamp: event.timestamp }));
 }
 

@@ -1,6 +1,27 @@
 /**
- * Placeholder: lab 02 is planned (see the lab's README and shared/kit/src/manifest.ts). Until it is
- * written, this stage serves the previous stage's API unchanged, so its contract tests, `start` and `bench`
- * already work.
+ * Lab 02's app: lab 01's bare router over lab 02's route table, whose bodies go through serializers and
+ * validators generated at build time (src/generated/, from src/registry.ts). Before the router is built,
+ * every type a route declares is checked against the registry: an unregistered one stops the app here.
  */
-export { createApp } from '@hotpath/solution-01-slim-builder';
+import { createBoundedSink, createLogger, createTodoStore, type AppOptions, type HotPathApp } from '@hotpath/api';
+import { buildRouter } from '@hotpath/solution-01-slim-builder';
+import { createTodoListCache } from '@hotpath/solution-01-slim-builder/responses.ts';
+import type { AppState } from '@hotpath/solution-01-slim-builder/routes.ts';
+import { assertRegistered } from './check-registry.ts';
+import { jsonContext } from './generated/json-context.ts';
+import { routes } from './routes.ts';
+
+assertRegistered(routes, Object.keys(jsonContext));
+const router = buildRouter(routes);
+
+export function createApp(options: AppOptions = {}): HotPathApp {
+  const todos = createTodoStore();
+  const state: AppState = {
+    todos,
+    todoList: createTodoListCache(todos, jsonContext.TodoList.serialize),
+    sink: createBoundedSink(options.sinkCapacity),
+    sinkRefusing: false,
+    log: createLogger(options),
+  };
+  return { sink: state.sink, fetch: (request: Request) => router.fetch(request, state) };
+}

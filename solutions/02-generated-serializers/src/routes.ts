@@ -1,0 +1,68 @@
+/**
+ * Lab 02's route table: lab 01's routes, with every body that crosses HTTP going through the generated
+ * code — validators for what comes in, serializers for what goes out — looked up in the registry's
+ * jsonContext. Each route also declares the types it accepts and returns (`accepts`, `returns`); a type
+ * that is not registered does not compile, and check-registry.ts refuses it when the app loads.
+ */
+import { getHealth, offer, readJson, type AppEnv, type Route } from '@hotpath/solution-01-slim-builder/routes.ts';
+import * as respond from '@hotpath/solution-01-slim-builder/responses.ts';
+import { parseTodoId, type ErrorCode } from '@hotpath/api';
+import type { Context } from 'hono';
+import { defineLogEvent } from '@hotpath/solution-01-slim-builder/logger.ts';
+import { jsonContext, type JsonTypeName } from './generated/json-context.ts';
+import type { CreateTodo, IngestEvent } from './generated/types.ts';
+
+type Ctx = Context<AppEnv>;
+
+/** A route and the registered types of its bodies: what it accepts (POST) and every body it can answer with. */
+export interface TypedRoute extends Route {
+  accepts?: JsonTypeName;
+  returns: readonly JsonTypeName[];
+}
+
+const todoCreated = defineLogEvent('debug', 'todo created', 'id', 'title');
+
+/** An error whose message depends on the request, serialized by the generated ErrorBody serializer. */
+export function errorResponse(code: ErrorCode, message: string): Response {
+  return new Response(jsonContext.ErrorBody.serialize({ error: { code, message } }), respond.ERROR_INIT[code]);
+}
+
+export function listTodos(c: Ctx): Response {
+  return respond.ok(c.env.todoList.body());
+}
+
+export function getTodo(c: Ctx): Response {
+  const id = parseTodoId(c.req.param('id') ?? '');
+  const todo = id === undefined ? undefined : c.env.todos.find(id);
+  return todo === undefined ? respond.notFound() : respond.ok(jsonContext.Todo.serialize(todo));
+}
+
+export async function createTodo(c: Ctx): Promise<Response> {
+  const body = await readJson(c, errorResponse);
+  if (body instanceof Response) return body;
+  const problem = jsonContext.CreateTodo.validate(body);
+  if (problem !== undefined) return errorResponse('validation_failed', problem);
+  const input = body as CreateTodo;
+  const todo = c.env.todos.add(input.title, input.isComplete ?? false);
+  todoCreated(c.env.log, todo.id, todo.title);
+  return respond.created(jsonContext.Todo.serialize(todo), `/todos/${todo.id}`);
+}
+
+export async function ingest(c: Ctx): Promise<Response> {
+  const body = await readJson(c, errorResponse);
+  if (body instanceof Response) return body;
+  const problem = jsonContext.IngestEvent.validate(body);
+  if (problem !== undefined) return errorResponse('validation_failed', problem);
+  const event = body as IngestEvent;
+  if (!offer(c.env, event)) return respond.sinkFull();
+  return respond.accepted(jsonContext.IngestAccepted.serialize({ accepted: true, itemCount: event.itemCount, timestamp: event.timestamp }));
+}
+
+/** The whole API, each route with the types of its bodies. */
+export const routes: readonly TypedRoute[] = [
+  { method: 'GET', path: '/health', handler: getHealth, returns: ['Health'] },
+  { method: 'GET', path: '/todos', handler: listTodos, returns: ['TodoList'] },
+  { method: 'GET', path: '/todos/:id', handler: getTodo, returns: ['Todo', 'ErrorBody'] },
+  { method: 'POST', path: '/todos', handler: createTodo, accepts: 'CreateTodo', returns: ['Todo', 'ErrorBody'] },
+  { method: 'POST', path: '/ingest/v1', handler: ingest, accepts: 'IngestEvent', returns: ['IngestAccepted', 'ErrorBody'] },
+];
