@@ -1,13 +1,16 @@
 /**
  * Checkpoint figures for the charts, read at build time: for every lab of the manifest, the committed
- * reference run (solutions/<slug>/results/checkpoint.json: the reference solution vs lab 00) and, when the
- * learner has run `pnpm lab bench`, their latest local run (.hotpath/history.jsonl → .hotpath/results/…:
- * theirs, the reference and lab 00). Exposed as global data; charts and the progress page render it.
+ * reference run (solutions/<slug>/results/checkpoint.json: the reference solution vs the lab's baseline,
+ * lab 00 unless the manifest names another stage) and, when the learner has run `pnpm lab bench`, their
+ * latest local run (.hotpath/history.jsonl → .hotpath/results/…: theirs, the reference and the baseline).
+ * Each run says which stage its baseline was ("lab 01"), and carries its micro-benchmark figures, peers
+ * included. Exposed as global data; charts and the progress page render it.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labs } from '../../shared/kit/src/manifest.ts';
+import { stageName } from '../../shared/kit/src/paths.ts';
 import { repoRoot } from './repo-links.ts';
 
 export type SeriesKey = 'baseline' | 'reference' | 'learner';
@@ -19,13 +22,31 @@ export interface ChartMetric {
   values: Partial<Record<SeriesKey, number>>;
 }
 
+/** One micro-benchmark figure of a run: a task's time or heap bytes per call, per series. */
+export interface MicroFigure {
+  /** The micro task's name, as the lab's checkpoint.ts names it. */
+  task: string;
+  metric: 'nsPerOp' | 'bytesPerOp';
+  unit: 'ns' | 'B';
+  /** By series: 'baseline', 'reference', 'learner', or `peer:<name>` for a micro peer. */
+  values: Record<string, number>;
+}
+
 export interface ChartRun {
-  /** 'baseline-only': lab 00's figures, taken from the lab 00 side of the latest committed reference run. */
+  /** 'baseline-only': lab 00's figures, taken from the lab 00 side of the latest committed run against it. */
   source: 'local' | 'reference' | 'baseline-only';
   createdAt: string;
   mode: string;
   fingerprint: string;
+  /** The stage the run was measured against, from its baseline subject: "lab 00", "lab 01" … */
+  baselineLabel: string;
+  /** That baseline's folder as the result records it (`solutions/01-slim-builder`), when it does. */
+  baselineFolder?: string;
   metrics: ChartMetric[];
+  /** Micro-benchmark figures (empty when the run had none), in the run's task order. */
+  micro: MicroFigure[];
+  /** Names of the run's micro peers (their series key is `peer:<name>`). */
+  peers: string[];
   /** The harness's warnings for that run (a busy machine, a load generator at its limit …). */
   warnings: string[];
 }
@@ -56,6 +77,9 @@ interface Ratio {
 interface Result {
   createdAt: string;
   mode: string;
+  subjects?: Array<{ key: string; label: string; role: string }>;
+  baselineKey?: string;
+  peers?: string[];
   ratios: Ratio[];
   warnings?: string[];
   fingerprint: { node: string; cpuModel: string; cores: number; date: string; gitCommit?: string | null };
@@ -80,9 +104,32 @@ function readJson<T>(path: string): T | undefined {
   }
 }
 
+/** The folder a run was measured against (`solutions/01-slim-builder`), from its subjects. */
+function baselineFolder(result: Result): string | undefined {
+  const subjects = result.subjects ?? [];
+  return (subjects.find((s) => s.role === 'baseline') ?? subjects.find((s) => s.key === result.baselineKey) ?? subjects.find((s) => s.role === 'subject+baseline'))?.label;
+}
+
+/** The micro figures of a run, by series: the subjects as `keys` maps them, peers under `peer:<name>`. */
+function microFigures(result: Result, keys: Partial<Record<string, SeriesKey>>): MicroFigure[] {
+  const out: MicroFigure[] = [];
+  for (const r of result.ratios) {
+    if (r.section !== 'micro' || (r.metric !== 'nsPerOp' && r.metric !== 'bytesPerOp')) continue;
+    const series = keys[r.subjectKey] ?? (r.subjectKey.startsWith('peer:') ? r.subjectKey : undefined);
+    let figure = out.find((m) => m.task === r.name && m.metric === r.metric);
+    if (!figure) out.push((figure = { task: r.name, metric: r.metric, unit: r.metric === 'nsPerOp' ? 'ns' : 'B', values: {} }));
+    if (series && r.subject !== null) figure.values[series] = r.subject;
+    if (r.baseline !== null) figure.values.baseline = r.baseline;
+  }
+  // Task by task (the order of the run), time before bytes.
+  const tasks = [...new Set(out.map((m) => m.task))];
+  return out.filter((m) => Object.keys(m.values).length > 0).sort((a, b) => tasks.indexOf(a.task) - tasks.indexOf(b.task) || (a.metric === 'nsPerOp' ? -1 : 1));
+}
+
 /** A run's chart: which subject key is drawn as which series. */
 function chartRun(result: Result, source: ChartRun['source'], keys: Partial<Record<string, SeriesKey>>): ChartRun {
   const f = result.fingerprint;
+  const folder = baselineFolder(result);
   const metrics = FIGURES.map((figure) => {
     const values: ChartMetric['values'] = {};
     for (const r of result.ratios) {
@@ -98,7 +145,12 @@ function chartRun(result: Result, source: ChartRun['source'], keys: Partial<Reco
     createdAt: result.createdAt,
     mode: result.mode,
     fingerprint: `Node ${f.node}, ${f.cpuModel}, ${f.cores} cores, ${f.date.slice(0, 10)}${f.gitCommit ? `, commit ${f.gitCommit.slice(0, 7)}` : ''}`,
+    // Results written before the manifest named baselines were all measured against lab 00.
+    baselineLabel: folder ? stageName(folder) : 'lab 00',
+    baselineFolder: folder,
     metrics,
+    micro: microFigures(result, keys),
+    peers: result.peers ?? [],
     warnings: result.warnings ?? [],
   };
 }
@@ -135,14 +187,15 @@ export function loadLabData(root = repoRoot): LabData[] {
       history: mine.map((entry) => ({ at: entry.at, mode: entry.mode, met: entry.verdict.met, total: entry.verdict.total })),
     };
   });
-  // Lab 00 is the baseline of every run: without a run of its own, show its side of the latest committed run.
+  // Lab 00 is the baseline of the first stages: without a run of its own, show its side of the latest
+  // committed run measured against it (a later stage's run may compare with another stage).
   const first = data[0];
-  const latest = data.filter((lab) => lab.reference).at(-1)?.reference;
+  const latest = data.filter((lab) => lab.reference?.baselineFolder === `solutions/${first?.slug}`).at(-1)?.reference;
   if (first && !first.reference && latest) {
     const metrics = latest.metrics
       .filter((m) => m.values.baseline !== undefined)
       .map((m) => ({ ...m, values: { baseline: m.values.baseline } }));
-    first.reference = { ...latest, source: 'baseline-only', metrics };
+    first.reference = { ...latest, source: 'baseline-only', metrics, micro: [], peers: [] };
   }
   return data;
 }

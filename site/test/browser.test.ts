@@ -1,7 +1,8 @@
 /**
  * The built site in a real browser (Debian's Chromium through playwright-core; `.ci/run` installs it):
  * every page loads with no console error and no request to any host but the local server; each lab page
- * shows its instructions and its chart; home → lab 05 navigation works; charts carry accessible titles.
+ * shows its instructions and its chart (titled with the stage it was measured against, micro-benchmarks in a
+ * captioned table); home → lab 05 navigation works; charts carry accessible titles.
  * Screenshots of home, one lab page and the concept map go to test-artifacts/.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -89,7 +90,14 @@ describe('the built site in Chromium', () => {
     const label = await chart.getAttribute('aria-labelledby');
     const titleText = await page.locator(`[id="${label!.split(' ')[0]}"]`).textContent();
     expect(titleText, 'the chart has an accessible title').toMatch(/lab \d\d/i);
-    if (status === 'ready') expect(await chart.locator('rect').count(), 'a ready lab charts real figures (bars)').toBeGreaterThan(0);
+    if (status === 'ready') {
+      expect(await chart.locator('rect').count(), 'a ready lab charts real figures (bars)').toBeGreaterThan(0);
+      expect(titleText, "the title names the stage the run was measured against").toMatch(/against lab \d\d$/);
+    }
+    if (slug === '01-slim-builder') {
+      // Lab 01's checkpoint has micro-benchmarks: a table with a caption under the chart.
+      expect(await page.locator('table.hp-micro caption').first().textContent()).toMatch(/Micro-benchmarks, per call .*Ratios are to lab 00/);
+    }
     await page.close();
   });
 

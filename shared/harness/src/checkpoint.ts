@@ -1,22 +1,23 @@
 /**
  * `hotpath-bench`: the checkpoint every lab's `pnpm bench` runs. From a lab or solution package folder it
- * measures that package and the baseline (solutions/00-baseline) in the same run — micro tasks, load with
- * the in-server probe, startup — interleaving the two (three with `--reference`, the lab's reference
- * solution), then writes the JSON result and prints the ratios. `runCheckpoint` is the programmatic entry.
+ * measures that package and the lab's baseline (the solution the manifest's `baseline` names, lab 00's by
+ * default) in the same run — micro tasks (with the definition's peers), load with the in-server probe,
+ * startup — interleaving the two (three with `--reference`, the lab's reference solution), then writes the
+ * JSON result and prints the ratios. `runCheckpoint` is the programmatic entry.
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describeLabDir, repoRoot, solutionDir } from '@hotpath/kit/paths';
-import { asCheckpoint, type CheckpointDefinition } from './define.ts';
+import { describeLabDir, repoRoot } from '@hotpath/kit/paths';
+import { asCheckpoint, checkPeers, type CheckpointDefinition, type Peer } from './define.ts';
 import { finishFingerprint, takeFingerprint } from './fingerprint.ts';
 import { runLoad } from './load.ts';
-import { runMicroInterleaved, type MicroResult, type MicroTask } from './micro.ts';
+import { runMicroSection } from './micro-section.ts';
 import { computeRatios, formatTable, Progress, SCHEMA_VERSION, writeResult, type CheckpointResult, type Section } from './report.ts';
 import { HEALTH_SCENARIO, defaultScenarios, ingestBody, type Scenario } from './scenarios.ts';
 import { choosePinning } from './server.ts';
 import { measureStartup } from './startup.ts';
-import { label, loadSubject, resolveSubjects } from './subjects.ts';
+import { defaultBaselineDir, label, loadSubject, resolveSubjects } from './subjects.ts';
 
 export interface CheckpointOptions {
   /** Package folder to benchmark (default: the current directory). */
@@ -25,7 +26,10 @@ export interface CheckpointOptions {
   /** Write the result here instead of <dir>/.checkpoint/. */
   json?: string;
   only?: Section[];
-  /** Baseline package folder (default solutions/00-baseline). */
+  /**
+   * Baseline package folder. Default: solutions/<slug> of the lab's `baseline` in the manifest
+   * (solutions/00-baseline unless the lab names another), or solutions/00-baseline outside a lab folder.
+   */
   baselineDir?: string;
   /**
    * Reference solution folder, measured in the same run as a third subject (key 'reference'). Ignored when
@@ -46,12 +50,14 @@ export interface CheckpointOptions {
 
 export const USAGE = `Usage: hotpath-bench [options]   (run in a labs/NN-slug or solutions/NN-slug folder)
 
-Measures this package and the baseline (solutions/00-baseline) in the same run and prints their ratios.
+Measures this package and its lab's baseline in the same run and prints their ratios. The baseline is the
+solution the lab's entry in shared/kit/src/manifest.ts names (its baseline field): solutions/00-baseline
+unless the lab names another (lab 02 compares with solutions/01-slim-builder).
 
   --quick               short run: 3 load rounds x 2 s (1 s warm-up), 5 startup runs, short micro sampling
   --only LIST           comma-separated sections: micro,load,startup (default: all)
   --json PATH           write the result to PATH (default: .checkpoint/latest.json and .checkpoint/<time>.json)
-  --baseline DIR        compare against DIR instead of solutions/00-baseline
+  --baseline DIR        compare against DIR instead of the lab's baseline
   --reference DIR       also measure DIR (e.g. solutions/<slug>, the reference solution) in the same run,
                         with its own ratios to the baseline
   --dir DIR             benchmark DIR instead of the current folder
@@ -139,11 +145,6 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): { optio
   return { options };
 }
 
-/** `a and b`, `a, b and c`. */
-function and(items: readonly string[]): string {
-  return items.length > 2 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join(' and ');
-}
-
 /**
  * Runs a checkpoint and writes its result (unless the package folder does not exist and no `json` is given).
  * Never throws for measurement failures: they are in `result.failures`. Usable from other packages: the
@@ -159,7 +160,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (!lab) warnings.push(`${dir} is not a labs/NN-slug or solutions/NN-slug folder`);
   if (!existsSync(join(dir, 'src', 'app.ts'))) failures.push(`No src/app.ts in ${dir}: nothing to measure`);
 
-  const baselineDir = resolve(options.baselineDir ?? solutionDir('00-baseline'));
+  const baselineDir = resolve(options.baselineDir ?? defaultBaselineDir(dir));
   const { subjects, baselineKey, warnings: subjectWarnings } = resolveSubjects(dir, baselineDir, options.referenceDir);
   warnings.push(...subjectWarnings);
 
@@ -178,6 +179,13 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     }
   }
   const own = definitions.get('subject') ?? {};
+  // Peers come from the benchmarked package's own definition, like its scenarios.
+  let peers: Peer[] = [];
+  try {
+    peers = checkPeers(own.peers);
+  } catch (error) {
+    failures.push(`Checkpoint definition ${definitionSource} failed: ${(error as Error).message}`);
+  }
   let scenarios: Scenario[] = own.scenarios ?? (await defaultScenarios());
   if (!scenarios.some((s) => s.name === HEALTH_SCENARIO)) scenarios = [{ name: HEALTH_SCENARIO, method: 'GET', path: '/health' }, ...scenarios];
   const usesIngest = scenarios.some((s) => s.path.startsWith('/ingest'));
@@ -200,6 +208,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     subjects,
     baselineKey,
     definition: definitionSource,
+    peers: peers.map((p) => p.name),
     ingestBodySource: usesIngest ? (await ingestBody()).source : null,
     fingerprint,
     micro: null,
@@ -213,23 +222,9 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   const canRun = !failures.some((f) => f.startsWith('No src/app.ts') || f.startsWith('Checkpoint definition'));
 
   if (canRun && sections.includes('micro')) {
-    const names = [...new Set(subjects.flatMap((s) => (definitions.get(s.key)?.micro ?? []).map((t) => t.name)))];
-    const tasks: Array<{ name: string; results: Record<string, MicroResult> }> = [];
-    for (const name of names) {
-      const byKey: Record<string, MicroTask> = {};
-      for (const s of subjects) {
-        const task = definitions.get(s.key)?.micro?.find((t) => t.name === name);
-        if (task) byKey[s.key] = task;
-      }
-      progress.step(`micro: ${name} (${and(Object.keys(byKey))})`);
-      try {
-        tasks.push({ name, results: await runMicroInterleaved(byKey, { quick }) });
-      } catch (error) {
-        failures.push(`Micro task ${name} threw: ${(error as Error).message}`);
-        tasks.push({ name, results: {} });
-      }
-    }
-    result.micro = { tasks };
+    const micro = await runMicroSection(subjects, definitions, peers, { quick, onStep: (line) => progress.step(line) });
+    failures.push(...micro.failures);
+    result.micro = { tasks: micro.tasks };
   }
 
   if (canRun && sections.includes('load')) {

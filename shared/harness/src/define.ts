@@ -1,8 +1,9 @@
 /**
  * What a lab can tell the harness: `labs/<slug>/checkpoint.ts` default-exports `defineCheckpoint(fn)`, and
  * the harness calls `fn` once per subject (the package being benchmarked, the baseline, and the reference
- * solution when the run measures one) to get the micro tasks, load scenarios and whether to measure startup.
- * The same file serves labs/<slug> and solutions/<slug>.
+ * solution when the run measures one) to get the micro tasks, load scenarios and whether to measure startup,
+ * plus the micro-benchmark peers (other libraries doing the same job, measured beside the subjects). The same
+ * file serves labs/<slug> and solutions/<slug>.
  */
 import type { CreateApp } from '@hotpath/api';
 import type { MicroTask } from './micro.ts';
@@ -21,9 +22,34 @@ export interface CheckpointSubject {
   createApp: CreateApp;
 }
 
+/**
+ * A contestant of the micro-benchmarks that is none of the subjects: neither the package, the reference nor
+ * the baseline, but another way of doing the same job (a library to beat, e.g. fast-json-stringify). Its
+ * tasks run interleaved with the subjects' same-named tasks; its results are stored under `peerKey(name)`.
+ */
+export interface Peer {
+  /** Its name, as the table and the results show it, e.g. 'fast-json-stringify'. Unique within a definition. */
+  name: string;
+  /** Its micro tasks, matched with the subjects' tasks by name. */
+  micro: MicroTask[];
+}
+
+/** Prefix of a peer's key in `micro.tasks[].results` and `Ratio.subjectKey`. */
+export const PEER_KEY_PREFIX = 'peer:';
+
+/** The results key of a peer: `peer:<name>`. */
+export function peerKey(name: string): string {
+  return `${PEER_KEY_PREFIX}${name}`;
+}
+
 export interface CheckpointDefinition {
   /** Micro tasks, matched across subjects by name. Default: none. */
   micro?: MicroTask[];
+  /**
+   * Peers of the micro-benchmarks. Only the benchmarked package's own definition counts (the one called with
+   * `subject.key === 'subject'`), as for `scenarios`. Default: none.
+   */
+  peers?: Peer[];
   /** Load scenarios; GET /health is added first when missing. Default: defaultScenarios(). */
   scenarios?: Scenario[];
   /** Measure startup. Default true. */
@@ -49,4 +75,16 @@ export function asCheckpoint(value: unknown, file: string): Checkpoint {
     return value as Checkpoint;
   }
   throw new Error(`${file} must default-export defineCheckpoint((subject) => ({ micro, scenarios, startup }))`);
+}
+
+/** The peers of a definition, checked: each needs a non-empty, unique name and a list of micro tasks. */
+export function checkPeers(peers: readonly Peer[] | undefined): Peer[] {
+  const seen = new Set<string>();
+  for (const peer of peers ?? []) {
+    if (!peer || typeof peer.name !== 'string' || peer.name.trim() === '') throw new Error('every peer needs a name');
+    if (seen.has(peer.name)) throw new Error(`two peers are named ${peer.name}`);
+    if (!Array.isArray(peer.micro)) throw new Error(`peer ${peer.name} needs a micro list`);
+    seen.add(peer.name);
+  }
+  return [...(peers ?? [])];
 }

@@ -4,8 +4,8 @@
  * Labs use `defineCheckpoint` (in labs/<slug>/checkpoint.ts) and `measureBytesPerOp`; the CLI is
  * bin/hotpath-bench.js, and other tools run a checkpoint with `runCheckpoint(options)`.
  */
-export { defineCheckpoint, asCheckpoint } from './define.ts';
-export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject } from './define.ts';
+export { defineCheckpoint, asCheckpoint, peerKey, PEER_KEY_PREFIX } from './define.ts';
+export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject, Peer } from './define.ts';
 export { measureBytesPerOp, measureAsyncBytesPerOp } from './bytes-per-op.ts';
 export type { BytesPerOp, BytesPerOpOptions } from './bytes-per-op.ts';
 export { runMicro, runMicroTask, runMicroInterleaved } from './micro.ts';
@@ -22,7 +22,7 @@ export { computeRatios, formatTable, writeResult, Progress, SCHEMA_VERSION } fro
 export type { CheckpointResult, Ratio, Section, SubjectInfo } from './report.ts';
 export { runCheckpoint, parseArgs, main, USAGE } from './checkpoint.ts';
 export type { CheckpointOptions } from './checkpoint.ts';
-export { resolveSubjects, SUBJECT_KEY, BASELINE_KEY, REFERENCE_KEY } from './subjects.ts';
+export { resolveSubjects, defaultBaselineDir, SUBJECT_KEY, BASELINE_KEY, REFERENCE_KEY } from './subjects.ts';
 export type { ResolvedSubjects } from './subjects.ts';
 export { ensureGc } from './gc.ts';
 export type { ProbeWindow } from './probe.ts';

@@ -1,11 +1,12 @@
 /**
  * Checkpoint results: the JSON document (schemaVersion 1, described in SCHEMA.md and checkpoint.schema.json),
- * the ratios of each subject (the package, and the reference solution when measured) against the baseline
- * measured in the same run, writing the file, and the progress lines written to stderr while a run goes on.
- * The printed table is in table.ts (re-exported here).
+ * the ratios of each subject (the package, and the reference solution when measured) and of each micro peer
+ * against the baseline measured in the same run, writing the file, and the progress lines written to stderr
+ * while a run goes on. The printed table is in table.ts (re-exported here).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { peerKey } from './define.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import type { LoadResult } from './load.ts';
 import type { MicroResult } from './micro.ts';
@@ -32,6 +33,7 @@ export interface Ratio {
   metric: 'rps' | 'p50' | 'p99' | 'heapBytesPerRequest' | 'gcPer10k' | 'startupMs' | 'peakRss' | 'nsPerOp' | 'bytesPerOp';
   unit: 'req/s' | 'µs' | 'B' | 'ms' | 'ns' | 'GCs';
   better: 'higher' | 'lower';
+  /** Whose figure `subject` is: 'subject', 'reference', or `peer:<name>` for a micro peer. */
   subjectKey: string;
   subject: number | null;
   baseline: number | null;
@@ -52,6 +54,11 @@ export interface CheckpointResult {
   baselineKey: string;
   /** Where the checkpoint definition came from (a labs/<slug>/checkpoint.ts path, or 'defaults'). */
   definition: string;
+  /**
+   * Names of the micro peers the package's definition declared; their micro results are keyed
+   * `peer:<name>`. Absent in results written before peers existed.
+   */
+  peers?: string[];
   /** Where the ingest body came from. */
   ingestBodySource: string | null;
   fingerprint: Fingerprint;
@@ -72,9 +79,11 @@ function ratio(subject: number | null | undefined, baseline: number | null | und
 /**
  * Every subject other than the baseline — the package, and the reference when it was measured — against the
  * baseline, metric by metric, in the order of `subjects`. A package that is its own baseline is included
- * (1.00 everywhere).
+ * (1.00 everywhere). Then each micro peer's figures (`subjectKey: 'peer:<name>'`), in the order of `peers`:
+ * every micro task the peer ran, against the baseline's figure (null, and a null ratio, when the baseline
+ * has no such task).
  */
-export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'baselineKey' | 'micro' | 'load' | 'startup'>): Ratio[] {
+export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'baselineKey' | 'micro' | 'load' | 'startup' | 'peers'>): Ratio[] {
   const out: Ratio[] = [];
   const base = result.baselineKey;
   const keys = result.subjects.filter((s) => s.key !== base || s.role === 'subject+baseline' || result.subjects.length === 1).map((s) => s.key);
@@ -103,6 +112,16 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
       if (!s || !b) continue;
       push({ section: 'micro', name: task.name, metric: 'nsPerOp', unit: 'ns', better: 'lower', subject: s.nsPerOp, baseline: b.nsPerOp, flagged: false });
       push({ section: 'micro', name: task.name, metric: 'bytesPerOp', unit: 'B', better: 'lower', subject: s.bytesPerOp, baseline: b.bytesPerOp, flagged: false });
+    }
+  }
+  for (const key of (result.peers ?? []).map(peerKey)) {
+    const push = (r: Omit<Ratio, 'ratio' | 'subjectKey'>) => out.push({ ...r, subjectKey: key, ratio: ratio(r.subject, r.baseline) });
+    for (const task of result.micro?.tasks ?? []) {
+      const p = task.results[key];
+      const b = task.results[base];
+      if (!p) continue;
+      push({ section: 'micro', name: task.name, metric: 'nsPerOp', unit: 'ns', better: 'lower', subject: p.nsPerOp, baseline: b?.nsPerOp ?? null, flagged: false });
+      push({ section: 'micro', name: task.name, metric: 'bytesPerOp', unit: 'B', better: 'lower', subject: p.bytesPerOp, baseline: b?.bytesPerOp ?? null, flagged: false });
     }
   }
   return out;

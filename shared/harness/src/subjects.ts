@@ -1,13 +1,15 @@
 /**
  * Who a checkpoint measures: the package the bench runs in (`subject`), the baseline it is divided by
- * (`baseline`, default solutions/00-baseline) and, when asked, the lab's reference solution (`reference`).
+ * (`baseline`, default the solution the lab's manifest entry names, solutions/00-baseline unless it says
+ * otherwise) and, when asked, the lab's reference solution (`reference`).
  * Decides the subject list and keys from the folders, and imports a subject's app for its checkpoint
  * definition.
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from '@hotpath/kit/paths';
+import { baselineOf, findLab } from '@hotpath/kit/manifest';
+import { describeLabDir, repoRoot, solutionDir } from '@hotpath/kit/paths';
 import type { CheckpointSubject } from './define.ts';
 import type { SubjectInfo } from './report.ts';
 
@@ -20,6 +22,16 @@ export const REFERENCE_KEY = 'reference';
 export function label(dir: string): string {
   const rel = relative(repoRoot, dir);
   return rel && !rel.startsWith('..') ? rel : dir;
+}
+
+/**
+ * The baseline of a package folder when none is given: solutions/<baselineOf(lab)> for a labs/NN-slug or
+ * solutions/NN-slug folder whose slug is in the manifest, solutions/00-baseline for any other folder.
+ */
+export function defaultBaselineDir(dir: string): string {
+  const slug = describeLabDir(dir)?.slug;
+  const lab = slug === undefined ? undefined : findLab(slug);
+  return solutionDir(lab ? baselineOf(lab) : '00-baseline');
 }
 
 function hasApp(dir: string): boolean {

@@ -1,8 +1,10 @@
 /**
  * The table printed at the end of a run: each figure of the package next to the baseline's and their ratio;
- * with a reference solution measured, `this | reference | baseline | ratio | ref ratio`. Plus the number
- * formatting it uses (counts, bytes, µs, ns, ratios).
+ * with a reference solution measured, `this | reference | baseline | ratio | ref ratio`; with micro peers,
+ * two more columns per peer (its figure and its ratio to the baseline, '–' on load and startup rows). Plus
+ * the number formatting it uses (counts, bytes, µs, ns, ratios).
  */
+import { peerKey } from './define.ts';
 import type { CheckpointResult, Ratio } from './report.ts';
 import { HEALTH_SCENARIO } from './scenarios.ts';
 
@@ -79,27 +81,52 @@ function formatRatio(ratio: number | null): string {
   return `${Math.abs(ratio) < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}×`;
 }
 
-/** One printed figure: the package's ratio and the reference's for the same section, name and metric. */
-interface Figure {
-  own?: Ratio;
-  ref?: Ratio;
+/** One printed figure: the ratios of the same section, name and metric, by subject or peer key. */
+type Figure = Map<string, Ratio>;
+
+const SECTION_ORDER = ['load', 'startup', 'micro'];
+const METRIC_ORDER = Object.keys(METRIC_LABEL);
+
+/**
+ * The figures of the given keys (the package, the reference, the peers), each once, in the order the run
+ * measured them: load scenarios in their order, startup, micro tasks in their order; metrics in the order of
+ * `computeRatios`. A figure only the reference or a peer has (a micro task the package does not define) gets
+ * its own row at its task's place, with dashes for the others.
+ */
+function figures(result: CheckpointResult, keys: readonly string[]): Figure[] {
+  const names: Record<string, string[]> = {
+    load: result.load?.scenarios.map((s) => s.name) ?? [],
+    startup: ['startup'],
+    micro: result.micro?.tasks.map((t) => t.name) ?? [],
+  };
+  const byId = new Map<string, Figure>();
+  for (const r of result.ratios) {
+    if (!keys.includes(r.subjectKey)) continue;
+    const id = `${r.section}\n${r.name}\n${r.metric}`;
+    const figure = byId.get(id) ?? new Map<string, Ratio>();
+    if (!figure.has(r.subjectKey)) figure.set(r.subjectKey, r);
+    byId.set(id, figure);
+  }
+  const at = (list: readonly string[], item: string) => (list.includes(item) ? list.indexOf(item) : Infinity);
+  const place = (f: Figure) => {
+    const r = f.values().next().value!;
+    return [at(SECTION_ORDER, r.section), at(names[r.section] ?? [], r.name), at(METRIC_ORDER, r.metric)];
+  };
+  const compare = (a: number[], b: number[]) => a.reduce((d, x, i) => d || (x === b[i] ? 0 : x < b[i]! ? -1 : 1), 0);
+  // Array.prototype.sort is stable: figures placed alike keep the order of `ratios`.
+  return [...byId.values()].sort((a, b) => compare(place(a), place(b)));
 }
 
 /**
- * The package's figures in `ratios` order, each paired with the reference's; a figure only the reference has
- * (a micro task the package does not define) goes right after the reference's previous figure.
+ * The table's columns for the peers: the peer's name over its figures, and `<short> ratio` over its ratios,
+ * where a name longer than 10 characters is shortened to its initials (fast-json-stringify: fjs) unless two
+ * peers would then look alike.
  */
-function figures(ratios: readonly Ratio[], ownKey: string, refKey: string | undefined): Figure[] {
-  const same = (a: Ratio, b: Ratio) => a.section === b.section && a.name === b.name && a.metric === b.metric;
-  const out: Figure[] = ratios.filter((r) => r.subjectKey === ownKey).map((own) => ({ own }));
-  if (refKey === undefined) return out;
-  let at = -1;
-  for (const ref of ratios.filter((r) => r.subjectKey === refKey)) {
-    const i = out.findIndex((f) => !f.ref && f.own && same(f.own, ref));
-    if (i >= 0) out[(at = i)].ref = ref;
-    else out.splice((at += 1), 0, { ref });
-  }
-  return out;
+function peerColumns(names: readonly string[]): Array<{ key: string; name: string; ratioHeader: string }> {
+  const initials = (name: string) => name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]).join('').toLowerCase() || name;
+  const short = names.map((name) => (name.length > 10 ? initials(name) : name));
+  const clash = new Set(short).size !== short.length || short.some((s, i) => names.includes(s) && names[i] !== s);
+  return names.map((name, i) => ({ key: peerKey(name), name, ratioHeader: `${clash ? name : short[i]} ratio` }));
 }
 
 /** The app's own heap per request (scenario minus GET /health) of one subject, or null when none. */
@@ -126,19 +153,23 @@ export function formatTable(result: CheckpointResult): string {
       `${pin?.used ? `, server on CPU ${pin.serverCpu}, load on CPU ${pin.loadCpu}` : ', not pinned'})`,
   );
   const thisHeader = subject.key === baseline.key ? 'this (= baseline)' : 'this';
-  const rows: string[][] = [reference ? ['', 'figure', thisHeader, 'reference', 'baseline', 'ratio', 'ref ratio', ''] : ['', 'figure', thisHeader, 'baseline', 'ratio', '']];
+  const peers = peerColumns(result.peers ?? []);
+  const header = reference ? ['', 'figure', thisHeader, 'reference', 'baseline', 'ratio', 'ref ratio'] : ['', 'figure', thisHeader, 'baseline', 'ratio'];
+  const rows: string[][] = [[...header, ...peers.flatMap((p) => [p.name, p.ratioHeader]), '']];
   let last = '';
-  for (const { own, ref } of figures(result.ratios, subject.key, reference?.key)) {
-    const r = (own ?? ref)!;
+  for (const figure of figures(result, [subject.key, ...(reference ? [reference.key] : []), ...peers.map((p) => p.key)])) {
+    const own = figure.get(subject.key);
+    const ref = reference ? figure.get(reference.key) : undefined;
+    const r = figure.values().next().value!;
+    const base = [...figure.values()].find((x) => x.baseline !== null)?.baseline ?? null;
     const group = `${r.section === 'micro' ? 'micro: ' : ''}${r.name}`;
     const flagged = Boolean(own?.flagged || ref?.flagged);
     const note = flagged ? 'FLAGGED: non-2xx/errors' : r.better === 'higher' ? '(higher is better)' : '(lower is better)';
     const value = (x: Ratio | undefined) => (x ? formatValue(r, x.subject) : '–');
-    rows.push(
-      reference
-        ? [group === last ? '' : group, METRIC_LABEL[r.metric], value(own), value(ref), formatValue(r, r.baseline), formatRatio(own?.ratio ?? null), formatRatio(ref?.ratio ?? null), note]
-        : [group === last ? '' : group, METRIC_LABEL[r.metric], value(own), formatValue(r, r.baseline), formatRatio(r.ratio), note],
-    );
+    const cells = reference
+      ? [group === last ? '' : group, METRIC_LABEL[r.metric], value(own), value(ref), formatValue(r, base), formatRatio(own?.ratio ?? null), formatRatio(ref?.ratio ?? null)]
+      : [group === last ? '' : group, METRIC_LABEL[r.metric], value(own), formatValue(r, base), formatRatio(own?.ratio ?? null)];
+    rows.push([...cells, ...peers.flatMap((p) => [value(figure.get(p.key)), formatRatio(figure.get(p.key)?.ratio ?? null)]), note]);
     last = group;
   }
   // Figure and label columns left-aligned, numbers right-aligned, the note last.
@@ -150,6 +181,10 @@ export function formatTable(result: CheckpointResult): string {
   if (ownHeap) lines.push(`App's own heap per request (minus GET /health): ${ownHeap}`);
   const refHeap = reference ? appHeap(result, reference.key) : null;
   if (refHeap) lines.push(`Reference's own heap per request (minus GET /health): ${refHeap}`);
+  if (peers.length) {
+    const each = peers.map((p) => `${p.name} ("${p.ratioHeader}" = ${p.name} / baseline)`);
+    lines.push(`Micro peers, measured in the same rounds as the subjects: ${each.join(', ')}`);
+  }
   for (const w of result.warnings) lines.push(`warning: ${w}`);
   for (const f of result.failures) lines.push(`FAILED: ${f}`);
   return lines.join('\n');

@@ -1,8 +1,9 @@
 /**
  * End to end, kept short: a real checkpoint run (micro, load with the probe, startup) against the tiny Hono
  * app in test/fixtures/tiny-app, with 1 round of 0.5 s per scenario; then a three-subject run with a reference
- * (test/fixtures/tiny-reference, which allocates less on /alloc) and a baseline (test/fixtures/tiny-baseline).
- * Speed is never asserted; allocation budgets and the bookkeeping are.
+ * (test/fixtures/tiny-reference, which allocates less on /alloc) and a baseline (test/fixtures/tiny-baseline);
+ * then a micro-only run with a peer (test/fixtures/peer-checkpoint.ts). Speed is never asserted; allocation
+ * budgets and the bookkeeping are.
  */
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ const referenceFixture = fileURLToPath(new URL('./fixtures/tiny-reference', impo
 const baselineFixture = fileURLToPath(new URL('./fixtures/tiny-baseline', import.meta.url));
 const fixtureDirs = [fixture, referenceFixture, baselineFixture];
 const checkpointFile = fileURLToPath(new URL('./fixtures/tiny-checkpoint.ts', import.meta.url));
+const peerCheckpointFile = fileURLToPath(new URL('./fixtures/peer-checkpoint.ts', import.meta.url));
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
 const out = mkdtempSync(join(tmpdir(), 'hotpath-harness-'));
 
@@ -120,4 +122,39 @@ describe('checkpoint end to end (tiny app)', () => {
     expect(table.split('\n')[1]).toMatch(/figure\s+this\s+reference\s+baseline\s+ratio\s+ref ratio$/);
     expect(fixtureServers()).toEqual([]);
   }, 120_000);
+
+  it('runs the peers of the package definition interleaved with the subjects, with their own ratios and columns', async () => {
+    const json = join(out, 'peers.json');
+    const { result, table } = await runCheckpoint({ ...tinyRun(), checkpointFile: peerCheckpointFile, only: ['micro'], dir: fixture, baselineDir: baselineFixture, json });
+    expect(result.failures).toEqual([]);
+    expect(checkSchema(JSON.parse(readFileSync(json, 'utf8')), schema)).toEqual([]);
+    // Only the package's definition counts: the baseline's 'ignored-peer' is not measured.
+    expect(result.peers).toEqual(['fast-join']);
+    expect(result.micro!.tasks.map((t) => [t.name, Object.keys(t.results)])).toEqual([
+      ['join 16 words', ['subject', 'baseline', 'peer:fast-join']],
+      ['only the baseline and the peer', ['baseline', 'peer:fast-join']],
+    ]);
+    const join16 = result.micro!.tasks[0].results['peer:fast-join'];
+    expect(join16.nsPerOp).toBeGreaterThan(0);
+    expect(join16.rounds).toBe(3);
+    // The peer returns a string it did not build: no heap per call (the baseline builds 17 strings).
+    expect(join16.bytesPerOp!).toBeLessThan(8);
+
+    const peer = result.ratios.filter((r) => r.subjectKey === 'peer:fast-join');
+    expect(peer.map((r) => `${r.name} ${r.metric}`)).toEqual([
+      'join 16 words nsPerOp',
+      'join 16 words bytesPerOp',
+      'only the baseline and the peer nsPerOp',
+      'only the baseline and the peer bytesPerOp',
+    ]);
+    const base = result.micro!.tasks[0].results.baseline;
+    expect(peer[0].baseline).toBe(base.nsPerOp);
+    expect(peer[0].ratio).toBeCloseTo(join16.nsPerOp / base.nsPerOp, 10);
+    expect(result.ratios.findIndex((r) => r.subjectKey === 'peer:fast-join')).toBe(result.ratios.filter((r) => r.subjectKey === 'subject').length);
+
+    const lines = table.split('\n');
+    expect(lines[1]).toMatch(/figure\s+this\s+baseline\s+ratio\s+fast-join\s+fast-join ratio$/);
+    expect(table).toMatch(/micro: only the baseline and the peer\s+time\/op\s+–\s+\S+ ns\s+–\s+\S+ ns\s+\S+×/);
+    expect(fixtureServers()).toEqual([]);
+  });
 });

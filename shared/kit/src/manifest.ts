@@ -18,8 +18,16 @@ export interface LabEntry {
   status: 'ready' | 'planned';
   /** Progressive hints, mildest first: `pnpm lab hint NN` shows the next unseen one. Markdown. */
   hints: readonly Hint[];
-  /** What the checkpoint must reach, each a ratio to lab 00 measured in the same run. Empty: no target. */
+  /**
+   * What the checkpoint must reach, each a ratio to the lab's baseline (lab 00 unless `baseline` says
+   * otherwise) measured in the same run, or to a peer's figure (`vs`). Empty: no target.
+   */
   targets: readonly CheckpointTarget[];
+  /**
+   * Slug of the solution package the checkpoint compares with (`solutions/<baseline>`), normally the stage
+   * before. Absent: '00-baseline', lab 00's naive API. Read it through `baselineOf(lab)`.
+   */
+  baseline?: string;
 }
 
 export interface Hint {
@@ -27,12 +35,26 @@ export interface Hint {
   body: string;
 }
 
-/** A figure of the checkpoint (a Ratio of @hotpath/harness: scenario + metric) against lab 00's. */
+/** Metrics of the load and startup sections (a Ratio's `metric` in @hotpath/harness). */
+export type LoadMetric = 'rps' | 'p50' | 'p99' | 'heapBytesPerRequest' | 'gcPer10k' | 'startupMs' | 'peakRss';
+/** Metrics of the micro section: time and heap bytes per call of a micro task. */
+export type MicroMetric = 'nsPerOp' | 'bytesPerOp';
+
+/**
+ * A figure of the checkpoint (a Ratio of @hotpath/harness: scenario + metric) against the lab's baseline
+ * (lab 00 unless the lab's `baseline` says otherwise), or against a peer's figure with `vs`.
+ */
 export interface CheckpointTarget {
-  /** Load scenario name, e.g. 'GET /todos', or 'startup'. */
+  /** Load scenario name, e.g. 'GET /todos'; 'startup'; or a micro task name of the lab's checkpoint.ts. */
   scenario: string;
-  metric: 'rps' | 'p50' | 'p99' | 'heapBytesPerRequest' | 'gcPer10k' | 'startupMs' | 'peakRss';
-  /** The ratio (this / lab 00) must be at least this… */
+  metric: LoadMetric | MicroMetric;
+  /**
+   * A peer's name (a `peers` entry of the lab's checkpoint definition, e.g. 'fast-json-stringify'): the
+   * judged ratio is then this package's figure / that peer's figure in the same run, not / the baseline's.
+   * Micro metrics only.
+   */
+  vs?: string;
+  /** The ratio (this / the baseline, or this / the peer with `vs`) must be at least this… */
   atLeast?: number;
   /** …or at most this. */
   atMost?: number;
@@ -127,11 +149,65 @@ imports are dropped. Import types, messages and helpers from \`@hotpath/api\` in
     number: 2,
     slug: '02-generated-serializers',
     title: 'Generated serializers: code generation instead of reflection',
-    teaches: 'Generate serializers and validators from schemas at build time.',
+    teaches: 'Generate serializers and validators from schemas at build time, and register every type that crosses HTTP.',
     seedIdea: 'System.Text.Json source generation, JsonSerializerContext (seeds 001-003)',
-    status: 'planned',
-    hints: [],
-    targets: [],
+    status: 'ready',
+    baseline: '01-slim-builder',
+    hints: [
+      {
+        title: 'What does emitSerializer get, and what must it add?',
+        body: `\`type.node\` is the schema read into a tree: for \`Todo\` an \`object\` node whose \`properties\` are
+\`{ key: 'id', required: true, node: { kind: 'integer', … } }\` and so on. Build the function's source as a
+string — \`export function serializeTodo(value: Todo): string { … }\`, with the names from \`type.serializer\`
+and \`ctx.type(type.node)\` — and hand it to \`ctx.add(source)\`.
+Run \`pnpm --dir labs/02-generated-serializers generate\` and read \`src/generated/serializers.ts\`: it is the
+fastest way to see what you emitted.`,
+      },
+      {
+        title: 'How do I keep the fixed text out of the code?',
+        body: `Walk the object and collect *parts*: fixed text (\`{"id":\`, \`,"title":\`, \`}\`) and values (\`number(value.id)\`,
+\`quote(value.title)\`). Merge neighbouring texts, give each one a name with \`ctx.constant('Todo title', ',"title":')\`
+(it returns \`TODO_TITLE\`), and join everything with \` + \`. A boolean can swallow the texts on both sides:
+\`(value.isComplete ? TODO_IS_COMPLETE_TRUE : TODO_IS_COMPLETE_FALSE)\`, where the constants are
+\`',"isComplete":true}'\` and \`',"isComplete":false}'\`.`,
+      },
+      {
+        title: 'The property test finds a string my serializer writes differently',
+        body: `\`JSON.stringify\` escapes \`"\`, \`\\\`, every control character below U+0020 and every *lone* surrogate (as
+\`\\udXXX\`). Don't reimplement that: in \`quote()\` test the string once with
+\`/[\\u0000-\\u001f"\\\\\\ud800-\\udfff]/\` and, when it matches, return \`JSON.stringify(value)\` — exact, and rare.
+Otherwise \`'"' + value + '"'\`. Numbers: \`Number.isFinite(n) ? '' + n : 'null'\` (that is \`number()\`).`,
+      },
+      {
+        title: 'CreateTodo comes out with a stray comma, or none',
+        body: `With optional properties the text is built by statements: \`let json = '{"title":' + quote(value.title);\`
+then \`if (value.isComplete !== undefined) json += …;\`. A property after at least one required property always
+starts with \`,\`. Only when every property before it is optional do you need to look at run time
+(\`json.length > 1\` means something was written). \`{ isComplete: undefined }\` must leave the key out.`,
+      },
+      {
+        title: "My validator's path or verdict differs from TypeBox's",
+        body: `Check in the schema's order, and stop at the first problem. For each property: read it into a variable;
+\`undefined\` is "is required" when required, and skips the checks when optional; then the kind
+(\`typeof\`, \`Number.isInteger\`, \`isRecord\`, \`Array.isArray\`), then the bounds. Keep the path as you
+descend: a fixed text (\`/error/code\`) or, inside an array, the loop variable:
+\`'/items/' + i0 + '/qty must be an integer'\` — built only on the failing path.`,
+      },
+      {
+        title: 'JSON.stringify still runs while serving',
+        body: `Every body must come from the generated code: the 201 and 200 bodies (\`jsonContext.Todo.serialize\`), the
+202 (\`jsonContext.IngestAccepted.serialize\`), the \`GET /todos\` cache (\`createTodoListCache(todos,
+jsonContext.TodoList.serialize)\`) and the error bodies whose message depends on the request: write an
+\`errorResponse(code, message)\` on \`jsonContext.ErrorBody.serialize\` and pass it to lab 01's
+\`readJson(c, errorResponse)\`.`,
+      },
+    ],
+    targets: [
+      { scenario: 'one Todo → JSON text', metric: 'nsPerOp', atMost: 1 / 3, label: "≥ 3× JSON.stringify's speed serializing one Todo" },
+      { scenario: '100 Todos → JSON text', metric: 'nsPerOp', atMost: 1 / 1.8, label: "≥ 1.8× JSON.stringify's speed serializing 100 Todos" },
+      { scenario: 'one Todo → JSON text', metric: 'nsPerOp', vs: 'fast-json-stringify', atMost: 1, label: 'faster than fast-json-stringify serializing one Todo' },
+      { scenario: '100 Todos → JSON text', metric: 'nsPerOp', vs: 'fast-json-stringify', atMost: 1, label: 'faster than fast-json-stringify serializing 100 Todos' },
+    ],
   },
   {
     number: 3,
@@ -164,6 +240,14 @@ imports are dropped. Import types, messages and helpers from \`@hotpath/api\` in
     targets: [],
   },
 ];
+
+/**
+ * The slug of the solution a lab's checkpoint compares with: its `baseline`, else the first lab of `list`
+ * ('00-baseline' in this manifest; a fixture kit passes its own list).
+ */
+export function baselineOf(lab: Pick<LabEntry, 'baseline'>, list: readonly LabEntry[] = labs): string {
+  return lab.baseline ?? list[0]?.slug ?? '00-baseline';
+}
 
 /** The lab `key` names: a number (1), its two digits ("01") or its slug ("01-slim-builder"). */
 export function findLab(key: string | number, list: readonly LabEntry[] = labs): LabEntry | undefined {

@@ -28,6 +28,15 @@ export function describeLabDir(dir: string): LabDir | undefined {
   return { dir: abs, side, slug, number: Number(match[1]) };
 }
 
+/**
+ * How a person names the stage of a package folder: "lab 01" for solutions/01-slim-builder or
+ * labs/01-slim-builder (any path ending in an NN-slug folder); any other folder as given.
+ */
+export function stageName(folder: string): string {
+  const nn = /(?:^|[\\/])(\d\d)-[a-z0-9-]+[\\/]?$/.exec(folder)?.[1];
+  return nn === undefined ? folder : `lab ${nn}`;
+}
+
 /** labs/<slug> under `root` (default: this repository; the CLI passes the kit it works on). */
 export function labDir(slug: string, root = repoRoot): string {
   return join(root, 'labs', slug);

@@ -1,16 +1,63 @@
 /**
  * The manifest is the one place for lab order, hints and targets: every lab folder exists, ready labs have
- * hints the CLI can show and READMEs that point at them instead of copying them, and every target names a
- * figure the checkpoint really measures.
+ * hints the CLI can show and READMEs that point at them instead of copying them, every baseline is an earlier
+ * stage, and every target names a figure the checkpoint really measures — a load scenario, startup, or a
+ * micro task (and peer, for `vs`) that the lab's checkpoint.ts defines.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { asCheckpoint, type CheckpointDefinition } from '../../harness/src/define.ts';
 import { defaultScenarios } from '../../harness/src/scenarios.ts';
-import { labs } from '../src/manifest.ts';
+import { baselineOf, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
 import { repoRoot } from '../src/paths.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const MICRO_METRICS: readonly string[] = ['nsPerOp', 'bytesPerOp'];
+const STARTUP_METRICS: readonly string[] = ['startupMs', 'peakRss'];
+
+/** What a checkpoint measures, by name: load scenarios, micro tasks, and each peer's micro tasks. */
+interface Figures {
+  scenarios: Set<string>;
+  micro: Set<string>;
+  peers: Map<string, Set<string>>;
+}
+
+/** labs/<slug>/checkpoint.ts evaluated as the harness does for the reference solution (the 'subject'). */
+async function figuresOf(slug: string): Promise<Figures> {
+  const file = join(repoRoot, 'labs', slug, 'checkpoint.ts');
+  let definition: CheckpointDefinition = {};
+  if (existsSync(file)) {
+    const dir = join(repoRoot, 'solutions', slug);
+    const appModule = join(dir, 'src', 'app.ts');
+    const { createApp } = await import(pathToFileURL(appModule).href);
+    const checkpoint = asCheckpoint((await import(pathToFileURL(file).href)).default, file);
+    definition = await checkpoint.define({ key: 'subject', label: `solutions/${slug}`, dir, appModule, createApp });
+  }
+  return {
+    scenarios: new Set(['GET /health', ...(definition.scenarios ?? (await defaultScenarios())).map((s) => s.name)]),
+    micro: new Set((definition.micro ?? []).map((t) => t.name)),
+    peers: new Map((definition.peers ?? []).map((p) => [p.name, new Set(p.micro.map((t) => t.name))])),
+  };
+}
+
+/** What is wrong with a target, given what the checkpoint measures: an empty list when nothing is. */
+function targetProblems(target: CheckpointTarget, figures: Figures): string[] {
+  const problems: string[] = [];
+  if ((target.atLeast === undefined) === (target.atMost === undefined)) problems.push('needs exactly one of atLeast and atMost');
+  if (MICRO_METRICS.includes(target.metric)) {
+    if (!figures.micro.has(target.scenario)) problems.push(`the checkpoint defines no micro task "${target.scenario}"`);
+  } else if (STARTUP_METRICS.includes(target.metric)) {
+    if (target.scenario !== 'startup') problems.push(`${target.metric} is a startup figure: its scenario is 'startup'`);
+  } else if (!figures.scenarios.has(target.scenario)) problems.push(`the checkpoint has no load scenario "${target.scenario}"`);
+  if (target.vs !== undefined) {
+    if (!MICRO_METRICS.includes(target.metric)) problems.push(`vs compares micro figures: ${target.metric} is not one`);
+    else if (!figures.peers.has(target.vs)) problems.push(`the checkpoint declares no peer "${target.vs}"`);
+    else if (!figures.peers.get(target.vs)!.has(target.scenario)) problems.push(`peer ${target.vs} does not run "${target.scenario}"`);
+  }
+  return problems;
+}
 
 describe('the lab manifest', () => {
   it('numbers the labs 00, 01, … in order, each with a lab and a solution folder', () => {
@@ -30,13 +77,35 @@ describe('the lab manifest', () => {
     expect(readme, 'hints live in the manifest only').not.toMatch(/<summary>\s*Hint/i);
   });
 
-  it('every target names a figure the checkpoint measures, with one bound', async () => {
-    const scenarios = new Set([...(await defaultScenarios()).map((s) => s.name), 'startup']);
+  it('every baseline is the solution of an earlier lab', () => {
     for (const lab of labs) {
-      for (const target of lab.targets) {
-        expect(scenarios.has(target.scenario), `${lab.slug}: ${target.label}`).toBe(true);
-        expect((target.atLeast === undefined) !== (target.atMost === undefined), `${lab.slug}: ${target.label}`).toBe(true);
-      }
+      const baseline = findLab(baselineOf(lab));
+      expect(baseline, `${lab.slug}: baseline ${baselineOf(lab)} is a lab of the manifest`).toBeDefined();
+      expect(baseline!.slug, `${lab.slug}: baseline`).toBe(baselineOf(lab));
+      expect(baseline!.number <= lab.number, `${lab.slug}: its baseline comes before it`).toBe(true);
+      expect(existsSync(join(repoRoot, 'solutions', baseline!.slug, 'src', 'app.ts')), `solutions/${baseline!.slug}/src/app.ts`).toBe(true);
     }
+  });
+
+  it('every target names a figure the checkpoint measures, with one bound', async () => {
+    for (const lab of labs.filter((l) => l.targets.length > 0)) {
+      const figures = await figuresOf(lab.slug);
+      for (const target of lab.targets) expect(targetProblems(target, figures), `${lab.slug}: ${target.label}`).toEqual([]);
+    }
+  });
+
+  it('the target check reads micro tasks from a checkpoint.ts and catches malformed targets', async () => {
+    const lab01 = await figuresOf('01-slim-builder');
+    expect([...lab01.micro]).toContain('GET /todos body (100 todos)');
+    expect(lab01.scenarios.has('GET /todos')).toBe(true);
+    const figures: Figures = { ...lab01, peers: new Map([['fast-json-stringify', new Set(['GET /todos body (100 todos)'])]]) };
+    const ok: CheckpointTarget = { scenario: 'GET /todos body (100 todos)', metric: 'nsPerOp', vs: 'fast-json-stringify', atMost: 1, label: 'faster than fast-json-stringify' };
+    expect(targetProblems(ok, figures)).toEqual([]);
+    expect(targetProblems({ ...ok, vs: undefined }, figures)).toEqual([]);
+    expect(targetProblems({ ...ok, scenario: 'GET /todos' }, figures)).toEqual(['the checkpoint defines no micro task "GET /todos"', 'peer fast-json-stringify does not run "GET /todos"']);
+    expect(targetProblems({ ...ok, metric: 'rps', scenario: 'GET /todos' }, figures)).toEqual(['vs compares micro figures: rps is not one']);
+    expect(targetProblems({ ...ok, vs: 'nobody' }, figures)).toEqual(['the checkpoint declares no peer "nobody"']);
+    expect(targetProblems({ ...ok, metric: 'startupMs', vs: undefined }, figures)).toEqual(["startupMs is a startup figure: its scenario is 'startup'"]);
+    expect(targetProblems({ ...ok, atLeast: 2 }, figures)).toEqual(['needs exactly one of atLeast and atMost']);
   });
 });

@@ -1,21 +1,39 @@
 /**
  * A lab's checkpoint as an SVG bar chart, rendered on the server (it needs no JavaScript in the browser):
- * for each figure — requests/s, p99, heap bytes per request, startup, RSS — one bar per series (lab 00, the
- * reference solution, and your own run when `pnpm lab bench` has written one), labelled with the value and
- * its ratio to lab 00, under the fingerprint of the machine that measured it. Colours come from CSS
+ * for each figure — requests/s, p99, heap bytes per request, startup, RSS — one bar per series (the run's
+ * baseline, named by its stage: lab 00, or lab 01 for lab 02 …; the reference solution; and your own run
+ * when `pnpm lab bench` has written one), labelled with the value and its ratio to the baseline, under the
+ * fingerprint of the machine that measured it. The run's micro-benchmarks (time and heap bytes per call,
+ * peers such as fast-json-stringify as extra columns) follow as a compact table. Colours come from CSS
  * variables, so the chart stays legible in dark mode.
  */
 import React from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
-import type { ChartMetric, ChartRun, LabData, SeriesKey } from '../../plugins/checkpoint-data';
+import type { ChartMetric, ChartRun, LabData, MicroFigure, SeriesKey } from '../../plugins/checkpoint-data';
 
-const SERIES: Array<{ key: SeriesKey; label: string; colour: string }> = [
-  { key: 'baseline', label: 'lab 00', colour: 'var(--hp-baseline)' },
-  { key: 'reference', label: 'reference', colour: 'var(--hp-reference)' },
-  { key: 'learner', label: 'yours', colour: 'var(--hp-learner)' },
-];
+interface Series {
+  key: SeriesKey;
+  label: string;
+  colour: string;
+}
 
-export function formatValue(value: number, unit: ChartMetric['unit']): string {
+/** The series of a run, the baseline named after the stage it was measured against. */
+function seriesOf(run: ChartRun): Series[] {
+  return [
+    { key: 'baseline', label: run.baselineLabel, colour: 'var(--hp-baseline)' },
+    { key: 'reference', label: 'reference', colour: 'var(--hp-reference)' },
+    { key: 'learner', label: 'yours', colour: 'var(--hp-learner)' },
+  ];
+}
+
+/** A ratio as the harness prints it: 2 decimals, or 2 significant digits below 0.1 (5 ns against 19 µs is 0.00029×). */
+function ratioText(value: number, base: number): string {
+  const r = value / base;
+  return r === 0 ? '0×' : `${r < 0.1 ? r.toPrecision(2) : r.toFixed(2)}×`;
+}
+
+export function formatValue(value: number, unit: ChartMetric['unit'] | MicroFigure['unit']): string {
+  if (unit === 'ns') return value >= 1e6 ? `${(value / 1e6).toFixed(2)} ms` : value >= 1000 ? `${(value / 1000).toFixed(2)} µs` : `${value.toFixed(1)} ns`;
   if (unit === 'req/s') return value >= 1000 ? `${(value / 1000).toFixed(1)}k req/s` : `${value.toFixed(0)} req/s`;
   if (unit === 'µs') return value >= 1000 ? `${(value / 1000).toFixed(2)} ms` : `${value.toFixed(0)} µs`;
   if (unit === 'ms') return `${value.toFixed(0)} ms`;
@@ -28,18 +46,19 @@ export function useLabData(slug?: string): LabData[] {
   return slug ? labs.filter((lab) => lab.slug === slug) : labs;
 }
 
-const RUN_NAME: Record<ChartRun['source'], string> = {
-  local: 'your latest run',
-  reference: 'the reference run',
-  'baseline-only': "lab 00's figures from the latest committed reference run",
-};
+function runName(run: ChartRun): string {
+  if (run.source === 'local') return 'your latest run';
+  if (run.source === 'reference') return 'the reference run';
+  return `${run.baselineLabel}'s figures from the latest committed reference run`;
+}
 
 const ROW = 18;
 const LABEL_WIDTH = 250;
 const BAR_WIDTH = 300;
 
-function MetricGroup({ metric, y }: { metric: ChartMetric; y: number }) {
-  const series = SERIES.filter((s) => metric.values[s.key] !== undefined);
+function MetricGroup({ metric, y, all }: { metric: ChartMetric; y: number; all: Series[] }) {
+  const series = all.filter((s) => metric.values[s.key] !== undefined);
+  const baseLabel = all[0]!.label;
   const max = Math.max(...series.map((s) => metric.values[s.key]!));
   const base = metric.values.baseline;
   return (
@@ -50,7 +69,7 @@ function MetricGroup({ metric, y }: { metric: ChartMetric; y: number }) {
       {series.map((s, i) => {
         const value = metric.values[s.key]!;
         const width = max > 0 ? Math.max(1, (value / max) * BAR_WIDTH) : 1;
-        const ratio = base && s.key !== 'baseline' ? ` · ${(value / base).toFixed(value / base < 0.1 ? 3 : 2)}× lab 00` : '';
+        const ratio = base && s.key !== 'baseline' ? ` · ${ratioText(value, base)} ${baseLabel}` : '';
         return (
           <g key={s.key} transform={`translate(0, ${18 + i * ROW})`}>
             <text x={8} y={12}>
@@ -68,8 +87,60 @@ function MetricGroup({ metric, y }: { metric: ChartMetric; y: number }) {
   );
 }
 
+/** The run's micro-benchmarks: one row per task and figure, a column per series and peer, with ratios. */
+function MicroTable({ run, id }: { run: ChartRun; id: string }) {
+  const columns = [...seriesOf(run).map((s) => ({ key: s.key as string, label: s.label })), ...run.peers.map((name) => ({ key: `peer:${name}`, label: name }))].filter((c) =>
+    run.micro.some((m) => m.values[c.key] !== undefined),
+  );
+  return (
+    <table className="hp-micro" aria-labelledby={`${id}-micro`}>
+      <caption id={`${id}-micro`}>
+        Micro-benchmarks, per call (lower is better){run.peers.length > 0 && `; ${run.peers.join(', ')}: ${run.peers.length > 1 ? 'peers' : 'a peer'} to compare with`}. Ratios
+        are to {run.baselineLabel}.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">task</th>
+          <th scope="col">figure</th>
+          {columns.map((c) => (
+            <th scope="col" key={c.key}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {run.micro.map((m, i) => {
+          const base = m.values.baseline;
+          return (
+            <tr key={`${m.task} ${m.metric}`}>
+              {(i === 0 || run.micro[i - 1]!.task !== m.task) && (
+                <th scope="row" rowSpan={run.micro.filter((x) => x.task === m.task).length}>
+                  {m.task}
+                </th>
+              )}
+              <td>{m.metric === 'nsPerOp' ? 'time' : 'heap bytes'}</td>
+              {columns.map((c) => {
+                const value = m.values[c.key];
+                if (value === undefined) return <td key={c.key}>–</td>;
+                return (
+                  <td key={c.key}>
+                    {formatValue(value, m.unit)}
+                    {base && c.key !== 'baseline' ? ` (${ratioText(value, base)})` : ''}
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 export function RunChart({ lab, run }: { lab: LabData; run: ChartRun }) {
   const id = `chart-${lab.slug}-${run.source}`;
+  const SERIES = seriesOf(run);
   const heights = run.metrics.map((m) => 26 + SERIES.filter((s) => m.values[s.key] !== undefined).length * ROW);
   const height = heights.reduce((a, b) => a + b, 0) + 10;
   let y = 0;
@@ -77,18 +148,18 @@ export function RunChart({ lab, run }: { lab: LabData; run: ChartRun }) {
     <figure className="hp-chart">
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 160} ${height}`} width="100%">
         <title id={`${id}-title`}>
-          {`Checkpoint of lab ${String(lab.number).padStart(2, '0')}: ${RUN_NAME[run.source]}, measured in one run against lab 00`}
+          {`Checkpoint of lab ${String(lab.number).padStart(2, '0')}: ${runName(run)}, measured in one run against ${run.baselineLabel}`}
         </title>
         <desc id={`${id}-desc`}>{`Measured on ${run.fingerprint} (${run.mode} run).`}</desc>
         {run.metrics.map((metric, i) => {
-          const group = <MetricGroup key={metric.label} metric={metric} y={y} />;
+          const group = <MetricGroup key={metric.label} metric={metric} y={y} all={SERIES} />;
           y += heights[i]!;
           return group;
         })}
       </svg>
       <figcaption>
-        {RUN_NAME[run.source][0]!.toUpperCase() + RUN_NAME[run.source].slice(1)} · {run.mode} · measured on {run.fingerprint}. Ratios are to lab 00 in the
-        same run; absolute figures depend on the machine.
+        {runName(run)[0]!.toUpperCase() + runName(run).slice(1)} · {run.mode} · measured on {run.fingerprint}. Ratios are to {run.baselineLabel} in
+        the same run; absolute figures depend on the machine.
         {run.warnings.length > 0 && (
           <ul>
             {run.warnings.map((warning) => (
@@ -120,6 +191,7 @@ export function RunChart({ lab, run }: { lab: LabData; run: ChartRun }) {
           </tbody>
         </table>
       </details>
+      {run.micro.length > 0 && <MicroTable run={run} id={id} />}
     </figure>
   );
 }

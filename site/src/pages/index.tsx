@@ -1,6 +1,6 @@
 /**
  * Home: what the kit teaches and for whom, the curriculum as a path 00 → 05 (from the manifest), and the
- * headline numbers from the committed reference results.
+ * headline numbers from the committed reference results (the latest stage against its own baseline).
  */
 import React from 'react';
 import Layout from '@theme/Layout';
@@ -12,19 +12,20 @@ function Headline() {
   const last = measured.at(-1);
   if (!last?.reference) return null;
   const rows = last.reference.metrics.filter((m) => m.values.baseline !== undefined && m.values.reference !== undefined);
+  const base = last.reference.baselineLabel;
   return (
     <section className="margin-vert--lg">
       <h2>Headline numbers</h2>
       <p>
-        Lab 00's naive API against the reference solution of{' '}
-        <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>, the latest stage with committed results, measured in one run on{' '}
+        The reference solution of <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>, the latest stage with committed
+        results, against its baseline, {base === 'lab 00' ? "lab 00's naive API" : `${base}'s reference solution`}, measured in one run on{' '}
         {last.reference.fingerprint}.
       </p>
       <table>
         <thead>
           <tr>
             <th>figure</th>
-            <th>lab 00</th>
+            <th>{base}</th>
             <th>lab {String(last.number).padStart(2, '0')} reference</th>
             <th>ratio</th>
           </tr>
@@ -54,7 +55,7 @@ export default function Home(): React.ReactElement {
           A hands-on workshop for Node.js and TypeScript developers who run HTTP APIs. You start from a controller-style API — decorators,
           reflection, DTO classes, eager logging — and take it through five measured stages, each the Node.js counterpart of an idea from
           .NET's Native AOT and zero-allocation pipelines. Every stage has failing tests to make pass, hints, a reference solution, and a
-          checkpoint that measures your code against lab 00 and the reference in one run.
+          checkpoint that measures your code against its baseline (lab 00's naive API, or the stage before) and the reference in one run.
         </p>
         <p>
           Begin with <code>pnpm lab start 00</code> in the repository, or read <Link to="/labs/00-baseline">lab 00</Link>. Instructors: see

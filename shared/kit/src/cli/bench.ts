@@ -1,15 +1,18 @@
 /**
  * `pnpm lab bench NN`: the checkpoint, from the learner's point of view. It first checks that the learner's
  * app answers like the reference (same-output.ts) and refuses to rank one that does not; then measures the
- * learner's code, lab 00's baseline and the reference solution in one run (@hotpath/harness), prints the
- * ratio table and a verdict against the manifest's targets, and appends the run to .hotpath/history.jsonl
- * (the full result goes to .hotpath/results/). `--profile` also profiles the learner's server under load.
+ * learner's code, the lab's baseline (solutions/<baselineOf(lab)>: lab 00 unless the manifest names another
+ * stage) and the reference solution in one run (@hotpath/harness), prints the ratio table and a verdict
+ * against the manifest's targets (ratios to the baseline, or to a micro peer for a target with `vs`), and
+ * appends the run to .hotpath/history.jsonl (the full result goes to .hotpath/results/). `--profile` also
+ * profiles the learner's server under load.
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CreateApp } from '@hotpath/api';
-import type { CheckpointTarget, LabEntry } from '../manifest.ts';
+import { baselineOf, type CheckpointTarget, type LabEntry } from '../manifest.ts';
+import { stageName } from '../paths.ts';
 import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
 import { firstDifference } from './same-output.ts';
 import { appendHistory, type HistoryEntry } from './state.ts';
@@ -20,6 +23,8 @@ interface RatioLike {
   name: string;
   metric: string;
   subjectKey: string;
+  /** The figure of `subjectKey` (the baseline's is in the harness's `baseline` field). */
+  subject: number | null;
   ratio: number | null;
 }
 interface ResultLike {
@@ -60,11 +65,24 @@ export interface TargetVerdict {
   met: boolean;
 }
 
-/** Each manifest target against the run's ratio (this package / lab 00). */
+/** The results key of a micro peer in the harness (`peerKey` of @hotpath/harness). */
+const peerKey = (name: string) => `peer:${name}`;
+
+/**
+ * Each manifest target against the run: the ratio this package / the lab's baseline; or, for a target with
+ * `vs`, this package's figure / that peer's figure in the same run (null when either is missing or the peer's
+ * is 0).
+ */
 export function judge(targets: readonly CheckpointTarget[], ratios: readonly RatioLike[], subjectKey = 'subject'): TargetVerdict[] {
   return targets.map((target) => {
-    const found = ratios.find((r) => r.subjectKey === subjectKey && r.name === target.scenario && r.metric === target.metric);
-    const ratio = found?.ratio ?? null;
+    const find = (key: string) => ratios.find((r) => r.subjectKey === key && r.name === target.scenario && r.metric === target.metric);
+    const own = find(subjectKey);
+    let ratio = own?.ratio ?? null;
+    if (target.vs !== undefined) {
+      const mine = own?.subject;
+      const theirs = find(peerKey(target.vs))?.subject;
+      ratio = mine == null || theirs == null || !Number.isFinite(mine) || !Number.isFinite(theirs) || theirs === 0 ? null : mine / theirs;
+    }
     const met = ratio !== null && (target.atLeast === undefined || ratio >= target.atLeast) && (target.atMost === undefined || ratio <= target.atMost);
     return { target, ratio, met };
   });
@@ -105,7 +123,8 @@ export async function benchLab(ctx: KitContext, lab: LabEntry, options: BenchOpt
   const c = paint(ctx);
   const mine = labDirOf(ctx, lab);
   const reference = solutionDirOf(ctx, lab);
-  const baseline = join(ctx.root, 'solutions', ctx.labs[0]!.slug);
+  const baselineSlug = baselineOf(lab, ctx.labs);
+  const baseline = join(ctx.root, 'solutions', baselineSlug);
 
   ctx.err(c.dim('Checking that your app answers like the reference solution …'));
   const difference = await firstDifference(await loadCreateApp(ctx, reference), await loadCreateApp(ctx, mine));
@@ -124,6 +143,10 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
   }
 
   const { runCheckpoint, formatTable } = await harness();
+  if (!options.json) {
+    const who = baselineSlug === lab.slug ? `yours and the reference (${stageName(baselineSlug)}, also the baseline)` : `yours, ${stageName(baselineSlug)} (the baseline, solutions/${baselineSlug}) and the reference`;
+    ctx.err(c.dim(`Measuring ${who} in one run …`));
+  }
   const resultPath = join(ctx.stateDir, 'results', lab.slug, `${fileStamp()}.json`);
   mkdirSync(join(resultPath, '..'), { recursive: true });
   const { result } = (await runCheckpoint({

@@ -20,7 +20,8 @@ export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 0
   reset NN             back to the starting code (your files are backed up first)
   restore NN [id]      list backups and bring back the newest (or id)     [--list]
   solve NN             copy the solution in, to catch up (backed up first)
-  bench NN             checkpoint: yours vs lab 00 vs the reference, one run   [--quick] [--profile] [--json]
+  bench NN             checkpoint: yours vs the lab's baseline (lab 00, or the stage before) vs the reference,
+                       one run   [--quick] [--profile] [--json]
                        harness options: --rounds N --duration S --warmup S --startup-runs N --only LIST --no-pin
   doctor               check this machine for the workshop
 

@@ -29,7 +29,7 @@ export interface HistoryEntry {
   verdict: { met: number; total: number; missed: string[] };
   /** Each manifest target with the ratio this run measured. */
   targets: Array<{ label: string; ratio: number | null; met: boolean }>;
-  /** Headline ratios vs lab 00: `${scenario} ${metric}` → { subject, reference }. */
+  /** Headline ratios vs the run's baseline (the lab's): `${scenario} ${metric}` → { subject, reference }. */
   ratios: Record<string, { subject: number | null; reference: number | null }>;
   fingerprint: { node: string; cpuModel: string; cores: number; busy: boolean; gitCommit: string | null };
 }

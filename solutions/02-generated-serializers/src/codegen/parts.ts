@@ -14,7 +14,7 @@ export type Part =
   | { call: SchemaNode; target: string };
 
 /** `Todo.isComplete` → `TodoIsComplete`, for function names. */
-export const pascal = (where: string) => where.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, _sep, c: string) => c.toUpperCase());
+export const pascal = (where: string) => where.replace(/\[\]/g, ' item').replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, _sep, c: string) => c.toUpperCase());
 
 /** JavaScript property access: `value.title`, or `value["a-b"]` for a key that is not an identifier. */
 export const access = (target: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${target}.${key}` : `${target}[${JSON.stringify(key)}]`);
