@@ -1,9 +1,12 @@
 /**
- * Load on loopback: each subject's server (with the probe preloaded) pinned to one CPU, autocannon in a
- * worker process pinned to another, a discarded warm-up round per scenario and subject, then measured rounds
- * interleaved A B, B A, … (three subjects rotate: A B C, B C A, C A B, …). Each round pairs autocannon's
- * figures (RPS, latency from per-response timings) with the probe's window (heap bytes and GCs per request,
- * RSS). Rounds where other processes used the CPU are retried once. Medians over rounds are reported.
+ * Load on loopback: autocannon in a worker process pinned to one CPU; for every measured round a fresh
+ * server of the subject (with the probe preloaded) pinned to the other CPU, warmed up, measured, stopped —
+ * rounds interleaved A B, B A, … (three subjects rotate: A B C, B C A, C A B, …). Only the measured server
+ * runs: an idle server sharing the CPU (its GC, its memory reducer) cannot slow the one under load, and
+ * the median is taken over server processes, so one process landing in a slow state (JIT, heap layout)
+ * moves it less. Each round pairs autocannon's figures (RPS, latency from per-response timings) with the
+ * probe's window (heap bytes and GCs per request, RSS). Rounds where other processes used the CPU are
+ * retried once. Medians over rounds are reported.
  */
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -207,7 +210,6 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
   const pinning = choosePinning(options.pin ?? true);
   const failures: string[] = [];
   const warnings: string[] = [];
-  const servers: SubjectServer[] = [];
   let worker: { child: ChildProcess; call: IpcCall } | undefined;
   const result: LoadResult = {
     config: { rounds: options.rounds, durationSec: options.durationSec, warmupSec: options.warmupSec, connections: options.connections },
@@ -216,12 +218,19 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
     failures,
     warnings,
   };
-  try {
-    for (const subject of subjects) {
-      step(`load: starting ${subject.key} server${pinning.used ? ` on CPU ${pinning.serverCpu}` : ''}`);
-      const server = await startServer({ dir: subject.dir, cpu: pinning.serverCpu, probe: true });
-      servers.push({ subject, server, call: ipc(server.child) });
+  const keys = subjects.map((subject) => subject.key);
+  /** A fresh server of `subject`, warmed up on `scenario`, then `measure(server)`, then stopped. */
+  const withFreshServer = async <T>(subject: LoadSubject, scenario: Scenario, measure: (s: SubjectServer) => Promise<T>): Promise<T> => {
+    const server = await startServer({ dir: subject.dir, cpu: pinning.serverCpu, probe: true });
+    const s: SubjectServer = { subject, server, call: ipc(server.child) };
+    try {
+      if (options.warmupSec > 0) await oneRound(s, worker!, scenario, options.warmupSec, options.connections);
+      return await measure(s);
+    } finally {
+      await server.stop();
     }
+  };
+  try {
     worker = await startWorker(pinning.loadCpu);
     const noiseLimit = options.noiseCpus ?? 0.25;
     for (const scenario of scenarios) {
@@ -233,36 +242,32 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
         expect: scenario.expect ?? '2xx',
         results: {},
       };
-      const rounds = new Map<string, LoadRound[]>(servers.map((s) => [s.subject.key, []]));
-      if (options.warmupSec > 0) {
-        for (const s of servers) {
-          step(`load: ${scenario.name} warm-up ${s.subject.key} (${options.warmupSec} s)`);
-          await oneRound(s, worker, scenario, options.warmupSec, options.connections);
-        }
-      }
+      const rounds = new Map<string, LoadRound[]>(keys.map((key) => [key, []]));
       for (let r = 0; r < options.rounds; r++) {
-        const order = turnOrder(servers, r);
-        for (const s of order) {
-          step(`load: ${scenario.name} round ${r + 1}/${options.rounds} ${s.subject.key} (${options.durationSec} s)`);
-          let round: LoadRound = { ...(await oneRound(s, worker, scenario, options.durationSec, options.connections)), noisy: false, retried: false };
-          if (round.otherCpus !== null && round.otherCpus > noiseLimit) {
-            step(`load: other processes used ${round.otherCpus.toFixed(2)} CPUs during the round; retrying it once`);
-            const again = await oneRound(s, worker, scenario, options.durationSec, options.connections);
-            round = { ...again, noisy: again.otherCpus !== null && again.otherCpus > noiseLimit, retried: true };
-            if (round.noisy) warnings.push(`${scenario.name} (${s.subject.key}): a round stayed noisy (${round.otherCpus?.toFixed(2)} other CPUs)`);
-          }
-          rounds.get(s.subject.key)!.push(round);
+        for (const subject of turnOrder(subjects, r)) {
+          step(`load: ${scenario.name} round ${r + 1}/${options.rounds} ${subject.key} (fresh server${options.warmupSec > 0 ? `, ${options.warmupSec} s warm-up` : ''}, ${options.durationSec} s)`);
+          const round = await withFreshServer(subject, scenario, async (s) => {
+            let measured: LoadRound = { ...(await oneRound(s, worker!, scenario, options.durationSec, options.connections)), noisy: false, retried: false };
+            if (measured.otherCpus !== null && measured.otherCpus > noiseLimit) {
+              step(`load: other processes used ${measured.otherCpus.toFixed(2)} CPUs during the round; retrying it once`);
+              const again = await oneRound(s, worker!, scenario, options.durationSec, options.connections);
+              measured = { ...again, noisy: again.otherCpus !== null && again.otherCpus > noiseLimit, retried: true };
+              if (measured.noisy) warnings.push(`${scenario.name} (${subject.key}): a round stayed noisy (${measured.otherCpus?.toFixed(2)} other CPUs)`);
+            }
+            return measured;
+          });
+          rounds.get(subject.key)!.push(round);
         }
       }
-      for (const s of servers) {
-        const summary = summarise(rounds.get(s.subject.key)!);
-        entry.results[s.subject.key] = summary;
+      for (const subject of subjects) {
+        const summary = summarise(rounds.get(subject.key)!);
+        entry.results[subject.key] = summary;
         const generator = median(summary.rounds.map((r) => r.loadGeneratorCpus ?? 0));
         if (generator > 0.9) {
-          warnings.push(`${scenario.name} (${s.subject.key}): autocannon used ${(generator * 100).toFixed(0)} % of its CPU, so RPS may be capped by the load generator rather than the server`);
+          warnings.push(`${scenario.name} (${subject.key}): autocannon used ${(generator * 100).toFixed(0)} % of its CPU, so RPS may be capped by the load generator rather than the server`);
         }
         if (summary.flagged) {
-          const what = `${scenario.name} on ${s.subject.key}: ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts`;
+          const what = `${scenario.name} on ${subject.key}: ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts`;
           if (entry.expect === '2xx') failures.push(what);
           else warnings.push(what);
         }
@@ -280,7 +285,7 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
       }
     }
   } finally {
-    await Promise.all([...servers.map((s) => s.server.stop()), worker ? stopProcess(worker.child) : Promise.resolve()]);
+    if (worker) await stopProcess(worker.child);
   }
   return result;
 }
