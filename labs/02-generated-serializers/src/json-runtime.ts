@@ -2,6 +2,8 @@
  * The run-time helpers your generated serializers and validators call. Everything else is decided at build
  * time and written into src/generated/ as plain code.
  */
+// Given, shared with every stage: number(), isRecord() and pointerToken() (@hotpath/api's json.ts).
+export { isRecord, number, pointerToken } from '@hotpath/api';
 
 /**
  * `value` as a JSON string literal, byte-identical to JSON.stringify(value).
@@ -15,17 +17,3 @@ export function quote(value: string): string {
   throw new Error('TODO(lab 02, step 2): write quote() in src/json-runtime.ts');
 }
 
-/** A number as JSON.stringify writes it: NaN and ±Infinity become null, -0 becomes 0. */
-export function number(value: number): string {
-  return Number.isFinite(value) ? '' + value : 'null';
-}
-
-/** True for a plain JSON object: not null, not an array. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A property name as one JSON Pointer segment (RFC 6901): `~` → `~0`, `/` → `~1`. */
-export function pointerToken(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}

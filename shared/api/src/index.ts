@@ -14,3 +14,4 @@ export * from './todo-store.ts';
 export * from './body.ts';
 export * from './logging.ts';
 export * from './messages.ts';
+export * from './json.ts';

@@ -4,6 +4,10 @@
  * number, telling a record from other values, and a UTF-8 writer over a reused buffer. Everything else is
  * decided at build time and is already in the generated source.
  */
+import { number } from '@hotpath/api';
+
+// Given, shared with every stage: number(), isRecord() and pointerToken() (@hotpath/api's json.ts).
+export { isRecord, number, pointerToken } from '@hotpath/api';
 
 /** A character JSON.stringify escapes: controls, `"`, `\` and any surrogate (lone ones become \udXXX). */
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
@@ -14,20 +18,6 @@ export function quote(value: string): string {
   return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : '"' + value + '"';
 }
 
-/** A number as JSON.stringify writes it: NaN and ±Infinity become null, -0 becomes 0. */
-export function number(value: number): string {
-  return Number.isFinite(value) ? '' + value : 'null';
-}
-
-/** True for a plain JSON object: not null, not an array. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A property name as one JSON Pointer segment (RFC 6901): `~` → `~0`, `/` → `~1`. */
-export function pointerToken(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** The UTF-8 bytes of a constant, made once when a generated module loads. */
 export function utf8(text: string): Uint8Array {

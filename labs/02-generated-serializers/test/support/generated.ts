@@ -1,14 +1,13 @@
 /**
  * Loading what the tests check: the subject's generated modules (src/generated/, written by
  * `pnpm generate`), its emitters, and — for the test-only schemas — the emitters' output for another
- * registry, rendered in memory and written to a scratch folder beside a copy of the subject's
+ * registry, rendered in memory and written to a scratch folder (labs/02-generated-serializers/.test-scratch/) beside a copy of the subject's
  * json-runtime.ts, so it imports exactly as src/generated/ does. Paths are computed, so a missing file is
  * a failing test with a message, not a compile error.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadGenerator, renderFiles, type Generator } from '@hotpath/codegen';
 import { labSourcePath } from '@hotpath/kit/paths';
 
@@ -47,13 +46,16 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (promise ??= load());
 }
 
+const SCRATCH_ROOT = fileURLToPath(new URL('../../.test-scratch/', import.meta.url));
 const scratchDirs: string[] = [];
 
 /** The subject's emitters run on `registry`; the modules they generate, imported from a scratch folder. */
 export async function generateFor(registry: Record<string, unknown>): Promise<GeneratedModules> {
   const { emitSerializer, emitValidator } = await loadEmitters();
   const files = renderFiles({ registry, emitSerializer, emitValidator });
-  const dir = mkdtempSync(join(tmpdir(), 'hotpath-lab02-'));
+  // Inside the lab package (git-ignored), so the copied json-runtime.ts resolves @hotpath/api as src/ does.
+  mkdirSync(SCRATCH_ROOT, { recursive: true });
+  const dir = mkdtempSync(join(SCRATCH_ROOT, 'run-'));
   scratchDirs.push(dir);
   mkdirSync(join(dir, 'generated'));
   copyFileSync(labSourcePath('json-runtime.ts'), join(dir, 'json-runtime.ts'));

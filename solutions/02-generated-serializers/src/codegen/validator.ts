@@ -5,6 +5,7 @@
  * Messages whose path is fixed are named constants; inside arrays the index is added at run time, only
  * on the failing path. No exception, no allocation when the value is valid.
  */
+import { pointerToken } from '@hotpath/api';
 import { jsString, type GenContext, type RegisteredType, type SchemaNode } from '@hotpath/codegen';
 
 /** A JSON Pointer being built: fixed text and the names of loop variables holding array indexes. */
@@ -15,7 +16,6 @@ interface Scope {
   vars: number;
 }
 
-const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 /** JavaScript property access on a record: `v.title`, or `v["a-b"]`. */
 const member = (target: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${target}.${key}` : `${target}[${JSON.stringify(key)}]`);
 
