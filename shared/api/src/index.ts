@@ -15,3 +15,4 @@ export * from './body.ts';
 export * from './logging.ts';
 export * from './messages.ts';
 export * from './json.ts';
+export * from './json-bytes.ts';

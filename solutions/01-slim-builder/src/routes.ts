@@ -49,14 +49,24 @@ const sinkFilledUp = defineLogEvent('warn', 'ingest sink full; refusing events u
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * The POST pipeline: 415, 413, then UTF-8, JSON and depth. Answers the parsed body, or the error Response;
- * `errorResponse` makes the one error whose message depends on the body (later labs pass their own).
+ * The first half of the POST pipeline: 415 for a body that is not JSON, 413 past the limit, 400 for an
+ * empty body. Answers the body's bytes, or the error Response.
  */
-export async function readJson(c: Ctx, errorResponse = respond.errorResponse): Promise<unknown> {
+export async function readBodyBytes(c: Context): Promise<Uint8Array | Response> {
   if (!isJsonContentType(c.req.header('content-type'))) return respond.unsupportedMediaType();
   const bytes = await readBodyWithin(c.req.raw, BODY_LIMIT_BYTES);
   if (bytes === TOO_LARGE) return respond.payloadTooLarge();
   if (bytes.byteLength === 0) return respond.emptyBody();
+  return bytes;
+}
+
+/**
+ * The POST pipeline: 415, 413, then UTF-8, JSON and depth. Answers the parsed body, or the error Response;
+ * `errorResponse` makes the one error whose message depends on the body (later labs pass their own).
+ */
+export async function readJson(c: Ctx, errorResponse = respond.errorResponse): Promise<unknown> {
+  const bytes = await readBodyBytes(c);
+  if (bytes instanceof Response) return bytes;
   let text: string;
   try {
     text = utf8.decode(bytes);

@@ -1,0 +1,92 @@
+/**
+ * POST /ingest/v1 read from the body's bytes: seed 000's move, without deserializing the body. One pass of
+ * the pull reader finds the two top-level fields by comparing names as bytes, reads their numbers straight
+ * from the bytes, and skips — but still validates — everything else. No TextDecoder, no JSON.parse, no
+ * string for anything skipped. What it found goes through lab 02's generated validator, so the API answers
+ * exactly as before; a document that is not JSON is a 400 naming the first bad byte.
+ */
+import { JsonError, MESSAGES, Token, describeJsonError, u8, type IngestEvent } from '@hotpath/api';
+import { offer, readBodyBytes, type AppEnv } from '@hotpath/solution-01-slim-builder/routes.ts';
+import * as respond from '@hotpath/solution-01-slim-builder/responses.ts';
+import { jsonContext } from '@hotpath/solution-02-generated-serializers/generated/json-context.ts';
+import { errorResponse } from '@hotpath/solution-02-generated-serializers/routes.ts';
+import type { Context } from 'hono';
+import { JsonReader } from './json-reader.ts';
+
+const ITEM_COUNT = u8('itemCount');
+const TIMESTAMP = u8('timestamp');
+
+/** What `readIngest` found in a valid JSON document. */
+export const IngestRead = {
+  /** A top-level object: `fields` holds what it said. */
+  Fields: 0,
+  /** Valid JSON whose top-level value is not an object. */
+  NotAnObject: 1,
+  /** Not valid JSON: the reader's `errorCode` and `errorOffset` say why and where. */
+  InvalidJson: 2,
+} as const;
+export type IngestReadOutcome = (typeof IngestRead)[keyof typeof IngestRead];
+
+/**
+ * The two fields as the generated validator checks them: `undefined` when absent, the number when the
+ * (last) member is a number, `null` for any other value (the validator answers "must be an integer").
+ */
+export interface IngestFields {
+  itemCount: number | null | undefined;
+  timestamp: number | null | undefined;
+}
+
+/** The value after a property name: its number, or null after skipping whatever else it is. */
+function numberOrNull(reader: JsonReader): number | null {
+  if (reader.read() === Token.Number) return reader.numberValue();
+  reader.skip();
+  return null;
+}
+
+/**
+ * Reads a whole ingest body with `reader` (reset here) into `fields`. Only the top-level object's members
+ * count (nested `itemCount`s are skipped); a repeated member overrides the earlier one, as with JSON.parse.
+ */
+export function readIngest(reader: JsonReader, bytes: Uint8Array, fields: IngestFields): IngestReadOutcome {
+  fields.itemCount = undefined;
+  fields.timestamp = undefined;
+  reader.reset(bytes);
+  if (reader.read() !== Token.StartObject) {
+    reader.skip(); // a top-level array, or nothing to skip for a scalar or an error
+    return reader.read() === Token.EndOfDocument ? IngestRead.NotAnObject : IngestRead.InvalidJson;
+  }
+  for (;;) {
+    const token = reader.read();
+    if (token === Token.EndObject) break;
+    if (token !== Token.PropertyName) return IngestRead.InvalidJson;
+    if (reader.textEquals(ITEM_COUNT)) fields.itemCount = numberOrNull(reader);
+    else if (reader.textEquals(TIMESTAMP)) fields.timestamp = numberOrNull(reader);
+    else reader.skip();
+    if (reader.tokenType === Token.Error) return IngestRead.InvalidJson;
+  }
+  return reader.read() === Token.EndOfDocument ? IngestRead.Fields : IngestRead.InvalidJson;
+}
+
+/** The 400 for a body that is not JSON: lab 01's fixed answers where it has one, else the byte that broke it. */
+export function invalidJson(reader: JsonReader): Response {
+  if (reader.errorCode === JsonError.TooDeep) return respond.tooDeep();
+  if (reader.errorCode === JsonError.InvalidUtf8) return respond.invalidUtf8();
+  return errorResponse('invalid_json', MESSAGES.invalidJson(describeJsonError(reader.errorCode, reader.errorOffset)));
+}
+
+// One reader and one fields record for the whole process: a request uses them from reset to answer
+// without awaiting, so no two requests ever share them at once (Node runs one handler at a time).
+const reader = new JsonReader();
+const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
+
+export async function ingest(c: Context<AppEnv>): Promise<Response> {
+  const bytes = await readBodyBytes(c);
+  if (bytes instanceof Response) return bytes;
+  const outcome = readIngest(reader, bytes, fields);
+  if (outcome === IngestRead.InvalidJson) return invalidJson(reader);
+  const problem = jsonContext.IngestEvent.validate(outcome === IngestRead.Fields ? fields : null);
+  if (problem !== undefined) return errorResponse('validation_failed', problem);
+  const event = fields as IngestEvent;
+  if (!offer(c.env, event)) return respond.sinkFull();
+  return respond.accepted(jsonContext.IngestAccepted.serialize({ accepted: true, itemCount: event.itemCount, timestamp: event.timestamp }));
+}
