@@ -4,7 +4,8 @@
  * lab 00 unless the manifest names another stage) and, when the learner has run `pnpm lab bench`, their
  * latest local run (.hotpath/history.jsonl → .hotpath/results/…: theirs, the reference and the baseline).
  * Each run says which stage its baseline was ("lab 01"), and carries its micro-benchmark figures, peers
- * included. Exposed as global data; charts and the progress page render it.
+ * included (time, heap bytes and, for tasks that give their input size, MB/s). Exposed as global data;
+ * charts and the progress page render it.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,12 +23,15 @@ export interface ChartMetric {
   values: Partial<Record<SeriesKey, number>>;
 }
 
-/** One micro-benchmark figure of a run: a task's time or heap bytes per call, per series. */
+/**
+ * One micro-benchmark figure of a run, per series: a task's time or heap bytes per call, or its throughput
+ * (MB/s, higher is better) when the task gives its input bytes per call.
+ */
 export interface MicroFigure {
   /** The micro task's name, as the lab's checkpoint.ts names it. */
   task: string;
-  metric: 'nsPerOp' | 'bytesPerOp';
-  unit: 'ns' | 'B';
+  metric: 'nsPerOp' | 'bytesPerOp' | 'mbPerSec';
+  unit: 'ns' | 'B' | 'MB/s';
   /** By series: 'baseline', 'reference', 'learner', or `peer:<name>` for a micro peer. */
   values: Record<string, number>;
 }
@@ -110,20 +114,28 @@ function baselineFolder(result: Result): string | undefined {
   return (subjects.find((s) => s.role === 'baseline') ?? subjects.find((s) => s.key === result.baselineKey) ?? subjects.find((s) => s.role === 'subject+baseline'))?.label;
 }
 
+/** The micro metrics the charts show, in the order of the table's rows, with their units. */
+const MICRO_UNITS: Record<MicroFigure['metric'], MicroFigure['unit']> = { nsPerOp: 'ns', bytesPerOp: 'B', mbPerSec: 'MB/s' };
+const MICRO_METRICS = Object.keys(MICRO_UNITS) as Array<MicroFigure['metric']>;
+const isMicroMetric = (metric: string): metric is MicroFigure['metric'] => (MICRO_METRICS as string[]).includes(metric);
+
 /** The micro figures of a run, by series: the subjects as `keys` maps them, peers under `peer:<name>`. */
 function microFigures(result: Result, keys: Partial<Record<string, SeriesKey>>): MicroFigure[] {
   const out: MicroFigure[] = [];
   for (const r of result.ratios) {
-    if (r.section !== 'micro' || (r.metric !== 'nsPerOp' && r.metric !== 'bytesPerOp')) continue;
+    const metric = r.metric;
+    if (r.section !== 'micro' || !isMicroMetric(metric)) continue;
     const series = keys[r.subjectKey] ?? (r.subjectKey.startsWith('peer:') ? r.subjectKey : undefined);
-    let figure = out.find((m) => m.task === r.name && m.metric === r.metric);
-    if (!figure) out.push((figure = { task: r.name, metric: r.metric, unit: r.metric === 'nsPerOp' ? 'ns' : 'B', values: {} }));
+    let figure = out.find((m) => m.task === r.name && m.metric === metric);
+    if (!figure) out.push((figure = { task: r.name, metric, unit: MICRO_UNITS[metric], values: {} }));
     if (series && r.subject !== null) figure.values[series] = r.subject;
     if (r.baseline !== null) figure.values.baseline = r.baseline;
   }
-  // Task by task (the order of the run), time before bytes.
+  // Task by task (the order of the run); time, then bytes, then MB/s.
   const tasks = [...new Set(out.map((m) => m.task))];
-  return out.filter((m) => Object.keys(m.values).length > 0).sort((a, b) => tasks.indexOf(a.task) - tasks.indexOf(b.task) || (a.metric === 'nsPerOp' ? -1 : 1));
+  return out
+    .filter((m) => Object.keys(m.values).length > 0)
+    .sort((a, b) => tasks.indexOf(a.task) - tasks.indexOf(b.task) || MICRO_METRICS.indexOf(a.metric) - MICRO_METRICS.indexOf(b.metric));
 }
 
 /** A run's chart: which subject key is drawn as which series. */

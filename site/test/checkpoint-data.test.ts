@@ -1,8 +1,8 @@
 /**
  * The charts' data (plugins/checkpoint-data.ts), read from a temporary kit root: each run names the stage it
  * was measured against from its baseline subject (lab 02's run against lab 01 says "lab 01", never a fixed
- * "lab 00"), carries its micro figures with the peers as extra series, and lab 00's page takes its figures
- * from a run measured against lab 00 only.
+ * "lab 00"), carries its micro figures with the peers as extra series (MB/s too for tasks that give their
+ * input size), and lab 00's page takes its figures from a run measured against lab 00 only.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,23 @@ function lab02Run(subjectLabel: string, withReference: boolean) {
   return { createdAt: '2026-12-01T10:00:00.000Z', mode: 'quick', subjects, baselineKey: 'baseline', peers: ['fast-json-stringify'], ratios, warnings: [], fingerprint };
 }
 
+/** A run of lab 03 against lab 02 whose parse task gives inputBytes: time, bytes and MB/s ratios. */
+function lab03Run() {
+  const subjects = [
+    { key: 'subject', label: 'solutions/03-byte-parsing', dir: '/repo/solutions/03-byte-parsing', role: 'subject' },
+    { key: 'baseline', label: 'solutions/02-generated-serializers', dir: '/repo/solutions/02-generated-serializers', role: 'baseline' },
+  ];
+  const ratios = [
+    ratio('micro', 'parse 64 KB', 'nsPerOp', 'subject', 160_000, 640_000),
+    ratio('micro', 'parse 64 KB', 'bytesPerOp', 'subject', 0, 200_000),
+    ratio('micro', 'parse 64 KB', 'mbPerSec', 'subject', 409.6, 102.4),
+    ratio('micro', 'parse 64 KB', 'nsPerOp', 'peer:JSON.parse', 320_000, 640_000),
+    ratio('micro', 'parse 64 KB', 'bytesPerOp', 'peer:JSON.parse', 150_000, 200_000),
+    ratio('micro', 'parse 64 KB', 'mbPerSec', 'peer:JSON.parse', 204.8, 102.4),
+  ];
+  return { createdAt: '2026-12-02T10:00:00.000Z', mode: 'quick', subjects, baselineKey: 'baseline', peers: ['JSON.parse'], ratios, warnings: [], fingerprint };
+}
+
 function write(path: string, value: unknown) {
   mkdirSync(join(root, path, '..'), { recursive: true });
   writeFileSync(join(root, path), JSON.stringify(value));
@@ -45,6 +62,7 @@ beforeAll(() => {
   mkdirSync(join(root, 'solutions', '01-slim-builder', 'results'), { recursive: true });
   cpSync(join(repo, 'solutions/01-slim-builder/results/checkpoint.json'), join(root, 'solutions/01-slim-builder/results/checkpoint.json'));
   write('solutions/02-generated-serializers/results/checkpoint.json', lab02Run('solutions/02-generated-serializers', false));
+  write('solutions/03-byte-parsing/results/checkpoint.json', lab03Run());
   write('.hotpath/results/02-generated-serializers/run.json', lab02Run('labs/02-generated-serializers', true));
   write('.hotpath/history.jsonl', { lab: '02-generated-serializers', at: '2026-12-01T10:00:00.000Z', mode: 'quick', result: '.hotpath/results/02-generated-serializers/run.json', verdict: { met: 0, total: 0 } });
 });
@@ -70,11 +88,22 @@ describe('checkpoint data for the charts', () => {
     expect(run.metrics.find((m) => m.label === 'GET /todos requests/s')!.values).toEqual({ learner: 90_000, reference: 95_000, baseline: 60_000 });
   });
 
+  it('carries the MB/s figure of a task with inputBytes after its time and bytes, peers included', () => {
+    const run = lab(loadLabData(root), '03-byte-parsing').reference!;
+    expect(run.micro).toEqual([
+      { task: 'parse 64 KB', metric: 'nsPerOp', unit: 'ns', values: { reference: 160_000, baseline: 640_000, 'peer:JSON.parse': 320_000 } },
+      { task: 'parse 64 KB', metric: 'bytesPerOp', unit: 'B', values: { reference: 0, baseline: 200_000, 'peer:JSON.parse': 150_000 } },
+      { task: 'parse 64 KB', metric: 'mbPerSec', unit: 'MB/s', values: { reference: 409.6, baseline: 102.4, 'peer:JSON.parse': 204.8 } },
+    ]);
+  });
+
   it("reads lab 01's committed micro-benchmarks, each task's time and bytes", () => {
     const run = lab(loadLabData(root), '01-slim-builder').reference!;
     expect(run.peers).toEqual([]);
     expect(run.micro.map((m) => `${m.task} ${m.metric}`)).toContain('GET /todos body (100 todos) nsPerOp');
     expect(run.micro.length % 2).toBe(0);
+    // Committed results without inputBytes: no MB/s figure, as before.
+    expect(run.micro.some((m) => m.metric === 'mbPerSec')).toBe(false);
     for (const m of run.micro) expect(Object.keys(m.values).sort()).toEqual(['baseline', 'reference']);
   });
 

@@ -224,6 +224,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (canRun && sections.includes('micro')) {
     const micro = await runMicroSection(subjects, definitions, peers, { quick, onStep: (line) => progress.step(line) });
     failures.push(...micro.failures);
+    warnings.push(...micro.warnings);
     result.micro = { tasks: micro.tasks };
   }
 

@@ -9,7 +9,7 @@ export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject,
 export { measureBytesPerOp, measureAsyncBytesPerOp } from './bytes-per-op.ts';
 export type { BytesPerOp, BytesPerOpOptions } from './bytes-per-op.ts';
 export { runMicro, runMicroTask, runMicroInterleaved } from './micro.ts';
-export type { MicroOptions, MicroResult, MicroTask } from './micro.ts';
+export type { MicroOptions, MicroResult, MicroTask, MicroTaskEntry } from './micro.ts';
 export { defaultScenarios, ingestBody, HEALTH_SCENARIO } from './scenarios.ts';
 export type { Scenario, IngestBody } from './scenarios.ts';
 export { runLoad } from './load.ts';

@@ -4,7 +4,8 @@
  * Sub-microsecond functions cannot be timed one call at a time (a timer read costs tens of nanoseconds), so
  * each tinybench sample times a batch of calls sized to take about 20 µs; ns/op is the batch mean divided by
  * the batch size, and the median over a few timing rounds in which the subjects take turns. The same
- * function then goes through measureBytesPerOp for its allocation.
+ * function then goes through measureBytesPerOp for its allocation. A task that says how many input bytes one
+ * call processes (`inputBytes`) also gets its throughput, in MB/s.
  */
 import { Bench } from 'tinybench';
 import { measureBytesPerOp, type BytesPerOp } from './bytes-per-op.ts';
@@ -14,6 +15,11 @@ export interface MicroTask {
   name: string;
   /** One operation. Receives a running counter; its result is kept so the work is not optimised away. */
   fn: (i: number) => unknown;
+  /**
+   * Input bytes one call processes (e.g. 65536 for a parser reading a 64 KiB body), for its throughput:
+   * `mbPerSec` in the result. Optional; must be a positive number.
+   */
+  inputBytes?: number;
 }
 
 export interface MicroOptions {
@@ -46,6 +52,31 @@ export interface MicroResult {
   /** ArrayBuffer bytes per call (Buffer contents are not on the V8 heap). */
   arrayBuffersPerOp: number | null;
   bytes: BytesPerOp | null;
+  /**
+   * Throughput: the task's `inputBytes` / nsPerOp × 1000, in MB/s (1 MB = 10^6 B). Present only when the
+   * task gives `inputBytes`; absent in results written before it existed.
+   */
+  mbPerSec?: number;
+}
+
+/** One micro task of a run: its name, its input bytes per call when given, the results by subject or peer key. */
+export interface MicroTaskEntry {
+  name: string;
+  /** The task's `inputBytes` (absent when no contestant gives it; the first contestant's when they disagree). */
+  inputBytes?: number;
+  results: Record<string, MicroResult>;
+}
+
+/** A usable `inputBytes`: a finite number above 0. */
+export function isInputBytes(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/** Throughput in MB/s (decimal: 1 MB = 10^6 B) of a call that reads `inputBytes` in `nsPerOp`; null when unknown. */
+export function throughputMbPerSec(inputBytes: number | undefined, nsPerOp: number): number | null {
+  if (!isInputBytes(inputBytes) || !Number.isFinite(nsPerOp) || nsPerOp <= 0) return null;
+  // bytes per ns × 10^9 ns/s / 10^6 B/MB
+  return (inputBytes / nsPerOp) * 1000;
 }
 
 const sink: { value: unknown } = { value: undefined };
@@ -129,6 +160,7 @@ export async function runMicroInterleaved(tasks: Record<string, MicroTask>, opti
   for (const key of keys) {
     const p = prepared.get(key)!;
     const nsPerOp = median(p.means);
+    const throughput = throughputMbPerSec(p.task.inputBytes, nsPerOp);
     const bytes = options.skipBytes
       ? null
       : measureBytesPerOp(p.task.fn, { maxWindowMs: options.quick ? 100 : 250, warmupMs: options.quick ? 30 : 60 });
@@ -144,6 +176,7 @@ export async function runMicroInterleaved(tasks: Record<string, MicroTask>, opti
       bytesPrecision: bytes ? bytes.precision : null,
       arrayBuffersPerOp: bytes ? bytes.arrayBuffersPerOp : null,
       bytes,
+      ...(throughput === null ? {} : { mbPerSec: throughput }),
     };
   }
   return results;

@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
 import { peerKey } from './define.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import type { LoadResult } from './load.ts';
-import type { MicroResult } from './micro.ts';
+import type { MicroResult, MicroTaskEntry } from './micro.ts';
 import type { StartupResult } from './startup.ts';
 
-export { formatBytes, formatCount, formatNs, formatTable, formatUs } from './table.ts';
+export { formatBytes, formatCount, formatMbPerSec, formatNs, formatTable, formatUs } from './table.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 export type Section = 'micro' | 'load' | 'startup';
@@ -30,8 +30,9 @@ export interface Ratio {
   section: Section;
   /** Scenario or micro task name ('startup' for startup). */
   name: string;
-  metric: 'rps' | 'p50' | 'p99' | 'heapBytesPerRequest' | 'gcPer10k' | 'startupMs' | 'peakRss' | 'nsPerOp' | 'bytesPerOp';
-  unit: 'req/s' | 'µs' | 'B' | 'ms' | 'ns' | 'GCs';
+  /** `mbPerSec` (throughput, higher is better) only for micro tasks that give `inputBytes`. */
+  metric: 'rps' | 'p50' | 'p99' | 'heapBytesPerRequest' | 'gcPer10k' | 'startupMs' | 'peakRss' | 'nsPerOp' | 'bytesPerOp' | 'mbPerSec';
+  unit: 'req/s' | 'µs' | 'B' | 'ms' | 'ns' | 'GCs' | 'MB/s';
   better: 'higher' | 'lower';
   /** Whose figure `subject` is: 'subject', 'reference', or `peer:<name>` for a micro peer. */
   subjectKey: string;
@@ -62,7 +63,7 @@ export interface CheckpointResult {
   /** Where the ingest body came from. */
   ingestBodySource: string | null;
   fingerprint: Fingerprint;
-  micro: { tasks: Array<{ name: string; results: Record<string, MicroResult> }> } | null;
+  micro: { tasks: MicroTaskEntry[] } | null;
   load: LoadResult | null;
   startup: StartupResult | null;
   ratios: Ratio[];
@@ -76,12 +77,19 @@ function ratio(subject: number | null | undefined, baseline: number | null | und
   return subject / baseline;
 }
 
+/** The MB/s figures of two micro results, or null when neither has one (results without `inputBytes`). */
+function throughputs(s: MicroResult | undefined, b: MicroResult | undefined): { subject: number | null; baseline: number | null } | null {
+  if (s?.mbPerSec == null && b?.mbPerSec == null) return null;
+  return { subject: s?.mbPerSec ?? null, baseline: b?.mbPerSec ?? null };
+}
+
 /**
  * Every subject other than the baseline — the package, and the reference when it was measured — against the
  * baseline, metric by metric, in the order of `subjects`. A package that is its own baseline is included
  * (1.00 everywhere). Then each micro peer's figures (`subjectKey: 'peer:<name>'`), in the order of `peers`:
  * every micro task the peer ran, against the baseline's figure (null, and a null ratio, when the baseline
- * has no such task).
+ * has no such task). A micro task with `inputBytes` also gets its MB/s figure (`mbPerSec`, higher is better;
+ * the ratio is subject / baseline as everywhere, so above 1 is faster).
  */
 export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'baselineKey' | 'micro' | 'load' | 'startup' | 'peers'>): Ratio[] {
   const out: Ratio[] = [];
@@ -112,6 +120,8 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
       if (!s || !b) continue;
       push({ section: 'micro', name: task.name, metric: 'nsPerOp', unit: 'ns', better: 'lower', subject: s.nsPerOp, baseline: b.nsPerOp, flagged: false });
       push({ section: 'micro', name: task.name, metric: 'bytesPerOp', unit: 'B', better: 'lower', subject: s.bytesPerOp, baseline: b.bytesPerOp, flagged: false });
+      const mb = throughputs(s, b);
+      if (mb) push({ section: 'micro', name: task.name, metric: 'mbPerSec', unit: 'MB/s', better: 'higher', ...mb, flagged: false });
     }
   }
   for (const key of (result.peers ?? []).map(peerKey)) {
@@ -122,6 +132,8 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
       if (!p) continue;
       push({ section: 'micro', name: task.name, metric: 'nsPerOp', unit: 'ns', better: 'lower', subject: p.nsPerOp, baseline: b?.nsPerOp ?? null, flagged: false });
       push({ section: 'micro', name: task.name, metric: 'bytesPerOp', unit: 'B', better: 'lower', subject: p.bytesPerOp, baseline: b?.bytesPerOp ?? null, flagged: false });
+      const mb = throughputs(p, b);
+      if (mb) push({ section: 'micro', name: task.name, metric: 'mbPerSec', unit: 'MB/s', better: 'higher', ...mb, flagged: false });
     }
   }
   return out;

@@ -1,8 +1,9 @@
 /**
  * The table printed at the end of a run: each figure of the package next to the baseline's and their ratio;
  * with a reference solution measured, `this | reference | baseline | ratio | ref ratio`; with micro peers,
- * two more columns per peer (its figure and its ratio to the baseline, '–' on load and startup rows). Plus
- * the number formatting it uses (counts, bytes, µs, ns, ratios).
+ * two more columns per peer (its figure and its ratio to the baseline, '–' on load and startup rows); a
+ * micro task that gives `inputBytes` also has an MB/s row (higher is better, its ratio this / baseline like
+ * every row). Plus the number formatting it uses (counts, bytes, µs, ns, MB/s, ratios).
  */
 import { peerKey } from './define.ts';
 import type { CheckpointResult, Ratio } from './report.ts';
@@ -41,6 +42,13 @@ export function formatNs(ns: number): string {
   return `${ns.toFixed(1)} ns`;
 }
 
+/** Throughput in decimal MB/s: `412 MB/s`, `41.2 MB/s`, `4.12 MB/s`. */
+export function formatMbPerSec(mbPerSec: number): string {
+  if (!Number.isFinite(mbPerSec)) return '–';
+  const a = Math.abs(mbPerSec);
+  return `${mbPerSec.toFixed(a >= 100 ? 0 : a >= 10 ? 1 : 2)} MB/s`;
+}
+
 function formatValue(r: Ratio, value: number | null): string {
   if (value === null) return '–';
   switch (r.metric) {
@@ -59,6 +67,8 @@ function formatValue(r: Ratio, value: number | null): string {
       return `${value.toFixed(1)} ms`;
     case 'nsPerOp':
       return formatNs(value);
+    case 'mbPerSec':
+      return formatMbPerSec(value);
   }
 }
 
@@ -72,6 +82,7 @@ const METRIC_LABEL: Record<Ratio['metric'], string> = {
   peakRss: 'peak RSS',
   nsPerOp: 'time/op',
   bytesPerOp: 'heap B/op',
+  mbPerSec: 'MB/s',
 };
 
 /** 2 decimals, or 2 significant digits below 0.1 (a 1 ns task against a 393 ns one is 0.0028×, not 0.00×). */
@@ -157,10 +168,12 @@ export function formatTable(result: CheckpointResult): string {
   const header = reference ? ['', 'figure', thisHeader, 'reference', 'baseline', 'ratio', 'ref ratio'] : ['', 'figure', thisHeader, 'baseline', 'ratio'];
   const rows: string[][] = [[...header, ...peers.flatMap((p) => [p.name, p.ratioHeader]), '']];
   let last = '';
+  let throughput = false;
   for (const figure of figures(result, [subject.key, ...(reference ? [reference.key] : []), ...peers.map((p) => p.key)])) {
     const own = figure.get(subject.key);
     const ref = reference ? figure.get(reference.key) : undefined;
     const r = figure.values().next().value!;
+    throughput ||= r.metric === 'mbPerSec';
     const base = [...figure.values()].find((x) => x.baseline !== null)?.baseline ?? null;
     const group = `${r.section === 'micro' ? 'micro: ' : ''}${r.name}`;
     const flagged = Boolean(own?.flagged || ref?.flagged);
@@ -181,6 +194,9 @@ export function formatTable(result: CheckpointResult): string {
   if (ownHeap) lines.push(`App's own heap per request (minus GET /health): ${ownHeap}`);
   const refHeap = reference ? appHeap(result, reference.key) : null;
   if (refHeap) lines.push(`Reference's own heap per request (minus GET /health): ${refHeap}`);
+  if (throughput) {
+    lines.push('MB/s = inputBytes per call / time per call (1 MB = 10^6 B); its ratios are this / baseline too: above 1× is faster');
+  }
   if (peers.length) {
     const each = peers.map((p) => `${p.name} ("${p.ratioHeader}" = ${p.name} / baseline)`);
     lines.push(`Micro peers, measured in the same rounds as the subjects: ${each.join(', ')}`);

@@ -3,9 +3,10 @@
  * for each figure — requests/s, p99, heap bytes per request, startup, RSS — one bar per series (the run's
  * baseline, named by its stage: lab 00, or lab 01 for lab 02 …; the reference solution; and your own run
  * when `pnpm lab bench` has written one), labelled with the value and its ratio to the baseline, under the
- * fingerprint of the machine that measured it. The run's micro-benchmarks (time and heap bytes per call,
- * peers such as fast-json-stringify as extra columns) follow as a compact table. Colours come from CSS
- * variables, so the chart stays legible in dark mode.
+ * fingerprint of the machine that measured it. The run's micro-benchmarks (time and heap bytes per call, and
+ * throughput in MB/s for tasks that give their input size; peers such as fast-json-stringify as extra
+ * columns) follow as a compact table. Colours come from CSS variables, so the chart stays legible in dark
+ * mode.
  */
 import React from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
@@ -33,6 +34,7 @@ function ratioText(value: number, base: number): string {
 }
 
 export function formatValue(value: number, unit: ChartMetric['unit'] | MicroFigure['unit']): string {
+  if (unit === 'MB/s') return `${value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2)} MB/s`;
   if (unit === 'ns') return value >= 1e6 ? `${(value / 1e6).toFixed(2)} ms` : value >= 1000 ? `${(value / 1000).toFixed(2)} µs` : `${value.toFixed(1)} ns`;
   if (unit === 'req/s') return value >= 1000 ? `${(value / 1000).toFixed(1)}k req/s` : `${value.toFixed(0)} req/s`;
   if (unit === 'µs') return value >= 1000 ? `${(value / 1000).toFixed(2)} ms` : `${value.toFixed(0)} µs`;
@@ -87,7 +89,13 @@ function MetricGroup({ metric, y, all }: { metric: ChartMetric; y: number; all: 
   );
 }
 
-/** The run's micro-benchmarks: one row per task and figure, a column per series and peer, with ratios. */
+/** The name of a micro figure's row. */
+const MICRO_LABEL: Record<MicroFigure['metric'], string> = { nsPerOp: 'time', bytesPerOp: 'heap bytes', mbPerSec: 'throughput' };
+
+/**
+ * The run's micro-benchmarks: one row per task and figure, a column per series and peer, with ratios (always
+ * this / the baseline; the caption says which way is better).
+ */
 function MicroTable({ run, id }: { run: ChartRun; id: string }) {
   const columns = [...seriesOf(run).map((s) => ({ key: s.key as string, label: s.label })), ...run.peers.map((name) => ({ key: `peer:${name}`, label: name }))].filter((c) =>
     run.micro.some((m) => m.values[c.key] !== undefined),
@@ -95,7 +103,8 @@ function MicroTable({ run, id }: { run: ChartRun; id: string }) {
   return (
     <table className="hp-micro" aria-labelledby={`${id}-micro`}>
       <caption id={`${id}-micro`}>
-        Micro-benchmarks, per call (lower is better){run.peers.length > 0 && `; ${run.peers.join(', ')}: ${run.peers.length > 1 ? 'peers' : 'a peer'} to compare with`}. Ratios
+        Micro-benchmarks, per call (lower is better{run.micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'})
+        {run.peers.length > 0 && `; ${run.peers.join(', ')}: ${run.peers.length > 1 ? 'peers' : 'a peer'} to compare with`}. Ratios
         are to {run.baselineLabel}.
       </caption>
       <thead>
@@ -119,7 +128,7 @@ function MicroTable({ run, id }: { run: ChartRun; id: string }) {
                   {m.task}
                 </th>
               )}
-              <td>{m.metric === 'nsPerOp' ? 'time' : 'heap bytes'}</td>
+              <td>{MICRO_LABEL[m.metric]}</td>
               {columns.map((c) => {
                 const value = m.values[c.key];
                 if (value === undefined) return <td key={c.key}>–</td>;
