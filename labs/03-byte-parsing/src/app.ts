@@ -1,6 +1,5 @@
-/**
- * Placeholder: lab 03 is planned (see the lab's README and shared/kit/src/manifest.ts). Until it is
- * written, this stage serves the previous stage's API unchanged, so its contract tests, `start` and `bench`
- * already work.
- */
-export { createApp } from '@hotpath/solution-02-generated-serializers';
+/** Lab 03's app: lab 02's, built over lab 03's route table (POST /ingest/v1 reads the body's bytes). */
+import { appFactory } from '@hotpath/solution-02-generated-serializers';
+import { routes } from './routes.ts';
+
+export const createApp = appFactory(routes);

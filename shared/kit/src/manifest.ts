@@ -215,9 +215,65 @@ jsonContext.TodoList.serialize)\`) and the error bodies whose message depends on
     title: 'Byte-level parsing: a Utf8JsonReader for Node',
     teaches: 'Read the fields you need straight from the body bytes and validate the rest without building objects.',
     seedIdea: 'Utf8JsonReader and "x"u8 literals (seeds 000, 004)',
-    status: 'planned',
-    hints: [],
-    targets: [],
+    status: 'ready',
+    baseline: '02-generated-serializers',
+    hints: [
+      {
+        title: 'Where do I start?',
+        body: `Read the reference first: \`shared/api/src/json-reference-reader.ts\` is the whole grammar, one small
+function per rule, and the header of \`shared/api/src/json-bytes.ts\` says which error each kind of bad input
+gets, at which byte. Then make \`read()\` return the tokens of \`{}\`, \`[]\` and \`"x"\`, and grow it state by
+state: \`test/reader.test.ts\` checks examples, \`test/agreement.test.ts\` compares your stream with the
+reference's on thousands of generated documents and prints the first one that differs.`,
+      },
+      {
+        title: 'My token stream is right, but the spans are off by one',
+        body: `A string's or a property name's span is the text *between* the quotes: \`tokenStart\` is the byte after
+the opening quote, \`tokenEnd\` the closing quote itself, and reading goes on after it
+(\`token(type, i + 1, close, close + 1)\`). Containers span their bracket; EndOfDocument is the empty span at
+the document's length.`,
+      },
+      {
+        title: 'The agreement test finds a different error, or the same error at another byte',
+        body: `The first byte that cannot be accepted decides. Bytes that run out are \`UnexpectedEnd\` at the
+document's length, never at the last byte. \`01\` is \`InvalidNumber\` at the \`1\` (checked while reading the
+number), but \`1x\` is a Number token followed by \`UnexpectedByte\` (or \`TrailingData\` at the top level) at
+the \`x\`. An ill-formed UTF-8 sequence is reported at its first byte, even when the document ends inside it.`,
+      },
+      {
+        title: 'textEquals fails on escaped keys',
+        body: `\`"item\\u0043ount"\` is \`itemCount\`: walk the text, and at each backslash decode one escape and
+compare the bytes it stands for with \`expected[k]\`. \`\\uXXXX\` is a UTF-16 code unit: below 0x80 it is one
+byte, below 0x800 two, otherwise three — unless it is a high surrogate followed by \`\\u\` and a low one: then
+the pair is one code point of four bytes. A lone surrogate can never equal valid UTF-8: answer false.`,
+      },
+      {
+        title: 'numberValue disagrees with JSON.parse on a big number',
+        body: `\`value = value * 10 + digit\` is exact while the value stays below 2^53, and with 16 digits it is still
+correctly rounded (\`value * 10\` is exact there; only the last addition rounds). From 17 digits on, and for
+any fraction or exponent, use \`Number()\` on the token's text — it is rare, and exactly JSON.parse's answer.
+\`9007199254740993\` must come out as 9007199254740992, which the validator then refuses as too large.`,
+      },
+      {
+        title: 'The allocation test says my reader allocates',
+        body: `Look for anything made per call: \`bytes.subarray()\` or \`slice()\` (a new view or copy), a
+\`TextDecoder\`, \`String.fromCharCode\`, a \`{ type, start, end }\` object or an array per token, a closure,
+\`Number(string)\` on the common path, a \`new JsonReader()\` or a fields object per body. Keep one reader and
+one fields record at module level and \`reset()\` them; return numbers, keep offsets in fields.`,
+      },
+      {
+        title: 'My reader is correct but not much faster than JSON.parse',
+        body: `Most of an ingest body is skipped, so make \`skip()\` cheap: instead of returning to the caller at every
+token, let the same loop run until the depth is back outside the skipped container, recording nothing on
+the way. Scan the plain bytes of a string in a tight loop that stops only at \`"\`, \`\\\` or a byte below 0x20;
+check the whole document's UTF-8 once with \`isUtf8(bytes)\` from \`node:buffer\` (native, SIMD) so that loop
+need not decode multi-byte sequences, and fall back to checking them one by one only when it says no.`,
+      },
+    ],
+    targets: [
+      { scenario: 'read 64 KB body, fields last', metric: 'nsPerOp', atMost: 1 / 3, label: "≥ 3× lab 02's TextDecoder + JSON.parse reading the 64 KB body, validating all of it" },
+      { scenario: 'read 64 KB body, fields last', metric: 'bytesPerOp', atMost: 0.001, label: 'no heap allocation reading the 64 KB body (≤ 0.1 % of lab 02\'s)' },
+    ],
   },
   {
     number: 4,

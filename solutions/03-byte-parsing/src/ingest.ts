@@ -13,8 +13,9 @@ import { errorResponse } from '@hotpath/solution-02-generated-serializers/routes
 import type { Context } from 'hono';
 import { JsonReader } from './json-reader.ts';
 
-const ITEM_COUNT = u8('itemCount');
-const TIMESTAMP = u8('timestamp');
+/** The two names, as UTF-8 bytes made once: C#'s `"itemCount"u8`. */
+export const ITEM_COUNT = u8('itemCount');
+export const TIMESTAMP = u8('timestamp');
 
 /** What `readIngest` found in a valid JSON document. */
 export const IngestRead = {
