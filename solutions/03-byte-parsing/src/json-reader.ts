@@ -151,8 +151,9 @@ export class JsonReader extends JsonScanner {
     const closers = this.closers;
     const outside = this.depth - 1;
     let depth = this.depth;
-    let i = skipWhitespace(bytes, this.position);
+    let i = this.position;
     let b = i < length ? bytes[i]! : END;
+    while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
     let opened = true; // just after an opening bracket, where its closer may come at once
     for (;;) {
       if (!opened || b !== closers[depth]) {
@@ -161,10 +162,11 @@ export class JsonReader extends JsonScanner {
           if (b !== Char.Quote) return this.unexpected(i, b);
           i = this.scanString(i);
           if (i < 0) return Token.Error;
-          i = skipWhitespace(bytes, i + 1);
-          if (i >= length || bytes[i] !== Char.Colon) return this.unexpected(i, i < length ? bytes[i]! : END);
-          i = skipWhitespace(bytes, i + 1);
-          b = i < length ? bytes[i]! : END;
+          b = ++i < length ? bytes[i]! : END;
+          while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
+          if (b !== Char.Colon) return this.unexpected(i, b);
+          b = ++i < length ? bytes[i]! : END;
+          while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
         }
         if (b === Char.Quote) {
           i = this.scanString(i);
@@ -176,8 +178,8 @@ export class JsonReader extends JsonScanner {
         } else if (b === Char.OpenBrace || b === Char.OpenBracket) {
           if (depth >= this.maxDepth) return this.fail(JsonError.TooDeep, i);
           closers[++depth] = b === Char.OpenBrace ? Char.CloseBrace : Char.CloseBracket;
-          i = skipWhitespace(bytes, i + 1);
-          b = i < length ? bytes[i]! : END;
+          b = ++i < length ? bytes[i]! : END;
+          while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
           opened = true;
           continue;
         } else if (b === Char.LowerT || b === Char.LowerF || b === Char.LowerN) {
@@ -186,8 +188,8 @@ export class JsonReader extends JsonScanner {
         } else {
           return this.unexpected(i, b);
         }
-        i = skipWhitespace(bytes, i);
         b = i < length ? bytes[i]! : END;
+        while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
       }
       // After a value, or at the closer of an empty container: a comma, or as many closers as there are.
       opened = false;
@@ -198,11 +200,11 @@ export class JsonReader extends JsonScanner {
           this.state = State.AfterValue;
           return this.token(b === Char.CloseBrace ? Token.EndObject : Token.EndArray, i, i + 1, i + 1);
         }
-        i = skipWhitespace(bytes, i + 1);
-        b = i < length ? bytes[i]! : END;
+        b = ++i < length ? bytes[i]! : END;
+        while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
       }
-      i = skipWhitespace(bytes, i + 1);
-      b = i < length ? bytes[i]! : END;
+      b = ++i < length ? bytes[i]! : END;
+      while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
     }
   }
 

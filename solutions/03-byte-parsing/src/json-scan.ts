@@ -111,17 +111,28 @@ export class JsonScanner {
     const bytes = this.bytes;
     const length = bytes.length;
     let j = i + 1;
+    if (this.wellFormedUtf8) {
+      // The common string: plain bytes up to the closing quote. Every byte of 0x80 and above is part of a
+      // well-formed sequence here, so only a quote, a backslash or a control byte stops the loop.
+      for (; j < length; j++) {
+        const b = bytes[j]!;
+        if (b === Char.Quote) {
+          this.hasEscapes = false;
+          return j;
+        }
+        if (b === Char.Backslash || b < Char.Space) break;
+      }
+    }
+    return this.scanRestOfString(j);
+  }
+
+  /** The rest of a string from `j`, byte by byte: escapes, controls, UTF-8 sequences and the end. */
+  private scanRestOfString(j: number): number {
+    const bytes = this.bytes;
+    const length = bytes.length;
     let escapes = false;
     for (;;) {
-      if (this.wellFormedUtf8) {
-        // Every byte of 0x80 and above is part of a well-formed sequence: only " \\ and controls stop us.
-        for (; j < length; j++) {
-          const b = bytes[j]!;
-          if (b === Char.Quote || b === Char.Backslash || b < Char.Space) break;
-        }
-      } else {
-        while (j < length && PLAIN_STRING_BYTE[bytes[j]!] === 1) j++;
-      }
+      while (j < length && PLAIN_STRING_BYTE[bytes[j]!] === 1) j++;
       if (j >= length) return this.fail(JsonError.UnexpectedEnd, length), -1;
       const b = bytes[j]!;
       if (b === Char.Quote) break;
