@@ -273,6 +273,7 @@ need not decode multi-byte sequences, and fall back to checking them one by one 
     targets: [
       { scenario: 'read 64 KB body, fields last', metric: 'nsPerOp', atMost: 1 / 3, label: "≥ 3× lab 02's TextDecoder + JSON.parse reading the 64 KB body, validating all of it" },
       { scenario: 'read 64 KB body, fields last', metric: 'bytesPerOp', atMost: 0.001, label: 'no heap allocation reading the 64 KB body (≤ 0.1 % of lab 02\'s)' },
+      { scenario: 'POST /ingest/v1 64KB', metric: 'rps', atLeast: 2, label: "≥ 2× lab 02's requests/s on POST /ingest/v1 with the 64 KB body" },
     ],
   },
   {
