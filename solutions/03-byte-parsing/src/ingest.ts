@@ -5,7 +5,8 @@
  * string for anything skipped. What it found goes through lab 02's generated validator, so the API answers
  * exactly as before; a document that is not JSON is a 400 naming the first bad byte.
  */
-import { JsonError, MESSAGES, Token, describeJsonError, u8, type IngestEvent } from '@hotpath/api';
+import { JsonError, MESSAGES, Token, describeJsonError, type IngestEvent } from '@hotpath/api';
+import { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
 import { offer, readBodyBytes, type AppEnv } from '@hotpath/solution-01-slim-builder/routes.ts';
 import * as respond from '@hotpath/solution-01-slim-builder/responses.ts';
 import { jsonContext } from '@hotpath/solution-02-generated-serializers/generated/json-context.ts';
@@ -13,29 +14,7 @@ import { errorResponse } from '@hotpath/solution-02-generated-serializers/routes
 import type { Context } from 'hono';
 import { JsonReader } from './json-reader.ts';
 
-/** The two names, as UTF-8 bytes made once: C#'s `"itemCount"u8`. */
-export const ITEM_COUNT = u8('itemCount');
-export const TIMESTAMP = u8('timestamp');
-
-/** What `readIngest` found in a valid JSON document. */
-export const IngestRead = {
-  /** A top-level object: `fields` holds what it said. */
-  Fields: 0,
-  /** Valid JSON whose top-level value is not an object. */
-  NotAnObject: 1,
-  /** Not valid JSON: the reader's `errorCode` and `errorOffset` say why and where. */
-  InvalidJson: 2,
-} as const;
-export type IngestReadOutcome = (typeof IngestRead)[keyof typeof IngestRead];
-
-/**
- * The two fields as the generated validator checks them: `undefined` when absent, the number when the
- * (last) member is a number, `null` for any other value (the validator answers "must be an integer").
- */
-export interface IngestFields {
-  itemCount: number | null | undefined;
-  timestamp: number | null | undefined;
-}
+export { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
 
 /** The value after a property name: its number, or null after skipping whatever else it is. */
 function numberOrNull(reader: JsonReader): number | null {

@@ -6,13 +6,14 @@
  * nothing per document: one reader is built once and `reset()` for each body.
  *
  * read() is one loop over the grammar's named states (`State`); skip() is its fast path for the bulk of a
- * body, the same grammar with the state kept by where the code is. The states, the fields and the token
- * scanners (strings, numbers, literals) are in json-scan.ts; what a token's bytes mean (textEquals,
+ * body, the same grammar with the state kept by where the code is. The states and the fields are given
+ * (@hotpath/api/json-reader-base); the token scanners (strings, numbers, literals) are in json-scan.ts; what a token's bytes mean (textEquals,
  * numberValue) in json-values.ts. The readable reference with the same token stream and errors is
  * @hotpath/api/json-reference; lab 03's property tests hold the two together.
  */
 import { Char, JsonError, Token, type TokenType } from '@hotpath/api';
-import { END, FALSE, JsonScanner, NULL, State, TRUE, skipWhitespace } from './json-scan.ts';
+import { END, State } from '@hotpath/api/json-reader-base';
+import { FALSE, JsonScanner, NULL, TRUE, skipWhitespace } from './json-scan.ts';
 import { isDigit, numberValue, textEquals } from './json-values.ts';
 
 export class JsonReader extends JsonScanner {

@@ -1,38 +1,13 @@
 /**
- * The byte-level half of lab 03's reader: the grammar's states, the reader's fields, and one scanner per
- * kind of token (string, number, literal) that returns the index after the token or records the error
+ * The byte-level half of lab 03's reader: on the given JsonReaderBase (the grammar's states, the fields,
+ * reset, token and fail, in @hotpath/api/json-reader-base), one scanner per kind of token (string, number, literal) that returns the index after the token or records the error
  * (a JsonError code and the byte offset) and returns -1. json-reader.ts builds read() and skip() on it.
  * Byte tests use the named constants of @hotpath/api's `Char`; nothing here allocates.
  */
 import { isUtf8 } from 'node:buffer';
-import { Char, JsonError, MAX_JSON_DEPTH, Token, u8, type JsonErrorCode, type TokenType } from '@hotpath/api';
+import { Char, JsonError, u8 } from '@hotpath/api';
+import { END, JsonReaderBase } from '@hotpath/api/json-reader-base';
 import { ESCAPED_BYTE, hexValue, isDigit, utf8SequenceSize } from './json-values.ts';
-
-/** Where the reader is in the grammar: what the next token may be. */
-export const State = {
-  /** The top-level value. */
-  DocumentStart: 0,
-  /** Just after `{`: a property name or `}`. */
-  ObjectStart: 1,
-  /** After `,` in an object: a property name. */
-  PropertyName: 2,
-  /** After a property name: `:`, then its value. */
-  Colon: 3,
-  /** Just after `[`: a value or `]`. */
-  ArrayStart: 4,
-  /** After `:` or after `,` in an array: a value. */
-  Value: 5,
-  /** After a value: `,`, the open container's closing bracket, or (at depth 0) the end of the document. */
-  AfterValue: 6,
-  /** EndOfDocument was returned. */
-  Done: 7,
-  /** Error was returned. */
-  Failed: 8,
-} as const;
-export type StateValue = (typeof State)[keyof typeof State];
-
-/** Stands for "no byte": the document ended. */
-export const END = -1;
 
 /** 1 for the bytes a string can hold as they are: 0x20..0x7F except `"` and `\`. */
 const PLAIN_STRING_BYTE = new Uint8Array(256);
@@ -41,7 +16,6 @@ for (let b = 0x20; b < 0x80; b++) PLAIN_STRING_BYTE[b] = b === Char.Quote || b =
 export const TRUE = u8('true');
 export const FALSE = u8('false');
 export const NULL = u8('null');
-const EMPTY = new Uint8Array(0);
 
 /** The index of the first byte at or after `i` that is not JSON whitespace (space, tab, LF, CR). */
 export function skipWhitespace(bytes: Uint8Array, i: number): number {
@@ -55,51 +29,17 @@ export function skipWhitespace(bytes: Uint8Array, i: number): number {
 }
 
 /** The reader's state and its token scanners; JsonReader (json-reader.ts) adds read() and skip(). */
-export class JsonScanner {
-  /** The type of the token read last. */
-  tokenType: TokenType = Token.None;
-  /** Its bytes: the text between the quotes for strings and names, the token itself otherwise. */
-  tokenStart = 0;
-  tokenEnd = 0;
-  /** True when the current string or property name contains backslash escapes. */
-  hasEscapes = false;
-  /** Containers open after the current token: 1 after the top-level `{`, 0 after its `}`. */
-  depth = 0;
-  /** Why the document is invalid, once `read()` has returned Token.Error. */
-  errorCode: JsonErrorCode = JsonError.None;
-  /** Where (a byte offset), or -1. */
-  errorOffset = -1;
-  /** The next byte to read. */
-  position = 0;
-
-  protected bytes: Uint8Array = EMPTY;
-  protected state: StateValue = State.DocumentStart;
+export class JsonScanner extends JsonReaderBase {
   /**
    * Whether the whole document is well-formed UTF-8, checked once by Node's native (SIMD) validator. When
    * it is, strings are scanned without decoding their multi-byte sequences; when not, byte by byte, to
    * report the first bad sequence where it is.
    */
   protected wellFormedUtf8 = true;
-  /** The closing byte each open container expects, by depth (index 1 is the top-level container). */
-  protected readonly closers: Uint8Array;
 
-  constructor(readonly maxDepth: number = MAX_JSON_DEPTH) {
-    this.closers = new Uint8Array(maxDepth + 1);
-  }
-
-  /** Starts reading `bytes` from the beginning. Nothing is allocated: keep one reader and reset it. */
-  reset(bytes: Uint8Array): this {
-    this.bytes = bytes;
+  override reset(bytes: Uint8Array): this {
+    super.reset(bytes);
     this.wellFormedUtf8 = isUtf8(bytes);
-    this.position = 0;
-    this.state = State.DocumentStart;
-    this.depth = 0;
-    this.tokenType = Token.None;
-    this.tokenStart = 0;
-    this.tokenEnd = 0;
-    this.hasEscapes = false;
-    this.errorCode = JsonError.None;
-    this.errorOffset = -1;
     return this;
   }
 
@@ -215,25 +155,5 @@ export class JsonScanner {
       if (bytes[i + k] !== text[k]) return this.fail(JsonError.InvalidLiteral, i + k), -1;
     }
     return i + text.length;
-  }
-
-  protected unexpected(i: number, b: number): TokenType {
-    return this.fail(b === END ? JsonError.UnexpectedEnd : JsonError.UnexpectedByte, i);
-  }
-
-  protected token(type: TokenType, start: number, end: number, next: number): TokenType {
-    this.tokenType = type;
-    this.tokenStart = start;
-    this.tokenEnd = end;
-    this.position = next;
-    return type;
-  }
-
-  protected fail(code: JsonErrorCode, offset: number): TokenType {
-    this.errorCode = code;
-    this.errorOffset = offset;
-    this.state = State.Failed;
-    this.tokenType = Token.Error;
-    return Token.Error;
   }
 }
