@@ -13,7 +13,7 @@
  */
 import { Char, JsonError, Token, type TokenType } from '@hotpath/api';
 import { END, State } from '@hotpath/api/json-reader-base';
-import { FALSE, JsonScanner, NULL, TRUE, skipWhitespace } from './json-scan.ts';
+import { JsonScanner, literalText, skipWhitespace } from './json-scan.ts';
 import { isDigit, numberValue, textEquals } from './json-values.ts';
 
 export class JsonReader extends JsonScanner {
@@ -101,18 +101,10 @@ export class JsonReader extends JsonScanner {
             end = this.scanNumber(i);
             if (end < 0) return Token.Error;
             type = Token.Number;
-          } else if (b === Char.LowerT) {
-            end = this.scanLiteral(i, TRUE);
+          } else if (b === Char.LowerT || b === Char.LowerF || b === Char.LowerN) {
+            end = this.scanLiteral(i, literalText(b));
             if (end < 0) return Token.Error;
-            type = Token.True;
-          } else if (b === Char.LowerF) {
-            end = this.scanLiteral(i, FALSE);
-            if (end < 0) return Token.Error;
-            type = Token.False;
-          } else if (b === Char.LowerN) {
-            end = this.scanLiteral(i, NULL);
-            if (end < 0) return Token.Error;
-            type = Token.Null;
+            type = b === Char.LowerT ? Token.True : b === Char.LowerF ? Token.False : Token.Null;
           } else {
             return this.unexpected(i, b);
           }
@@ -184,7 +176,7 @@ export class JsonReader extends JsonScanner {
           opened = true;
           continue;
         } else if (b === Char.LowerT || b === Char.LowerF || b === Char.LowerN) {
-          i = this.scanLiteral(i, b === Char.LowerT ? TRUE : b === Char.LowerF ? FALSE : NULL);
+          i = this.scanLiteral(i, literalText(b));
           if (i < 0) return Token.Error;
         } else {
           return this.unexpected(i, b);

@@ -13,9 +13,14 @@ import { ESCAPED_BYTE, hexValue, isDigit, utf8SequenceSize } from './json-values
 const PLAIN_STRING_BYTE = new Uint8Array(256);
 for (let b = 0x20; b < 0x80; b++) PLAIN_STRING_BYTE[b] = b === Char.Quote || b === Char.Backslash ? 0 : 1;
 
-export const TRUE = u8('true');
-export const FALSE = u8('false');
-export const NULL = u8('null');
+const TRUE = u8('true');
+const FALSE = u8('false');
+const NULL = u8('null');
+
+/** The literal whose first byte is `b` (`t`, `f` or `n`): its bytes, for scanLiteral(). */
+export function literalText(b: number): Uint8Array {
+  return b === Char.LowerT ? TRUE : b === Char.LowerF ? FALSE : NULL;
+}
 
 /** The index of the first byte at or after `i` that is not JSON whitespace (space, tab, LF, CR). */
 export function skipWhitespace(bytes: Uint8Array, i: number): number {
