@@ -11,6 +11,7 @@ export const MESSAGES = {
   unsupportedMediaType: 'Send the body as JSON with Content-Type: application/json',
   payloadTooLarge: `The request body is larger than ${BODY_LIMIT_BYTES} bytes`,
   emptyBody: 'The body is empty; send a JSON object',
+  bodyAborted: 'The request body ended before it was complete',
   invalidUtf8: 'The body is not valid UTF-8',
   invalidJson: (parserMessage: string) => `The body is not valid JSON: ${parserMessage}`,
   tooDeep: `JSON nesting is deeper than ${MAX_JSON_DEPTH} levels`,

@@ -27,5 +27,10 @@ export function createBoundedSink(capacity: number = SINK_CAPACITY): IngestSink 
       }
       return queue.splice(0, max);
     },
+    consume(max = Infinity, visit) {
+      const taken = this.drain(max);
+      if (visit) for (const event of taken) visit(event.itemCount, event.timestamp);
+      return taken.length;
+    },
   };
 }

@@ -23,6 +23,11 @@ export interface IngestSink {
   offer(itemCount: number, timestamp: number): boolean;
   /** Removes and returns up to `max` events, oldest first. */
   drain(max?: number): IngestEvent[];
+  /**
+   * Removes up to `max` events, oldest first, handing each to `visit` (when given) as two numbers instead of
+   * an object; answers how many it removed. The server's consumer uses it, so publishing allocates nothing.
+   */
+  consume(max?: number, visit?: (itemCount: number, timestamp: number) => void): number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';

@@ -29,7 +29,7 @@ export function serveApp(app: HotPathApp, options: ServeOptions): Promise<Runnin
   const host = options.host ?? '127.0.0.1';
   let published = 0;
   const drainer = setInterval(() => {
-    if (app.sink.size > 0) published += app.sink.drain().length;
+    if (app.sink.size > 0) published += app.sink.consume();
   }, options.drainEveryMs ?? 5);
   drainer.unref();
 

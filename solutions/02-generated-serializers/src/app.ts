@@ -4,7 +4,7 @@
  * every type a route declares is checked against the registry: an unregistered one stops the app here.
  * Later stages that only swap handlers build their app with `appFactory(theirRoutes)`.
  */
-import { createBoundedSink, createLogger, createTodoStore, type AppOptions, type HotPathApp } from '@hotpath/api';
+import { createBoundedSink, createLogger, createTodoStore, type AppOptions, type HotPathApp, type IngestSink } from '@hotpath/api';
 import { buildRouter } from '@hotpath/solution-01-slim-builder';
 import { createTodoListCache } from '@hotpath/solution-01-slim-builder/responses.ts';
 import type { AppState } from '@hotpath/solution-01-slim-builder/routes.ts';
@@ -12,8 +12,14 @@ import { assertRegistered } from './check-registry.ts';
 import { jsonContext } from './generated/json-context.ts';
 import { routes, type TypedRoute } from './routes.ts';
 
-/** The createApp() of an app serving `table`: its types are checked against the registry first. */
-export function appFactory(table: readonly TypedRoute[]): (options?: AppOptions) => HotPathApp {
+/**
+ * The createApp() of an app serving `table`: its types are checked against the registry first. `createSink`
+ * makes each app's ingest sink (lab 04 passes its ring).
+ */
+export function appFactory(
+  table: readonly TypedRoute[],
+  createSink: (capacity?: number) => IngestSink = createBoundedSink,
+): (options?: AppOptions) => HotPathApp {
   assertRegistered(table, Object.keys(jsonContext));
   const router = buildRouter(table);
   return (options: AppOptions = {}) => {
@@ -21,7 +27,7 @@ export function appFactory(table: readonly TypedRoute[]): (options?: AppOptions)
     const state: AppState = {
       todos,
       todoList: createTodoListCache(todos, jsonContext.TodoList.serialize),
-      sink: createBoundedSink(options.sinkCapacity),
+      sink: createSink(options.sinkCapacity),
       sinkRefusing: false,
       log: createLogger(options),
     };

@@ -1,0 +1,62 @@
+/**
+ * Loading the subject's modules (the `src/` that `#lab/` points at), lazily inside each test: on unfinished
+ * code each test then fails with the TODO's message instead of the whole file being skipped. Plus small
+ * helpers the lab's tests share: a POST to an in-process app, and the pool's stats as a one-line story.
+ */
+import type { HotPathApp } from '@hotpath/api';
+import type { PoolStats } from '#lab/pool.ts';
+
+/** `load` run once, on first use, and shared. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= load());
+}
+
+export const loadPool = once(() => import('#lab/pool.ts'));
+export const loadBody = once(() => import('#lab/body.ts'));
+export const loadSink = once(() => import('#lab/ring-sink.ts'));
+export const loadIngest = once(() => import('#lab/ingest.ts'));
+export const loadApp = once(() => import('#lab/app.ts'));
+
+export const encoder = new TextEncoder();
+export const INGEST_URL = 'http://localhost/ingest/v1';
+
+export interface Reply {
+  status: number;
+  text: string;
+  headers: Headers;
+}
+
+/** POST `body` to the app's /ingest/v1, in process, and read the whole answer. */
+export async function postIngest(app: HotPathApp, body: Uint8Array | string | ReadableStream<Uint8Array>, contentType = 'application/json'): Promise<Reply> {
+  const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? encoder.encode(body) : body };
+  if (body instanceof ReadableStream) init.duplex = 'half';
+  const response = await app.fetch(new Request(INGEST_URL, init));
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+/** The pool's stats in one line, for assertion messages. */
+export const showStats = (s: PoolStats): string =>
+  `rented ${s.rented}, returned ${s.returned}, outstanding ${s.outstanding}, misses ${s.misses}, oversized ${s.oversized}, retained ${s.retained}, high-water ${s.highWater}`;
+
+/** A body stream that sends `chunks` and then fails, as a client that goes away mid-body does. */
+export function failingStream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (i < chunks.length) controller.enqueue(chunks[i++]!);
+      else controller.error(new Error('client went away'));
+    },
+  });
+}
+
+/** A body stream that sends `chunks`, then ends. */
+export function chunkStream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (i < chunks.length) controller.enqueue(chunks[i++]!);
+      else controller.close();
+    },
+  });
+}
