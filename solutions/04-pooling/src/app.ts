@@ -1,18 +1,20 @@
 /**
- * Lab 04's app: lab 02's app over lab 04's route table, with the ring sink, serving each request's Node
- * IncomingMessage to the pooled ingest handler (node-request.ts). The pool's stats are registered for the
- * checkpoint's probe and the soak test.
+ * Lab 04's app: lab 02's app over lab 04's route table, with the ring sink, handing each request's Node
+ * IncomingMessage to the pooled ingest handler (@hotpath/api/node-request). `appWithPool` builds the same
+ * app over another pool: the checkpoint's no-pool variant passes one that keeps nothing.
  */
 import type { AppOptions, HotPathApp } from '@hotpath/api';
+import { withNodeRequests } from '@hotpath/api/node-request';
 import { appFactory } from '@hotpath/solution-02-generated-serializers';
-import { withNodeRequests } from './node-request.ts';
+import { bodyPool } from './ingest.ts';
+import type { BufferPool } from './pool.ts';
 import { RingSink } from './ring-sink.ts';
-import { routes } from './routes.ts';
+import { routesFor } from './routes.ts';
 
-const createPooledApp = appFactory(routes, (capacity) => new RingSink(capacity));
-
-// TODO(app-stats): registerAppStats('bodyPool', () => ({ ...bodyPool.stats() }));
-
-export function createApp(options?: AppOptions): HotPathApp {
-  return withNodeRequests(createPooledApp(options));
+/** The createApp() of this app with its bodies read into `pool`. */
+export function appWithPool(pool: BufferPool): (options?: AppOptions) => HotPathApp {
+  const make = appFactory(routesFor(pool), (capacity) => new RingSink(capacity));
+  return (options) => withNodeRequests(make(options));
 }
+
+export const createApp: (options?: AppOptions) => HotPathApp = appWithPool(bodyPool);

@@ -83,16 +83,17 @@ export function rentBody(pool: BufferPool, declared: number | undefined): Pooled
 /**
  * Reads a Node request's body (under @hono/node-server, the IncomingMessage behind the Request) into `body`.
  * Resolves — never rejects — when it ended, passed `limit` (listeners removed, the rest left unread for the
- * server to drain or close), or was cut short by the client.
+ * server to drain or close), or was cut short by the client: an aborted request closes without 'end'. No
+ * 'error' listener: an IncomingMessage emits 'error' only to listeners it has, and always 'close' after it —
+ * and listening for it costs ~1 KB of heap per request on Node 20 (measured; the README has the figures).
  */
 export function readNodeBody(incoming: IncomingMessage, body: PooledBody, limit: number): Promise<BodyRead> {
   if (incoming.readableEnded) return Promise.resolve(BodyRead.Complete);
-  if (incoming.destroyed || incoming.errored) return Promise.resolve(BodyRead.Aborted);
+  if (incoming.destroyed) return Promise.resolve(BodyRead.Aborted);
   return new Promise((resolve) => {
     const finish = (outcome: BodyRead) => {
       incoming.off('data', onData);
       incoming.off('end', onEnd);
-      incoming.off('error', onAborted);
       incoming.off('close', onClose);
       resolve(outcome);
     };
@@ -100,12 +101,9 @@ export function readNodeBody(incoming: IncomingMessage, body: PooledBody, limit:
       if (!body.append(chunk, limit)) finish(BodyRead.TooLarge);
     };
     const onEnd = () => finish(BodyRead.Complete);
-    const onAborted = () => finish(BodyRead.Aborted);
-    // 'close' without 'end' first: the connection went away mid-body.
     const onClose = () => finish(incoming.readableEnded ? BodyRead.Complete : BodyRead.Aborted);
     incoming.on('data', onData);
     incoming.on('end', onEnd);
-    incoming.on('error', onAborted);
     incoming.on('close', onClose);
   });
 }

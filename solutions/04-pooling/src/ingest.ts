@@ -14,7 +14,7 @@ import { JsonReader } from '@hotpath/solution-03-byte-parsing/json-reader.ts';
 import { invalidJson, readIngest } from '@hotpath/solution-03-byte-parsing/ingest.ts';
 import type { Context } from 'hono';
 import { BodyRead, readNodeBody, readWebBody, rentBody } from './body.ts';
-import { nodeRequest } from './node-request.ts';
+import { nodeRequest } from '@hotpath/api/node-request';
 import { BufferPool } from './pool.ts';
 
 export { ITEM_COUNT, TIMESTAMP };
@@ -31,7 +31,12 @@ function declaredLength(header: string | null | undefined, chunked: boolean): nu
   return header == null || chunked ? undefined : Number(header);
 }
 
-export async function ingest(c: Context<AppEnv>): Promise<Response> {
+/** The POST /ingest/v1 handler reading bodies into `pool` (the app's is bodyPool). */
+export function createIngest(pool: BufferPool): (c: Context<AppEnv>) => Promise<Response> {
+  return (c) => ingest(c, pool);
+}
+
+async function ingest(c: Context<AppEnv>, pool: BufferPool): Promise<Response> {
   // Taken before the first await: after it, another request may be the one being dispatched.
   const incoming = nodeRequest();
   const headers = incoming?.headers;
@@ -42,7 +47,7 @@ export async function ingest(c: Context<AppEnv>): Promise<Response> {
     : declaredLength(c.req.header('content-length'), c.req.header('transfer-encoding') !== undefined);
   if (declared !== undefined && declared > BODY_LIMIT_BYTES) return respond.payloadTooLarge();
 
-  const body = rentBody(bodyPool, declared);
+  const body = rentBody(pool, declared);
   try {
     const read = incoming ? await readNodeBody(incoming, body, BODY_LIMIT_BYTES) : await readWebBody(c.req.raw.body, body, BODY_LIMIT_BYTES);
     if (read === BodyRead.TooLarge) return respond.payloadTooLarge();

@@ -4,10 +4,11 @@
  * IncomingMessage is handed over here instead: `withNodeRequests(app)` records it for the duration of the
  * synchronous part of `fetch`, and a handler takes it with `nodeRequest()` before its first `await`. Read
  * after an await, it is undefined — never another request's — and the handler falls back to the Request's
- * own body stream, as it does for requests made in-process (app.request() in the tests).
+ * own body stream, as it does for requests made in-process (app.request() in the tests). Lab 04 uses it to
+ * stream bodies from the socket into pooled memory.
  */
 import type { IncomingMessage } from 'node:http';
-import type { HotPathApp } from '@hotpath/api';
+import type { HotPathApp } from './types.ts';
 
 let current: IncomingMessage | undefined;
 
