@@ -3,4 +3,4 @@
  * written, this stage serves the previous stage's API unchanged, so its contract tests, `start` and `bench`
  * already work.
  */
-export { createApp } from '@hotpath/solution-02-generated-serializers';
+export { createApp } from '@hotpath/solution-04-pooling';

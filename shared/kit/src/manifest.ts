@@ -20,7 +20,8 @@ export interface LabEntry {
   hints: readonly Hint[];
   /**
    * What the checkpoint must reach, each a ratio to the lab's baseline (lab 00 unless `baseline` says
-   * otherwise) measured in the same run, or to a peer's figure (`vs`). Empty: no target.
+   * otherwise) measured in the same run, to a peer's figure (`vs`), or the package's own figure
+   * (`absolute`). Empty: no target.
    */
   targets: readonly CheckpointTarget[];
   /**
@@ -35,14 +36,30 @@ export interface Hint {
   body: string;
 }
 
-/** Metrics of the load and startup sections (a Ratio's `metric` in @hotpath/harness). */
-export type LoadMetric = 'rps' | 'p50' | 'p99' | 'heapBytesPerRequest' | 'gcPer10k' | 'startupMs' | 'peakRss';
+/**
+ * Metrics of the load and startup sections (a Ratio's `metric` in @hotpath/harness). `appHeapBytesPerRequest`
+ * and `appArrayBufferBytesPerRequest` are a scenario's figure minus the same server's GET /health figure (the
+ * app's own share); `arrayBufferBytesPerRequest` is the ArrayBuffer bytes (Buffer contents) allocated per
+ * request. App figures are differences, often near 0: judge them with `absolute: true` rather than as ratios.
+ */
+export type LoadMetric =
+  | 'rps'
+  | 'p50'
+  | 'p99'
+  | 'heapBytesPerRequest'
+  | 'gcPer10k'
+  | 'appHeapBytesPerRequest'
+  | 'arrayBufferBytesPerRequest'
+  | 'appArrayBufferBytesPerRequest'
+  | 'startupMs'
+  | 'peakRss';
 /** Metrics of the micro section: time and heap bytes per call of a micro task. */
 export type MicroMetric = 'nsPerOp' | 'bytesPerOp';
 
 /**
  * A figure of the checkpoint (a Ratio of @hotpath/harness: scenario + metric) against the lab's baseline
- * (lab 00 unless the lab's `baseline` says otherwise), or against a peer's figure with `vs`.
+ * (lab 00 unless the lab's `baseline` says otherwise), against a peer's figure with `vs`, or on its own with
+ * `absolute: true`.
  */
 export interface CheckpointTarget {
   /** Load scenario name, e.g. 'GET /todos'; 'startup'; or a micro task name of the lab's checkpoint.ts. */
@@ -54,7 +71,13 @@ export interface CheckpointTarget {
    * Micro metrics only.
    */
   vs?: string;
-  /** The ratio (this / the baseline, or this / the peer with `vs`) must be at least this… */
+  /**
+   * Judge the package's own figure, in the metric's unit (B, µs, req/s, …), not a ratio: `{ scenario:
+   * 'POST /ingest/v1 1KB', metric: 'appHeapBytesPerRequest', absolute: true, atMost: 512 }` is "at most 512
+   * heap bytes per request of the app's own". Not with `vs`.
+   */
+  absolute?: boolean;
+  /** The ratio (this / the baseline, or this / the peer with `vs`; the figure itself with `absolute`) must be at least this… */
   atLeast?: number;
   /** …or at most this. */
   atMost?: number;
@@ -282,8 +305,52 @@ need not decode multi-byte sequences, and fall back to checking them one by one 
     title: 'Pooling: reuse buffers, return them in finally',
     teaches: 'Stream bodies into pooled slabs, return them on every path, and measure whether pooling wins.',
     seedIdea: 'ArrayPool, thread-local pools and AdvanceTo in finally (seeds 000, 004)',
-    status: 'planned',
-    hints: [],
+    status: 'ready',
+    baseline: '03-byte-parsing',
+    hints: [
+      {
+        title: 'Where do I start?',
+        body: `With \`src/pool.ts\`: \`test/pool.test.ts\` describes the pool case by case. The free list is the array
+\`free\` with \`freeCount\` as its top: \`rent()\` takes \`free[--freeCount]\`, \`give()\` puts the slab at
+\`free[freeCount++]\`. Keep counters as private fields (\`rented\`, \`returned\`, \`misses\`, …) and compute
+\`outstanding\` as \`rented - returned\` rather than keeping a third counter in step.`,
+      },
+      {
+        title: 'How does give() know a slab is already free?',
+        body: `Compare it with the slabs on the free list: \`for (let i = 0; i < freeCount; i++) if (free[i] === buffer) throw …\`.
+At most \`maxRetained\` comparisons — tens of nanoseconds — for a bug that would otherwise hand one slab to
+two requests at once. Only a buffer of exactly \`slabSize\` bytes (\`byteOffset\` 0, its own ArrayBuffer) can
+be a slab; anything else that comes back is an oversized buffer: count it and let it go.`,
+      },
+      {
+        title: 'readNodeBody never resolves when the client goes away',
+        body: `An aborted request emits 'close' without 'end' before it. Resolve Aborted from your 'close' listener
+when \`incoming.readableEnded\` is false (and Complete when it is true: 'close' also follows a normal 'end'). And
+remove all three listeners before resolving, on every path — a listener left behind keeps the PooledBody
+(and its slab) reachable from the request.`,
+      },
+      {
+        title: 'The handler passes in process but the server test leaks buffers',
+        body: `In process (\`app.fetch\`) there is no Node request, so \`readWebBody\` runs; over a socket it is
+\`readNodeBody\`, and a client can really disconnect. Check that \`nodeRequest()\` is called before the first
+\`await\` (after it, it is undefined), that every \`return\` after \`rentBody()\` is inside the \`try\`, and that
+the \`finally\` calls \`body.release()\`.`,
+      },
+      {
+        title: 'The bleed test says a short body got another answer after a long one',
+        body: `Your reader saw bytes past this request's end: the slab still holds the previous body there. Pass
+\`body.view()\` (exactly \`length\` bytes) to \`readIngest\`, never \`body.buffer\`. That bounded view is the
+reason the kit does not zero slabs on return: nothing past \`length\` is ever read, so there is nothing to
+wipe — and a 64 KiB \`fill(0)\` per request would cost more than the allocation it replaces.`,
+      },
+      {
+        title: 'offer() still allocates',
+        body: `An object per event (\`{ itemCount, timestamp }\`) and an array that grows are what lab 03's queue does.
+Allocate two \`Float64Array(capacity)\` in the constructor; \`offer()\` writes
+\`itemCounts[slot] = itemCount; timestamps[slot] = timestamp\` with \`slot = head + count\` (minus capacity when
+it passes the end), and \`consume()\` reads at \`head\` and moves it on, wrapping to 0.`,
+      },
+    ],
     targets: [],
   },
   {

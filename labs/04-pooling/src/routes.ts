@@ -1,0 +1,14 @@
+/**
+ * Lab 04's route table: lab 03's, with POST /ingest/v1 answered by the pooled handler of ingest.ts.
+ * Every other route — and every type a route declares — is lab 03's.
+ */
+import { routes as lab03Routes } from '@hotpath/solution-03-byte-parsing/routes.ts';
+import type { TypedRoute } from '@hotpath/solution-02-generated-serializers/routes.ts';
+import { createIngest } from './ingest.ts';
+import type { BufferPool } from './pool.ts';
+
+/** Lab 03's routes, with POST /ingest/v1 reading its bodies into `pool`. */
+export function routesFor(pool: BufferPool): readonly TypedRoute[] {
+  const ingest = createIngest(pool);
+  return lab03Routes.map((route) => (route.path === '/ingest/v1' ? { ...route, handler: ingest } : route));
+}
