@@ -13,7 +13,7 @@ export type { MicroOptions, MicroResult, MicroTask, MicroTaskEntry } from './mic
 export { defaultScenarios, ingestBody, HEALTH_SCENARIO } from './scenarios.ts';
 export type { Scenario, IngestBody } from './scenarios.ts';
 export { runLoad } from './load.ts';
-export type { LoadOptions, LoadResult, LoadRound, LoadScenarioResult, LoadSubject, ScenarioSummary } from './load.ts';
+export type { ArrayBufferBasis, LoadOptions, LoadResult, LoadRound, LoadScenarioResult, LoadSubject, ScenarioSummary } from './load.ts';
 export { measureStartup } from './startup.ts';
 export type { StartupOptions, StartupResult, StartupSummary } from './startup.ts';
 export { takeFingerprint, finishFingerprint, busyVerdict } from './fingerprint.ts';
@@ -25,4 +25,8 @@ export type { CheckpointOptions } from './checkpoint.ts';
 export { resolveSubjects, defaultBaselineDir, SUBJECT_KEY, BASELINE_KEY, REFERENCE_KEY } from './subjects.ts';
 export type { ResolvedSubjects } from './subjects.ts';
 export { ensureGc } from './gc.ts';
-export type { ProbeWindow } from './probe.ts';
+export type { ProbeRequest, ProbeReply, ProbeStats, ProbeWindow } from './probe.ts';
+export { estimateArrayBufferBytes } from './ab-sampler.ts';
+export type { ArrayBufferEstimate, ArrayBufferSampling } from './ab-sampler.ts';
+export { registerAppStats, readAppStats, APP_STATS_KEY } from './app-stats.ts';
+export type { AppStatsSource } from './app-stats.ts';

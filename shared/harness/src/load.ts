@@ -5,14 +5,15 @@
  * runs: an idle server sharing the CPU (its GC, its memory reducer) cannot slow the one under load, and
  * the median is taken over server processes, so one process landing in a slow state (JIT, heap layout)
  * moves it less. Each round pairs autocannon's figures (RPS, latency from per-response timings) with the
- * probe's window (heap bytes and GCs per request, RSS). Rounds where other processes used the CPU are
- * retried once. Medians over rounds are reported.
+ * probe's window (heap and ArrayBuffer bytes and GCs per request, RSS, app stats). Rounds where other
+ * processes used the CPU are retried once. Medians over rounds are reported (src/load-summary.ts).
  */
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ipc, type IpcCall } from './ipc.ts';
+import { addAppFigures, summarise, type ScenarioSummary } from './load-summary.ts';
 import type { ProbeWindow } from './probe.ts';
-import { HEALTH_SCENARIO, bodyBytes, type Scenario } from './scenarios.ts';
+import { bodyBytes, type Scenario } from './scenarios.ts';
 import {
   choosePinning,
   machineCpu,
@@ -25,6 +26,8 @@ import {
   type RunningServer,
 } from './server.ts';
 import { median, turnOrder } from './stats.ts';
+
+export type { ArrayBufferBasis, ScenarioSummary } from './load-summary.ts';
 
 export interface LoadSubject {
   key: string;
@@ -59,25 +62,6 @@ export interface LoadRound {
   otherCpus: number | null;
   noisy: boolean;
   retried: boolean;
-}
-
-export interface ScenarioSummary {
-  rps: number;
-  p50Us: number;
-  p99Us: number;
-  heapBytesPerRequest: number;
-  /** heapBytesPerRequest minus the same subject's GET /health figure. */
-  appHeapBytesPerRequest: number | null;
-  gcPer10kRequests: number;
-  arrayBuffersPerRequest: number;
-  rssBytes: number;
-  peakRssBytes: number | null;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  /** True when any response was not 2xx (a flagged scenario is not ranked). */
-  flagged: boolean;
-  rounds: LoadRound[];
 }
 
 export interface LoadScenarioResult {
@@ -178,32 +162,6 @@ async function oneRound(
   };
 }
 
-function summarise(rounds: LoadRound[]): ScenarioSummary {
-  const m = (f: (r: LoadRound) => number) => median(rounds.map(f));
-  const requests = rounds.reduce((a, r) => a + r.probe.requests, 0);
-  const gcs = rounds.reduce((a, r) => a + r.probe.gcCount, 0);
-  const errors = rounds.reduce((a, r) => a + r.errors, 0);
-  const timeouts = rounds.reduce((a, r) => a + r.timeouts, 0);
-  const non2xx = rounds.reduce((a, r) => a + r.non2xx, 0);
-  const peaks = rounds.map((r) => r.probe.peakRssBytes).filter((v): v is number => v !== null);
-  return {
-    rps: m((r) => r.rps),
-    p50Us: m((r) => r.latencyUs.p50),
-    p99Us: m((r) => r.latencyUs.p99),
-    heapBytesPerRequest: m((r) => r.probe.heapBytesPerRequest),
-    appHeapBytesPerRequest: null,
-    gcPer10kRequests: requests > 0 ? (gcs / requests) * 10_000 : 0,
-    arrayBuffersPerRequest: m((r) => (r.probe.requests > 0 ? r.probe.arrayBuffersDelta / r.probe.requests : 0)),
-    rssBytes: m((r) => r.probe.rssBytes),
-    peakRssBytes: peaks.length ? Math.max(...peaks) : null,
-    errors,
-    timeouts,
-    non2xx,
-    flagged: non2xx > 0 || errors > 0 || timeouts > 0,
-    rounds,
-  };
-}
-
 /** Runs every scenario against every subject, interleaved, and returns the medians. */
 export async function runLoad(subjects: readonly LoadSubject[], scenarios: readonly Scenario[], options: LoadOptions): Promise<LoadResult> {
   const step = options.onStep ?? (() => {});
@@ -274,16 +232,8 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
       }
       result.scenarios.push(entry);
     }
-    // The app's own share: subtract the constant route measured on the same server.
-    const health = result.scenarios.find((s) => s.name === HEALTH_SCENARIO);
-    if (health) {
-      for (const scenario of result.scenarios) {
-        for (const [key, summary] of Object.entries(scenario.results)) {
-          const floor = health.results[key]?.heapBytesPerRequest;
-          if (floor !== undefined) summary.appHeapBytesPerRequest = summary.heapBytesPerRequest - floor;
-        }
-      }
-    }
+    // The app's own share: subtract the constant route measured on the same servers.
+    addAppFigures(result.scenarios);
   } finally {
     if (worker) await stopProcess(worker.child);
   }

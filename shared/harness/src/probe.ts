@@ -5,12 +5,19 @@
  * It counts requests with diagnostics_channel (http.server.request.start and http.server.response.finish)
  * and answers the harness over the IPC channel:
  *   { hotpath: 'window:start', id }  → runs gc(), records used heap, counters and arrayBuffers, starts a
- *                                      v8.GCProfiler; replies { hotpath: 'window:started', id }
+ *                                      v8.GCProfiler and the ArrayBuffer sampler (src/ab-sampler.ts);
+ *                                      replies { hotpath: 'window:started', id }
  *   { hotpath: 'window:stop', id }   → replies { hotpath: 'window', id, window: ProbeWindow }
+ *   { hotpath: 'stats', id }         → replies { hotpath: 'stats', id, stats: ProbeStats } at any time (RSS,
+ *                                      used heap, arrayBuffers, request counters, the app's stats)
  * Heap allocated in a window = used heap at the end - at the start + bytes freed by each GC in between.
+ * ArrayBuffer bytes allocated per request come from sampling arrayBuffers between collections (ab-sampler).
+ * App stats are the counters an app registered with `@hotpath/harness/app-stats` (src/app-stats.ts).
  * When the harness goes away (IPC disconnect) the server exits, so a crashed harness leaves no server behind.
  */
 import diagnostics from 'node:diagnostics_channel';
+import { ArrayBufferSampler, type ArrayBufferSampling } from './ab-sampler.ts';
+import { readAppStats } from './app-stats.ts';
 import { ensureGc, procStatusBytes, startGcWindow, usedHeap, type GcSummary } from './gc.ts';
 
 export interface ProbeWindow {
@@ -31,13 +38,41 @@ export interface ProbeWindow {
   /** VmHWM of the server process, when /proc is available. */
   peakRssBytes: number | null;
   durationMs: number;
+  /**
+   * ArrayBuffer bytes allocated per finished request (gross), from the clean sampling intervals; null when
+   * too few were clean or sampling was off. Absent in results written before it existed.
+   */
+  arrayBufferBytesPerRequest?: number | null;
+  /** What that figure is based on (src/ab-sampler.ts). */
+  arrayBufferSampling?: ArrayBufferSampling;
+  /** The app's registered stats, read when the window stopped (`{}` when it registered none). */
+  appStats?: Record<string, Record<string, number>>;
 }
 
-export type ProbeRequest = { hotpath: 'window:start'; id: number } | { hotpath: 'window:stop'; id: number };
+/** The answer to `{ hotpath: 'stats' }`: the server now. */
+export interface ProbeStats {
+  pid: number;
+  /** Milliseconds since the process started (process.uptime()). */
+  uptimeMs: number;
+  /** process.memoryUsage().rss */
+  rssBytes: number;
+  /** V8's used heap size. */
+  heapUsedBytes: number;
+  /** process.memoryUsage().arrayBuffers */
+  arrayBuffersBytes: number;
+  /** Requests started and responses finished since the process started. */
+  requestsStarted: number;
+  requestsFinished: number;
+  /** The app's registered stats (`{}` when none). */
+  appStats: Record<string, Record<string, number>>;
+}
+
+export type ProbeRequest = { hotpath: 'window:start'; id: number } | { hotpath: 'window:stop'; id: number } | { hotpath: 'stats'; id: number };
 export type ProbeReply =
   | { hotpath: 'probe:ready'; pid: number }
   | { hotpath: 'window:started'; id: number }
   | { hotpath: 'window'; id: number; window: ProbeWindow }
+  | { hotpath: 'stats'; id: number; stats: ProbeStats }
   | { hotpath: 'probe:error'; id: number; message: string };
 
 const counters = { started: 0, finished: 0 };
@@ -49,6 +84,7 @@ interface OpenWindow {
   arrayBuffers: number;
   t0: number;
   gc: { stop(): GcSummary };
+  buffers: ArrayBufferSampler;
 }
 
 let open: OpenWindow | undefined;
@@ -56,12 +92,19 @@ let open: OpenWindow | undefined;
 export function startWindow(): void {
   const gc = ensureGc();
   open?.gc.stop();
+  open?.buffers.stop();
+  const buffers = new ArrayBufferSampler(() => counters.finished);
+  buffers.observe();
+  const gcStart = performance.now();
   gc();
+  buffers.addGc(gcStart, performance.now());
+  buffers.start();
   open = {
     arrayBuffers: process.memoryUsage().arrayBuffers,
     started: counters.started,
     finished: counters.finished,
     t0: performance.now(),
+    buffers,
     gc: startGcWindow(),
     heap: usedHeap(),
   };
@@ -73,6 +116,7 @@ export function stopWindow(): ProbeWindow {
   const w = open;
   open = undefined;
   const gcs = w.gc.stop();
+  const buffers = w.buffers.stop();
   const memory = process.memoryUsage();
   const requests = counters.finished - w.finished;
   const heapBytes = heapEnd - w.heap + gcs.freedBytes;
@@ -89,6 +133,24 @@ export function stopWindow(): ProbeWindow {
     rssBytes: memory.rss,
     peakRssBytes: procStatusBytes('self', 'VmHWM') ?? null,
     durationMs: performance.now() - w.t0,
+    arrayBufferBytesPerRequest: buffers.bytesPerRequest,
+    arrayBufferSampling: buffers.sampling,
+    appStats: readAppStats(),
+  };
+}
+
+/** The server now, for `{ hotpath: 'stats' }` (a soak test polls it). */
+export function probeStats(): ProbeStats {
+  const memory = process.memoryUsage();
+  return {
+    pid: process.pid,
+    uptimeMs: process.uptime() * 1000,
+    rssBytes: memory.rss,
+    heapUsedBytes: usedHeap(),
+    arrayBuffersBytes: memory.arrayBuffers,
+    requestsStarted: counters.started,
+    requestsFinished: counters.finished,
+    appStats: readAppStats(),
   };
 }
 
@@ -116,6 +178,8 @@ export function installProbe(): void {
         send({ hotpath: 'window:started', id: message.id });
       } else if (message.hotpath === 'window:stop') {
         send({ hotpath: 'window', id: message.id, window: stopWindow() });
+      } else if (message.hotpath === 'stats') {
+        send({ hotpath: 'stats', id: message.id, stats: probeStats() });
       }
     } catch (error) {
       send({ hotpath: 'probe:error', id: message.id, message: String((error as Error)?.message ?? error) });

@@ -30,8 +30,25 @@ export interface Ratio {
   section: Section;
   /** Scenario or micro task name ('startup' for startup). */
   name: string;
-  /** `mbPerSec` (throughput, higher is better) only for micro tasks that give `inputBytes`. */
-  metric: 'rps' | 'p50' | 'p99' | 'heapBytesPerRequest' | 'gcPer10k' | 'startupMs' | 'peakRss' | 'nsPerOp' | 'bytesPerOp' | 'mbPerSec';
+  /**
+   * `mbPerSec` (throughput, higher is better) only for micro tasks that give `inputBytes`;
+   * `appHeapBytesPerRequest` only when the run has a GET /health scenario; `arrayBufferBytesPerRequest` and
+   * `appArrayBufferBytesPerRequest` only in results whose probe sampled ArrayBuffers.
+   */
+  metric:
+    | 'rps'
+    | 'p50'
+    | 'p99'
+    | 'heapBytesPerRequest'
+    | 'gcPer10k'
+    | 'appHeapBytesPerRequest'
+    | 'arrayBufferBytesPerRequest'
+    | 'appArrayBufferBytesPerRequest'
+    | 'startupMs'
+    | 'peakRss'
+    | 'nsPerOp'
+    | 'bytesPerOp'
+    | 'mbPerSec';
   unit: 'req/s' | 'µs' | 'B' | 'ms' | 'ns' | 'GCs' | 'MB/s';
   better: 'higher' | 'lower';
   /** Whose figure `subject` is: 'subject', 'reference', or `peer:<name>` for a micro peer. */
@@ -77,6 +94,16 @@ function ratio(subject: number | null | undefined, baseline: number | null | und
   return subject / baseline;
 }
 
+/**
+ * A load figure that not every result has (app-attributable heap, ArrayBuffer bytes per request): the two
+ * figures, or null when neither summary has it (older results, a run without GET /health).
+ */
+function optional(s: number | null | undefined, b: number | null | undefined, present: 'value' | 'field'): { subject: number | null; baseline: number | null } | null {
+  const has = (v: number | null | undefined) => (present === 'value' ? v != null : v !== undefined);
+  if (!has(s) && !has(b)) return null;
+  return { subject: s ?? null, baseline: b ?? null };
+}
+
 /** The MB/s figures of two micro results, or null when neither has one (results without `inputBytes`). */
 function throughputs(s: MicroResult | undefined, b: MicroResult | undefined): { subject: number | null; baseline: number | null } | null {
   if (s?.mbPerSec == null && b?.mbPerSec == null) return null;
@@ -89,7 +116,10 @@ function throughputs(s: MicroResult | undefined, b: MicroResult | undefined): { 
  * (1.00 everywhere). Then each micro peer's figures (`subjectKey: 'peer:<name>'`), in the order of `peers`:
  * every micro task the peer ran, against the baseline's figure (null, and a null ratio, when the baseline
  * has no such task). A micro task with `inputBytes` also gets its MB/s figure (`mbPerSec`, higher is better;
- * the ratio is subject / baseline as everywhere, so above 1 is faster).
+ * the ratio is subject / baseline as everywhere, so above 1 is faster). A load scenario also gets the
+ * app-attributable heap (`appHeapBytesPerRequest`, when the run has GET /health) and the ArrayBuffer figures
+ * (`arrayBufferBytesPerRequest`, `appArrayBufferBytesPerRequest`, when the probe sampled them), so a target
+ * can judge them; their `subject` is the figure itself (lab targets may judge it with `absolute: true`).
  */
 export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'baselineKey' | 'micro' | 'load' | 'startup' | 'peers'>): Ratio[] {
   const out: Ratio[] = [];
@@ -107,6 +137,13 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
       push({ section: 'load', name: scenario.name, metric: 'p99', unit: 'µs', better: 'lower', subject: s.p99Us, baseline: b.p99Us, flagged });
       push({ section: 'load', name: scenario.name, metric: 'heapBytesPerRequest', unit: 'B', better: 'lower', subject: s.heapBytesPerRequest, baseline: b.heapBytesPerRequest, flagged });
       push({ section: 'load', name: scenario.name, metric: 'gcPer10k', unit: 'GCs', better: 'lower', subject: s.gcPer10kRequests, baseline: b.gcPer10kRequests, flagged });
+      // Newer figures, after the original five so those keep their places: each only when a summary has it.
+      const appHeap = optional(s.appHeapBytesPerRequest, b.appHeapBytesPerRequest, 'value');
+      if (appHeap) push({ section: 'load', name: scenario.name, metric: 'appHeapBytesPerRequest', unit: 'B', better: 'lower', ...appHeap, flagged });
+      const buffers = optional(s.arrayBufferBytesPerRequest, b.arrayBufferBytesPerRequest, 'field');
+      if (buffers) push({ section: 'load', name: scenario.name, metric: 'arrayBufferBytesPerRequest', unit: 'B', better: 'lower', ...buffers, flagged });
+      const appBuffers = optional(s.appArrayBufferBytesPerRequest, b.appArrayBufferBytesPerRequest, 'value');
+      if (appBuffers) push({ section: 'load', name: scenario.name, metric: 'appArrayBufferBytesPerRequest', unit: 'B', better: 'lower', ...appBuffers, flagged });
     }
     const st = result.startup?.results[key];
     const sb = result.startup?.results[base];

@@ -3,7 +3,10 @@
  * with a reference solution measured, `this | reference | baseline | ratio | ref ratio`; with micro peers,
  * two more columns per peer (its figure and its ratio to the baseline, '–' on load and startup rows); a
  * micro task that gives `inputBytes` also has an MB/s row (higher is better, its ratio this / baseline like
- * every row). Plus the number formatting it uses (counts, bytes, µs, ns, MB/s, ratios).
+ * every row); a result whose probe sampled ArrayBuffers has an "ArrayBuf B/req" row per scenario. The
+ * app-attributable figures (minus GET /health) and the apps' registered stats are lines under the table,
+ * only when present, so older results print as they always did. Plus the number formatting it uses (counts,
+ * bytes, µs, ns, MB/s, ratios).
  */
 import { peerKey } from './define.ts';
 import type { CheckpointResult, Ratio } from './report.ts';
@@ -60,6 +63,9 @@ function formatValue(r: Ratio, value: number | null): string {
     case 'gcPer10k':
       return value.toFixed(1);
     case 'heapBytesPerRequest':
+    case 'appHeapBytesPerRequest':
+    case 'arrayBufferBytesPerRequest':
+    case 'appArrayBufferBytesPerRequest':
     case 'bytesPerOp':
     case 'peakRss':
       return formatBytes(value);
@@ -77,7 +83,10 @@ const METRIC_LABEL: Record<Ratio['metric'], string> = {
   p50: 'p50',
   p99: 'p99',
   heapBytesPerRequest: 'heap B/req',
+  arrayBufferBytesPerRequest: 'ArrayBuf B/req',
   gcPer10k: 'GCs/10k req',
+  appHeapBytesPerRequest: 'app heap B/req',
+  appArrayBufferBytesPerRequest: 'app ArrayBuf B/req',
   startupMs: 'first 200',
   peakRss: 'peak RSS',
   nsPerOp: 'time/op',
@@ -96,6 +105,8 @@ function formatRatio(ratio: number | null): string {
 type Figure = Map<string, Ratio>;
 
 const SECTION_ORDER = ['load', 'startup', 'micro'];
+/** Figures kept out of the rows: the lines under the table give them (minus GET /health, per scenario). */
+const NOT_A_ROW: ReadonlySet<Ratio['metric']> = new Set(['appHeapBytesPerRequest', 'appArrayBufferBytesPerRequest']);
 const METRIC_ORDER = Object.keys(METRIC_LABEL);
 
 /**
@@ -112,7 +123,7 @@ function figures(result: CheckpointResult, keys: readonly string[]): Figure[] {
   };
   const byId = new Map<string, Figure>();
   for (const r of result.ratios) {
-    if (!keys.includes(r.subjectKey)) continue;
+    if (!keys.includes(r.subjectKey) || NOT_A_ROW.has(r.metric)) continue;
     const id = `${r.section}\n${r.name}\n${r.metric}`;
     const figure = byId.get(id) ?? new Map<string, Ratio>();
     if (!figure.has(r.subjectKey)) figure.set(r.subjectKey, r);
@@ -140,16 +151,34 @@ function peerColumns(names: readonly string[]): Array<{ key: string; name: strin
   return names.map((name, i) => ({ key: peerKey(name), name, ratioHeader: `${clash ? name : short[i]} ratio` }));
 }
 
-/** The app's own heap per request (scenario minus GET /health) of one subject, or null when none. */
-function appHeap(result: CheckpointResult, key: string): string | null {
+/**
+ * One subject's app-attributable figure (scenario minus GET /health) for every other scenario that has it, as
+ * "POST /ingest/v1 1KB 2.93 KB, …", or null when none has.
+ */
+function appFigure(result: CheckpointResult, key: string, field: 'appHeapBytesPerRequest' | 'appArrayBufferBytesPerRequest'): string | null {
   const routes = result.load?.scenarios.filter((s) => s.name !== HEALTH_SCENARIO) ?? [];
   const app = routes
     .map((s) => {
-      const v = s.results[key]?.appHeapBytesPerRequest;
+      const v = s.results[key]?.[field];
       return v == null ? null : `${s.name} ${formatBytes(v)}`;
     })
     .filter(Boolean);
   return app.length ? app.join(', ') : null;
+}
+
+/** A stat as printed: integers as they are, others to 3 decimals. */
+const statValue = (v: number) => (Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000));
+
+/** One line per scenario whose summary kept app stats (registered with @hotpath/harness/app-stats). */
+function appStatsLines(result: CheckpointResult, key: string, who: string): string[] {
+  const lines: string[] = [];
+  for (const scenario of result.load?.scenarios ?? []) {
+    const stats = scenario.results[key]?.appStats;
+    if (!stats || Object.keys(stats).length === 0) continue;
+    const groups = Object.entries(stats).map(([group, values]) => `${group} ${Object.entries(values).map(([k, v]) => `${k}=${statValue(v)}`).join(' ') || '(empty)'}`);
+    lines.push(`App stats of ${who}, ${scenario.name}, end of the last round: ${groups.join('; ')}`);
+  }
+  return lines;
 }
 
 /** The table printed at the end of a run (see the header comment); warnings and failures below it. */
@@ -190,10 +219,16 @@ export function formatTable(result: CheckpointResult): string {
   for (const row of rows) {
     lines.push(row.map((cell, c) => (c >= 2 && c < row.length - 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
   }
-  const ownHeap = appHeap(result, subject.key);
+  const ownHeap = appFigure(result, subject.key, 'appHeapBytesPerRequest');
   if (ownHeap) lines.push(`App's own heap per request (minus GET /health): ${ownHeap}`);
-  const refHeap = reference ? appHeap(result, reference.key) : null;
+  const refHeap = reference ? appFigure(result, reference.key, 'appHeapBytesPerRequest') : null;
   if (refHeap) lines.push(`Reference's own heap per request (minus GET /health): ${refHeap}`);
+  const ownBuffers = appFigure(result, subject.key, 'appArrayBufferBytesPerRequest');
+  if (ownBuffers) lines.push(`App's own ArrayBuffer bytes per request (minus GET /health): ${ownBuffers}`);
+  const refBuffers = reference ? appFigure(result, reference.key, 'appArrayBufferBytesPerRequest') : null;
+  if (refBuffers) lines.push(`Reference's own ArrayBuffer bytes per request (minus GET /health): ${refBuffers}`);
+  lines.push(...appStatsLines(result, subject.key, 'this'));
+  if (reference) lines.push(...appStatsLines(result, reference.key, 'the reference'));
   if (throughput) {
     lines.push('MB/s = inputBytes per call / time per call (1 MB = 10^6 B); its ratios are this / baseline too: above 1× is faster');
   }

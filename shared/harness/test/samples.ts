@@ -1,6 +1,7 @@
 /**
  * Hand-made checkpoint results for the harness's unit tests: a complete two-subject run (package and
- * baseline), the same run with the reference solution, and the builders they use.
+ * baseline), the same run with the reference solution, the same with the figures of a probe that samples
+ * ArrayBuffers and reads app stats, and the builders they use.
  */
 import type { LoadRound, ScenarioSummary } from '../src/load.ts';
 import type { MicroResult } from '../src/micro.ts';
@@ -136,6 +137,35 @@ export function sampleWithReference(): CheckpointResult {
   result.micro!.tasks[0].results.reference = micro('parse 1 KB', 700, 0);
   // A task the lab's package does not define yet: only the reference and the baseline have it.
   result.micro!.tasks.push({ name: 'scan 1 KB', results: { reference: micro('scan 1 KB', 100, 0), baseline: micro('scan 1 KB', 400, 96) } });
+  result.ratios = computeRatios(result);
+  return result;
+}
+
+/**
+ * `base` as a probe that samples ArrayBuffers would have measured it: per scenario and subject, ArrayBuffer
+ * bytes per request (`bytes[scenario][key]`), the same minus GET /health, what they are based on, the
+ * rounds' probe fields, and app stats for the package's POST /ingest/v1 (a pool's counters).
+ */
+export function withArrayBuffers(base: CheckpointResult, bytes: Record<string, Record<string, number | null>>): CheckpointResult {
+  const result = structuredClone(base);
+  const health = result.load!.scenarios.find((s) => s.name === 'GET /health')!;
+  for (const scenario of result.load!.scenarios) {
+    for (const [key, summary] of Object.entries(scenario.results)) {
+      const figure = bytes[scenario.name]?.[key] ?? null;
+      const floor = bytes[health.name]?.[key] ?? null;
+      summary.arrayBufferBytesPerRequest = figure;
+      summary.appArrayBufferBytesPerRequest = figure === null || floor === null ? null : figure - floor;
+      summary.arrayBufferBasis = { rounds: figure === null ? 0 : 1, intervals: 500, cleanIntervals: figure === null ? 0 : 250, cleanRequests: figure === null ? 0 : 50_000, samplingMs: 20 };
+      for (const r of summary.rounds) {
+        r.probe.arrayBufferBytesPerRequest = figure;
+        r.probe.arrayBufferSampling = { periodMs: 4, settleMs: 2, samples: 501, intervals: 500, gcs: 60, gcIntervals: 200, sweepIntervals: 50, cleanIntervals: 250, cleanRequests: 50_000, cleanBytes: (figure ?? 0) * 50_000, samplingMs: 20 };
+        r.probe.appStats = {};
+      }
+    }
+  }
+  const ingest = result.load!.scenarios.find((s) => s.name === 'POST /ingest/v1 1KB')!.results.subject;
+  ingest.appStats = { pool: { hits: 99_990, misses: 10, size: 64 }, sink: { depth: 0.5 } };
+  ingest.rounds.at(-1)!.probe.appStats = ingest.appStats;
   result.ratios = computeRatios(result);
   return result;
 }

@@ -1,0 +1,118 @@
+/**
+ * A load scenario's figures for one subject, from its measured rounds (src/load.ts): medians over rounds of
+ * RPS, latency, heap and ArrayBuffer bytes per request, GCs per 10k requests, RSS; sums of errors; the last
+ * round's app stats. And the app-attributable figures: each scenario's heap and ArrayBuffer bytes per request
+ * minus the same subject's GET /health figure (the framework's fixed cost, the probe's own cost).
+ */
+import type { ArrayBufferSampling } from './ab-sampler.ts';
+import type { LoadRound, LoadScenarioResult } from './load.ts';
+import { HEALTH_SCENARIO } from './scenarios.ts';
+import { median } from './stats.ts';
+
+/** What a scenario's ArrayBuffer figure is based on: sums over the rounds that had one. */
+export interface ArrayBufferBasis {
+  /** Rounds with a figure (the median is over these). */
+  rounds: number;
+  intervals: number;
+  cleanIntervals: number;
+  cleanRequests: number;
+  /** Time the probe spent sampling in those rounds, ms (its cost: compare with the rounds' probe.durationMs). */
+  samplingMs: number;
+}
+
+export interface ScenarioSummary {
+  rps: number;
+  p50Us: number;
+  p99Us: number;
+  heapBytesPerRequest: number;
+  /** heapBytesPerRequest minus the same subject's GET /health figure. */
+  appHeapBytesPerRequest: number | null;
+  gcPer10kRequests: number;
+  /** Net growth of arrayBuffers per request over the whole window (frees included: ~0 under load). */
+  arrayBuffersPerRequest: number;
+  /**
+   * ArrayBuffer bytes allocated per request (gross: clean sampling intervals between collections), median
+   * over the rounds that had a figure; null when none had. Absent in results written before it existed.
+   */
+  arrayBufferBytesPerRequest?: number | null;
+  /** arrayBufferBytesPerRequest minus the same subject's GET /health figure (null without one). */
+  appArrayBufferBytesPerRequest?: number | null;
+  /** What arrayBufferBytesPerRequest is based on. */
+  arrayBufferBasis?: ArrayBufferBasis;
+  /** The app's registered stats at the end of the last measured round (only when it registered some). */
+  appStats?: Record<string, Record<string, number>>;
+  rssBytes: number;
+  peakRssBytes: number | null;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** True when any response was not 2xx (a flagged scenario is not ranked). */
+  flagged: boolean;
+  rounds: LoadRound[];
+}
+
+/** The summary of one subject's rounds of one scenario (app figures are filled in by `addAppFigures`). */
+export function summarise(rounds: LoadRound[]): ScenarioSummary {
+  const m = (f: (r: LoadRound) => number) => median(rounds.map(f));
+  const requests = rounds.reduce((a, r) => a + r.probe.requests, 0);
+  const gcs = rounds.reduce((a, r) => a + r.probe.gcCount, 0);
+  const errors = rounds.reduce((a, r) => a + r.errors, 0);
+  const timeouts = rounds.reduce((a, r) => a + r.timeouts, 0);
+  const non2xx = rounds.reduce((a, r) => a + r.non2xx, 0);
+  const peaks = rounds.map((r) => r.probe.peakRssBytes).filter((v): v is number => v !== null);
+  const summary: ScenarioSummary = {
+    rps: m((r) => r.rps),
+    p50Us: m((r) => r.latencyUs.p50),
+    p99Us: m((r) => r.latencyUs.p99),
+    heapBytesPerRequest: m((r) => r.probe.heapBytesPerRequest),
+    appHeapBytesPerRequest: null,
+    gcPer10kRequests: requests > 0 ? (gcs / requests) * 10_000 : 0,
+    arrayBuffersPerRequest: m((r) => (r.probe.requests > 0 ? r.probe.arrayBuffersDelta / r.probe.requests : 0)),
+    rssBytes: m((r) => r.probe.rssBytes),
+    peakRssBytes: peaks.length ? Math.max(...peaks) : null,
+    errors,
+    timeouts,
+    non2xx,
+    flagged: non2xx > 0 || errors > 0 || timeouts > 0,
+    rounds,
+  };
+  // Probes that sample ArrayBuffers (every probe since the figure exists) give these; older ones do not.
+  if (rounds.some((r) => r.probe.arrayBufferBytesPerRequest !== undefined)) {
+    const measured = rounds.filter((r) => typeof r.probe.arrayBufferBytesPerRequest === 'number');
+    const sampling = measured.map((r) => r.probe.arrayBufferSampling).filter((s): s is ArrayBufferSampling => s !== undefined);
+    const sum = (f: (s: ArrayBufferSampling) => number) => sampling.reduce((a, s) => a + f(s), 0);
+    summary.arrayBufferBytesPerRequest = measured.length ? median(measured.map((r) => r.probe.arrayBufferBytesPerRequest!)) : null;
+    summary.appArrayBufferBytesPerRequest = null;
+    summary.arrayBufferBasis = {
+      rounds: measured.length,
+      intervals: sum((s) => s.intervals),
+      cleanIntervals: sum((s) => s.cleanIntervals),
+      cleanRequests: sum((s) => s.cleanRequests),
+      samplingMs: sum((s) => s.samplingMs),
+    };
+  }
+  const stats = rounds.at(-1)?.probe.appStats;
+  if (stats && Object.keys(stats).length > 0) summary.appStats = stats;
+  return summary;
+}
+
+/**
+ * The app's own share: each scenario's heap (and ArrayBuffer) bytes per request minus the same subject's
+ * GET /health figure, measured on that subject's servers in the same run. Nothing without a health scenario.
+ */
+export function addAppFigures(scenarios: readonly LoadScenarioResult[]): void {
+  const health = scenarios.find((s) => s.name === HEALTH_SCENARIO);
+  if (!health) return;
+  for (const scenario of scenarios) {
+    for (const [key, summary] of Object.entries(scenario.results)) {
+      const floor = health.results[key];
+      if (!floor) continue;
+      summary.appHeapBytesPerRequest = summary.heapBytesPerRequest - floor.heapBytesPerRequest;
+      if (summary.arrayBufferBytesPerRequest !== undefined) {
+        const own = summary.arrayBufferBytesPerRequest;
+        const base = floor.arrayBufferBytesPerRequest;
+        summary.appArrayBufferBytesPerRequest = own == null || base == null ? null : own - base;
+      }
+    }
+  }
+}
