@@ -1,9 +1,10 @@
 /**
  * The verdict of `pnpm lab bench`: manifest targets judged against a run's ratios — to the lab's baseline,
- * or, with `vs`, to a micro peer's figure in the same run — and the baseline each lab compares with.
+ * or, with `vs`, to a micro peer's figure in the same run, or, with `absolute`, the package's own figure —
+ * and the baseline each lab compares with.
  */
 import { describe, expect, it } from 'vitest';
-import { judge } from '../src/cli/bench.ts';
+import { formatAbsolute, judge } from '../src/cli/bench.ts';
 import { baselineOf, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
 import { stageName } from '../src/paths.ts';
 
@@ -47,6 +48,53 @@ describe('judge', () => {
       ratios,
     );
     for (const verdict of [unknown, zero, noTask]) expect(verdict).toMatchObject({ ratio: null, met: false });
+  });
+});
+
+describe('absolute targets', () => {
+  /** Load ratios as the harness writes them for lab 04's figures (app heap and ArrayBuffers per request). */
+  const load = [
+    { section: 'load', name: 'POST /ingest/v1 1KB', metric: 'appHeapBytesPerRequest', unit: 'B', subjectKey: 'subject', subject: 431, ratio: 0.04 },
+    { section: 'load', name: 'POST /ingest/v1 1KB', metric: 'appHeapBytesPerRequest', unit: 'B', subjectKey: 'reference', subject: 600, ratio: 0.06 },
+    { section: 'load', name: 'POST /ingest/v1 1KB', metric: 'arrayBufferBytesPerRequest', unit: 'B', subjectKey: 'subject', subject: 12, ratio: 0.011 },
+    { section: 'load', name: 'POST /ingest/v1 1KB', metric: 'p99', unit: 'µs', subjectKey: 'subject', subject: 2400, ratio: 0.8 },
+    { section: 'load', name: 'GET /health', metric: 'appArrayBufferBytesPerRequest', unit: 'B', subjectKey: 'subject', subject: null, ratio: null },
+  ];
+  const ingest = (t: Partial<CheckpointTarget>) => target({ scenario: 'POST /ingest/v1 1KB', metric: 'appHeapBytesPerRequest', absolute: true, ...t });
+
+  it("judges the package's own figure, not the ratio, with absolute: true", () => {
+    const [under, over, atLeast] = judge([ingest({ atMost: 512 }), ingest({ atMost: 256 }), ingest({ atLeast: 400 })], load);
+    expect(under).toEqual({ target: ingest({ atMost: 512 }), ratio: 431, met: true, unit: 'B' });
+    expect(over).toMatchObject({ ratio: 431, met: false });
+    expect(atLeast).toMatchObject({ ratio: 431, met: true });
+    // The same figure as a ratio target: 0.04 of the baseline's.
+    expect(judge([ingest({ absolute: undefined, atMost: 0.05 })], load)[0]).toEqual({ target: ingest({ absolute: undefined, atMost: 0.05 }), ratio: 0.04, met: true });
+  });
+
+  it("judges the reference's own figure when asked for its key", () => {
+    expect(judge([ingest({ atMost: 512 })], load, 'reference')[0]).toMatchObject({ ratio: 600, met: false, unit: 'B' });
+  });
+
+  it('keeps ratio targets on the new load metrics (ArrayBuffer bytes, p99) as ratios', () => {
+    const [buffers, p99] = judge(
+      [target({ scenario: 'POST /ingest/v1 1KB', metric: 'arrayBufferBytesPerRequest', atMost: 0.1 }), target({ scenario: 'POST /ingest/v1 1KB', metric: 'p99', atMost: 0.75 })],
+      load,
+    );
+    expect(buffers).toEqual({ target: expect.anything(), ratio: 0.011, met: true });
+    expect(p99).toMatchObject({ ratio: 0.8, met: false });
+  });
+
+  it('misses an absolute target whose figure was not measured', () => {
+    const [none, missing] = judge([target({ scenario: 'GET /health', metric: 'appArrayBufferBytesPerRequest', absolute: true, atMost: 10 }), ingest({ scenario: 'GET /todos', atMost: 512 })], load);
+    expect(none).toEqual({ target: expect.anything(), ratio: null, met: false, unit: 'B' });
+    expect(missing).toEqual({ target: expect.anything(), ratio: null, met: false });
+  });
+
+  it('prints an absolute figure with its unit', () => {
+    expect(formatAbsolute(431, 'B')).toBe('431 B');
+    expect(formatAbsolute(2412.6, 'µs')).toBe('2,413 µs');
+    expect(formatAbsolute(3.14159, 'B')).toBe('3.14 B');
+    expect(formatAbsolute(12.5)).toBe('12.5');
   });
 });
 

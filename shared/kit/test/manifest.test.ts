@@ -51,6 +51,7 @@ function targetProblems(target: CheckpointTarget, figures: Figures): string[] {
   } else if (STARTUP_METRICS.includes(target.metric)) {
     if (target.scenario !== 'startup') problems.push(`${target.metric} is a startup figure: its scenario is 'startup'`);
   } else if (!figures.scenarios.has(target.scenario)) problems.push(`the checkpoint has no load scenario "${target.scenario}"`);
+  if (target.absolute && target.vs !== undefined) problems.push('absolute judges the package\'s own figure: not with vs');
   if (target.vs !== undefined) {
     if (!MICRO_METRICS.includes(target.metric)) problems.push(`vs compares micro figures: ${target.metric} is not one`);
     else if (!figures.peers.has(target.vs)) problems.push(`the checkpoint declares no peer "${target.vs}"`);
@@ -107,5 +108,7 @@ describe('the lab manifest', () => {
     expect(targetProblems({ ...ok, vs: 'nobody' }, figures)).toEqual(['the checkpoint declares no peer "nobody"']);
     expect(targetProblems({ ...ok, metric: 'startupMs', vs: undefined }, figures)).toEqual(["startupMs is a startup figure: its scenario is 'startup'"]);
     expect(targetProblems({ ...ok, atLeast: 2 }, figures)).toEqual(['needs exactly one of atLeast and atMost']);
+    expect(targetProblems({ ...ok, absolute: true }, figures)).toEqual(["absolute judges the package's own figure: not with vs"]);
+    expect(targetProblems({ scenario: 'GET /todos', metric: 'appHeapBytesPerRequest', absolute: true, atMost: 512, label: '≤ 512 B' }, figures)).toEqual([]);
   });
 });

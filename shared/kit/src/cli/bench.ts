@@ -3,7 +3,8 @@
  * app answers like the reference (same-output.ts) and refuses to rank one that does not; then measures the
  * learner's code, the lab's baseline (solutions/<baselineOf(lab)>: lab 00 unless the manifest names another
  * stage) and the reference solution in one run (@hotpath/harness), prints the ratio table and a verdict
- * against the manifest's targets (ratios to the baseline, or to a micro peer for a target with `vs`), and
+ * against the manifest's targets (ratios to the baseline, to a micro peer for a target with `vs`, or the
+ * package's own figure for a target with `absolute`), and
  * appends the run to .hotpath/history.jsonl (the full result goes to .hotpath/results/). `--profile` also
  * profiles the learner's server under load.
  */
@@ -26,6 +27,8 @@ interface RatioLike {
   /** The figure of `subjectKey` (the baseline's is in the harness's `baseline` field). */
   subject: number | null;
   ratio: number | null;
+  /** The figure's unit ('B', 'µs', 'req/s', …); absent in older results' readers, present in every result. */
+  unit?: string;
 }
 interface ResultLike {
   createdAt: string;
@@ -61,8 +64,11 @@ async function loadCreateApp(ctx: KitContext, dir: string): Promise<CreateApp> {
 
 export interface TargetVerdict {
   target: CheckpointTarget;
+  /** The judged figure: the ratio, or for an `absolute` target the package's own figure (in `unit`). */
   ratio: number | null;
   met: boolean;
+  /** The figure's unit, for an `absolute` target ('B', 'µs', …) when the result gives it. */
+  unit?: string;
 }
 
 /** The results key of a micro peer in the harness (`peerKey` of @hotpath/harness). */
@@ -71,21 +77,32 @@ const peerKey = (name: string) => `peer:${name}`;
 /**
  * Each manifest target against the run: the ratio this package / the lab's baseline; or, for a target with
  * `vs`, this package's figure / that peer's figure in the same run (null when either is missing or the peer's
- * is 0).
+ * is 0); or, for an `absolute` target, this package's own figure (the ratio entry's `subject`), compared with
+ * atMost/atLeast as it is (null when missing).
  */
 export function judge(targets: readonly CheckpointTarget[], ratios: readonly RatioLike[], subjectKey = 'subject'): TargetVerdict[] {
   return targets.map((target) => {
     const find = (key: string) => ratios.find((r) => r.subjectKey === key && r.name === target.scenario && r.metric === target.metric);
     const own = find(subjectKey);
     let ratio = own?.ratio ?? null;
-    if (target.vs !== undefined) {
+    if (target.absolute) {
+      const figure = own?.subject;
+      ratio = figure == null || !Number.isFinite(figure) ? null : figure;
+    } else if (target.vs !== undefined) {
       const mine = own?.subject;
       const theirs = find(peerKey(target.vs))?.subject;
       ratio = mine == null || theirs == null || !Number.isFinite(mine) || !Number.isFinite(theirs) || theirs === 0 ? null : mine / theirs;
     }
     const met = ratio !== null && (target.atLeast === undefined || ratio >= target.atLeast) && (target.atMost === undefined || ratio <= target.atMost);
-    return { target, ratio, met };
+    return target.absolute && own?.unit !== undefined ? { target, ratio, met, unit: own.unit } : { target, ratio, met };
   });
+}
+
+/** An absolute target's figure as the verdict prints it: `431 B`, `2.4 ms`, `1,234 req/s`. */
+export function formatAbsolute(value: number, unit?: string): string {
+  const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const text = value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return unit ? `${text} ${unit}` : text;
 }
 
 /** The history line of a run: verdict, headline load ratios of the learner and the reference, fingerprint. */
@@ -175,7 +192,7 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
   }
   if (verdicts.length === 0) ctx.out(c.dim(`Lab ${pad2(lab.number)} has no target: its figures are what later labs are compared with.`));
   for (const v of verdicts) {
-    const ratio = v.ratio === null ? 'not measured' : `${v.ratio.toFixed(v.ratio < 0.1 ? 3 : 2)}×`;
+    const ratio = v.ratio === null ? 'not measured' : v.target.absolute ? formatAbsolute(v.ratio, v.unit) : `${v.ratio.toFixed(v.ratio < 0.1 ? 3 : 2)}×`;
     ctx.out(`${v.met ? c.green('✓ met   ') : c.red('✗ missed')}  ${v.target.label}: ${ratio}`);
   }
   ctx.out(c.dim(`Saved to ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))} (full result: ${entry.result}).`));
