@@ -1,10 +1,13 @@
 /**
  * Lab 04's app: lab 02's app over lab 04's route table, with the ring sink, handing each request's Node
  * IncomingMessage to the pooled ingest handler (@hotpath/api/node-request). `appWithPool` builds the same
- * app over another pool: the checkpoint's no-pool variant passes one that keeps nothing.
+ * app over another pool: the checkpoint's no-pool variant passes one that keeps nothing. The pool's stats
+ * are published for the checkpoint's probe and the soak run (@hotpath/harness/app-stats: no route, no
+ * dependency on the harness).
  */
 import type { AppOptions, HotPathApp } from '@hotpath/api';
 import { withNodeRequests } from '@hotpath/api/node-request';
+import { registerAppStats } from '@hotpath/harness/app-stats';
 import { appFactory } from '@hotpath/solution-02-generated-serializers';
 import { bodyPool } from './ingest.ts';
 import type { BufferPool } from './pool.ts';
@@ -14,6 +17,7 @@ import { routesFor } from './routes.ts';
 /** The createApp() of this app with its bodies read into `pool`. */
 export function appWithPool(pool: BufferPool): (options?: AppOptions) => HotPathApp {
   const make = appFactory(routesFor(pool), (capacity) => new RingSink(capacity));
+  registerAppStats('bodyPool', () => ({ ...pool.stats() }));
   return (options) => withNodeRequests(make(options));
 }
 

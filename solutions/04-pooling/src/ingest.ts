@@ -5,7 +5,7 @@
  * (a streamed body). Accepted events go into lab 04's ring sink. Every answer is lab 03's.
  */
 import { BODY_LIMIT_BYTES, MESSAGES, isJsonContentType, type IngestEvent } from '@hotpath/api';
-import { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields } from '@hotpath/api/ingest-fields';
+import { IngestRead, type IngestFields } from '@hotpath/api/ingest-fields';
 import { offer, type AppEnv } from '@hotpath/solution-01-slim-builder/routes.ts';
 import * as respond from '@hotpath/solution-01-slim-builder/responses.ts';
 import { jsonContext } from '@hotpath/solution-02-generated-serializers/generated/json-context.ts';
@@ -16,8 +16,6 @@ import type { Context } from 'hono';
 import { BodyRead, readNodeBody, readWebBody, rentBody } from './body.ts';
 import { nodeRequest } from '@hotpath/api/node-request';
 import { BufferPool } from './pool.ts';
-
-export { ITEM_COUNT, TIMESTAMP };
 
 /** The process's body pool: one per isolate, like one of ArrayPool's per-thread stacks. */
 export const bodyPool = new BufferPool();
