@@ -1,0 +1,19 @@
+/**
+ * Step 3 — the startup snapshot's entry point (the main script of dist/server-sea-snapshot, useSnapshot).
+ *
+ * Node runs this file once, at build time, inside V8's snapshot builder, and saves the heap it leaves behind
+ * in the blob. The binary then starts from that heap — every module already evaluated — and runs only the
+ * function given to v8.startupSnapshot.setDeserializeMainFunction().
+ *
+ * Yours, all of it. What to warm at build time, and what must wait for the main function:
+ * - createApp() can run here, at the top level: the binary then starts with the app already made.
+ * - ./serve.ts cannot be imported at the top: it imports @hono/node-server, which loads node:http, and
+ *   node:http cannot be loaded while Node 20 builds a snapshot. Import it inside the main function
+ *   (`await import('./serve.ts')`: esbuild keeps a literal import() lazy in the bundle).
+ * - PORT and timers belong in the main function too: read at build time, they would be the build machine's.
+ * - `node dist/snapshot.cjs`, with no snapshot being built (startupSnapshot.isBuildingSnapshot() is false),
+ *   may simply serve straight away.
+ */
+export {};
+
+throw new Error('TODO (step 3): write the snapshot entry in src/snapshot.ts (see its header)');

@@ -1,0 +1,37 @@
+/**
+ * Step 3 — the startup snapshot's entry point (the main script of dist/server-sea-snapshot, useSnapshot).
+ *
+ * Node runs this file once, at build time, inside V8's snapshot builder, and saves the heap it leaves behind
+ * in the blob. The binary then starts from that heap — every module already evaluated, the app already
+ * created — and runs only the function given to setDeserializeMainFunction.
+ *
+ * What can be warmed at build time, and what cannot (Node 20):
+ * - Evaluating the bundle and createApp() (routes registered, todos seeded, the ring sink and the body pool
+ *   made): yes, that is this module's top level.
+ * - Anything that loads node:http, which includes @hono/node-server (it imports node:http at its top) and the
+ *   fetch globals (Request, Response: undici loads node:http): no. node:http calls Array.prototype.toSorted,
+ *   which the snapshot builder's V8 context does not have yet, so the build dies with "methods.toSorted is
+ *   not a function". serve.ts is therefore imported inside the main function (esbuild keeps that import
+ *   lazy), and no request can be sent through the app here to warm its router.
+ * - Timers, sockets, process.env: read or start them in the main function; at build time they would be the
+ *   build machine's (a PORT read here would be baked into the binary).
+ */
+import { startupSnapshot } from 'node:v8';
+import { createApp } from './app.ts';
+
+const NAME = 'Hot Path lab 05 (snapshot)';
+
+// Built once, at snapshot time: the binary starts with it in its heap.
+const app = createApp();
+
+async function main(): Promise<void> {
+  const { portFromEnv, serveApp } = await import('./serve.ts');
+  serveApp(app, portFromEnv(), NAME);
+}
+
+if (startupSnapshot.isBuildingSnapshot()) {
+  startupSnapshot.setDeserializeMainFunction(() => void main());
+} else {
+  // `node dist/snapshot.cjs` (no snapshot being built): serve straight away.
+  void main();
+}
