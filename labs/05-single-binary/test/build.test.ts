@@ -14,6 +14,9 @@ import { aloneInEmptyDir, startServer } from './support/servers.ts';
 /** Copying a ~100 MB binary, starting it and running every contract check. */
 const RUN_TIMEOUT_MS = 90_000;
 
+/** A startup snapshot holds a whole heap (Node's own included): megabytes, where a script blob is the script's size. */
+const SNAPSHOT_MIN_BYTES = 1_000_000;
+
 /** What each binary needs, said as the step to do. */
 const HOW = {
   'server-sea': 'Step 2: in src/sea.ts write the SEA config, run node --experimental-sea-config, copy process.execPath and inject the blob with postject (NODE_SEA_BLOB, --sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2)',
@@ -53,6 +56,24 @@ describe('pnpm build', () => {
     const path = binary(name);
     expect(() => accessSync(path, constants.X_OK), `${name} must be executable: copy process.execPath and keep its mode`).not.toThrow();
     expect(statSync(path).size, `${name} is a copy of node with the blob injected: at least node's size`).toBeGreaterThanOrEqual(statSync(process.execPath).size);
+  });
+});
+
+describe('what each blob carries', () => {
+  const blobBytes = (name: BinaryName) => {
+    binary(name);
+    return (built.report!.binaries.find((b) => b.name === name) as { blobBytes: number }).blobBytes;
+  };
+
+  it('server-sea-codecache ships V8\'s code cache: its blob is larger than the plain one', () => {
+    expect(blobBytes('server-sea-codecache'), 'Pass useCodeCache: true in the SEA config of server-sea-codecache (the blob then holds compiled code beside the script)').toBeGreaterThan(blobBytes('server-sea'));
+  });
+
+  it('server-sea-snapshot ships a heap snapshot: its blob is megabytes, not a script', () => {
+    expect(
+      blobBytes('server-sea-snapshot'),
+      'Pass useSnapshot: true in the SEA config of server-sea-snapshot: without it the blob holds snapshot.cjs as a plain script, and nothing is warmed at build time',
+    ).toBeGreaterThan(SNAPSHOT_MIN_BYTES);
   });
 });
 

@@ -9,7 +9,8 @@
  * peers `bun build --compile` of the same bundle (plain and --bytecode) when a bun is found (HOTPATH_BUN,
  * an installed `bun` package, or PATH — optional: without one those rows are left out).
  *
- * Builds dist/ first when it is missing (or with --build). Writes results/startup.json and prints a table.
+ * Builds dist/ first when it is missing (or with --build). Writes results/startup.json and prints a table
+ * (MB and kB are decimal: 10^6 and 10^3 bytes, as the kit's anchors quote them).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
 
 function formatTable(results: Record<string, SubjectResult>): string {
   const ms = (v: number) => v.toFixed(1);
-  const mb = (v: number) => (v / 1024 / 1024).toFixed(1);
+  const mb = (v: number) => (v / 1e6).toFixed(1);
   const rows = [['subject', 'first 200, ms: median (min–max)', '× raw', 'peak RSS MB: median (min–max)', 'file']];
   for (const r of Object.values(results)) {
     const t = r.firstOkMs;
@@ -191,7 +192,7 @@ function formatTable(results: Record<string, SubjectResult>): string {
       `${ms(t.median)} (${ms(t.min)}–${ms(t.max)})`,
       `${r.vsRaw.toFixed(2)}${r.label.startsWith('SEA') ? (r.vsRaw <= TARGET_VS_RAW ? ' ✓' : ' ✗') : ''}`,
       m ? `${mb(m.median)} (${mb(m.min)}–${mb(m.max)})` : '–',
-      r.fileBytes === null ? 'sources + node_modules' : r.fileBytes > 1024 * 1024 ? `${mb(r.fileBytes)} MB` : `${(r.fileBytes / 1024).toFixed(1)} KiB`,
+      r.fileBytes === null ? 'sources + node_modules' : r.fileBytes >= 1e6 ? `${mb(r.fileBytes)} MB` : `${(r.fileBytes / 1e3).toFixed(1)} kB`,
     ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));

@@ -67,14 +67,14 @@ export async function buildAll(outDir: string, srcDir = SRC_DIR): Promise<BuildR
 
 /** The report as terminal lines. */
 export function formatBuild(report: BuildReport): string {
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   const lines = [formatBundleReport(report.bundles.server), formatBundleReport(report.bundles.snapshot), ''];
   for (const binary of report.binaries) {
     if ('error' in binary) lines.push(`${binary.name}: FAILED\n  ${binary.error.replace(/\n/g, '\n  ')}`);
     else {
       const { blob, copy, inject } = binary.ms;
       lines.push(
-        `${binary.name}: ${mb(binary.bytes)} (blob ${(binary.blobBytes / 1024).toFixed(0)} KiB; blob ${blob.toFixed(0)} ms, copy ${copy.toFixed(0)} ms, inject ${inject.toFixed(0)} ms)`,
+        `${binary.name}: ${mb(binary.bytes)} (blob ${(binary.blobBytes / 1e3).toFixed(0)} kB; blob ${blob.toFixed(0)} ms, copy ${copy.toFixed(0)} ms, inject ${inject.toFixed(0)} ms)`,
       );
     }
   }

@@ -114,7 +114,7 @@ export function largestInputs(output: Metafile['outputs'][string], count: number
 
 /** A few lines for the terminal: the bundle's size and its largest inputs. */
 export function formatBundleReport(report: BundleReport): string {
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} kB`;
   const lines = [`${relative(process.cwd(), report.outfile)}: ${kb(report.bytes)} from ${report.inputs.length} inputs (${report.ms.toFixed(0)} ms)`];
   for (const { path, bytes } of report.largest) lines.push(`  ${kb(bytes).padStart(10)}  ${shortPath(path)}`);
   return lines.join('\n');
