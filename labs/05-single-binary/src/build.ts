@@ -12,7 +12,7 @@
  * `tsx src/build.ts [--out <dir>]` (default: the package's dist/). The tests call buildAll() with a
  * scratch folder. A binary that fails is reported and the others are still built; the exit code is 1 then.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle, formatBundleReport, type BundleReport } from './bundle.ts';
@@ -42,6 +42,10 @@ export interface BuildReport {
 /** Bundles src/server.ts and src/snapshot.ts into `outDir`, then builds every binary of BINARIES from them. */
 export async function buildAll(outDir: string, srcDir = SRC_DIR): Promise<BuildReport> {
   const started = performance.now();
+  // The folder is emptied first: never one that holds sources.
+  if (`${resolve(srcDir)}/`.startsWith(`${resolve(outDir)}/`) || existsSync(join(outDir, 'package.json'))) {
+    throw new Error(`Refusing to empty ${outDir}: it holds sources (pass --out a build folder such as dist/)`);
+  }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
