@@ -49,7 +49,10 @@ export interface ChartRun {
   metrics: ChartMetric[];
   /** Micro-benchmark figures (empty when the run had none), in the run's task order. */
   micro: MicroFigure[];
-  /** Names of the run's micro peers (their series key is `peer:<name>`). */
+  /**
+   * Names of the run's micro peers (their series key is `peer:<name>`): the peers with a micro figure. A peer
+   * measured only as a package under load (lab 04's no-pool variant) is not one; its load figures are not charted.
+   */
   peers: string[];
   /** The harness's warnings for that run (a busy machine, a load generator at its limit …). */
   warnings: string[];
@@ -152,6 +155,7 @@ function chartRun(result: Result, source: ChartRun['source'], keys: Partial<Reco
     }
     return { label: figure.label, unit: figure.unit, better: figure.better, values };
   }).filter((m) => Object.keys(m.values).length > 0);
+  const micro = microFigures(result, keys);
   return {
     source,
     createdAt: result.createdAt,
@@ -161,8 +165,8 @@ function chartRun(result: Result, source: ChartRun['source'], keys: Partial<Reco
     baselineLabel: folder ? stageName(folder) : 'lab 00',
     baselineFolder: folder,
     metrics,
-    micro: microFigures(result, keys),
-    peers: result.peers ?? [],
+    micro,
+    peers: (result.peers ?? []).filter((name) => micro.some((m) => m.values[`peer:${name}`] !== undefined)),
     warnings: result.warnings ?? [],
   };
 }

@@ -2,14 +2,15 @@
  * `hotpath-bench`: the checkpoint every lab's `pnpm bench` runs. From a lab or solution package folder it
  * measures that package and the lab's baseline (the solution the manifest's `baseline` names, lab 00's by
  * default) in the same run — micro tasks (with the definition's peers), load with the in-server probe,
- * startup — interleaving the two (three with `--reference`, the lab's reference solution), then writes the
- * JSON result and prints the ratios. `runCheckpoint` is the programmatic entry.
+ * startup — interleaving the two (three with `--reference`, the lab's reference solution; plus every peer
+ * with a package folder in load and startup), then writes the JSON result and prints the ratios.
+ * `runCheckpoint` is the programmatic entry.
  */
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeLabDir, repoRoot } from '@hotpath/kit/paths';
-import { asCheckpoint, checkPeers, type CheckpointDefinition, type Peer } from './define.ts';
+import { asCheckpoint, checkPeers, peerKey, type CheckpointDefinition, type Peer } from './define.ts';
 import { finishFingerprint, takeFingerprint } from './fingerprint.ts';
 import { runLoad } from './load.ts';
 import { runMicroSection } from './micro-section.ts';
@@ -179,16 +180,20 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     }
   }
   const own = definitions.get('subject') ?? {};
-  // Peers come from the benchmarked package's own definition, like its scenarios.
+  // Peers come from the benchmarked package's own definition, like its scenarios; a relative peer dir is
+  // resolved against the checkpoint file's folder.
   let peers: Peer[] = [];
   try {
-    peers = checkPeers(own.peers);
+    peers = checkPeers(own.peers, checkpointFile ? dirname(checkpointFile) : dir);
   } catch (error) {
     failures.push(`Checkpoint definition ${definitionSource} failed: ${(error as Error).message}`);
   }
   let scenarios: Scenario[] = own.scenarios ?? (await defaultScenarios());
   if (!scenarios.some((s) => s.name === HEALTH_SCENARIO)) scenarios = [{ name: HEALTH_SCENARIO, method: 'GET', path: '/health' }, ...scenarios];
   const usesIngest = scenarios.some((s) => s.path.startsWith('/ingest'));
+  // Who the load and startup sections measure: the subjects, then the peers with a package folder.
+  const peerPackages = peers.flatMap((p) => (p.dir === undefined ? [] : [{ name: p.name, label: label(p.dir), dir: p.dir }]));
+  const servers = [...subjects.map((s) => ({ key: s.key, dir: s.dir })), ...peerPackages.map((p) => ({ key: peerKey(p.name), dir: p.dir }))];
 
   const quick = options.quick;
   const sections = (options.only ?? [...SECTIONS]).filter((s) => !(s === 'startup' && own.startup === false));
@@ -209,6 +214,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     baselineKey,
     definition: definitionSource,
     peers: peers.map((p) => p.name),
+    ...(peerPackages.length ? { peerPackages } : {}),
     ingestBodySource: usesIngest ? (await ingestBody()).source : null,
     fingerprint,
     micro: null,
@@ -231,7 +237,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (canRun && sections.includes('load')) {
     try {
       result.load = await runLoad(
-        subjects.map((s) => ({ key: s.key, dir: s.dir })),
+        servers,
         scenarios,
         {
           rounds: options.rounds ?? (quick ? 3 : 5),
@@ -252,7 +258,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (canRun && sections.includes('startup')) {
     try {
       result.startup = await measureStartup(
-        subjects.map((s) => ({ key: s.key, dir: s.dir })),
+        servers,
         { runs: options.startupRuns ?? (quick ? 5 : 10), onStep: (line) => progress.step(line) },
       );
       warnings.push(...result.startup.warnings);

@@ -2,9 +2,11 @@
  * What a lab can tell the harness: `labs/<slug>/checkpoint.ts` default-exports `defineCheckpoint(fn)`, and
  * the harness calls `fn` once per subject (the package being benchmarked, the baseline, and the reference
  * solution when the run measures one) to get the micro tasks, load scenarios and whether to measure startup,
- * plus the micro-benchmark peers (other libraries doing the same job, measured beside the subjects). The same
- * file serves labs/<slug> and solutions/<slug>.
+ * plus the peers (other ways of doing the same job, measured beside the subjects: micro tasks, and/or a package
+ * folder measured under load like a subject). The same file serves labs/<slug> and solutions/<slug>.
  */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { CreateApp } from '@hotpath/api';
 import type { MicroTask } from './micro.ts';
 import type { Scenario } from './scenarios.ts';
@@ -23,15 +25,25 @@ export interface CheckpointSubject {
 }
 
 /**
- * A contestant of the micro-benchmarks that is none of the subjects: neither the package, the reference nor
- * the baseline, but another way of doing the same job (a library to beat, e.g. fast-json-stringify). Its
- * tasks run interleaved with the subjects' same-named tasks; its results are stored under `peerKey(name)`.
+ * A contestant that is none of the subjects: neither the package, the reference nor the baseline, but another
+ * way of doing the same job — a library to beat (e.g. fast-json-stringify, with micro tasks), or a variant of
+ * an app (e.g. lab 04's reference with its pool bypassed, a package folder measured under load). Its micro
+ * tasks run interleaved with the subjects' same-named tasks; a peer with `dir` is also measured in the load
+ * and startup sections exactly like a subject (fresh server per round, turns rotating with the subjects). Its
+ * results are stored under `peerKey(name)`.
  */
 export interface Peer {
   /** Its name, as the table and the results show it, e.g. 'fast-json-stringify'. Unique within a definition. */
   name: string;
-  /** Its micro tasks, matched with the subjects' tasks by name. */
-  micro: MicroTask[];
+  /** Its micro tasks, matched with the subjects' tasks by name. Default: none. */
+  micro?: MicroTask[];
+  /**
+   * A package folder holding src/app.ts (exporting createApp), served by the kit's launcher like any package
+   * and measured in the load and startup sections beside the subjects. Absolute, or relative to the folder of
+   * the checkpoint definition file (labs/<slug>/ for a lab's checkpoint.ts; `join(repoRoot, …)` from
+   * @hotpath/kit/paths gives an absolute one).
+   */
+  dir?: string;
 }
 
 /** Prefix of a peer's key in `micro.tasks[].results` and `Ratio.subjectKey`. */
@@ -46,8 +58,8 @@ export interface CheckpointDefinition {
   /** Micro tasks, matched across subjects by name. Default: none. */
   micro?: MicroTask[];
   /**
-   * Peers of the micro-benchmarks. Only the benchmarked package's own definition counts (the one called with
-   * `subject.key === 'subject'`), as for `scenarios`. Default: none.
+   * Peers: micro tasks and/or a package folder measured under load (see Peer). Only the benchmarked package's
+   * own definition counts (the one called with `subject.key === 'subject'`), as for `scenarios`. Default: none.
    */
   peers?: Peer[];
   /** Load scenarios; GET /health is added first when missing. Default: defaultScenarios(). */
@@ -77,14 +89,30 @@ export function asCheckpoint(value: unknown, file: string): Checkpoint {
   throw new Error(`${file} must default-export defineCheckpoint((subject) => ({ micro, scenarios, startup }))`);
 }
 
-/** The peers of a definition, checked: each needs a non-empty, unique name and a list of micro tasks. */
-export function checkPeers(peers: readonly Peer[] | undefined): Peer[] {
+/**
+ * The peers of a definition, checked: each needs a non-empty, unique name and micro tasks, a package folder, or
+ * both. A relative `dir` is resolved against `baseDir` (the checkpoint file's folder; default: the current
+ * directory); a `dir` without src/app.ts is refused. Returns the peers with absolute dirs.
+ */
+export function checkPeers(peers: readonly Peer[] | undefined, baseDir = process.cwd()): Peer[] {
   const seen = new Set<string>();
+  const out: Peer[] = [];
   for (const peer of peers ?? []) {
     if (!peer || typeof peer.name !== 'string' || peer.name.trim() === '') throw new Error('every peer needs a name');
     if (seen.has(peer.name)) throw new Error(`two peers are named ${peer.name}`);
-    if (!Array.isArray(peer.micro)) throw new Error(`peer ${peer.name} needs a micro list`);
+    if (peer.micro !== undefined && !Array.isArray(peer.micro)) throw new Error(`peer ${peer.name}: micro must be a list of micro tasks`);
+    if (peer.dir !== undefined && (typeof peer.dir !== 'string' || peer.dir === '')) throw new Error(`peer ${peer.name}: dir must be a package folder path`);
+    if (peer.micro === undefined && peer.dir === undefined) throw new Error(`peer ${peer.name} needs a micro list, a dir (a package folder), or both`);
     seen.add(peer.name);
+    if (peer.dir === undefined) {
+      out.push(peer);
+      continue;
+    }
+    const dir = isAbsolute(peer.dir) ? resolve(peer.dir) : resolve(baseDir, peer.dir);
+    if (!existsSync(join(dir, 'src', 'app.ts'))) {
+      throw new Error(`peer ${peer.name}: no src/app.ts in ${dir} (a peer's dir must be a package folder whose src/app.ts exports createApp)`);
+    }
+    out.push({ ...peer, dir });
   }
-  return [...(peers ?? [])];
+  return out;
 }

@@ -19,7 +19,7 @@ export type { StartupOptions, StartupResult, StartupSummary } from './startup.ts
 export { takeFingerprint, finishFingerprint, busyVerdict } from './fingerprint.ts';
 export type { Fingerprint } from './fingerprint.ts';
 export { computeRatios, formatTable, writeResult, Progress, SCHEMA_VERSION } from './report.ts';
-export type { CheckpointResult, Ratio, Section, SubjectInfo } from './report.ts';
+export type { CheckpointResult, PeerPackage, Ratio, Section, SubjectInfo } from './report.ts';
 export { runCheckpoint, parseArgs, main, USAGE } from './checkpoint.ts';
 export type { CheckpointOptions } from './checkpoint.ts';
 export { resolveSubjects, defaultBaselineDir, SUBJECT_KEY, BASELINE_KEY, REFERENCE_KEY } from './subjects.ts';

@@ -1,7 +1,8 @@
 /**
  * Load on loopback: autocannon in a worker process pinned to one CPU; for every measured round a fresh
  * server of the subject (with the probe preloaded) pinned to the other CPU, warmed up, measured, stopped —
- * rounds interleaved A B, B A, … (three subjects rotate: A B C, B C A, C A B, …). Only the measured server
+ * rounds interleaved A B, B A, … (three subjects rotate: A B C, B C A, C A B, …; a checkpoint's peers with a
+ * package folder are contestants like the subjects, after them: A B C D, B C D A, …). Only the measured server
  * runs: an idle server sharing the CPU (its GC, its memory reducer) cannot slow the one under load, and
  * the median is taken over server processes, so one process landing in a slow state (JIT, heap layout)
  * moves it less. Each round pairs autocannon's figures (RPS, latency from per-response timings) with the
@@ -30,6 +31,7 @@ import { median, turnOrder } from './stats.ts';
 export type { ArrayBufferBasis, ScenarioSummary } from './load-summary.ts';
 
 export interface LoadSubject {
+  /** Results key: a subject key, or `peer:<name>` for a peer with a package folder. */
   key: string;
   dir: string;
 }

@@ -49,7 +49,7 @@ export async function runMicroSection(
 ): Promise<MicroSectionResult> {
   const contestants: Array<{ key: string; micro: readonly MicroTask[] }> = [
     ...subjects.map((s) => ({ key: s.key, micro: definitions.get(s.key)?.micro ?? [] })),
-    ...peers.map((p) => ({ key: peerKey(p.name), micro: p.micro })),
+    ...peers.map((p) => ({ key: peerKey(p.name), micro: p.micro ?? [] })),
   ];
   const names = [...new Set(contestants.flatMap((c) => c.micro.map((t) => t.name)))];
   const tasks: MicroSectionResult['tasks'] = [];

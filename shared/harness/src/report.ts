@@ -1,16 +1,16 @@
 /**
  * Checkpoint results: the JSON document (schemaVersion 1, described in SCHEMA.md and checkpoint.schema.json),
- * the ratios of each subject (the package, and the reference solution when measured) and of each micro peer
- * against the baseline measured in the same run, writing the file, and the progress lines written to stderr
- * while a run goes on. The printed table is in table.ts (re-exported here).
+ * the ratios of each subject (the package, and the reference solution when measured) and of each peer (micro
+ * tasks, and load and startup for a peer with a package folder) against the baseline measured in the same
+ * run, writing the file, and the progress lines written to stderr while a run goes on. The printed table is in table.ts (re-exported here).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { peerKey } from './define.ts';
 import type { Fingerprint } from './fingerprint.ts';
-import type { LoadResult } from './load.ts';
+import type { LoadResult, ScenarioSummary } from './load.ts';
 import type { MicroResult, MicroTaskEntry } from './micro.ts';
-import type { StartupResult } from './startup.ts';
+import type { StartupResult, StartupSummary } from './startup.ts';
 
 export { formatBytes, formatCount, formatMbPerSec, formatNs, formatTable, formatUs } from './table.ts';
 
@@ -24,6 +24,15 @@ export interface SubjectInfo {
   dir: string;
   /** 'reference': the lab's reference solution, measured with `--reference` / `referenceDir`. */
   role: 'subject' | 'baseline' | 'subject+baseline' | 'reference';
+}
+
+/** A peer measured as a package (a folder with src/app.ts), as the result records it. */
+export interface PeerPackage {
+  name: string;
+  /** Repo-relative folder, e.g. `solutions/04-pooling/no-pool` (absolute outside the repo). */
+  label: string;
+  /** Absolute folder. */
+  dir: string;
 }
 
 export interface Ratio {
@@ -51,7 +60,7 @@ export interface Ratio {
     | 'mbPerSec';
   unit: 'req/s' | 'µs' | 'B' | 'ms' | 'ns' | 'GCs' | 'MB/s';
   better: 'higher' | 'lower';
-  /** Whose figure `subject` is: 'subject', 'reference', or `peer:<name>` for a micro peer. */
+  /** Whose figure `subject` is: 'subject', 'reference', or `peer:<name>` for a peer. */
   subjectKey: string;
   subject: number | null;
   baseline: number | null;
@@ -73,10 +82,15 @@ export interface CheckpointResult {
   /** Where the checkpoint definition came from (a labs/<slug>/checkpoint.ts path, or 'defaults'). */
   definition: string;
   /**
-   * Names of the micro peers the package's definition declared; their micro results are keyed
-   * `peer:<name>`. Absent in results written before peers existed.
+   * Names of the peers the package's definition declared; their results are keyed `peer:<name>`. Absent in
+   * results written before peers existed.
    */
   peers?: string[];
+  /**
+   * The peers with a package folder (`dir`), measured in the load and startup sections like the subjects, in
+   * `peers` order. Only present when there is one.
+   */
+  peerPackages?: PeerPackage[];
   /** Where the ingest body came from. */
   ingestBodySource: string | null;
   fingerprint: Fingerprint;
@@ -110,14 +124,48 @@ function throughputs(s: MicroResult | undefined, b: MicroResult | undefined): { 
   return { subject: s?.mbPerSec ?? null, baseline: b?.mbPerSec ?? null };
 }
 
+type Push = (r: Omit<Ratio, 'ratio' | 'subjectKey'>) => void;
+
+/** A load scenario's figures of one contestant (`s`) against the baseline's (`b`, missing for none). */
+function loadRatios(name: string, s: ScenarioSummary, b: ScenarioSummary | undefined, push: Push): void {
+  const flagged = s.flagged || Boolean(b?.flagged);
+  push({ section: 'load', name, metric: 'rps', unit: 'req/s', better: 'higher', subject: s.rps, baseline: b?.rps ?? null, flagged });
+  push({ section: 'load', name, metric: 'p50', unit: 'µs', better: 'lower', subject: s.p50Us, baseline: b?.p50Us ?? null, flagged });
+  push({ section: 'load', name, metric: 'p99', unit: 'µs', better: 'lower', subject: s.p99Us, baseline: b?.p99Us ?? null, flagged });
+  push({ section: 'load', name, metric: 'heapBytesPerRequest', unit: 'B', better: 'lower', subject: s.heapBytesPerRequest, baseline: b?.heapBytesPerRequest ?? null, flagged });
+  push({ section: 'load', name, metric: 'gcPer10k', unit: 'GCs', better: 'lower', subject: s.gcPer10kRequests, baseline: b?.gcPer10kRequests ?? null, flagged });
+  // Newer figures, after the original five so those keep their places: each only when a summary has it.
+  const appHeap = optional(s.appHeapBytesPerRequest, b?.appHeapBytesPerRequest, 'value');
+  if (appHeap) push({ section: 'load', name, metric: 'appHeapBytesPerRequest', unit: 'B', better: 'lower', ...appHeap, flagged });
+  const buffers = optional(s.arrayBufferBytesPerRequest, b?.arrayBufferBytesPerRequest, 'field');
+  if (buffers) push({ section: 'load', name, metric: 'arrayBufferBytesPerRequest', unit: 'B', better: 'lower', ...buffers, flagged });
+  const appBuffers = optional(s.appArrayBufferBytesPerRequest, b?.appArrayBufferBytesPerRequest, 'value');
+  if (appBuffers) push({ section: 'load', name, metric: 'appArrayBufferBytesPerRequest', unit: 'B', better: 'lower', ...appBuffers, flagged });
+}
+
+/** The startup figures of one contestant against the baseline's. */
+function startupRatios(s: StartupSummary, b: StartupSummary | undefined, push: Push): void {
+  push({ section: 'startup', name: 'startup', metric: 'startupMs', unit: 'ms', better: 'lower', subject: s.firstOkMs.median, baseline: b?.firstOkMs.median ?? null, flagged: false });
+  push({ section: 'startup', name: 'startup', metric: 'peakRss', unit: 'B', better: 'lower', subject: s.peakRssBytes?.median ?? null, baseline: b?.peakRssBytes?.median ?? null, flagged: false });
+}
+
+/** A micro task's figures of one contestant against the baseline's (missing when the baseline has no such task). */
+function microRatios(name: string, s: MicroResult, b: MicroResult | undefined, push: Push): void {
+  push({ section: 'micro', name, metric: 'nsPerOp', unit: 'ns', better: 'lower', subject: s.nsPerOp, baseline: b?.nsPerOp ?? null, flagged: false });
+  push({ section: 'micro', name, metric: 'bytesPerOp', unit: 'B', better: 'lower', subject: s.bytesPerOp, baseline: b?.bytesPerOp ?? null, flagged: false });
+  const mb = throughputs(s, b);
+  if (mb) push({ section: 'micro', name, metric: 'mbPerSec', unit: 'MB/s', better: 'higher', ...mb, flagged: false });
+}
+
 /**
  * Every subject other than the baseline — the package, and the reference when it was measured — against the
  * baseline, metric by metric, in the order of `subjects`. A package that is its own baseline is included
- * (1.00 everywhere). Then each micro peer's figures (`subjectKey: 'peer:<name>'`), in the order of `peers`:
- * every micro task the peer ran, against the baseline's figure (null, and a null ratio, when the baseline
- * has no such task). A micro task with `inputBytes` also gets its MB/s figure (`mbPerSec`, higher is better;
- * the ratio is subject / baseline as everywhere, so above 1 is faster). A load scenario also gets the
- * app-attributable heap (`appHeapBytesPerRequest`, when the run has GET /health) and the ArrayBuffer figures
+ * (1.00 everywhere). Then each peer's figures (`subjectKey: 'peer:<name>'`), in the order of `peers`: for a
+ * peer with a package folder its load and startup figures (as a subject's), then every micro task the peer
+ * ran, against the baseline's figure (null, and a null ratio, when the baseline has no such task). A micro
+ * task with `inputBytes` also gets its MB/s figure (`mbPerSec`, higher is better; the ratio is subject /
+ * baseline as everywhere, so above 1 is faster). A load scenario also gets the app-attributable heap
+ * (`appHeapBytesPerRequest`, when the run has GET /health) and the ArrayBuffer figures
  * (`arrayBufferBytesPerRequest`, `appArrayBufferBytesPerRequest`, when the probe sampled them), so a target
  * can judge them; their `subject` is the figure itself (lab targets may judge it with `absolute: true`).
  */
@@ -125,52 +173,34 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
   const out: Ratio[] = [];
   const base = result.baselineKey;
   const keys = result.subjects.filter((s) => s.key !== base || s.role === 'subject+baseline' || result.subjects.length === 1).map((s) => s.key);
+  const pusher = (key: string): Push => (r) => out.push({ ...r, subjectKey: key, ratio: ratio(r.subject, r.baseline) });
   for (const key of keys) {
-    const push = (r: Omit<Ratio, 'ratio' | 'subjectKey'>) => out.push({ ...r, subjectKey: key, ratio: ratio(r.subject, r.baseline) });
+    const push = pusher(key);
     for (const scenario of result.load?.scenarios ?? []) {
       const s = scenario.results[key];
       const b = scenario.results[base];
-      if (!s || !b) continue;
-      const flagged = s.flagged || b.flagged;
-      push({ section: 'load', name: scenario.name, metric: 'rps', unit: 'req/s', better: 'higher', subject: s.rps, baseline: b.rps, flagged });
-      push({ section: 'load', name: scenario.name, metric: 'p50', unit: 'µs', better: 'lower', subject: s.p50Us, baseline: b.p50Us, flagged });
-      push({ section: 'load', name: scenario.name, metric: 'p99', unit: 'µs', better: 'lower', subject: s.p99Us, baseline: b.p99Us, flagged });
-      push({ section: 'load', name: scenario.name, metric: 'heapBytesPerRequest', unit: 'B', better: 'lower', subject: s.heapBytesPerRequest, baseline: b.heapBytesPerRequest, flagged });
-      push({ section: 'load', name: scenario.name, metric: 'gcPer10k', unit: 'GCs', better: 'lower', subject: s.gcPer10kRequests, baseline: b.gcPer10kRequests, flagged });
-      // Newer figures, after the original five so those keep their places: each only when a summary has it.
-      const appHeap = optional(s.appHeapBytesPerRequest, b.appHeapBytesPerRequest, 'value');
-      if (appHeap) push({ section: 'load', name: scenario.name, metric: 'appHeapBytesPerRequest', unit: 'B', better: 'lower', ...appHeap, flagged });
-      const buffers = optional(s.arrayBufferBytesPerRequest, b.arrayBufferBytesPerRequest, 'field');
-      if (buffers) push({ section: 'load', name: scenario.name, metric: 'arrayBufferBytesPerRequest', unit: 'B', better: 'lower', ...buffers, flagged });
-      const appBuffers = optional(s.appArrayBufferBytesPerRequest, b.appArrayBufferBytesPerRequest, 'value');
-      if (appBuffers) push({ section: 'load', name: scenario.name, metric: 'appArrayBufferBytesPerRequest', unit: 'B', better: 'lower', ...appBuffers, flagged });
+      if (s && b) loadRatios(scenario.name, s, b, push);
     }
     const st = result.startup?.results[key];
     const sb = result.startup?.results[base];
-    if (st && sb) {
-      push({ section: 'startup', name: 'startup', metric: 'startupMs', unit: 'ms', better: 'lower', subject: st.firstOkMs.median, baseline: sb.firstOkMs.median, flagged: false });
-      push({ section: 'startup', name: 'startup', metric: 'peakRss', unit: 'B', better: 'lower', subject: st.peakRssBytes?.median ?? null, baseline: sb.peakRssBytes?.median ?? null, flagged: false });
-    }
+    if (st && sb) startupRatios(st, sb, push);
     for (const task of result.micro?.tasks ?? []) {
       const s = task.results[key];
       const b = task.results[base];
-      if (!s || !b) continue;
-      push({ section: 'micro', name: task.name, metric: 'nsPerOp', unit: 'ns', better: 'lower', subject: s.nsPerOp, baseline: b.nsPerOp, flagged: false });
-      push({ section: 'micro', name: task.name, metric: 'bytesPerOp', unit: 'B', better: 'lower', subject: s.bytesPerOp, baseline: b.bytesPerOp, flagged: false });
-      const mb = throughputs(s, b);
-      if (mb) push({ section: 'micro', name: task.name, metric: 'mbPerSec', unit: 'MB/s', better: 'higher', ...mb, flagged: false });
+      if (s && b) microRatios(task.name, s, b, push);
     }
   }
   for (const key of (result.peers ?? []).map(peerKey)) {
-    const push = (r: Omit<Ratio, 'ratio' | 'subjectKey'>) => out.push({ ...r, subjectKey: key, ratio: ratio(r.subject, r.baseline) });
+    const push = pusher(key);
+    for (const scenario of result.load?.scenarios ?? []) {
+      const p = scenario.results[key];
+      if (p) loadRatios(scenario.name, p, scenario.results[base], push);
+    }
+    const st = result.startup?.results[key];
+    if (st) startupRatios(st, result.startup?.results[base], push);
     for (const task of result.micro?.tasks ?? []) {
       const p = task.results[key];
-      const b = task.results[base];
-      if (!p) continue;
-      push({ section: 'micro', name: task.name, metric: 'nsPerOp', unit: 'ns', better: 'lower', subject: p.nsPerOp, baseline: b?.nsPerOp ?? null, flagged: false });
-      push({ section: 'micro', name: task.name, metric: 'bytesPerOp', unit: 'B', better: 'lower', subject: p.bytesPerOp, baseline: b?.bytesPerOp ?? null, flagged: false });
-      const mb = throughputs(p, b);
-      if (mb) push({ section: 'micro', name: task.name, metric: 'mbPerSec', unit: 'MB/s', better: 'higher', ...mb, flagged: false });
+      if (p) microRatios(task.name, p, task.results[base], push);
     }
   }
   return out;

@@ -2,7 +2,7 @@
  * Startup: how long a package's server takes from spawn() to its first 200 on GET /health, polled every
  * millisecond, and its peak RSS (VmHWM) right then. One discarded run per subject (it fills tsx's transform
  * cache and the OS page cache), then the measured runs, interleaved across subjects (the order rotates by one
- * place per run); median, min and max.
+ * place per run; a checkpoint's peers with a package folder take turns after the subjects); median, min and max.
  * The server is started exactly as `pnpm start` starts it (the kit's launcher, through tsx), unpinned.
  */
 import { startServer } from './server.ts';

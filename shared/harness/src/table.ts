@@ -1,7 +1,8 @@
 /**
  * The table printed at the end of a run: each figure of the package next to the baseline's and their ratio;
- * with a reference solution measured, `this | reference | baseline | ratio | ref ratio`; with micro peers,
- * two more columns per peer (its figure and its ratio to the baseline, '–' on load and startup rows); a
+ * with a reference solution measured, `this | reference | baseline | ratio | ref ratio`; with peers, two more
+ * columns per peer (its figure and its ratio to the baseline; '–' on load and startup rows for a peer without
+ * a package folder, which is measured in the micro-benchmarks only); a
  * micro task that gives `inputBytes` also has an MB/s row (higher is better, its ratio this / baseline like
  * every row); a result whose probe sampled ArrayBuffers has an "ArrayBuf B/req" row per scenario. The
  * app-attributable figures (minus GET /health) and the apps' registered stats are lines under the table,
@@ -205,7 +206,8 @@ export function formatTable(result: CheckpointResult): string {
     throughput ||= r.metric === 'mbPerSec';
     const base = [...figure.values()].find((x) => x.baseline !== null)?.baseline ?? null;
     const group = `${r.section === 'micro' ? 'micro: ' : ''}${r.name}`;
-    const flagged = Boolean(own?.flagged || ref?.flagged);
+    // The package's, the reference's or a peer's figures come from a scenario with non-2xx answers.
+    const flagged = [...figure.values()].some((x) => x.flagged);
     const note = flagged ? 'FLAGGED: non-2xx/errors' : r.better === 'higher' ? '(higher is better)' : '(lower is better)';
     const value = (x: Ratio | undefined) => (x ? formatValue(r, x.subject) : '–');
     const cells = reference
@@ -219,20 +221,34 @@ export function formatTable(result: CheckpointResult): string {
   for (const row of rows) {
     lines.push(row.map((cell, c) => (c >= 2 && c < row.length - 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
   }
-  const ownHeap = appFigure(result, subject.key, 'appHeapBytesPerRequest');
-  if (ownHeap) lines.push(`App's own heap per request (minus GET /health): ${ownHeap}`);
-  const refHeap = reference ? appFigure(result, reference.key, 'appHeapBytesPerRequest') : null;
-  if (refHeap) lines.push(`Reference's own heap per request (minus GET /health): ${refHeap}`);
-  const ownBuffers = appFigure(result, subject.key, 'appArrayBufferBytesPerRequest');
-  if (ownBuffers) lines.push(`App's own ArrayBuffer bytes per request (minus GET /health): ${ownBuffers}`);
-  const refBuffers = reference ? appFigure(result, reference.key, 'appArrayBufferBytesPerRequest') : null;
-  if (refBuffers) lines.push(`Reference's own ArrayBuffer bytes per request (minus GET /health): ${refBuffers}`);
+  // A peer measured as a package (`peerPackages`) gets the same lines as the subjects, after the reference's.
+  const packages = peers.filter((p) => result.peerPackages?.some((pp) => pp.name === p.name));
+  const heapLines: Array<[string, string | null]> = [
+    ["App's", appFigure(result, subject.key, 'appHeapBytesPerRequest')],
+    ["Reference's", reference ? appFigure(result, reference.key, 'appHeapBytesPerRequest') : null],
+    ...packages.map((p): [string, string | null] => [`Peer ${p.name}'s`, appFigure(result, p.key, 'appHeapBytesPerRequest')]),
+  ];
+  for (const [who, figure] of heapLines) if (figure) lines.push(`${who} own heap per request (minus GET /health): ${figure}`);
+  const bufferLines: Array<[string, string | null]> = [
+    ["App's", appFigure(result, subject.key, 'appArrayBufferBytesPerRequest')],
+    ["Reference's", reference ? appFigure(result, reference.key, 'appArrayBufferBytesPerRequest') : null],
+    ...packages.map((p): [string, string | null] => [`Peer ${p.name}'s`, appFigure(result, p.key, 'appArrayBufferBytesPerRequest')]),
+  ];
+  for (const [who, figure] of bufferLines) if (figure) lines.push(`${who} own ArrayBuffer bytes per request (minus GET /health): ${figure}`);
   lines.push(...appStatsLines(result, subject.key, 'this'));
   if (reference) lines.push(...appStatsLines(result, reference.key, 'the reference'));
+  for (const p of packages) lines.push(...appStatsLines(result, p.key, `peer ${p.name}`));
   if (throughput) {
     lines.push('MB/s = inputBytes per call / time per call (1 MB = 10^6 B); its ratios are this / baseline too: above 1× is faster');
   }
-  if (peers.length) {
+  if (packages.length) {
+    // Peers measured as packages: say which folder, and that they took turns with the subjects.
+    const each = peers.map((p) => {
+      const pkg = result.peerPackages?.find((pp) => pp.name === p.name);
+      return `${p.name} (${pkg ? `package ${pkg.label}, fresh servers like the subjects; ` : 'micro only; '}"${p.ratioHeader}" = ${p.name} / baseline)`;
+    });
+    lines.push(`Peers, measured in the same rounds as the subjects: ${each.join(', ')}`);
+  } else if (peers.length) {
     const each = peers.map((p) => `${p.name} ("${p.ratioHeader}" = ${p.name} / baseline)`);
     lines.push(`Micro peers, measured in the same rounds as the subjects: ${each.join(', ')}`);
   }

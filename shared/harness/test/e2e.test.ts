@@ -2,8 +2,9 @@
  * End to end, kept short: a real checkpoint run (micro, load with the probe, startup) against the tiny Hono
  * app in test/fixtures/tiny-app, with 1 round of 0.5 s per scenario; then a three-subject run with a reference
  * (test/fixtures/tiny-reference, which allocates less on /alloc) and a baseline (test/fixtures/tiny-baseline);
- * then a micro-only run with a peer (test/fixtures/peer-checkpoint.ts). Speed is never asserted; allocation
- * budgets and the bookkeeping are.
+ * then a micro-only run with a peer (test/fixtures/peer-checkpoint.ts); then a run with a load peer, a package
+ * folder measured like a subject (test/fixtures/load-peer-checkpoint.ts, test/fixtures/tiny-peer), and one whose
+ * peer folder has no app. Speed is never asserted; allocation budgets and the bookkeeping are.
  */
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +17,12 @@ import { checkSchema } from './schema-check.ts';
 const fixture = fileURLToPath(new URL('./fixtures/tiny-app', import.meta.url));
 const referenceFixture = fileURLToPath(new URL('./fixtures/tiny-reference', import.meta.url));
 const baselineFixture = fileURLToPath(new URL('./fixtures/tiny-baseline', import.meta.url));
-const fixtureDirs = [fixture, referenceFixture, baselineFixture];
+const peerFixture = fileURLToPath(new URL('./fixtures/tiny-peer', import.meta.url));
+const fixtureDirs = [fixture, referenceFixture, baselineFixture, peerFixture];
 const checkpointFile = fileURLToPath(new URL('./fixtures/tiny-checkpoint.ts', import.meta.url));
 const peerCheckpointFile = fileURLToPath(new URL('./fixtures/peer-checkpoint.ts', import.meta.url));
+const loadPeerCheckpointFile = fileURLToPath(new URL('./fixtures/load-peer-checkpoint.ts', import.meta.url));
+const badPeerCheckpointFile = fileURLToPath(new URL('./fixtures/bad-peer-checkpoint.ts', import.meta.url));
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
 const out = mkdtempSync(join(tmpdir(), 'hotpath-harness-'));
 
@@ -156,5 +160,71 @@ describe('checkpoint end to end (tiny app)', () => {
     expect(lines[1]).toMatch(/figure\s+this\s+baseline\s+ratio\s+fast-join\s+fast-join ratio$/);
     expect(table).toMatch(/micro: only the baseline and the peer\s+time\/op\s+–\s+\S+ ns\s+–\s+\S+ ns\s+\S+×/);
     expect(fixtureServers()).toEqual([]);
+  });
+
+  it('measures a peer with a package folder in load and startup like a subject, turns rotating with the subjects', async () => {
+    const json = join(out, 'load-peer.json');
+    const steps: string[] = [];
+    const write = process.stderr.write;
+    // Progress lines say who each round measured: the turn order is checked on them.
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      steps.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    let run: Awaited<ReturnType<typeof runCheckpoint>>;
+    try {
+      run = await runCheckpoint({ ...tinyRun(), rounds: 2, checkpointFile: loadPeerCheckpointFile, dir: fixture, referenceDir: referenceFixture, baselineDir: baselineFixture, json, progress: true });
+    } finally {
+      process.stderr.write = write;
+    }
+    const { result, table } = run;
+    expect(result.failures).toEqual([]);
+    expect(checkSchema(JSON.parse(readFileSync(json, 'utf8')), schema)).toEqual([]);
+    // Only the package's definition counts; the relative dir is resolved against the checkpoint file's folder.
+    expect(result.peers).toEqual(['double']);
+    expect(result.peerPackages).toEqual([{ name: 'double', label: expect.stringMatching(/fixtures\/tiny-peer$/), dir: peerFixture }]);
+    expect(result.subjects.map((s) => s.key)).toEqual(['subject', 'reference', 'baseline']);
+
+    const keys = ['subject', 'reference', 'baseline', 'peer:double'];
+    for (const scenario of result.load!.scenarios) expect(Object.keys(scenario.results)).toEqual(keys);
+    for (const key of keys) expect(result.startup!.results[key].runs).toBe(2);
+    // Four contestants take turns: A B C D, then B C D A.
+    const order = steps.flatMap((line) => /load: GET \/health round (\d)\/2 (\S+)/.exec(line)?.slice(1, 3).join(' ') ?? []);
+    expect(order).toEqual(['1 subject', '1 reference', '1 baseline', '1 peer:double', '2 reference', '2 baseline', '2 peer:double', '2 subject']);
+
+    // The peer is its own server: 2,000 × 40 B on /alloc?n=1000, against the others' 1,000 (the reference's 500).
+    const alloc = result.load!.scenarios.find((s) => s.name === 'GET /alloc?n=1000')!.results;
+    expect(alloc['peer:double'].appHeapBytesPerRequest!).toBeGreaterThan(76_000);
+    expect(alloc['peer:double'].appHeapBytesPerRequest!).toBeLessThan(92_000);
+    expect(alloc.subject.appHeapBytesPerRequest!).toBeLessThan(46_000);
+
+    // Its ratios follow the subjects', load then startup, against the same baseline figures.
+    const peer = result.ratios.filter((r) => r.subjectKey === 'peer:double');
+    expect(result.ratios.slice(-peer.length)).toEqual(peer);
+    expect([...new Set(peer.map((r) => `${r.section} ${r.name}`))]).toEqual(['load GET /health', 'load GET /alloc?n=1000', 'startup startup']);
+    expect(peer.filter((r) => r.name === 'GET /health').map((r) => r.metric)).toEqual(result.ratios.filter((r) => r.subjectKey === 'subject' && r.name === 'GET /health').map((r) => r.metric));
+    const heap = (key: string) => result.ratios.find((r) => r.subjectKey === key && r.name === 'GET /alloc?n=1000' && r.metric === 'heapBytesPerRequest')!;
+    expect(heap('peer:double').baseline).toBe(heap('subject').baseline);
+    expect(heap('peer:double').ratio!).toBeGreaterThan(1.4);
+
+    // The peer's column has its figures on the load and startup rows, and its own heap line under the table.
+    const lines = table.split('\n');
+    expect(lines[1]).toMatch(/figure\s+this\s+reference\s+baseline\s+ratio\s+ref ratio\s+double\s+double ratio$/);
+    expect(table).toMatch(/GET \/alloc\?n=1000\s+RPS(\s+\S+k?){3}(\s+\S+×){2}\s+\S+k?\s+\S+×\s+\(higher is better\)/);
+    expect(lines.find((l) => /^\s+heap B\/req/.test(l) && lines.indexOf(l) > lines.findIndex((x) => x.startsWith('GET /alloc')))).toMatch(/KB\s+\d\.\d\d×\s+\(lower/);
+    expect(lines.find((l) => l.includes('first 200'))).not.toMatch(/–/);
+    expect(table).toMatch(/^Peer double's own heap per request \(minus GET \/health\): GET \/alloc\?n=1000 \d+\.\d KB$/m);
+    expect(table).toContain('Peers, measured in the same rounds as the subjects: double (package ');
+    expect(fixtureServers()).toEqual([]);
+  }, 180_000);
+
+  it("fails the run, saying why, when a peer's dir has no src/app.ts", async () => {
+    const json = join(out, 'bad-peer.json');
+    const { result } = await runCheckpoint({ ...tinyRun(), checkpointFile: badPeerCheckpointFile, dir: fixture, baselineDir: baselineFixture, json });
+    expect(result.ok).toBe(false);
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures[0]).toMatch(/peer nowhere: no src\/app\.ts in .*fixtures\/tables \(a peer's dir must be a package folder/);
+    expect(result.load).toBeNull();
+    expect(result.micro).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Micro peers in the results, the ratios and the printed table (hand-made results, nothing measured), the
- * tables of runs without peers kept byte for byte as they were before peers existed, the lab's baseline as
- * the default baseline, and the committed reference results still valid against the schema.
+ * Micro peers and peers with a package folder (load and startup) in the results, the ratios and the printed
+ * table (hand-made results, nothing measured), the checks on a definition's peers, the tables of runs without
+ * peers kept byte for byte as they were before peers existed, the lab's baseline as the default baseline, and
+ * the committed reference results still valid against the schema.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPeers } from '../src/define.ts';
 import { computeRatios, formatTable, type CheckpointResult } from '../src/report.ts';
 import { defaultBaselineDir } from '../src/subjects.ts';
-import { micro, sampleResult, sampleWithReference } from './samples.ts';
+import { micro, sampleResult, sampleWithReference, summary, withArrayBuffers } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
@@ -18,6 +19,21 @@ const golden = (name: string) => readFileSync(new URL(`./fixtures/tables/${name}
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 
 const FJS = 'peer:fast-json-stringify';
+const NO_POOL = 'peer:no-pool';
+const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
+
+/** `base` with a peer measured as a package ('no-pool'): its load and startup figures, no micro tasks. */
+function withLoadPeer(base: CheckpointResult): CheckpointResult {
+  const result = structuredClone(base);
+  result.peers = [...(result.peers ?? []), 'no-pool'];
+  result.peerPackages = [{ name: 'no-pool', label: 'solutions/04-pooling/no-pool', dir: '/repo/solutions/04-pooling/no-pool' }];
+  const [health, ingest] = result.load!.scenarios;
+  health.results[NO_POOL] = summary(60_000, 2_500, 9_000);
+  ingest.results[NO_POOL] = summary(40_000, 3_500, 12_000);
+  result.startup!.results[NO_POOL] = { runs: 5, firstOkMs: { median: 220, min: 210, max: 240 }, peakRssBytes: { median: 82e6, min: 81e6, max: 83e6 }, samplesMs: [210, 215, 220, 230, 240] };
+  result.ratios = computeRatios(result);
+  return result;
+}
 
 /** `base` with a peer that ran 'parse 1 KB' and a task only the baseline and the peer define. */
 function withPeer(base: CheckpointResult): CheckpointResult {
@@ -69,6 +85,92 @@ describe('peers in the ratios', () => {
     expect(checkPeers(undefined)).toEqual([]);
     expect(() => checkPeers([{ name: '', micro: [] }])).toThrow(/name/);
     expect(() => checkPeers([{ name: 'a', micro: [] }, { name: 'a', micro: [] }])).toThrow(/two peers are named a/);
+  });
+});
+
+describe('peers with a package folder', () => {
+  it('resolves a relative dir against the given folder, keeps an absolute one, and needs micro, a dir or both', () => {
+    const peerDir = join(fixtures, 'tiny-peer');
+    expect(checkPeers([{ name: 'p', dir: './tiny-peer' }], fixtures)).toEqual([{ name: 'p', dir: peerDir }]);
+    expect(checkPeers([{ name: 'p', dir: peerDir, micro: [] }], '/elsewhere')).toEqual([{ name: 'p', dir: peerDir, micro: [] }]);
+    expect(checkPeers([{ name: 'm', micro: [] }], fixtures)).toEqual([{ name: 'm', micro: [] }]);
+    expect(() => checkPeers([{ name: 'p' }], fixtures)).toThrow(/peer p needs a micro list, a dir \(a package folder\), or both/);
+    expect(() => checkPeers([{ name: 'p', micro: 'x' as never }], fixtures)).toThrow(/peer p: micro must be a list/);
+  });
+
+  it("refuses a dir without src/app.ts, naming the peer and the folder", () => {
+    expect(() => checkPeers([{ name: 'gone', dir: './tables' }], fixtures)).toThrow(`peer gone: no src/app.ts in ${join(fixtures, 'tables')}`);
+    expect(() => checkPeers([{ name: 'gone', dir: '/no/such/folder' }], fixtures)).toThrow(/no src\/app\.ts in \/no\/such\/folder/);
+  });
+
+  it('adds its load and startup figures against the baseline, after the subjects, as a subject has them', () => {
+    const result = withLoadPeer(sampleWithReference());
+    const before = computeRatios(sampleWithReference());
+    expect(result.ratios.slice(0, before.length)).toEqual(before);
+    const peer = result.ratios.slice(before.length);
+    expect(peer.every((r) => r.subjectKey === NO_POOL)).toBe(true);
+    // The same figures, in the same order, as the package's load and startup entries.
+    const own = before.filter((r) => r.subjectKey === 'subject' && r.section !== 'micro');
+    expect(peer.map((r) => [r.section, r.name, r.metric, r.baseline])).toEqual(own.map((r) => [r.section, r.name, r.metric, r.baseline]));
+    const rps = peer.find((r) => r.name === 'GET /health' && r.metric === 'rps')!;
+    expect(rps).toMatchObject({ subject: 60_000, baseline: 35_000, flagged: false });
+    expect(rps.ratio).toBeCloseTo(60 / 35, 10);
+    // The baseline's POST /ingest/v1 is flagged: so is the peer's figure against it.
+    expect(peer.filter((r) => r.name === 'POST /ingest/v1 1KB').every((r) => r.flagged)).toBe(true);
+    expect(peer.find((r) => r.metric === 'startupMs')).toMatchObject({ subject: 220, baseline: 400, ratio: 0.55 });
+  });
+
+  it('puts a micro peer and a load peer each in order, micro figures after load and startup', () => {
+    const result = withLoadPeer(withPeer(sampleResult()));
+    expect(result.peers).toEqual(['fast-json-stringify', 'no-pool']);
+    const keys = result.ratios.map((r) => r.subjectKey);
+    expect(keys.lastIndexOf(FJS)).toBeLessThan(keys.indexOf(NO_POOL));
+    expect(result.ratios.filter((r) => r.subjectKey === FJS)).toEqual(withPeer(sampleResult()).ratios.filter((r) => r.subjectKey === FJS));
+  });
+
+  it("fills its column on the load and startup rows, with its own heap line and the peers' line under the table", () => {
+    const table = formatTable(withLoadPeer(sampleResult()));
+    const lines = table.split('\n');
+    expect(lines[1]).toMatch(/^\s+figure\s+this\s+baseline\s+ratio\s+no-pool\s+no-pool ratio$/);
+    expect(table).toMatch(/GET \/health\s+RPS\s+70\.0k\s+35\.0k\s+2\.00×\s+60\.0k\s+1\.71×\s+\(higher is better\)/);
+    expect(table).toMatch(/\s+p99\s+2\.00 ms\s+4\.00 ms\s+0\.50×\s+2\.50 ms\s+0\.63×\s+\(lower is better\)/);
+    expect(table).toMatch(/POST \/ingest\/v1 1KB\s+RPS\s+50\.0k\s+25\.0k\s+2\.00×\s+40\.0k\s+1\.60×\s+FLAGGED/);
+    expect(table).toMatch(/first 200\s+200\.0 ms\s+400\.0 ms\s+0\.50×\s+220\.0 ms\s+0\.55×\s+\(lower is better\)/);
+    // No micro tasks of its own: dashes on the micro rows.
+    expect(table).toMatch(/micro: parse 1 KB\s+time\/op\s+1\.70 µs\s+3\.50 µs\s+0\.49×\s+–\s+–/);
+    expect(lines).toContain("App's own heap per request (minus GET /health): POST /ingest/v1 1KB 2.93 KB");
+    expect(lines).toContain("Peer no-pool's own heap per request (minus GET /health): POST /ingest/v1 1KB 3.91 KB");
+    expect(lines).toContain('Peers, measured in the same rounds as the subjects: no-pool (package solutions/04-pooling/no-pool, fresh servers like the subjects; "no-pool ratio" = no-pool / baseline)');
+    expect(table).not.toContain('Micro peers');
+    const starts = lines.slice(2).filter((l) => l.includes('better')).map((l) => l.indexOf('('));
+    expect(new Set(starts).size).toBe(1);
+  });
+
+  it('says which peers are micro only when both kinds are present, and puts the peer lines after the reference', () => {
+    const result = withLoadPeer(withPeer(sampleWithReference()));
+    const lines = formatTable(result).split('\n');
+    expect(lines[1]).toMatch(/ref ratio\s+fast-json-stringify\s+fjs ratio\s+no-pool\s+no-pool ratio$/);
+    expect(lines).toContain(
+      'Peers, measured in the same rounds as the subjects: fast-json-stringify (micro only; "fjs ratio" = fast-json-stringify / baseline), no-pool (package solutions/04-pooling/no-pool, fresh servers like the subjects; "no-pool ratio" = no-pool / baseline)',
+    );
+    const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    expect(at("Reference's own heap")).toBeGreaterThan(at("App's own heap"));
+    expect(at("Peer no-pool's own heap")).toBeGreaterThan(at("Reference's own heap"));
+  });
+
+  it('shows its ArrayBuffer figures, ArrayBuffer line and app stats like a subject', () => {
+    const bytes = { 'GET /health': { subject: 0, baseline: 0, [NO_POOL]: 0 }, 'POST /ingest/v1 1KB': { subject: 0, baseline: 1024, [NO_POOL]: 1024 } };
+    const result = withArrayBuffers(withLoadPeer(sampleResult()), bytes);
+    const ingest = result.load!.scenarios[1].results[NO_POOL];
+    ingest.appStats = { bodyPool: { hits: 0, misses: 5000 } };
+    const table = formatTable(result);
+    expect(table).toMatch(/ArrayBuf B\/req\s+0\.0 B\s+1\.00 KB\s+0×\s+1\.00 KB\s+1\.00×/);
+    expect(table.split('\n')).toContain("Peer no-pool's own ArrayBuffer bytes per request (minus GET /health): POST /ingest/v1 1KB 1.00 KB");
+    expect(table).toContain('App stats of peer no-pool, POST /ingest/v1 1KB, end of the last round: bodyPool hits=0 misses=5000');
+  });
+
+  it('validates against the schema', () => {
+    expect(checkSchema(JSON.parse(JSON.stringify(withLoadPeer(withPeer(sampleWithReference())))), schema)).toEqual([]);
   });
 });
 

@@ -38,7 +38,7 @@ async function figuresOf(slug: string): Promise<Figures> {
   return {
     scenarios: new Set(['GET /health', ...(definition.scenarios ?? (await defaultScenarios())).map((s) => s.name)]),
     micro: new Set((definition.micro ?? []).map((t) => t.name)),
-    peers: new Map((definition.peers ?? []).map((p) => [p.name, new Set(p.micro.map((t) => t.name))])),
+    peers: new Map((definition.peers ?? []).map((p) => [p.name, new Set((p.micro ?? []).map((t) => t.name))])),
   };
 }
 
