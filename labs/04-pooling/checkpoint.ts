@@ -3,18 +3,23 @@
  * /ingest/v1 with the 1 KB and the 64 KB body — requests/s, p50/p99, heap bytes per request (and the app's
  * share: minus GET /health on the same server), ArrayBuffer bytes per request, GCs per 10k requests, RSS
  * after the round. Micro: getting a body's bytes into memory the lab 03 way (a new buffer per body) and the
- * pooled way (rent, copy, release), so the cost of the copy itself is on the table too.
+ * pooled way (rent, copy, release), so the cost of the copy itself is on the table too. Peer 'no-pool': the
+ * reference with its pool bypassed (solutions/04-pooling/no-pool, a pool that keeps nothing), measured under
+ * load and at startup in the same rounds, so the table shows what the pool itself buys.
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ingestFixture } from '@hotpath/api/fixtures';
+import { repoRoot } from '@hotpath/kit/paths';
 import { defineCheckpoint, type CheckpointSubject, type MicroTask } from '@hotpath/harness';
 
 const json = { 'content-type': 'application/json' };
 const LIMIT = 1024 * 1024;
 const SIZES = ['1k', '64k'] as const;
 const label = (size: (typeof SIZES)[number]) => (size === '1k' ? '1 KB' : '64 KB');
+/** The reference's app over a pool that keeps nothing: a load peer (a package folder the harness serves). */
+const NO_POOL_DIR = join(repoRoot, 'solutions/04-pooling/no-pool');
 
 /** A body arriving in 16 KiB chunks, as a socket hands it over. */
 function chunksOf(bytes: Uint8Array): Uint8Array[] {
@@ -85,5 +90,7 @@ export default defineCheckpoint(async (subject) => {
       body: ingestFixture(size).bytes,
       headers: json,
     })),
+    // Only the benchmarked package's definition counts; the no-pool folder is not its own peer.
+    peers: subject.dir === NO_POOL_DIR ? [] : [{ name: 'no-pool', dir: NO_POOL_DIR }],
   };
 });
