@@ -4,8 +4,10 @@
  * share: minus GET /health on the same server), ArrayBuffer bytes per request, GCs per 10k requests, RSS
  * after the round. Micro: getting a body's bytes into memory the lab 03 way (a new buffer per body) and the
  * pooled way (rent, copy, release), so the cost of the copy itself is on the table too. Peer 'no-pool': the
- * reference with its pool bypassed (solutions/04-pooling/no-pool, a pool that keeps nothing), measured under
- * load and at startup in the same rounds, so the table shows what the pool itself buys.
+ * reference with its pool bypassed (solutions/04-pooling/no-pool: every body gets a buffer of its own, sized
+ * like lab 03's), measured under load and at startup in the same rounds, so the table shows what the pool
+ * itself buys. And a floor: POST /nope with the 1 KB body, a constant 404 that never reads the body — what
+ * the stack (Node's parser, @hono/node-server, Hono) costs for any POST of that size, app code aside.
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -18,8 +20,11 @@ const json = { 'content-type': 'application/json' };
 const LIMIT = 1024 * 1024;
 const SIZES = ['1k', '64k'] as const;
 const label = (size: (typeof SIZES)[number]) => (size === '1k' ? '1 KB' : '64 KB');
-/** The reference's app over a pool that keeps nothing: a load peer (a package folder the harness serves). */
+/** The reference's app with its pool bypassed: a load peer (a package folder the harness serves). */
 const NO_POOL_DIR = join(repoRoot, 'solutions/04-pooling/no-pool');
+
+/** A constant 404 for a POST with the 1 KB body, never read: the stack's own cost of such a request. */
+const FLOOR_SCENARIO = 'POST 1KB, constant 404 (floor)';
 
 /** A body arriving in 16 KiB chunks, as a socket hands it over. */
 function chunksOf(bytes: Uint8Array): Uint8Array[] {
@@ -83,13 +88,16 @@ export default defineCheckpoint(async (subject) => {
   const lab03 = subject.key === 'baseline' || !existsSync(join(subject.dir, 'src', 'pool.ts'));
   return {
     micro: lab03 ? allocatingTasks() : await pooledTasks(subject),
-    scenarios: SIZES.map((size) => ({
-      name: `POST /ingest/v1 ${size === '1k' ? '1KB' : '64KB'}`,
-      method: 'POST' as const,
-      path: '/ingest/v1',
-      body: ingestFixture(size).bytes,
-      headers: json,
-    })),
+    scenarios: [
+      ...SIZES.map((size) => ({
+        name: `POST /ingest/v1 ${size === '1k' ? '1KB' : '64KB'}`,
+        method: 'POST' as const,
+        path: '/ingest/v1',
+        body: ingestFixture(size).bytes,
+        headers: json,
+      })),
+      { name: FLOOR_SCENARIO, method: 'POST' as const, path: '/nope', body: ingestFixture('1k').bytes, headers: json, expect: 'any' as const },
+    ],
     // Only the benchmarked package's definition counts; the no-pool folder is not its own peer.
     peers: subject.dir === NO_POOL_DIR ? [] : [{ name: 'no-pool', dir: NO_POOL_DIR }],
   };

@@ -99,6 +99,10 @@ const FIGURES: Array<{ name: string; metric: string; label: string; unit: ChartM
   { name: 'POST /ingest/v1 1KB', metric: 'p99', label: 'POST /ingest/v1 p99', unit: 'µs', better: 'lower' },
   { name: 'GET /todos', metric: 'heapBytesPerRequest', label: 'GET /todos heap bytes/request', unit: 'B', better: 'lower' },
   { name: 'POST /ingest/v1 1KB', metric: 'heapBytesPerRequest', label: 'POST /ingest/v1 heap bytes/request', unit: 'B', better: 'lower' },
+  { name: 'POST /ingest/v1 64KB', metric: 'rps', label: 'POST /ingest/v1 64 KB body requests/s', unit: 'req/s', better: 'higher' },
+  { name: 'POST /ingest/v1 64KB', metric: 'heapBytesPerRequest', label: 'POST /ingest/v1 64 KB body heap bytes/request', unit: 'B', better: 'lower' },
+  { name: 'POST /ingest/v1 1KB', metric: 'arrayBufferBytesPerRequest', label: 'POST /ingest/v1 ArrayBuffer bytes/request', unit: 'B', better: 'lower' },
+  { name: 'POST /ingest/v1 64KB', metric: 'arrayBufferBytesPerRequest', label: 'POST /ingest/v1 64 KB body ArrayBuffer bytes/request', unit: 'B', better: 'lower' },
   { name: 'startup', metric: 'startupMs', label: 'time to first response', unit: 'ms', better: 'lower' },
   { name: 'startup', metric: 'peakRss', label: 'peak RSS at startup', unit: 'B', better: 'lower' },
 ];

@@ -62,11 +62,11 @@ export class PooledBody {
 }
 
 /**
- * A PooledBody for a body of `declared` bytes (its Content-Length, when it has one): one slab, or a buffer
- * of exactly that size when it is larger than a slab.
+ * A PooledBody for a body of `declared` bytes (its Content-Length, when it has one; a slab's worth when it
+ * has none): from a BufferPool, one slab, or a buffer of exactly that size when it is larger than a slab.
  */
 export function rentBody(pool: BufferPool, declared: number | undefined): PooledBody {
-  return new PooledBody(pool, declared !== undefined && declared > pool.slabSize ? declared : pool.slabSize);
+  return new PooledBody(pool, declared ?? pool.slabSize);
 }
 
 /**
