@@ -4,7 +4,7 @@
  * (VmHWM in /proc/PID/status) right then, stop the server by PID. NODE_EXTRA_CA_CERTS (tens of ms per Node
  * start) and NODE_OPTIONS are removed from its environment.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -27,6 +27,11 @@ export interface StartSample {
   firstOkMs: number;
   /** VmHWM (bytes) right after that 200; null off Linux. */
   peakRssBytes: number | null;
+  /**
+   * RssAnon (bytes) at the same moment: the process's own memory (heap, stacks), without the executable's
+   * file pages — which depend on the page cache's state, not on the program.
+   */
+  anonRssBytes: number | null;
 }
 
 /** A free loopback port (bound, then released: the server binds it a moment later). */
@@ -61,10 +66,10 @@ function healthStatus(port: number): Promise<number> {
   });
 }
 
-/** Peak resident set size of `pid` (VmHWM), in bytes; null where /proc is not there. */
-export function peakRss(pid: number): number | null {
+/** A field of /proc/PID/status in bytes (VmHWM: peak RSS; RssAnon: anonymous memory); null where /proc is not there. */
+export function procStatusBytes(pid: number, field: 'VmHWM' | 'RssAnon'): number | null {
   try {
-    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : null;
   } catch {
     return null;
@@ -88,7 +93,7 @@ export async function measureStart(start: StartCommand): Promise<StartSample> {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     const firstOkMs = performance.now() - t0;
-    return { firstOkMs, peakRssBytes: peakRss(child.pid!) };
+    return { firstOkMs, peakRssBytes: procStatusBytes(child.pid!, 'VmHWM'), anonRssBytes: procStatusBytes(child.pid!, 'RssAnon') };
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
@@ -97,6 +102,18 @@ export async function measureStart(start: StartCommand): Promise<StartSample> {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * Drops `files` from the OS page cache (`sync`, then GNU dd's iflag=nocache, i.e. posix_fadvise DONTNEED),
+ * so every executable is read back the same way: through page faults and readahead. A binary written a
+ * moment ago (postject, bun build) sits in the page cache in the large folios its writes made, and mapping
+ * those shows up as ~12-15 MB more file-backed RSS (VmHWM) than the same binary read back from disk.
+ * Best effort: answers false where sync or dd is missing or refuses.
+ */
+export function dropFromPageCache(files: readonly string[]): boolean {
+  if (spawnSync('sync', { stdio: 'ignore' }).status !== 0) return false;
+  return files.every((file) => spawnSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0'], { stdio: 'ignore' }).status === 0);
 }
 
 export interface Spread {

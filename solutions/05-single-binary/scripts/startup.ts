@@ -2,7 +2,9 @@
  * `pnpm --dir solutions/05-single-binary startup [--runs N] [--build]`: how fast each way of shipping the
  * server starts, and how much memory it has taken by then. Time to the first 200 on GET /health (polled
  * every ms from spawn), peak RSS (VmHWM), file size; one discarded start per subject, then N (default 15,
- * at least 10) interleaved starts — the order rotates each run; median, min and max.
+ * at least 10) interleaved starts — the order rotates each run; median, min and max. The executables are
+ * dropped from the page cache first (see dropFromPageCache: a just-written binary otherwise shows ~12 MB
+ * more RSS).
  *
  * Subjects: a raw node:http server (the reference: "TTFR ≤ 1.5× raw node:http"), `pnpm start` of lab 00
  * and of lab 04 (tsx on the TypeScript sources), `node dist/server.cjs`, the three SEA binaries, and as
@@ -19,7 +21,7 @@ import { cpus, loadavg, release } from 'node:os';
 import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAll, formatBuild, type BuildReport } from '../src/build.ts';
-import { measureStart, spread, type Spread, type StartCommand } from './measure.ts';
+import { dropFromPageCache, measureStart, spread, type Spread, type StartCommand } from './measure.ts';
 
 const PKG = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = join(PKG, '..', '..');
@@ -107,6 +109,7 @@ interface SubjectResult {
   fileBytes: number | null;
   firstOkMs: Spread;
   peakRssBytes: Spread | null;
+  anonRssBytes: Spread | null;
   vsRaw: number;
   samplesMs: number[];
   peakRssSamples: number[];
@@ -125,9 +128,14 @@ async function main(): Promise<void> {
   if (!bun) console.log('No bun found (HOTPATH_BUN, the optional bun peer, PATH): the bun peer rows are left out.');
   const compiled = bun ? [bunCompile(bun, false), bunCompile(bun, true)] : [];
   const list = subjects(build, compiled);
-  console.log(`Measuring ${list.length} subjects, ${options.runs} starts each after one discarded (load average now ${loadavg()[0]!.toFixed(2)}) …`);
+  const executables = [...new Set(list.map((s) => s.command))];
+  const pageCacheDropped = dropFromPageCache(executables);
+  if (!pageCacheDropped) console.log('Could not drop the executables from the page cache (sync/dd): a freshly built binary may show more RSS.');
+  const loadAtStart = loadavg()[0]!;
+  console.log(`Measuring ${list.length} subjects, ${options.runs} starts each after one discarded (load average now ${loadAtStart.toFixed(2)}) …`);
   const times = new Map(list.map((s) => [s.key, [] as number[]]));
   const rss = new Map(list.map((s) => [s.key, [] as number[]]));
+  const anon = new Map(list.map((s) => [s.key, [] as number[]]));
 
   for (let run = 0; run <= options.runs; run++) {
     const order = list.map((_, i) => list[(i + run) % list.length]!);
@@ -138,6 +146,7 @@ async function main(): Promise<void> {
       if (run === 0) continue;
       times.get(subject.key)!.push(sample.firstOkMs);
       if (sample.peakRssBytes !== null) rss.get(subject.key)!.push(sample.peakRssBytes);
+      if (sample.anonRssBytes !== null) anon.get(subject.key)!.push(sample.anonRssBytes);
     }
   }
   if (process.stdout.isTTY) process.stdout.write(`\r${''.padEnd(PROGRESS_WIDTH)}\r`);
@@ -147,15 +156,17 @@ async function main(): Promise<void> {
   for (const s of list) {
     const samples = times.get(s.key)!;
     const peaks = rss.get(s.key)!;
+    const anons = anon.get(s.key)!;
     const firstOkMs = spread(samples);
     results[s.key] = {
       label: s.label,
-      command: [relative(ROOT, s.command) || s.command, ...s.args.map((a) => relative(ROOT, a))].join(' ') + ` (in ${relative(ROOT, s.cwd)})`,
+      command: `${[s.command, ...s.args].map(shown).join(' ')} (in ${shown(s.cwd)})`,
       fileBytes: s.file ? statSync(s.file).size : null,
-      firstOkMs,
+      firstOkMs: roundSpread(firstOkMs),
       peakRssBytes: peaks.length ? spread(peaks) : null,
-      vsRaw: firstOkMs.median / raw,
-      samplesMs: samples,
+      anonRssBytes: anons.length ? spread(anons) : null,
+      vsRaw: round(firstOkMs.median / raw),
+      samplesMs: samples.map((v) => round(v)),
       peakRssSamples: peaks,
     };
   }
@@ -163,13 +174,13 @@ async function main(): Promise<void> {
   const result = {
     kind: 'hotpath-lab05-startup',
     date: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', kernel: release(), platform: process.platform, loadAverageAtEnd: loadavg()[0] },
-    config: { runs: options.runs, discarded: 1, pollMs: 1, interleaved: true, pinned: false, nodeExtraCaCerts: 'unset for the servers' },
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', kernel: release(), platform: process.platform, loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] } },
+    config: { runs: options.runs, discarded: 1, pollMs: 1, interleaved: true, pinned: false, nodeExtraCaCerts: 'unset for the servers', pageCacheDropped },
     build: {
-      ms: build.ms,
+      ms: round(build.ms, 0),
       bundleBytes: build.bundles.server.bytes,
       snapshotBundleBytes: build.bundles.snapshot.bytes,
-      bunCompileMs: Object.fromEntries(compiled.flatMap((c) => (c ? [[relative(DIST, c.file), c.ms]] : []))),
+      bunCompileMs: Object.fromEntries(compiled.flatMap((c) => (c ? [[relative(DIST, c.file), round(c.ms, 0)]] : []))),
     },
     targetVsRaw: TARGET_VS_RAW,
     results,
@@ -180,10 +191,19 @@ async function main(): Promise<void> {
   console.log(`\n${options.runs} starts each after one discarded; NODE_EXTRA_CA_CERTS unset; written to ${relative(process.cwd(), RESULTS)}`);
 }
 
+/** A path as the results show it: `node` for this Node, repo-relative inside the repo, else absolute. */
+function shown(path: string): string {
+  if (path === process.execPath) return 'node';
+  return path.startsWith(ROOT) ? relative(ROOT, path) || '.' : path;
+}
+
+const round = (value: number, decimals = 2) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+const roundSpread = (s: Spread): Spread => ({ median: round(s.median), min: round(s.min), max: round(s.max) });
+
 function formatTable(results: Record<string, SubjectResult>): string {
   const ms = (v: number) => v.toFixed(1);
   const mb = (v: number) => (v / 1e6).toFixed(1);
-  const rows = [['subject', 'first 200, ms: median (min–max)', '× raw', 'peak RSS MB: median (min–max)', 'file']];
+  const rows = [['subject', 'first 200, ms: median (min–max)', '× raw', 'peak RSS MB: median (min–max)', 'anon MB', 'file']];
   for (const r of Object.values(results)) {
     const t = r.firstOkMs;
     const m = r.peakRssBytes;
@@ -192,6 +212,7 @@ function formatTable(results: Record<string, SubjectResult>): string {
       `${ms(t.median)} (${ms(t.min)}–${ms(t.max)})`,
       `${r.vsRaw.toFixed(2)}${r.label.startsWith('SEA') ? (r.vsRaw <= TARGET_VS_RAW ? ' ✓' : ' ✗') : ''}`,
       m ? `${mb(m.median)} (${mb(m.min)}–${mb(m.max)})` : '–',
+      r.anonRssBytes ? mb(r.anonRssBytes.median) : '–',
       r.fileBytes === null ? 'sources + node_modules' : r.fileBytes >= 1e6 ? `${mb(r.fileBytes)} MB` : `${(r.fileBytes / 1e3).toFixed(1)} kB`,
     ]);
   }
