@@ -354,7 +354,7 @@ it passes the end), and \`consume()\` reads at \`head\` and moves it on, wrappin
     targets: [
       { scenario: 'POST /ingest/v1 64KB', metric: 'arrayBufferBytesPerRequest', atMost: 0.5, label: "≤ ½ of lab 03's ArrayBuffer bytes per request on POST /ingest/v1 with the 64 KB body" },
       { scenario: 'POST /ingest/v1 1KB', metric: 'appArrayBufferBytesPerRequest', atMost: 1100, absolute: true, label: 'no ArrayBuffer per POST /ingest/v1 (1 KB body) beyond the socket\'s own 1 KB chunk: ≤ 1.1 KB' },
-      { scenario: 'POST /ingest/v1 64KB', metric: 'gcPer10k', atMost: 0.6, label: "≤ 0.6× lab 03's GCs per 10k requests on POST /ingest/v1 with the 64 KB body" },
+      { scenario: 'POST /ingest/v1 64KB', metric: 'gcPer10k', atMost: 0.9, label: "≤ 0.9× lab 03's GCs per 10k requests on POST /ingest/v1 with the 64 KB body" },
       { scenario: 'POST /ingest/v1 1KB', metric: 'p99', atMost: 1.1, label: "p99 no worse than lab 03's (within 10 %) on POST /ingest/v1 with the 1 KB body" },
     ],
   },
