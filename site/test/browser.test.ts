@@ -47,7 +47,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((done) => server?.close(done));
+  // Without a server (beforeAll failed before serving) there is nothing to wait for.
+  if (server) await new Promise((done) => server.close(done));
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
