@@ -4,11 +4,12 @@
  * keeps them — must allocate at most 64 heap bytes per body, for the 1 KB and the 64 KB fixtures: nothing
  * that grows with the body. So must reading every token of the 64 KB fixture with read() alone. Measured
  * with the harness's bytes/op (V8's used heap over GC-free windows): bytes, not time, so the figure does
- * not depend on the machine.
+ * not depend on the machine. A figure over budget is measured again (up to three times, the lowest counts):
+ * a busy machine can land V8's code installation inside a window, a real allocation shows every time.
  */
 import { ingestFixture } from '@hotpath/api/fixtures';
 import { Token } from '@hotpath/api';
-import { measureBytesPerOp } from '@hotpath/harness';
+import { measureBytesPerOpWithin } from '@hotpath/harness';
 import { describe, expect, it } from 'vitest';
 import { loadIngestModule, newReader } from './support/subject.ts';
 
@@ -32,10 +33,10 @@ describe('the allocation budget', () => {
       const fields: { itemCount: number | null | undefined; timestamp: number | null | undefined } = { itemCount: undefined, timestamp: undefined };
       const outcome = readIngest(reader, bytes, fields);
       expect([outcome, fields.itemCount, fields.timestamp], `Read the ${size} fixture to IngestRead.Fields with its itemCount and timestamp before measuring`).toEqual([IngestRead.Fields, fixture.itemCount, fixture.timestamp]);
-      const measured = measureBytesPerOp(() => {
+      const measured = measureBytesPerOpWithin(() => {
         reader.reset(bytes);
         return readIngest(reader, bytes, fields);
-      }, MEASURE);
+      }, BUDGET, MEASURE);
       expect(measured.bytesPerOp, `readIngest allocated ${measured.bytesPerOp.toFixed(0)} B per ${bytes.length}-byte body. ${WHAT_ALLOCATES}`).toBeLessThanOrEqual(BUDGET);
     });
   }
@@ -51,7 +52,7 @@ describe('the allocation budget', () => {
     };
     const tokens = readAll();
     expect(reader.tokenType, 'Read the 64 KB fixture to EndOfDocument before measuring').toBe(Token.EndOfDocument);
-    const measured = measureBytesPerOp(readAll, MEASURE);
+    const measured = measureBytesPerOpWithin(readAll, BUDGET, MEASURE);
     expect(measured.bytesPerOp, `Reading ${tokens} tokens allocated ${measured.bytesPerOp.toFixed(0)} B. ${WHAT_ALLOCATES}`).toBeLessThanOrEqual(BUDGET);
   });
 });

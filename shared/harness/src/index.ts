@@ -6,7 +6,7 @@
  */
 export { defineCheckpoint, asCheckpoint, peerKey, PEER_KEY_PREFIX } from './define.ts';
 export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject, Peer } from './define.ts';
-export { measureBytesPerOp, measureAsyncBytesPerOp } from './bytes-per-op.ts';
+export { measureBytesPerOp, measureAsyncBytesPerOp, measureBytesPerOpWithin } from './bytes-per-op.ts';
 export type { BytesPerOp, BytesPerOpOptions } from './bytes-per-op.ts';
 export { runMicro, runMicroTask, runMicroInterleaved } from './micro.ts';
 export type { MicroOptions, MicroResult, MicroTask, MicroTaskEntry } from './micro.ts';

@@ -1,6 +1,6 @@
 /** measureBytesPerOp against shapes whose size V8 fixes, and against Buffer contents off the heap. */
 import { describe, expect, it } from 'vitest';
-import { measureAsyncBytesPerOp, measureBytesPerOp } from '../src/bytes-per-op.ts';
+import { measureAsyncBytesPerOp, measureBytesPerOp, measureBytesPerOpWithin } from '../src/bytes-per-op.ts';
 
 // Calibration: shapes whose size V8 fixes (64-bit, no pointer compression in Node 20).
 describe('measureBytesPerOp calibration', () => {
@@ -50,6 +50,25 @@ describe('measureBytesPerOp calibration', () => {
     // 100,000 8-byte slots plus headers.
     expect(r.bytesPerOp).toBeGreaterThan(800_000);
     expect(r.bytesPerOp).toBeLessThan(820_000);
+  });
+});
+
+describe('measureBytesPerOpWithin', () => {
+  it('answers the real figure of an allocating function whatever the budget: a real allocation is never retried away', () => {
+    const within = measureBytesPerOpWithin((i) => ({ a: i, b: i }), 0, { iterations: 20_000 });
+    expect(within.bytesPerOp).toBeGreaterThan(39);
+    expect(within.bytesPerOp).toBeLessThan(41);
+  });
+
+  it('measures once when the first figure is within the budget', () => {
+    let calls = 0;
+    const within = measureBytesPerOpWithin(() => ++calls, 8, { iterations: 20_000 });
+    const once = calls;
+    expect(within.bytesPerOp).toBeLessThan(1);
+    measureBytesPerOp(() => ++calls, { iterations: 20_000 });
+    // A second measurement would have made about as many calls again.
+    expect(calls - once).toBeGreaterThan(once * 0.5);
+    expect(calls - once).toBeLessThan(once * 1.5);
   });
 });
 
