@@ -7,18 +7,10 @@
  * the caller calls `release()` in a `finally` on every path — success, bad JSON, too large, aborted.
  */
 import type { IncomingMessage } from 'node:http';
+import { BodyRead } from '@hotpath/api/pool-base';
 import type { BufferPool } from './pool.ts';
 
-/** How reading a body ended. */
-export const BodyRead = {
-  /** All of it is in `body.buffer[0, body.length)`. */
-  Complete: 0,
-  /** It passed the limit; reading stopped there. */
-  TooLarge: 1,
-  /** The client went away (or the stream failed) before the body ended. */
-  Aborted: 2,
-} as const;
-export type BodyRead = (typeof BodyRead)[keyof typeof BodyRead];
+export { BodyRead } from '@hotpath/api/pool-base';
 
 /**
  * A body being read into pooled memory. Read only `buffer[0, length)`: the rest of a reused slab holds an
