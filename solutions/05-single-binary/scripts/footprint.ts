@@ -1,0 +1,95 @@
+/**
+ * What has to be shipped to run a package the way learners run it, in bytes: the package's own files, the
+ * closure of its runtime `dependencies` (recursively, as installed: workspace packages' folders and the
+ * pnpm store folders they link to), extra packages it is started with (the kit's launcher and tsx), and the
+ * Node.js binary itself. Apparent sizes (the sum of file sizes, like a binary's file size), each package
+ * folder counted once, nested node_modules/ left out of a folder (they are counted as its dependencies).
+ * devDependencies and peerDependencies are not followed; optionalDependencies are when installed (esbuild's
+ * platform binary, which tsx needs).
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface Footprint {
+  /** Apparent bytes of every package folder in the closure (node_modules/ inside them excluded). */
+  packagesBytes: number;
+  /** The node binary that runs them. */
+  nodeBinaryBytes: number;
+  totalBytes: number;
+  /** How many package folders were counted, and their names (name@version, or the folder for workspace ones). */
+  packageCount: number;
+  packages: string[];
+}
+
+const NODE_MODULES = 'node_modules';
+
+/** Apparent size of the regular files under `dir`, not following symlinks and not entering node_modules/. */
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === NODE_MODULES) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += folderBytes(path);
+    else if (entry.isFile()) total += lstatSync(path).size;
+  }
+  return total;
+}
+
+/** Node's lookup: `<ancestor>/node_modules/<name>` from `from` upwards (ancestors named node_modules skipped). */
+function findPackage(name: string, from: string): string | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (basename(dir) !== NODE_MODULES) {
+      const candidate = join(dir, NODE_MODULES, name);
+      if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+interface Manifest {
+  name?: string;
+  version?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+/** Packages a start command needs beyond the package's own `dependencies` (resolved from the package). */
+export interface ExtraPackages {
+  /** Counted with their runtime dependency closures (tsx: esbuild and the rest). */
+  withDependencies: readonly string[];
+  /** Their own folder only (the kit: its launcher uses none of the kit's dependencies the package lacks). */
+  folderOnly: readonly string[];
+}
+
+/** The footprint of `root` (a package folder) with its closure, `extra`, and `nodeBinary`. */
+export function measureFootprint(root: string, extra: ExtraPackages, nodeBinary: string): Footprint {
+  const seen = new Map<string, string>();
+  const visit = (dir: string, withDependencies = true): void => {
+    if (seen.has(dir)) return;
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest;
+    seen.set(dir, dir.includes(`/${NODE_MODULES}/`) ? `${manifest.name}@${manifest.version}` : `${manifest.name ?? dir} (workspace)`);
+    if (!withDependencies) return;
+    const names = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {})];
+    for (const name of names) {
+      const found = findPackage(name, dir);
+      if (found) visit(found); // an optional dependency for another platform is simply not installed
+    }
+  };
+  visit(realpathSync(root));
+  for (const [names, withDependencies] of [[extra.withDependencies, true], [extra.folderOnly, false]] as const) {
+    for (const name of names) {
+      const found = findPackage(name, realpathSync(root));
+      if (!found) throw new Error(`${name} is not installed where ${root} can resolve it`);
+      visit(found, withDependencies);
+    }
+  }
+  const packagesBytes = [...seen.keys()].reduce((sum, dir) => sum + folderBytes(dir), 0);
+  const nodeBinaryBytes = statSync(nodeBinary).size;
+  return {
+    packagesBytes,
+    nodeBinaryBytes,
+    totalBytes: packagesBytes + nodeBinaryBytes,
+    packageCount: seen.size,
+    packages: [...seen.values()].sort(),
+  };
+}
