@@ -57,7 +57,6 @@ describe('ArrayBuffer bytes per request (probe, tiny app)', () => {
       for (const round of s.rounds) {
         const sampling = round.probe.arrayBufferSampling!;
         expect(sampling.cleanIntervals + sampling.gcIntervals + sampling.sweepIntervals).toBe(sampling.intervals);
-        expect(sampling.samplingMs).toBeLessThan(round.probe.durationMs * 0.1);
       }
       // The old net figure is far from it: the GC frees what the route allocates.
       expect(Math.abs(s.arrayBuffersPerRequest)).toBeLessThan(s.arrayBufferBytesPerRequest! / 2);
