@@ -179,6 +179,17 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
       failures.push(`Checkpoint definition ${definitionSource} failed: ${(error as Error).stack ?? error}`);
     }
   }
+  // Preparations (builds) before any measurement, subject by subject.
+  for (const info of subjects) {
+    const prepare = definitions.get(info.key)?.prepare;
+    if (!prepare || failures.length) continue;
+    try {
+      progress.step(`preparing ${info.label}`);
+      await prepare();
+    } catch (error) {
+      failures.push(`Checkpoint definition ${definitionSource} failed: preparing ${info.label}: ${(error as Error).message ?? error}`);
+    }
+  }
   const own = definitions.get('subject') ?? {};
   // Peers come from the benchmarked package's own definition, like its scenarios; a relative peer dir is
   // resolved against the checkpoint file's folder.
@@ -192,8 +203,16 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (!scenarios.some((s) => s.name === HEALTH_SCENARIO)) scenarios = [{ name: HEALTH_SCENARIO, method: 'GET', path: '/health' }, ...scenarios];
   const usesIngest = scenarios.some((s) => s.path.startsWith('/ingest'));
   // Who the load and startup sections measure: the subjects, then the peers with a package folder.
-  const peerPackages = peers.flatMap((p) => (p.dir === undefined ? [] : [{ name: p.name, label: label(p.dir), dir: p.dir }]));
-  const servers = [...subjects.map((s) => ({ key: s.key, dir: s.dir })), ...peerPackages.map((p) => ({ key: peerKey(p.name), dir: p.dir }))];
+  // A peer served by a command is labelled by it and measured from its cwd.
+  const servedPeers = peers.filter((p) => p.dir !== undefined || p.serve !== undefined);
+  const peerPackages = servedPeers.map((p) =>
+    p.serve ? { name: p.name, label: p.serve.label ?? p.serve.command, dir: p.serve.cwd ?? dir } : { name: p.name, label: label(p.dir!), dir: p.dir! },
+  );
+  const subjectServers = subjects.map((s) => ({ key: s.key, dir: s.dir, serve: definitions.get(s.key)?.serve }));
+  const serversFor = (section: 'load' | 'startup') => [
+    ...subjectServers,
+    ...servedPeers.filter((p) => !p.sections || p.sections.includes(section)).map((p) => ({ key: peerKey(p.name), dir: p.dir ?? dir, serve: p.serve })),
+  ];
 
   const quick = options.quick;
   const sections = (options.only ?? [...SECTIONS]).filter((s) => !(s === 'startup' && own.startup === false));
@@ -215,6 +234,9 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     definition: definitionSource,
     peers: peers.map((p) => p.name),
     ...(peerPackages.length ? { peerPackages } : {}),
+    ...(subjectServers.some((s) => s.serve)
+      ? { servedBy: Object.fromEntries(subjectServers.flatMap((s) => (s.serve ? [[s.key, s.serve.label ?? s.serve.command]] : []))) }
+      : {}),
     ingestBodySource: usesIngest ? (await ingestBody()).source : null,
     fingerprint,
     micro: null,
@@ -237,7 +259,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (canRun && sections.includes('load')) {
     try {
       result.load = await runLoad(
-        servers,
+        serversFor('load'),
         scenarios,
         {
           rounds: options.rounds ?? (quick ? 3 : 5),
@@ -258,7 +280,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (canRun && sections.includes('startup')) {
     try {
       result.startup = await measureStartup(
-        servers,
+        serversFor('startup'),
         { runs: options.startupRuns ?? (quick ? 5 : 10), onStep: (line) => progress.step(line) },
       );
       warnings.push(...result.startup.warnings);

@@ -44,6 +44,33 @@ export interface Peer {
    * @hotpath/kit/paths gives an absolute one).
    */
   dir?: string;
+  /**
+   * A command that serves the peer instead of a package folder (e.g. `node dist/server.cjs`, a single
+   * executable, a raw node:http server): measured like a `dir` peer. See ServeCommand.
+   */
+  serve?: ServeCommand;
+  /**
+   * Which of the load and startup sections measure a peer with `dir` or `serve`. Default both; a peer that
+   * answers GET /health only (a raw node:http server) is `['startup']`.
+   */
+  sections?: ReadonlyArray<'load' | 'startup'>;
+}
+
+/**
+ * How a server is started when not by the kit's launcher (tsx on src/app.ts): a built bundle or binary. The
+ * command must serve on 127.0.0.1:$PORT (PORT=0: any free port) and print
+ * "listening on http://127.0.0.1:<port>" once bound, as every Hot Path server does. For the load section's
+ * probe it gets NODE_OPTIONS=--require <the probe bundled as CommonJS> (a Node 20 single executable honours
+ * --require, not --import); otherwise NODE_OPTIONS is removed from its environment.
+ */
+export interface ServeCommand {
+  /** Executable: `process.execPath` for a bundle, or a binary's path. */
+  command: string;
+  args?: readonly string[];
+  /** Working directory (default: the current one). */
+  cwd?: string;
+  /** How tables and results name it, e.g. `dist/server-sea-codecache`. */
+  label?: string;
 }
 
 /** Prefix of a peer's key in `micro.tasks[].results` and `Ratio.subjectKey`. */
@@ -66,6 +93,16 @@ export interface CheckpointDefinition {
   scenarios?: Scenario[];
   /** Measure startup. Default true. */
   startup?: boolean;
+  /**
+   * How this subject's server is started in the load and startup sections. Default: the kit's launcher on
+   * the package's src/app.ts (what `pnpm start` does). Lab 05 serves its built binary instead.
+   */
+  serve?: ServeCommand;
+  /**
+   * Work to do once before anything is measured, e.g. lab 05's build of the binaries `serve` starts. The
+   * harness calls it (defining a checkpoint never builds anything); a rejection fails the run with its message.
+   */
+  prepare?: () => Promise<void>;
 }
 
 export type CheckpointFn = (subject: CheckpointSubject) => CheckpointDefinition | Promise<CheckpointDefinition>;
@@ -102,7 +139,14 @@ export function checkPeers(peers: readonly Peer[] | undefined, baseDir = process
     if (seen.has(peer.name)) throw new Error(`two peers are named ${peer.name}`);
     if (peer.micro !== undefined && !Array.isArray(peer.micro)) throw new Error(`peer ${peer.name}: micro must be a list of micro tasks`);
     if (peer.dir !== undefined && (typeof peer.dir !== 'string' || peer.dir === '')) throw new Error(`peer ${peer.name}: dir must be a package folder path`);
-    if (peer.micro === undefined && peer.dir === undefined) throw new Error(`peer ${peer.name} needs a micro list, a dir (a package folder), or both`);
+    if (peer.serve !== undefined && (typeof peer.serve?.command !== 'string' || peer.serve.command === '')) throw new Error(`peer ${peer.name}: serve needs a command`);
+    if (peer.serve !== undefined && peer.dir !== undefined) throw new Error(`peer ${peer.name}: give a dir or a serve command, not both`);
+    if (peer.sections !== undefined && (!Array.isArray(peer.sections) || peer.sections.some((s) => s !== 'load' && s !== 'startup'))) {
+      throw new Error(`peer ${peer.name}: sections must list 'load' and/or 'startup'`);
+    }
+    if (peer.micro === undefined && peer.dir === undefined && peer.serve === undefined) {
+      throw new Error(`peer ${peer.name} needs a micro list, a dir (a package folder) or a serve command`);
+    }
     seen.add(peer.name);
     if (peer.dir === undefined) {
       out.push(peer);

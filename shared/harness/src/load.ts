@@ -13,6 +13,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ipc, type IpcCall } from './ipc.ts';
 import { addAppFigures, summarise, type ScenarioSummary } from './load-summary.ts';
+import type { ServeCommand } from './define.ts';
 import type { ProbeWindow } from './probe.ts';
 import { bodyBytes, type Scenario } from './scenarios.ts';
 import {
@@ -34,6 +35,8 @@ export interface LoadSubject {
   /** Results key: a subject key, or `peer:<name>` for a peer with a package folder. */
   key: string;
   dir: string;
+  /** Started by this command instead of the kit's launcher (see ServeCommand). */
+  serve?: ServeCommand;
 }
 
 export interface LoadOptions {
@@ -181,7 +184,7 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
   const keys = subjects.map((subject) => subject.key);
   /** A fresh server of `subject`, warmed up on `scenario`, then `measure(server)`, then stopped. */
   const withFreshServer = async <T>(subject: LoadSubject, scenario: Scenario, measure: (s: SubjectServer) => Promise<T>): Promise<T> => {
-    const server = await startServer({ dir: subject.dir, cpu: pinning.serverCpu, probe: true });
+    const server = await startServer({ dir: subject.dir, serve: subject.serve, cpu: pinning.serverCpu, probe: true });
     const s: SubjectServer = { subject, server, call: ipc(server.child) };
     try {
       if (options.warmupSec > 0) await oneRound(s, worker!, scenario, options.warmupSec, options.connections);

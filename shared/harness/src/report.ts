@@ -91,6 +91,11 @@ export interface CheckpointResult {
    * `peers` order. Only present when there is one.
    */
   peerPackages?: PeerPackage[];
+  /**
+   * The subjects started by a command instead of the kit's launcher (a definition's `serve`): key → the
+   * command's label, e.g. `{ subject: 'labs/05-single-binary/dist/server-sea-codecache' }`.
+   */
+  servedBy?: Record<string, string>;
   /** Where the ingest body came from. */
   ingestBodySource: string | null;
   fingerprint: Fingerprint;

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { nodeCommand } from '@hotpath/kit/cpus';
+import type { ServeCommand } from './define.ts';
 import { procStatusBytes } from './gc.ts';
+import { bundledProbe } from './probe-bundle.ts';
 
 export const kitServeBin: string = fileURLToPath(new URL('../../kit/bin/hotpath-serve.js', import.meta.url));
 export const probePreloadUrl: string = new URL('./probe-preload.mjs', import.meta.url).href;
@@ -97,8 +99,10 @@ export function httpStatus(port: number, path: string, timeoutMs = 1_000): Promi
 // ------------------------------------------------------------------------------------------------
 
 export interface StartOptions {
-  /** Package folder holding src/app.ts (the launcher's cwd). */
+  /** Package folder holding src/app.ts (the launcher's cwd); with `serve`, only named in messages. */
   dir: string;
+  /** Start this command instead of the kit's launcher (a built bundle or binary; see ServeCommand). */
+  serve?: ServeCommand;
   /** A fixed port; by default the server binds port 0 and reports the port it got (no race for a free port). */
   port?: number;
   cpu: number | null;
@@ -122,15 +126,34 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `hotpath-serve` for a package folder and resolves once GET /health answers 200. */
+/** The command line, working directory and environment that start a server as `options` say. */
+export function launchOf(options: StartOptions): { command: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv } {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port ?? 0) };
+  if (!options.serve) {
+    const [command, args] = nodeCommand(options.probe ? ['--import', probePreloadUrl, kitServeBin] : [kitServeBin], options.cpu);
+    return { command, args, cwd: options.dir, env };
+  }
+  // A bundle or binary: the probe comes in by --require (a Node 20 SEA ignores --import in NODE_OPTIONS);
+  // otherwise it starts with no NODE_OPTIONS at all, as it would in production.
+  delete env.NODE_OPTIONS;
+  if (options.probe) env.NODE_OPTIONS = `--require ${bundledProbe()}`;
+  const own = [...(options.serve.args ?? [])];
+  const [command, args] = options.cpu === null ? [options.serve.command, own] : ['taskset', ['-c', String(options.cpu), options.serve.command, ...own]];
+  return { command, args, cwd: options.serve.cwd ?? process.cwd(), env };
+}
+
+/**
+ * Starts a server — `hotpath-serve` for a package folder, or `options.serve`'s command — and resolves once
+ * GET /health answers 200.
+ */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const args = options.probe ? ['--import', probePreloadUrl, kitServeBin] : [kitServeBin];
-  const [command, argv] = nodeCommand(args, options.cpu);
+  const launch = launchOf(options);
+  const what = options.serve ? (options.serve.label ?? options.serve.command) : `Server in ${options.dir}`;
   let tail = '';
   const t0 = performance.now();
-  const child = spawnTracked(command, argv, {
-    cwd: options.dir,
-    env: { ...process.env, PORT: String(options.port ?? 0) },
+  const child = spawnTracked(launch.command, launch.args, {
+    cwd: launch.cwd,
+    env: launch.env,
     stdio: options.probe ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   // The launcher prints "listening on http://127.0.0.1:<port>" once it is bound: with PORT=0 that is how
@@ -167,10 +190,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     stop: () => stopProcess(child),
   };
   for (;;) {
-    if (exited) throw new Error(`Server in ${options.dir} ${exited} before answering GET /health\n${tail.trim()}`);
+    if (exited) throw new Error(`${what} ${exited} before answering GET /health\n${tail.trim()}`);
     if (performance.now() > deadline) {
       await server.stop();
-      throw new Error(`Server in ${options.dir} did not answer GET /health 200 within ${options.timeoutMs ?? 30_000} ms\n${tail.trim()}`);
+      throw new Error(`${what} did not answer GET /health 200 within ${options.timeoutMs ?? 30_000} ms\n${tail.trim()}`);
     }
     const status = port === 0 ? 0 : await httpStatus(port, '/health').catch(() => 0);
     if (status === 200) {

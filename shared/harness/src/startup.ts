@@ -3,8 +3,10 @@
  * millisecond, and its peak RSS (VmHWM) right then. One discarded run per subject (it fills tsx's transform
  * cache and the OS page cache), then the measured runs, interleaved across subjects (the order rotates by one
  * place per run; a checkpoint's peers with a package folder take turns after the subjects); median, min and max.
- * The server is started exactly as `pnpm start` starts it (the kit's launcher, through tsx), unpinned.
+ * The server is started exactly as `pnpm start` starts it (the kit's launcher, through tsx), or by the
+ * subject's serve command (a built bundle or binary), unpinned.
  */
+import type { ServeCommand } from './define.ts';
 import { startServer } from './server.ts';
 import { spread, turnOrder } from './stats.ts';
 
@@ -30,7 +32,7 @@ export interface StartupResult {
 }
 
 /** Measures time to first 200 and peak RSS for each subject (`key` → package folder). */
-export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir: string }>, options: StartupOptions): Promise<StartupResult> {
+export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir: string; serve?: ServeCommand }>, options: StartupOptions): Promise<StartupResult> {
   const step = options.onStep ?? (() => {});
   const warnings: string[] = [];
   const nodeExtraCaCerts = Boolean(process.env.NODE_EXTRA_CA_CERTS);
@@ -43,7 +45,7 @@ export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir:
     const order = turnOrder(subjects, run);
     for (const subject of order) {
       step(run === 0 ? `startup: discarded run ${subject.key}` : `startup: run ${run}/${options.runs} ${subject.key}`);
-      const server = await startServer({ dir: subject.dir, cpu: null, pollMs: 1 });
+      const server = await startServer({ dir: subject.dir, serve: subject.serve, cpu: null, pollMs: 1 });
       await server.stop();
       if (run === 0) continue;
       times.get(subject.key)!.push(server.firstOkMs);

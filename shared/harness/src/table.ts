@@ -252,6 +252,8 @@ export function formatTable(result: CheckpointResult): string {
     const each = peers.map((p) => `${p.name} ("${p.ratioHeader}" = ${p.name} / baseline)`);
     lines.push(`Micro peers, measured in the same rounds as the subjects: ${each.join(', ')}`);
   }
+  const served = Object.entries(result.servedBy ?? {});
+  if (served.length) lines.push(`Served by a command, not the kit's launcher: ${served.map(([key, how]) => `${key} = ${how}`).join(', ')}`);
   for (const w of result.warnings) lines.push(`warning: ${w}`);
   for (const f of result.failures) lines.push(`FAILED: ${f}`);
   return lines.join('\n');

@@ -23,6 +23,7 @@ const checkpointFile = fileURLToPath(new URL('./fixtures/tiny-checkpoint.ts', im
 const peerCheckpointFile = fileURLToPath(new URL('./fixtures/peer-checkpoint.ts', import.meta.url));
 const loadPeerCheckpointFile = fileURLToPath(new URL('./fixtures/load-peer-checkpoint.ts', import.meta.url));
 const badPeerCheckpointFile = fileURLToPath(new URL('./fixtures/bad-peer-checkpoint.ts', import.meta.url));
+const servedCheckpointFile = fileURLToPath(new URL('./fixtures/served-checkpoint.ts', import.meta.url));
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
 const out = mkdtempSync(join(tmpdir(), 'hotpath-harness-'));
 
@@ -217,6 +218,22 @@ describe('checkpoint end to end (tiny app)', () => {
     expect(table).toContain('Peers, measured in the same rounds as the subjects: double (package ');
     expect(fixtureServers()).toEqual([]);
   }, 180_000);
+
+  it('serves a subject and a startup-only peer by their commands, with the probe loaded by --require', async () => {
+    const json = join(out, 'served.json');
+    const { result, table } = await runCheckpoint({ ...tinyRun(), checkpointFile: servedCheckpointFile, dir: fixture, baselineDir: baselineFixture, json });
+    expect(result.failures).toEqual([]);
+    expect(checkSchema(JSON.parse(readFileSync(json, 'utf8')), schema)).toEqual([]);
+    expect(result.servedBy).toEqual({ subject: 'node served-app.cjs' });
+    expect((globalThis as { hotpathPrepared?: number }).hotpathPrepared, 'prepare() runs once, before the measurements').toBe(1);
+    expect(result.peerPackages).toEqual([{ name: 'hello', label: process.execPath, dir: fixture }]);
+    // The peer is in startup only; the subject in both, measured by the probe inside the command's process.
+    for (const scenario of result.load!.scenarios) expect(Object.keys(scenario.results)).toEqual(['subject', 'baseline']);
+    expect(Object.keys(result.startup!.results)).toEqual(['subject', 'baseline', 'peer:hello']);
+    const alloc = result.load!.scenarios.find((s) => s.name === 'GET /alloc?n=1000')!.results.subject;
+    expect(alloc.appHeapBytesPerRequest!, 'the probe must run inside the served process (1,000 objects per request)').toBeGreaterThan(30_000);
+    expect(table).toContain("Served by a command, not the kit's launcher: subject = node served-app.cjs");
+  }, 120_000);
 
   it("fails the run, saying why, when a peer's dir has no src/app.ts", async () => {
     const json = join(out, 'bad-peer.json');

@@ -94,7 +94,10 @@ describe('peers with a package folder', () => {
     expect(checkPeers([{ name: 'p', dir: './tiny-peer' }], fixtures)).toEqual([{ name: 'p', dir: peerDir }]);
     expect(checkPeers([{ name: 'p', dir: peerDir, micro: [] }], '/elsewhere')).toEqual([{ name: 'p', dir: peerDir, micro: [] }]);
     expect(checkPeers([{ name: 'm', micro: [] }], fixtures)).toEqual([{ name: 'm', micro: [] }]);
-    expect(() => checkPeers([{ name: 'p' }], fixtures)).toThrow(/peer p needs a micro list, a dir \(a package folder\), or both/);
+    expect(() => checkPeers([{ name: 'p' }], fixtures)).toThrow(/peer p needs a micro list, a dir \(a package folder\) or a serve command/);
+    expect(() => checkPeers([{ name: 's', serve: { command: '' } }], fixtures)).toThrow(/peer s: serve needs a command/);
+    expect(() => checkPeers([{ name: 'b', dir: peerDir, serve: { command: 'x' } }], fixtures)).toThrow(/not both/);
+    expect(checkPeers([{ name: 'c', serve: { command: 'x' }, sections: ['startup'] }], fixtures)).toEqual([{ name: 'c', serve: { command: 'x' }, sections: ['startup'] }]);
     expect(() => checkPeers([{ name: 'p', micro: 'x' as never }], fixtures)).toThrow(/peer p: micro must be a list/);
   });
 
