@@ -2,7 +2,8 @@
  * The Hot Path site. Lab pages ARE the lab READMEs (the docs plugin reads ../labs/NN-slug/README.md directly;
  * nothing is copied into site/), repo files they link to are rendered from the real files (plugins/source-
  * files), and checkpoint charts read committed reference results and, when present, the learner's own
- * .hotpath/ history (plugins/checkpoint-data). Offline: no external scripts, fonts or analytics.
+ * .hotpath/ history (plugins/checkpoint-data); lab 05's start-up table and capstone come from its committed
+ * results (plugins/lab-results). Offline: no external scripts, fonts or analytics.
  */
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
@@ -39,7 +40,7 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: ['./plugins/checkpoint-data.ts', './plugins/source-files.ts'],
+  plugins: ['./plugins/checkpoint-data.ts', './plugins/lab-results.ts', './plugins/source-files.ts'],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
     navbar: {

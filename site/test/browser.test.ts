@@ -2,8 +2,9 @@
  * The built site in a real browser (Debian's Chromium through playwright-core; `.ci/run` installs it):
  * every page loads with no console error and no request to any host but the local server; each lab page
  * shows its instructions and its chart (titled with the stage it was measured against, micro-benchmarks in a
- * captioned table); home → lab 05 navigation works; charts carry accessible titles.
- * Screenshots of home, one lab page and the concept map go to test-artifacts/.
+ * captioned table); home → lab 05 navigation works; charts carry accessible titles; lab 05's page shows its
+ * start-up table and capstone under the chart, and its cost estimate recomputes when the price is edited.
+ * Screenshots of home, one lab page, the concept map and lab 05's results go to test-artifacts/.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -19,6 +20,7 @@ const site = fileURLToPath(new URL('..', import.meta.url));
 const build = join(site, 'build');
 const artifacts = join(site, 'test-artifacts');
 const CHROMIUM = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
+const LAB05_RESULTS = join(site, '..', 'solutions', '05-single-binary', 'results');
 /** Every page of the build, from its sitemap (lab pages, source pages, the rest). */
 function sitePages(): string[] {
   const sitemap = readFileSync(join(build, 'sitemap.xml'), 'utf8');
@@ -119,5 +121,39 @@ describe('the built site in Chromium', () => {
     await page.locator('.hp-chart').first().screenshot({ path: join(artifacts, 'lab-01-chart-dark.png') });
     await page.close();
     for (const file of ['home.png', 'lab-01.png', 'concepts.png', 'lab-01-chart-dark.png']) expect(existsSync(join(artifacts, file)), file).toBe(true);
+  });
+
+  it("shows lab 05's start-up table and capstone under its chart, the cost recomputing for a new price", async () => {
+    const { cost } = JSON.parse(readFileSync(join(LAB05_RESULTS, 'capstone.json'), 'utf8')) as { cost: { assumptions: { pricePerMonthUsd: number }; before: { instances: number }; after: { instances: number } } };
+    const { page, errors } = await visit('/labs/05-single-binary');
+    const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+    const [chart, startupAt, capstoneAt] = [await top('#checkpoint-chart'), await top('#startup-table'), await top('#capstone-lab-00-vs-the-final-binary')];
+    expect(chart < startupAt && startupAt < capstoneAt, 'chart, then the start-up table, then the capstone').toBe(true);
+
+    const startup = page.locator('table.hp-startup');
+    expect(await startup.locator('caption').textContent()).toMatch(/\d+ starts of each, .*Node v\d+\.\d+\.\d+ .*\d{4}-\d\d-\d\d/);
+    const codeCache = startup.locator('tbody tr').filter({ has: page.locator('th[scope="row"]', { hasText: /^SEA code cache$/ }) });
+    expect(await codeCache.count(), 'the SEA code cache row').toBe(1);
+    expect(await codeCache.locator('td').nth(2).textContent(), 'its target column').toMatch(/^[✓✗] (met|not met)$/);
+
+    const capstone = page.locator('table.hp-capstone');
+    expect(await capstone.locator('thead th').allTextContents()).toEqual(['figure', 'lab 00 (pnpm start, tsx)', 'final binary (SEA code cache)', 'binary ÷ lab 00']);
+    const costTable = page.locator('table.hp-cost-table');
+    expect(await costTable.locator('td.hp-instances').allTextContents(), 'the instance counts of the committed run').toEqual([String(cost.before.instances), String(cost.after.instances)]);
+    const monthly = (price: number) => [cost.before.instances * price, cost.after.instances * price].map((usd) => usd.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+    const shown = () => costTable.locator('td.hp-monthly').allTextContents();
+    expect(await shown()).toEqual(monthly(cost.assumptions.pricePerMonthUsd));
+    const price = cost.assumptions.pricePerMonthUsd * 2 + 1;
+    await page.getByLabel('Price per instance-month, USD').fill(String(price));
+    await expect.poll(shown, { timeout: 5000 }).toEqual(monthly(price));
+    expect(await page.locator('output.hp-saving').textContent()).toMatch(/^Saving [\d,.]+ USD\/month/);
+
+    // The two sections in one picture, the page tall enough that the sticky navbar covers nothing.
+    await page.setViewportSize({ width: 1280, height: Math.ceil(await page.evaluate(() => document.documentElement.scrollHeight)) });
+    const from = (await page.locator('section[aria-labelledby="startup-table"]').boundingBox())!;
+    const to = (await page.locator('section[aria-labelledby="capstone-lab-00-vs-the-final-binary"]').boundingBox())!;
+    await page.screenshot({ path: join(artifacts, 'lab-05-results.png'), clip: { x: from.x - 8, y: from.y - 8, width: Math.max(from.width, to.width) + 16, height: to.y + to.height - from.y + 16 } });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

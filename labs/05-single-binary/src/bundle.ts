@@ -10,12 +10,14 @@
  * call must be an error that stops the build. So must `import.meta` (empty in CommonJS output: a
  * `fileURLToPath(import.meta.url)` would crash at startup).
  *
- * Yours: FATAL_MESSAGES, bundle() and largestInputs(). The types, workspaceRoot() and the report's
- * formatting are given.
+ * Yours: FATAL_MESSAGES, bundle() and largestInputs(). The types, workspaceRoot() and LARGEST_SHOWN come
+ * from @hotpath/kit/sea-given (given code, shared with the reference), which also formats the report that
+ * `pnpm build` (@hotpath/kit/sea-build) prints.
  */
 import { build, type Metafile } from 'esbuild';
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { LARGEST_SHOWN, workspaceRoot, type BundleOptions, type BundleReport, type ModuleSize } from '@hotpath/kit/sea-given';
 
 /**
  * TODO (step 1): esbuild's message ids that mean "this bundle will fail at runtime", each mapped to 'error'
@@ -23,38 +25,6 @@ import { dirname, join, relative } from 'node:path';
  * esbuild's docs (or in the failing test's message).
  */
 export const FATAL_MESSAGES: Record<string, 'error'> = {};
-
-/** How many of the largest inputs the report lists. */
-export const LARGEST_SHOWN = 10;
-
-export interface BundleOptions {
-  /** Entry file (absolute path), e.g. src/server.ts. */
-  entry: string;
-  /** Output file (absolute path), e.g. dist/server.cjs. */
-  outfile: string;
-  /** Where to write the metafile (JSON); default: `<outfile without extension>.meta.json`. */
-  metafile?: string;
-}
-
-export interface ModuleSize {
-  /** Input path as the metafile has it (relative to esbuild's working directory). */
-  path: string;
-  /** Bytes this input contributed to the output. */
-  bytes: number;
-}
-
-export interface BundleReport {
-  outfile: string;
-  metafilePath: string;
-  /** Size of the output file in bytes. */
-  bytes: number;
-  /** Every input bundled (metafile input paths). */
-  inputs: string[];
-  /** The inputs contributing the most bytes, largest first. */
-  largest: ModuleSize[];
-  /** Milliseconds esbuild took. */
-  ms: number;
-}
 
 /**
  * Bundles `entry` for Node 20 into one CommonJS file (the format a Node 20 single executable runs), writes
@@ -68,19 +38,8 @@ export async function bundle(options: BundleOptions): Promise<BundleReport> {
   // Then write result.metafile as JSON to options.metafile (default: beside the outfile, `.meta.json`), and
   // answer the report: bytes from result.metafile.outputs[<outfile relative to the working dir>], inputs
   // from Object.keys(result.metafile.inputs), largest from largestInputs(), ms timed around build().
-  void [build, writeFileSync];
+  void [build, writeFileSync, relative, workspaceRoot, LARGEST_SHOWN];
   throw new Error(`TODO (step 1): bundle ${options.entry} with esbuild in src/bundle.ts`);
-}
-
-/**
- * The folder holding pnpm-workspace.yaml above `file`: esbuild's working directory, so metafile paths read
- * `shared/api/src/…` and `node_modules/.pnpm/…` wherever the package folder is.
- */
-export function workspaceRoot(file: string): string {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    if (dirname(dir) === dir) return dirname(file);
-  }
 }
 
 /** The `count` inputs that contributed the most bytes to `output`. */
@@ -89,18 +48,4 @@ export function largestInputs(output: Metafile['outputs'][string], count: number
   void output;
   void count;
   return [];
-}
-
-/** A few lines for the terminal: the bundle's size and its largest inputs. */
-export function formatBundleReport(report: BundleReport): string {
-  const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} kB`;
-  const lines = [`${relative(process.cwd(), report.outfile)}: ${kb(report.bytes)} from ${report.inputs.length} inputs (${report.ms.toFixed(0)} ms)`];
-  for (const { path, bytes } of report.largest) lines.push(`  ${kb(bytes).padStart(10)}  ${shortPath(path)}`);
-  return lines.join('\n');
-}
-
-/** `node_modules/.pnpm/hono@4.13.19/node_modules/hono/dist/context.js` → `hono/dist/context.js`. */
-function shortPath(path: string): string {
-  const at = path.lastIndexOf('node_modules/');
-  return at === -1 ? path : path.slice(at + 'node_modules/'.length);
 }

@@ -7,9 +7,11 @@
  *
  * Yours, all of it. What to warm at build time, and what must wait for the main function:
  * - createApp() can run here, at the top level: the binary then starts with the app already made.
- * - ./serve.ts cannot be imported at the top: it imports @hono/node-server, which loads node:http, and
- *   node:http cannot be loaded while Node 20 builds a snapshot. Import it inside the main function
- *   (`await import('./serve.ts')`: esbuild keeps a literal import() lazy in the bundle).
+ * - Serve it as src/server.ts does, with portFromEnv() and runServer() from '@hotpath/kit/serve' (name it
+ *   'Hot Path lab 05 (snapshot)'; PORT defaults to 3105). But that module cannot be imported at the top: it
+ *   imports @hono/node-server, which loads node:http, and node:http cannot be loaded while Node 20 builds a
+ *   snapshot. Import it inside the main function (`await import('@hotpath/kit/serve')`: esbuild keeps a
+ *   literal import() lazy in the bundle).
  * - PORT and timers belong in the main function too: read at build time, they would be the build machine's.
  * - `node dist/snapshot.cjs`, with no snapshot being built (startupSnapshot.isBuildingSnapshot() is false),
  *   may simply serve straight away.

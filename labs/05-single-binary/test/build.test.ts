@@ -1,7 +1,7 @@
 /**
- * Steps 1–3 end to end: `pnpm build` (buildAll in src/build.ts, run once and cached by support/build.ts)
- * makes the bundle and three single executables, and each one, copied alone into an empty folder outside
- * the repo — no node_modules, no sources — serves the whole API contract over a real port
+ * Steps 1–3 end to end: `pnpm build` (buildAll from @hotpath/kit/sea-build, run once and cached by
+ * support/build.ts) makes the bundle and three single executables, and each one, copied alone into an empty
+ * folder outside the repo — no node_modules, no sources — serves the whole API contract over a real port
  * (checkOverHttp: the routes byte for byte, the corpus, 413 with and without Content-Length).
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ const HOW = {
   'server-sea': 'Step 2: in src/sea.ts write the SEA config, run node --experimental-sea-config, copy process.execPath and inject the blob with postject (NODE_SEA_BLOB, --sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2)',
   'server-sea-codecache': 'Step 2: pass useCodeCache through to the SEA config in src/sea.ts',
   'server-sea-snapshot':
-    'Step 3: pass useSnapshot through to the SEA config, and in src/snapshot.ts create the app at the top level and serve it from the function given to v8.startupSnapshot.setDeserializeMainFunction(), importing ./serve.ts only inside it (node:http cannot load while the snapshot is built)',
+    'Step 3: pass useSnapshot through to the SEA config, and in src/snapshot.ts create the app at the top level and serve it from the function given to v8.startupSnapshot.setDeserializeMainFunction(), importing @hotpath/kit/serve only inside it (node:http cannot load while the snapshot is built)',
 } as const;
 type BinaryName = keyof typeof HOW;
 

@@ -206,7 +206,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   // A peer served by a command is labelled by it and measured from its cwd.
   const servedPeers = peers.filter((p) => p.dir !== undefined || p.serve !== undefined);
   const peerPackages = servedPeers.map((p) =>
-    p.serve ? { name: p.name, label: p.serve.label ?? p.serve.command, dir: p.serve.cwd ?? dir } : { name: p.name, label: label(p.dir!), dir: p.dir! },
+    p.serve ? { name: p.name, label: p.serve.label ?? p.serve.command, dir: p.serve.cwd ?? dir, command: true as const } : { name: p.name, label: label(p.dir!), dir: p.dir! },
   );
   const subjectServers = subjects.map((s) => ({ key: s.key, dir: s.dir, serve: definitions.get(s.key)?.serve }));
   const serversFor = (section: 'load' | 'startup') => [

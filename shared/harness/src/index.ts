@@ -5,7 +5,7 @@
  * bin/hotpath-bench.js, and other tools run a checkpoint with `runCheckpoint(options)`.
  */
 export { defineCheckpoint, asCheckpoint, peerKey, PEER_KEY_PREFIX } from './define.ts';
-export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject, Peer } from './define.ts';
+export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject, Peer, ServeCommand } from './define.ts';
 export { measureBytesPerOp, measureAsyncBytesPerOp, measureBytesPerOpWithin } from './bytes-per-op.ts';
 export type { BytesPerOp, BytesPerOpOptions } from './bytes-per-op.ts';
 export { runMicro, runMicroTask, runMicroInterleaved } from './micro.ts';
@@ -13,6 +13,7 @@ export type { MicroOptions, MicroResult, MicroTask, MicroTaskEntry } from './mic
 export { defaultScenarios, ingestBody, HEALTH_SCENARIO } from './scenarios.ts';
 export type { Scenario, IngestBody } from './scenarios.ts';
 export { runLoad } from './load.ts';
+export { dropFromPageCache } from './page-cache.ts';
 export type { ArrayBufferBasis, LoadOptions, LoadResult, LoadRound, LoadScenarioResult, LoadSubject, ScenarioSummary } from './load.ts';
 export { measureStartup } from './startup.ts';
 export type { StartupOptions, StartupResult, StartupSummary } from './startup.ts';

@@ -31,8 +31,10 @@ export interface PeerPackage {
   name: string;
   /** Repo-relative folder, e.g. `solutions/04-pooling/no-pool` (absolute outside the repo). */
   label: string;
-  /** Absolute folder. */
+  /** Absolute folder (a peer served by a command: its working directory). */
   dir: string;
+  /** Set when the peer is started by a serve command, not from a package folder; `label` is the command's. */
+  command?: true;
 }
 
 export interface Ratio {

@@ -7,6 +7,7 @@
  * subject's serve command (a built bundle or binary), unpinned.
  */
 import type { ServeCommand } from './define.ts';
+import { dropFromPageCache } from './page-cache.ts';
 import { startServer } from './server.ts';
 import { spread, turnOrder } from './stats.ts';
 
@@ -24,7 +25,8 @@ export interface StartupSummary {
 }
 
 export interface StartupResult {
-  config: { runs: number; discarded: number; pollMs: number; pinned: false };
+  /** pageCacheDropped: whether node and every served command's executable were dropped from the page cache first. */
+  config: { runs: number; discarded: number; pollMs: number; pinned: false; pageCacheDropped?: boolean };
   /** Whether NODE_EXTRA_CA_CERTS was set for the servers (it adds tens of ms to every Node start). */
   nodeExtraCaCerts: boolean;
   results: Record<string, StartupSummary>;
@@ -39,6 +41,10 @@ export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir:
   if (nodeExtraCaCerts) {
     warnings.push('NODE_EXTRA_CA_CERTS is set: every Node start reads that certificate bundle (25-40 ms on the workshop machine), and the startup figures include it');
   }
+  // Every executable read back from disk the same way (a just-built binary would otherwise look larger).
+  const executables = [...new Set([process.execPath, ...subjects.flatMap((s) => (s.serve ? [s.serve.command] : []))])];
+  const pageCacheDropped = dropFromPageCache(executables);
+  if (!pageCacheDropped) warnings.push('Could not drop the executables from the page cache (sync/dd): a freshly built binary may show more RSS');
   const times = new Map<string, number[]>(subjects.map((s) => [s.key, []]));
   const rss = new Map<string, number[]>(subjects.map((s) => [s.key, []]));
   for (let run = 0; run <= options.runs; run++) {
@@ -63,5 +69,5 @@ export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir:
       samplesMs: samples,
     };
   }
-  return { config: { runs: options.runs, discarded: 1, pollMs: 1, pinned: false }, nodeExtraCaCerts, results, warnings };
+  return { config: { runs: options.runs, discarded: 1, pollMs: 1, pinned: false, pageCacheDropped }, nodeExtraCaCerts, results, warnings };
 }

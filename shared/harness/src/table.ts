@@ -245,7 +245,7 @@ export function formatTable(result: CheckpointResult): string {
     // Peers measured as packages: say which folder, and that they took turns with the subjects.
     const each = peers.map((p) => {
       const pkg = result.peerPackages?.find((pp) => pp.name === p.name);
-      return `${p.name} (${pkg ? `package ${pkg.label}, fresh servers like the subjects; ` : 'micro only; '}"${p.ratioHeader}" = ${p.name} / baseline)`;
+      return `${p.name} (${pkg ? `${pkg.command ? 'command' : 'package'} ${pkg.label}, fresh servers like the subjects; ` : 'micro only; '}"${p.ratioHeader}" = ${p.name} / baseline)`;
     });
     lines.push(`Peers, measured in the same rounds as the subjects: ${each.join(', ')}`);
   } else if (peers.length) {

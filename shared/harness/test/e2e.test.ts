@@ -226,7 +226,8 @@ describe('checkpoint end to end (tiny app)', () => {
     expect(checkSchema(JSON.parse(readFileSync(json, 'utf8')), schema)).toEqual([]);
     expect(result.servedBy).toEqual({ subject: 'node served-app.cjs' });
     expect((globalThis as { hotpathPrepared?: number }).hotpathPrepared, 'prepare() runs once, before the measurements').toBe(1);
-    expect(result.peerPackages).toEqual([{ name: 'hello', label: process.execPath, dir: fixture }]);
+    expect(result.peerPackages).toEqual([{ name: 'hello', label: process.execPath, dir: fixture, command: true }]);
+    expect(result.startup!.config.pageCacheDropped, 'node and the served commands are dropped from the page cache first').toBe(true);
     // The peer is in startup only; the subject in both, measured by the probe inside the command's process.
     for (const scenario of result.load!.scenarios) expect(Object.keys(scenario.results)).toEqual(['subject', 'baseline']);
     expect(Object.keys(result.startup!.results)).toEqual(['subject', 'baseline', 'peer:hello']);

@@ -68,7 +68,7 @@ export interface CheckpointTarget {
   /**
    * A peer's name (a `peers` entry of the lab's checkpoint definition, e.g. 'fast-json-stringify'): the
    * judged ratio is then this package's figure / that peer's figure in the same run, not / the baseline's.
-   * Micro metrics only.
+   * Micro metrics, or start-up metrics against a peer the start-up section measures (lab 05's raw node:http).
    */
   vs?: string;
   /**
@@ -364,9 +364,69 @@ it passes the end), and \`consume()\` reads at \`head\` and moves it on, wrappin
     title: 'Single binary: bundle, SEA, code cache and snapshot',
     teaches: 'Bundle with esbuild, build a Node single executable application, and measure startup honestly.',
     seedIdea: 'PublishAot, ReadyToRun, trimming, InvariantGlobalization (seeds 000-003)',
-    status: 'planned',
-    hints: [],
-    targets: [],
+    status: 'ready',
+    hints: [
+      {
+        title: 'Where do I start?',
+        body: `With \`src/bundle.ts\` (step 1): \`test/bundle.test.ts\` bundles small fixtures first, so you see esbuild's
+own errors quickly. Call \`build()\` exactly as the TODO lists, then read the metafile: its \`outputs\` are keyed
+by the outfile *relative to \`absWorkingDir\`*, and each output's \`inputs\` give \`bytesInOutput\` per module.
+\`pnpm build\` runs your bundle() and buildSea() for real; \`pnpm test\` runs the same build once and caches it.`,
+      },
+      {
+        title: 'The fixture test says my bundle accepted require(name)',
+        body: `Bundling for Node, esbuild leaves a \`require(name)\` it cannot follow in the output and only warns (with
+\`logLevel: 'silent'\`, not even that): Node would resolve it from node_modules at runtime — which a single
+executable in an empty folder does not have. Make those messages errors with \`logOverride\`: the ids are
+\`unsupported-require-call\`, \`unsupported-dynamic-import\` and \`empty-import-meta\`. That is .NET's trim
+warning, promoted to an error.`,
+      },
+      {
+        title: 'postject fails, or the binary starts as a plain node',
+        body: `Order matters: write the SEA config, run \`node --experimental-sea-config <config>\` (it writes the blob),
+copy \`process.execPath\` to the binary's path and make it executable, then inject the blob with postject under
+the resource name \`NODE_SEA_BLOB\` and \`--sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2\`
+(the constants are given in \`@hotpath/kit/sea-given\`). A binary without the fuse flipped is just a copy of
+node: it prints a REPL prompt or waits for a script.`,
+      },
+      {
+        title: "The snapshot build dies with 'methods.toSorted is not a function'",
+        body: `Something loaded \`node:http\` while the snapshot was being built: \`@hono/node-server\` does at its top,
+and so do \`Request\`/\`Response\` (undici). On Node 20 the snapshot builder's context lacks
+\`Array.prototype.toSorted\`, which \`node:http\` calls. Keep the top level of \`src/snapshot.ts\` to
+\`createApp()\`, and import \`@hotpath/kit/serve\` inside the function you give
+\`v8.startupSnapshot.setDeserializeMainFunction()\`: \`await import('@hotpath/kit/serve')\` — esbuild keeps a
+literal dynamic import lazy in the bundle.`,
+      },
+      {
+        title: 'The snapshot binary listens on the wrong port, or never drains the sink',
+        body: `Whatever the top level of the snapshot entry computes is frozen into the blob on the build machine:
+\`process.env.PORT\` read there is the builder's, and a timer started there does not survive
+deserialization. Read the environment and start timers in the deserialize main function — which is what
+\`runServer(app, …)\` does when you call it there.`,
+      },
+      {
+        title: 'It works from dist/ but not copied alone into an empty folder',
+        body: `Something is still read from disk at runtime: a \`readFileSync(new URL('./x.json', import.meta.url))\`, a
+path built from \`__dirname\`, a package esbuild left external. Import data so esbuild inlines it (JSON
+imports are bundled), or mark the file as a SEA asset. The test copies the binary alone into a temp folder
+with no node_modules above it: exactly what a distroless image or a download does.`,
+      },
+      {
+        title: 'The binary is ~100 MB and starts no faster than node dist/server.cjs',
+        body: `Both are expected, and the lesson. A SEA is the node executable with your bundle appended: its size is
+node's, and it starts exactly as node does. What made start-up 6× faster was leaving tsx, TypeScript
+transforms and the reflection-heavy framework behind (lab 01 onwards) and bundling; the code cache saves a
+few ms of compilation; the snapshot trades deserialization for evaluation. Read \`pnpm bench\`'s start-up rows
+side by side, and the lab's README on what a single binary is really for: distribution.`,
+      },
+    ],
+    targets: [
+      { scenario: 'startup', metric: 'startupMs', atMost: 0.125, label: "≥ 8× faster to the first response than lab 00 under tsx (the code-cache binary)" },
+      { scenario: 'startup', metric: 'peakRss', atMost: 0.55, label: "peak RSS at the first response ≤ 0.55× lab 00's under tsx" },
+      { scenario: 'startup', metric: 'startupMs', vs: 'raw node:http', atMost: 1.5, label: 'time to the first response ≤ 1.5× a raw node:http hello server\'s' },
+      { scenario: 'GET /todos', metric: 'rps', atLeast: 5, label: "≥ 5× lab 00's requests/s on GET /todos, served by the binary" },
+    ],
   },
 ];
 

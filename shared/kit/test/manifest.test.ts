@@ -2,7 +2,8 @@
  * The manifest is the one place for lab order, hints and targets: every lab folder exists, ready labs have
  * hints the CLI can show and READMEs that point at them instead of copying them, every baseline is an earlier
  * stage, and every target names a figure the checkpoint really measures — a load scenario, startup, or a
- * micro task (and peer, for `vs`) that the lab's checkpoint.ts defines.
+ * micro task (and peer, for `vs`: a micro peer, or a start-up peer for a start-up figure) that the lab's
+ * checkpoint.ts defines.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ interface Figures {
   scenarios: Set<string>;
   micro: Set<string>;
   peers: Map<string, Set<string>>;
+  /** Peers the start-up section measures (a package folder or a serve command, start-up among their sections). */
+  startupPeers: Set<string>;
 }
 
 /** labs/<slug>/checkpoint.ts evaluated as the harness does for the reference solution (the 'subject'). */
@@ -39,6 +42,9 @@ async function figuresOf(slug: string): Promise<Figures> {
     scenarios: new Set(['GET /health', ...(definition.scenarios ?? (await defaultScenarios())).map((s) => s.name)]),
     micro: new Set((definition.micro ?? []).map((t) => t.name)),
     peers: new Map((definition.peers ?? []).map((p) => [p.name, new Set((p.micro ?? []).map((t) => t.name))])),
+    startupPeers: new Set(
+      (definition.peers ?? []).filter((p) => (p.dir !== undefined || p.serve !== undefined) && (!p.sections || p.sections.includes('startup'))).map((p) => p.name),
+    ),
   };
 }
 
@@ -53,7 +59,9 @@ function targetProblems(target: CheckpointTarget, figures: Figures): string[] {
   } else if (!figures.scenarios.has(target.scenario)) problems.push(`the checkpoint has no load scenario "${target.scenario}"`);
   if (target.absolute && target.vs !== undefined) problems.push('absolute judges the package\'s own figure: not with vs');
   if (target.vs !== undefined) {
-    if (!MICRO_METRICS.includes(target.metric)) problems.push(`vs compares micro figures: ${target.metric} is not one`);
+    if (STARTUP_METRICS.includes(target.metric)) {
+      if (!figures.startupPeers.has(target.vs)) problems.push(`the checkpoint's start-up section measures no peer "${target.vs}"`);
+    } else if (!MICRO_METRICS.includes(target.metric)) problems.push(`vs compares micro or start-up figures: ${target.metric} is neither`);
     else if (!figures.peers.has(target.vs)) problems.push(`the checkpoint declares no peer "${target.vs}"`);
     else if (!figures.peers.get(target.vs)!.has(target.scenario)) problems.push(`peer ${target.vs} does not run "${target.scenario}"`);
   }
@@ -104,7 +112,7 @@ describe('the lab manifest', () => {
     expect(targetProblems(ok, figures)).toEqual([]);
     expect(targetProblems({ ...ok, vs: undefined }, figures)).toEqual([]);
     expect(targetProblems({ ...ok, scenario: 'GET /todos' }, figures)).toEqual(['the checkpoint defines no micro task "GET /todos"', 'peer fast-json-stringify does not run "GET /todos"']);
-    expect(targetProblems({ ...ok, metric: 'rps', scenario: 'GET /todos' }, figures)).toEqual(['vs compares micro figures: rps is not one']);
+    expect(targetProblems({ ...ok, metric: 'rps', scenario: 'GET /todos' }, figures)).toEqual(['vs compares micro or start-up figures: rps is neither']);
     expect(targetProblems({ ...ok, vs: 'nobody' }, figures)).toEqual(['the checkpoint declares no peer "nobody"']);
     expect(targetProblems({ ...ok, metric: 'startupMs', vs: undefined }, figures)).toEqual(["startupMs is a startup figure: its scenario is 'startup'"]);
     expect(targetProblems({ ...ok, atLeast: 2 }, figures)).toEqual(['needs exactly one of atLeast and atMost']);

@@ -222,7 +222,7 @@ export default function CheckpointChart({ slug }: { slug: string }) {
           <svg role="img" aria-labelledby={`chart-${lab.slug}-none`} viewBox="0 0 710 40" width="100%">
             <title id={`chart-${lab.slug}-none`}>{`No checkpoint results for lab ${nn} yet`}</title>
             <text x={0} y={24}>
-              {lab.status === 'planned' ? 'This lab is planned: no results yet.' : `No results yet: run pnpm lab bench ${nn} --quick.`}
+              {lab.status === 'planned' ? 'This lab is planned: no checkpoint results yet.' : `No results yet: run pnpm lab bench ${nn} --quick.`}
             </text>
           </svg>
         </figure>

@@ -11,17 +11,14 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { ProbeWindow, Scenario } from '@hotpath/harness';
 import { ipc, type IpcCall } from '../../../shared/harness/src/ipc.ts';
+import { bundledProbe } from '../../../shared/harness/src/probe-bundle.ts';
 import { httpStatus, machineCpu, nodeCommand, probePreloadUrl, processCpu, spawnTracked, stopProcess } from '../../../shared/harness/src/server.ts';
 
 /** The harness's load generator (not in @hotpath/harness's exports: used by path, like its load.ts does). */
 const LOAD_WORKER = fileURLToPath(new URL('../../../shared/harness/src/load-worker.mjs', import.meta.url));
-/** The probe's source, bundled for binaries that cannot take probe-preload.mjs (see bundleProbe). */
-const PROBE_SOURCE = fileURLToPath(new URL('../../../shared/harness/src/probe.ts', import.meta.url));
 /** A round in which other processes used more CPUs than this is retried once (the harness's default). */
 export const NOISE_CPUS = 0.25;
 /** Health poll interval while a server starts, and how long it may take. */
@@ -101,21 +98,12 @@ export async function startServer(launch: Launch, cpu: number | null): Promise<S
 }
 
 /**
- * The harness's probe as one plain CommonJS file (esbuild, like the app's bundle), for `--require`: a Node 20
- * single executable ignores `--import` in NODE_OPTIONS but runs `--require`, and cannot load the probe through
- * tsx there (module.register's hooks thread fails inside a SEA). Same source as probe-preload.mjs loads.
+ * The harness's probe as one plain CommonJS file, for `--require` (a Node 20 single executable ignores
+ * `--import` in NODE_OPTIONS and cannot start tsx's hooks thread): the harness bundles it once
+ * (shared/harness/src/probe-bundle.ts) into the OS temp folder.
  */
-export async function bundleProbe(outfile: string): Promise<string> {
-  await build({
-    stdin: { contents: `import { installProbe } from ${JSON.stringify(PROBE_SOURCE)};\ninstallProbe();\n`, resolveDir: dirname(PROBE_SOURCE), loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
+export async function bundleProbe(): Promise<string> {
+  return bundledProbe();
 }
 
 /** V8's complaint when the flags differ from those the code cache was made with: the binary would not run as shipped. */

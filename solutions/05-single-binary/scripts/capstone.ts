@@ -35,7 +35,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { choosePinning } from '@hotpath/kit/cpus';
 import { defaultScenarios, finishFingerprint, takeFingerprint } from '@hotpath/harness';
 import { turnOrder } from '../../../shared/harness/src/stats.ts';
-import { buildAll, formatBuild } from '../src/build.ts';
+import { buildAll, formatBuild } from '@hotpath/kit/sea-build';
 import { binaryTakesProbe, bundleProbe, freshServerRound, probePreloadUrl, serverEnv, startWorker, type Launch, type Round } from './capstone-load.ts';
 import { BUNDLE_KEY, formatReport, ratios, round2, SUBJECT_LABELS, summarise, type LoadSummary } from './capstone-report.ts';
 import { compareCost, DEFAULT_HEADROOM, DEFAULT_PRICE_PER_MONTH_USD, DEFAULT_TARGET_RPS } from './cost.ts';
@@ -48,7 +48,6 @@ const DIST = join(PKG, 'dist');
 const BINARY = join(DIST, 'server-sea-codecache');
 const BUNDLE = join(DIST, 'server.cjs');
 /** The probe bundled for `--require` (written at every run; dist/ is not committed). */
-const PROBE_CJS = join(DIST, 'capstone-probe.cjs');
 const LAB00 = join(ROOT, 'solutions', '00-baseline');
 const KIT_SERVE = join(ROOT, 'shared', 'kit', 'bin', 'hotpath-serve.js');
 const TSCONFIG_BASE = join(ROOT, 'tsconfig.base.json');
@@ -124,7 +123,7 @@ async function main(): Promise<void> {
 
   if (options.build || !existsSync(BINARY) || !existsSync(BUNDLE)) {
     step('building dist/ …');
-    const build = await buildAll(DIST);
+    const build = await buildAll(DIST, join(PKG, 'src'));
     console.log(formatBuild(build));
   }
   if (newestMtime(BINARY_SOURCES) > statSync(BINARY).mtimeMs) warnings.push(`${shown(BINARY)} is older than the app's sources: run with --build to measure the current code`);
@@ -136,7 +135,7 @@ async function main(): Promise<void> {
   // The binary's probe: the harness's --import if the binary honours it, else the probe bundled for --require.
   const probeImport = ['--import', probePreloadUrl];
   const checks = [await binaryTakesProbe(BINARY, DIST, probeImport.join(' '))];
-  if (!checks[0]!.works) checks.push(await binaryTakesProbe(BINARY, DIST, `--require ${await bundleProbe(PROBE_CJS)}`));
+  if (!checks[0]!.works) checks.push(await binaryTakesProbe(BINARY, DIST, `--require ${await bundleProbe()}`));
   for (const check of checks) step(`binary with NODE_OPTIONS="${tidy(check.nodeOptions)}": probe ${check.works ? 'works' : 'not usable'} (${check.detail})`);
   const binaryProbe = checks.find((check) => check.works);
   const probeCheck = {

@@ -4,7 +4,7 @@
  * (VmHWM in /proc/PID/status) right then, stop the server by PID. NODE_EXTRA_CA_CERTS (tens of ms per Node
  * start) and NODE_OPTIONS are removed from its environment.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -104,17 +104,8 @@ export async function measureStart(start: StartCommand): Promise<StartSample> {
   }
 }
 
-/**
- * Drops `files` from the OS page cache (`sync`, then GNU dd's iflag=nocache, i.e. posix_fadvise DONTNEED),
- * so every executable is read back the same way: through page faults and readahead. A binary written a
- * moment ago (postject, bun build) sits in the page cache in the large folios its writes made, and mapping
- * those shows up as ~12-15 MB more file-backed RSS (VmHWM) than the same binary read back from disk.
- * Best effort: answers false where sync or dd is missing or refuses.
- */
-export function dropFromPageCache(files: readonly string[]): boolean {
-  if (spawnSync('sync', { stdio: 'ignore' }).status !== 0) return false;
-  return files.every((file) => spawnSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0'], { stdio: 'ignore' }).status === 0);
-}
+/** Drops executables from the OS page cache before start-up runs: the harness's, shared. */
+export { dropFromPageCache } from '../../../shared/harness/src/page-cache.ts';
 
 export interface Spread {
   median: number;

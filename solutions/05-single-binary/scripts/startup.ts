@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, release } from 'node:os';
 import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAll, formatBuild, type BuildReport } from '../src/build.ts';
+import { buildAll, formatBuild, type BuildReport } from '@hotpath/kit/sea-build';
 import { dropFromPageCache, measureStart, spread, type Spread, type StartCommand } from './measure.ts';
 
 const PKG = fileURLToPath(new URL('..', import.meta.url));
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   let build: BuildReport;
   if (options.build || !existsSync(join(DIST, 'build.json'))) {
     console.log('Building dist/ first …');
-    build = await buildAll(DIST);
+    build = await buildAll(DIST, join(PKG, 'src'));
     console.log(formatBuild(build));
   } else build = JSON.parse(readFileSync(join(DIST, 'build.json'), 'utf8')) as BuildReport;
 

@@ -11,8 +11,9 @@
  * `fileURLToPath(import.meta.url)` would crash at startup).
  */
 import { build, type Metafile } from 'esbuild';
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { LARGEST_SHOWN, workspaceRoot, type BundleOptions, type BundleReport, type ModuleSize } from '@hotpath/kit/sea-given';
 
 /**
  * esbuild messages that mean "this bundle will fail at runtime", made errors. Without these overrides
@@ -23,38 +24,6 @@ export const FATAL_MESSAGES: Record<string, 'error'> = {
   'unsupported-dynamic-import': 'error',
   'empty-import-meta': 'error',
 };
-
-/** How many of the largest inputs the report lists. */
-export const LARGEST_SHOWN = 10;
-
-export interface BundleOptions {
-  /** Entry file (absolute path), e.g. src/server.ts. */
-  entry: string;
-  /** Output file (absolute path), e.g. dist/server.cjs. */
-  outfile: string;
-  /** Where to write the metafile (JSON); default: `<outfile without extension>.meta.json`. */
-  metafile?: string;
-}
-
-export interface ModuleSize {
-  /** Input path as the metafile has it (relative to esbuild's working directory). */
-  path: string;
-  /** Bytes this input contributed to the output. */
-  bytes: number;
-}
-
-export interface BundleReport {
-  outfile: string;
-  metafilePath: string;
-  /** Size of the output file in bytes. */
-  bytes: number;
-  /** Every input bundled (metafile input paths). */
-  inputs: string[];
-  /** The inputs contributing the most bytes, largest first. */
-  largest: ModuleSize[];
-  /** Milliseconds esbuild took. */
-  ms: number;
-}
 
 /**
  * Bundles `entry` for Node 20 into one CommonJS file (the format a Node 20 single executable runs), writes
@@ -93,35 +62,10 @@ export async function bundle(options: BundleOptions): Promise<BundleReport> {
   };
 }
 
-/**
- * The folder holding pnpm-workspace.yaml above `file`: esbuild's working directory, so metafile paths read
- * `shared/api/src/…` and `node_modules/.pnpm/…` wherever the package folder is.
- */
-export function workspaceRoot(file: string): string {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    if (dirname(dir) === dir) return dirname(file);
-  }
-}
-
 /** The `count` inputs that contributed the most bytes to `output`. */
 export function largestInputs(output: Metafile['outputs'][string], count: number): ModuleSize[] {
   return Object.entries(output.inputs)
     .map(([path, input]) => ({ path, bytes: input.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, count);
-}
-
-/** A few lines for the terminal: the bundle's size and its largest inputs. */
-export function formatBundleReport(report: BundleReport): string {
-  const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} kB`;
-  const lines = [`${relative(process.cwd(), report.outfile)}: ${kb(report.bytes)} from ${report.inputs.length} inputs (${report.ms.toFixed(0)} ms)`];
-  for (const { path, bytes } of report.largest) lines.push(`  ${kb(bytes).padStart(10)}  ${shortPath(path)}`);
-  return lines.join('\n');
-}
-
-/** `node_modules/.pnpm/hono@4.13.19/node_modules/hono/dist/context.js` → `hono/dist/context.js`. */
-function shortPath(path: string): string {
-  const at = path.lastIndexOf('node_modules/');
-  return at === -1 ? path : path.slice(at + 'node_modules/'.length);
 }

@@ -11,39 +11,9 @@
  *   3. `postject <binary> NODE_SEA_BLOB <blob> --sentinel-fuse NODE_SEA_FUSE_…` writes the blob into the
  *      copy as an ELF note (a Mach-O section on macOS, which also needs `codesign`; not done here).
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-
-/** The fuse string Node 20 looks for to know a blob was injected (from Node's documentation). */
-export const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
-/** The resource name Node reads the blob from. */
-export const SEA_RESOURCE = 'NODE_SEA_BLOB';
-/** rwxr-xr-x: the copy of node must stay executable. */
-const EXECUTABLE_MODE = 0o755;
-
-export interface SeaOptions {
-  /** Binary name in `outDir`, e.g. 'server-sea'. */
-  name: string;
-  /** The CommonJS main script (absolute path): a bundle, since a SEA's require() only loads built-ins. */
-  main: string;
-  outDir: string;
-  /** Ship V8's code cache for the main script (compiled at build time). */
-  useCodeCache?: boolean;
-  /** Build a startup snapshot from the main script (it must call v8.startupSnapshot.setDeserializeMainFunction). */
-  useSnapshot?: boolean;
-}
-
-export interface SeaResult {
-  name: string;
-  /** Absolute path of the binary. */
-  path: string;
-  bytes: number;
-  blobBytes: number;
-  /** Milliseconds: blob, copy, inject. */
-  ms: { blob: number; copy: number; inject: number };
-}
+import { EXECUTABLE_MODE, postjectCli, run, SEA_FUSE, SEA_RESOURCE, type SeaOptions, type SeaResult } from '@hotpath/kit/sea-given';
 
 /** Builds one single executable: blob, copy of node, injection. */
 export async function buildSea(options: SeaOptions): Promise<SeaResult> {
@@ -80,24 +50,4 @@ export async function buildSea(options: SeaOptions): Promise<SeaResult> {
   const injectMs = performance.now() - t;
 
   return { name, path: binary, bytes: statSync(binary).size, blobBytes: statSync(blob).size, ms: { blob: blobMs, copy: copyMs, inject: injectMs } };
-}
-
-/** postject's command-line entry (its JS API prints LIEF's warnings into our output; a child's we can keep). */
-function postjectCli(): string {
-  return join(createRequire(import.meta.url).resolve('postject/package.json'), '..', 'dist', 'cli.js');
-}
-
-/** Runs a command to completion; rejects with its output when it exits non-zero. */
-function run(command: string, args: string[], what: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      if (code === 0) resolve(output);
-      else reject(new Error(`${what} failed (${signal ?? `exit ${code}`}):\n${output.trim()}`));
-    });
-  });
 }

@@ -11,8 +11,8 @@
  * - Anything that loads node:http, which includes @hono/node-server (it imports node:http at its top) and the
  *   fetch globals (Request, Response: undici loads node:http): no. node:http calls Array.prototype.toSorted,
  *   which the snapshot builder's V8 context does not have yet, so the build dies with "methods.toSorted is
- *   not a function". serve.ts is therefore imported inside the main function (esbuild keeps that import
- *   lazy), and no request can be sent through the app here to warm its router.
+ *   not a function". @hotpath/kit/serve is therefore imported inside the main function (esbuild keeps that
+ *   import lazy), and no request can be sent through the app here to warm its router.
  * - Timers, sockets, process.env: read or start them in the main function; at build time they would be the
  *   build machine's (a PORT read here would be baked into the binary).
  */
@@ -20,13 +20,15 @@ import { startupSnapshot } from 'node:v8';
 import { createApp } from './app.ts';
 
 const NAME = 'Hot Path lab 05 (snapshot)';
+/** The port when PORT is not set: 3100 + the lab number, like `pnpm start`. */
+const DEFAULT_PORT = 3105;
 
 // Built once, at snapshot time: the binary starts with it in its heap.
 const app = createApp();
 
 async function main(): Promise<void> {
-  const { portFromEnv, serveApp } = await import('./serve.ts');
-  serveApp(app, portFromEnv(), NAME);
+  const { portFromEnv, runServer } = await import('@hotpath/kit/serve');
+  await runServer(app, { name: NAME, port: portFromEnv(DEFAULT_PORT) });
 }
 
 if (startupSnapshot.isBuildingSnapshot()) {

@@ -1,10 +1,11 @@
 /**
- * The subject's build (its src/build.ts → buildAll), run once per test run and cached across test files and
- * runs: a build copies the ~100 MB node binary three times and takes seconds, so the tests must not repeat
- * it. The output goes to a scratch folder in the OS temp directory (one per subject folder, outside the repo
- * so no tool hashes the binaries), with a key: the subject's src/ files, every input the last build's
- * metafiles list (the app's sources in the other packages), the lockfile and the Node binary. Change any of
- * them — a file in src/, the app — and the next test run builds again.
+ * The subject's build (`pnpm build`: buildAll from @hotpath/kit/sea-build, run on the subject's src/), run
+ * once per test run and cached across test files and runs: a build copies the ~100 MB node binary three
+ * times and takes seconds, so the tests must not repeat it. The output goes to a scratch folder in the OS
+ * temp directory (one per subject folder, outside the repo so no tool hashes the binaries), with a key: the
+ * subject's src/ files, the kit's build driver, every input the last build's metafiles list (the app's
+ * sources in the other packages), the lockfile and the Node binary. Change any of them — a file in src/,
+ * the app — and the next test run builds again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { labSourcePath, repoRoot } from '@hotpath/kit/paths';
-import type { BuildReport } from '#lab/build.ts';
+import type { BuildReport } from '@hotpath/kit/sea-build';
 
+/** The kit's build driver and the given code it and the subject's src/ run (part of the cache key). */
+const KIT_BUILD_FILES = ['sea-build.ts', 'sea-given.ts'].map((file) => join(repoRoot, 'shared', 'kit', 'src', file));
 /** Scratch builds live here, one folder per subject src/. */
 const SCRATCH = join(tmpdir(), 'hotpath-lab05-build');
 const KEY_FILE = 'test-cache-key.json';
@@ -49,8 +52,8 @@ async function buildOrReuse(): Promise<Built> {
   const staging = `${dir}.building-${process.pid}`;
   mkdirSync(slot, { recursive: true });
   try {
-    const { buildAll } = await import('#lab/build.ts');
-    const report = await buildAll(staging);
+    const { buildAll } = await import('@hotpath/kit/sea-build');
+    const report = await buildAll(staging, src);
     rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);
     const final = { ...report, outDir: dir, ...relocate(report, staging, dir) };
@@ -76,9 +79,9 @@ function readKey(dir: string): { key: string; report?: BuildReport } | undefined
   }
 }
 
-/** What the build depends on: src/ files, the last build's metafile inputs, the lockfile, the Node binary. */
+/** What the build depends on: src/ files, the kit's build code, the last build's metafile inputs, the lockfile, the Node binary. */
 function currentKey(src: string, dir: string): string {
-  const files = [...listFiles(src), join(repoRoot, 'pnpm-lock.yaml')];
+  const files = [...listFiles(src), ...KIT_BUILD_FILES, join(repoRoot, 'pnpm-lock.yaml')];
   for (const meta of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.meta.json')) : []) {
     try {
       const metafile = JSON.parse(readFileSync(join(dir, meta), 'utf8')) as Metafile;
@@ -127,7 +130,7 @@ export function absoluteInputs(metafile: Metafile, entry: string): string[] {
 
 /** The build's error, or the names of what it built, for assertion messages. */
 export function describeBuild(built: Built): string {
-  if (built.error) return `the build (buildAll in ${built.src}/build.ts) threw: ${built.error}`;
+  if (built.error) return `the build (buildAll from @hotpath/kit/sea-build on ${built.src}) threw: ${built.error}`;
   const names = built.report!.binaries.map((b) => ('error' in b ? `${b.name} (failed)` : b.name));
   return `the build made ${names.join(', ')} in ${dirname(built.dir)}`;
 }

@@ -1,6 +1,7 @@
 /**
  * Wraps the docs theme's page content: after a lab's instructions (its README), its hints from the manifest
- * (folded, the same ones `pnpm lab hint` prints) and its checkpoint chart.
+ * (folded, the same ones `pnpm lab hint` prints), its checkpoint chart and, for a lab that commits them (lab 05),
+ * its start-up table and capstone comparison (components/LabResults).
  */
 import React from 'react';
 import Content from '@theme-original/DocItem/Content';
@@ -8,6 +9,7 @@ import type ContentType from '@theme/DocItem/Content';
 import type { WrapperProps } from '@docusaurus/types';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
 import CheckpointChart, { useLabData } from '@site/src/components/CheckpointChart';
+import LabResults from '@site/src/components/LabResults';
 
 /** The hints are written for the terminal: `code` in backticks becomes <code>. */
 const withCode = (text: string) => text.split(/(`[^`]+`)/).map((part, i) => (part.startsWith('`') ? <code key={i}>{part.slice(1, -1)}</code> : part));
@@ -41,6 +43,7 @@ export default function ContentWrapper(props: Props): React.ReactElement {
       <Content {...props} />
       {slug && <Hints slug={slug} />}
       {slug && <CheckpointChart slug={slug} />}
+      {slug && <LabResults slug={slug} />}
     </>
   );
 }

@@ -1,25 +1,22 @@
 /**
- * `pnpm build`: the bundle, then three single executables of it, all in dist/ — given code that runs your
- * bundle.ts, sea.ts and snapshot.ts.
+ * Lab 05's build driver (`@hotpath/kit/sea-build`, run by `pnpm build` through bin/hotpath-build.js): the
+ * bundle, then three single executables of it, all in one folder — given code that runs a package's own
+ * src/bundle.ts, src/sea.ts and src/snapshot.ts, the learner's or the reference's.
  *
- *   dist/server.cjs (+ server.meta.json)    src/server.ts bundled: `node dist/server.cjs` serves the API
- *   dist/snapshot.cjs (+ snapshot.meta.json) src/snapshot.ts bundled: the snapshot binary's main script
- *   dist/server-sea                          plain SEA of server.cjs
- *   dist/server-sea-codecache                the same with V8's code cache (useCodeCache)
- *   dist/server-sea-snapshot                 a startup snapshot of snapshot.cjs (useSnapshot)
- *   dist/build.json                          what was built: sizes, largest inputs, timings, failures
+ *   server.cjs (+ server.meta.json)     src/server.ts bundled: `node dist/server.cjs` serves the API
+ *   snapshot.cjs (+ snapshot.meta.json) src/snapshot.ts bundled: the snapshot binary's main script
+ *   server-sea                          plain SEA of server.cjs
+ *   server-sea-codecache                the same with V8's code cache (useCodeCache)
+ *   server-sea-snapshot                 a startup snapshot of snapshot.cjs (useSnapshot)
+ *   build.json                          what was built: sizes, largest inputs, timings, failures
  *
- * `tsx src/build.ts [--out <dir>]` (default: the package's dist/). The tests call buildAll() with a
- * scratch folder. A binary that fails is reported and the others are still built; the exit code is 1 then.
+ * The lab's tests call buildAll() with a scratch folder. A binary that fails is reported and the others are
+ * still built.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bundle, formatBundleReport, type BundleReport } from './bundle.ts';
-import { buildSea, type SeaOptions, type SeaResult } from './sea.ts';
-
-/** The folder of this file: the src/ whose server.ts and snapshot.ts are built. */
-const SRC_DIR = dirname(fileURLToPath(import.meta.url));
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatBundleReport, type BundleOptions, type BundleReport, type SeaOptions, type SeaResult } from './sea-given.ts';
 
 /** The three single executables: name → what goes in the blob. */
 export const BINARIES = [
@@ -39,13 +36,26 @@ export interface BuildReport {
   ms: number;
 }
 
-/** Bundles src/server.ts and src/snapshot.ts into `outDir`, then builds every binary of BINARIES from them. */
-export async function buildAll(outDir: string, srcDir = SRC_DIR): Promise<BuildReport> {
-  const started = performance.now();
+/** What the build needs of a package's src/bundle.ts and src/sea.ts. */
+interface BundleModule {
+  bundle(options: BundleOptions): Promise<BundleReport>;
+}
+interface SeaModule {
+  buildSea(options: SeaOptions): Promise<SeaResult>;
+}
+
+/**
+ * Bundles `srcDir`/server.ts and `srcDir`/snapshot.ts into `outDir` with `srcDir`/bundle.ts, then builds every
+ * binary of BINARIES from them with `srcDir`/sea.ts. `outDir` is emptied first.
+ */
+export async function buildAll(outDir: string, srcDir: string): Promise<BuildReport> {
   // The folder is emptied first: never one that holds sources.
   if (`${resolve(srcDir)}/`.startsWith(`${resolve(outDir)}/`) || existsSync(join(outDir, 'package.json'))) {
     throw new Error(`Refusing to empty ${outDir}: it holds sources (pass --out a build folder such as dist/)`);
   }
+  const { bundle } = (await import(pathToFileURL(join(srcDir, 'bundle.ts')).href)) as BundleModule;
+  const { buildSea } = (await import(pathToFileURL(join(srcDir, 'sea.ts')).href)) as SeaModule;
+  const started = performance.now();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
@@ -84,19 +94,4 @@ export function formatBuild(report: BuildReport): string {
   }
   lines.push(`built in ${(report.ms / 1000).toFixed(1)} s with Node ${report.node}`);
   return lines.join('\n');
-}
-
-async function main(): Promise<void> {
-  const at = process.argv.indexOf('--out');
-  const outDir = resolve(at === -1 ? join(SRC_DIR, '..', 'dist') : process.argv[at + 1]!);
-  const report = await buildAll(outDir);
-  console.log(formatBuild(report));
-  if (report.binaries.some((binary) => 'error' in binary)) process.exitCode = 1;
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
 }

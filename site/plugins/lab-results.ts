@@ -1,0 +1,238 @@
+/**
+ * A lab's extra committed results, read at build time beside its checkpoint: the start-up table
+ * (solutions/<slug>/results/startup.json, written by lab 05's scripts/startup.ts) and the capstone
+ * (solutions/<slug>/results/capstone.json, scripts/capstone.ts: lab 00 vs the final binary in one run).
+ * Only what the lab page shows is kept (no per-run samples). A lab without the files gets nothing; a file
+ * that is there but malformed fails the build with an error naming it, rather than rendering garbage.
+ * Exposed as global data; src/components/LabResults.tsx renders it.
+ */
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { labs } from '../../shared/kit/src/manifest.ts';
+import { repoRoot } from './repo-links.ts';
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface StartupRow {
+  key: string;
+  label: string;
+  firstOkMs: Spread;
+  /** The median time to first response ÷ raw node:http's. */
+  vsRaw: number;
+  peakRssBytes: Spread | null;
+  /** What is shipped; null: the sources plus node_modules. */
+  fileBytes: number | null;
+  /** A single executable: the lab's target (vsRaw ≤ targetVsRaw) applies to it (as startup.ts marks them). */
+  sea: boolean;
+}
+
+export interface StartupData {
+  /** Repo-relative path of the file it came from. */
+  file: string;
+  date: string;
+  node: string;
+  cpus: number;
+  cpuModel: string;
+  runs: number;
+  discarded: number;
+  targetVsRaw: number;
+  rows: StartupRow[];
+}
+
+/** One server's figures under load (heap and GC figures null when measured without the probe). */
+export interface LoadFigures {
+  rps: number;
+  p50Us: number;
+  p99Us: number;
+  heapBytesPerRequest: number | null;
+  gcPer10kRequests: number | null;
+  rssBytes: number | null;
+}
+
+export interface CapstoneData {
+  file: string;
+  date: string;
+  mode: string;
+  fingerprint: { node: string; cpuModel: string; cores: number };
+  config: { rounds: number; durationSec: number; warmupSec: number; starts: number; connections: number };
+  labels: { lab00: string; binary: string };
+  /** Where the binary's heap and GC figures were measured when not on the binary itself (else null). */
+  heapStandIn: string | null;
+  scenarios: Array<{ name: string; lab00: LoadFigures; binary: LoadFigures }>;
+  startup: { lab00: { firstOkMs: Spread; peakRssBytes: number | null }; binary: { firstOkMs: Spread; peakRssBytes: number | null } };
+  artifact: { lab00: { bytes: number; packagesBytes: number; nodeBinaryBytes: number; packageCount: number }; binary: { bytes: number } };
+  cost: {
+    basedOn: string;
+    assumption: string;
+    context: string;
+    assumptions: { targetRps: number; headroom: number; pricePerMonthUsd: number };
+    /** The measured RPS of one instance, each side (the cost's inputs; the rest is recomputed in the page). */
+    beforeRps: number;
+    afterRps: number;
+    before: { instances: number; monthlyUsd: number };
+    after: { instances: number; monthlyUsd: number };
+  };
+  warnings: string[];
+}
+
+export interface LabResults {
+  startup?: StartupData;
+  capstone?: CapstoneData;
+}
+
+type Path = ReadonlyArray<string>;
+
+/** Typed reads of a parsed JSON file; any missing or mistyped field throws, naming the file and the field. */
+function reader(file: string, json: unknown) {
+  const fail = (path: Path, want: string, got: unknown): never => {
+    const shown = got === undefined ? 'nothing' : JSON.stringify(got).slice(0, 60);
+    throw new Error(`Malformed ${file}: ${path.join('.') || 'the top level'} should be ${want}, got ${shown}`);
+  };
+  const get = (path: Path) => path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined), json);
+  const num = (...path: string[]): number => {
+    const v = get(path);
+    return typeof v === 'number' && Number.isFinite(v) ? v : fail(path, 'a number', v);
+  };
+  const positive = (...path: string[]): number => {
+    const v = num(...path);
+    return v > 0 ? v : fail(path, 'a number above 0', v);
+  };
+  const str = (...path: string[]): string => {
+    const v = get(path);
+    return typeof v === 'string' ? v : fail(path, 'a string', v);
+  };
+  const bool = (...path: string[]): boolean => {
+    const v = get(path);
+    return typeof v === 'boolean' ? v : fail(path, 'true or false', v);
+  };
+  const isNull = (...path: string[]) => get(path) === null;
+  const keys = (...path: string[]): string[] => {
+    const v = get(path);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : fail(path, 'an object', v);
+  };
+  const strings = (...path: string[]): string[] => {
+    const v = get(path);
+    return Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : fail(path, 'a list of strings', v);
+  };
+  const spread = (...path: string[]): Spread => ({ median: num(...path, 'median'), min: num(...path, 'min'), max: num(...path, 'max') });
+  const nonEmpty = <T>(list: T[], path: Path): T[] => (list.length > 0 ? list : fail(path, 'non-empty', {}));
+  return { fail, num, positive, str, bool, isNull, keys, strings, spread, nonEmpty };
+}
+
+function parse(root: string, file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(join(root, file), 'utf8'));
+  } catch (error) {
+    throw new Error(`Malformed ${file}: not readable JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+export function readStartup(root: string, file: string): StartupData {
+  const r = reader(file, parse(root, file));
+  if (r.str('kind') !== 'hotpath-lab05-startup') r.fail(['kind'], '"hotpath-lab05-startup"', r.str('kind'));
+  const rows = r.nonEmpty(r.keys('results'), ['results']).map((key): StartupRow => {
+    const label = r.str('results', key, 'label');
+    return {
+      key,
+      label,
+      firstOkMs: r.spread('results', key, 'firstOkMs'),
+      vsRaw: r.num('results', key, 'vsRaw'),
+      peakRssBytes: r.isNull('results', key, 'peakRssBytes') ? null : r.spread('results', key, 'peakRssBytes'),
+      fileBytes: r.isNull('results', key, 'fileBytes') ? null : r.num('results', key, 'fileBytes'),
+      sea: label.startsWith('SEA'),
+    };
+  });
+  return {
+    file,
+    date: r.str('date'),
+    node: r.str('machine', 'node'),
+    cpus: r.num('machine', 'cpus'),
+    cpuModel: r.str('machine', 'cpuModel'),
+    runs: r.num('config', 'runs'),
+    discarded: r.num('config', 'discarded'),
+    targetVsRaw: r.positive('targetVsRaw'),
+    rows,
+  };
+}
+
+/** The results key the capstone uses for the bundle that stands in for the binary's heap figures. */
+const BUNDLE_KEY = 'bundle-with-probe';
+
+export function readCapstone(root: string, file: string): CapstoneData {
+  const r = reader(file, parse(root, file));
+  if (r.str('kind') !== 'hotpath-capstone') r.fail(['kind'], '"hotpath-capstone"', r.str('kind'));
+  if (r.num('schemaVersion') !== 1) r.fail(['schemaVersion'], '1', r.num('schemaVersion'));
+  const orNull = (...path: string[]) => (r.isNull(...path) ? null : r.num(...path));
+  const works = r.bool('probeInBinary', 'works');
+  const load = (scenario: string, key: string): LoadFigures => ({
+    rps: r.num('load', scenario, key, 'rps'),
+    p50Us: r.num('load', scenario, key, 'p50Us'),
+    p99Us: r.num('load', scenario, key, 'p99Us'),
+    heapBytesPerRequest: orNull('load', scenario, key, 'heapBytesPerRequest'),
+    gcPer10kRequests: orNull('load', scenario, key, 'gcPer10kRequests'),
+    rssBytes: orNull('load', scenario, key, 'rssBytes'),
+  });
+  const scenarios = r.nonEmpty(r.keys('load'), ['load']).map((name) => {
+    const binary = load(name, 'binary');
+    // As capstone-report.ts prints it: without the probe in the binary, its heap and GC figures are the bundle's.
+    const heap = works ? binary : load(name, BUNDLE_KEY);
+    return { name, lab00: load(name, 'lab00'), binary: { ...binary, heapBytesPerRequest: heap.heapBytesPerRequest, gcPer10kRequests: heap.gcPer10kRequests } };
+  });
+  const start = (key: string) => ({ firstOkMs: r.spread('startup', key, 'firstOkMs'), peakRssBytes: r.isNull('startup', key, 'peakRssBytes') ? null : r.num('startup', key, 'peakRssBytes', 'median') });
+  const estimate = (side: string) => ({ instances: r.positive('cost', side, 'instances'), monthlyUsd: r.num('cost', side, 'monthlyUsd') });
+  return {
+    file,
+    date: r.str('date'),
+    mode: r.str('mode'),
+    fingerprint: { node: r.str('fingerprint', 'node'), cpuModel: r.str('fingerprint', 'cpuModel'), cores: r.num('fingerprint', 'cores') },
+    config: { rounds: r.num('config', 'rounds'), durationSec: r.num('config', 'durationSec'), warmupSec: r.num('config', 'warmupSec'), starts: r.num('config', 'starts'), connections: r.num('config', 'connections') },
+    labels: { lab00: r.str('subjects', 'lab00', 'label'), binary: r.str('subjects', 'binary', 'label') },
+    heapStandIn: works ? null : r.str('heapMeasuredOn', 'binary'),
+    scenarios,
+    startup: { lab00: start('lab00'), binary: start('binary') },
+    artifact: {
+      lab00: { bytes: r.num('artifact', 'lab00', 'bytes'), packagesBytes: r.num('artifact', 'lab00', 'packagesBytes'), nodeBinaryBytes: r.num('artifact', 'lab00', 'nodeBinaryBytes'), packageCount: r.num('artifact', 'lab00', 'packageCount') },
+      binary: { bytes: r.num('artifact', 'binary', 'bytes') },
+    },
+    cost: {
+      basedOn: r.str('cost', 'basedOn'),
+      assumption: r.str('cost', 'assumption'),
+      context: r.str('cost', 'context'),
+      assumptions: { targetRps: r.positive('cost', 'assumptions', 'targetRps'), headroom: r.positive('cost', 'assumptions', 'headroom'), pricePerMonthUsd: r.positive('cost', 'assumptions', 'pricePerMonthUsd') },
+      beforeRps: r.positive('cost', 'before', 'rpsPerInstance'),
+      afterRps: r.positive('cost', 'after', 'rpsPerInstance'),
+      before: estimate('before'),
+      after: estimate('after'),
+    },
+    warnings: r.strings('warnings'),
+  };
+}
+
+/** Every lab's extra results by slug; labs without either file are left out. */
+export function loadLabResults(root = repoRoot): Record<string, LabResults> {
+  const out: Record<string, LabResults> = {};
+  for (const lab of labs) {
+    const startup = `solutions/${lab.slug}/results/startup.json`;
+    const capstone = `solutions/${lab.slug}/results/capstone.json`;
+    const results: LabResults = {
+      ...(existsSync(join(root, startup)) ? { startup: readStartup(root, startup) } : {}),
+      ...(existsSync(join(root, capstone)) ? { capstone: readCapstone(root, capstone) } : {}),
+    };
+    if (results.startup || results.capstone) out[lab.slug] = results;
+  }
+  return out;
+}
+
+export default function labResults(_context: LoadContext): Plugin<Record<string, LabResults>> {
+  return {
+    name: 'hotpath-lab-results',
+    getPathsToWatch: () => [join(repoRoot, 'solutions/*/results/startup.json'), join(repoRoot, 'solutions/*/results/capstone.json')],
+    loadContent: async () => loadLabResults(),
+    contentLoaded: async ({ content, actions }) => actions.setGlobalData({ labs: content }),
+  };
+}

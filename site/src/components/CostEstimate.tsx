@@ -1,0 +1,94 @@
+/**
+ * The capstone's cost estimate, editable: instances needed for a target request rate, each run at the
+ * committed headroom of the requests/s one process measured, and what they cost a month, for lab 00 and
+ * for the final binary, with the saving. Rendered on the server with the run's own assumptions; in the
+ * browser the reader can change the price per instance-month and the target rate and the figures
+ * recompute (capstone-cost.ts: the capstone script's own arithmetic).
+ */
+import React, { useId, useState } from 'react';
+import type { CapstoneData } from '../../plugins/lab-results';
+import { parseInput, recomputeCost } from './capstone-cost';
+import { usd, whole } from './result-format';
+
+export default function CostEstimate({ data }: { data: CapstoneData }): React.ReactElement {
+  const cost = data.cost;
+  const initial = { price: String(cost.assumptions.pricePerMonthUsd), target: String(cost.assumptions.targetRps) };
+  const [price, setPrice] = useState(initial.price);
+  const [target, setTarget] = useState(initial.target);
+  const id = useId();
+  const result = recomputeCost(cost, { pricePerMonthUsd: parseInput(price), targetRps: parseInput(target) });
+  const ok = 'error' in result ? undefined : result;
+  const headroom = Math.round(cost.assumptions.headroom * 100);
+  const rows = [
+    { label: data.labels.lab00, estimate: ok?.before, rps: cost.beforeRps },
+    { label: data.labels.binary, estimate: ok?.after, rps: cost.afterRps },
+  ];
+  const saving = ok
+    ? ok.savingMonthlyUsd >= 0
+      ? `Saving ${usd(ok.savingMonthlyUsd)}/month (${usd(ok.savingYearlyUsd)}/year): ${(ok.changeRatio * 100).toFixed(0)} % spend.`
+      : `Costing ${usd(-ok.savingMonthlyUsd)}/month more: +${(ok.changeRatio * 100).toFixed(0)} % spend.`
+    : (result as { error: string }).error;
+  return (
+    <div className="hp-cost">
+      <p>
+        Instances needed to serve a target rate when each is run at {headroom} % of the requests/s one process measured ({cost.basedOn}), and what they cost a month. The run
+        assumed {whole(cost.assumptions.targetRps)} requests/s at {usd(cost.assumptions.pricePerMonthUsd)} per instance-month; change either to see the estimate for your own.
+      </p>
+      <form className="hp-cost-inputs" onSubmit={(event) => event.preventDefault()}>
+        <div className="hp-field">
+          <label htmlFor={`${id}-price`}>Price per instance-month, USD</label>
+          <input id={`${id}-price`} name="price" type="number" inputMode="decimal" min="0" step="any" value={price} onChange={(event) => setPrice(event.target.value)} />
+        </div>
+        <div className="hp-field">
+          <label htmlFor={`${id}-target`}>Target, requests/s</label>
+          <input id={`${id}-target`} name="target" type="number" inputMode="numeric" min="1" step="any" value={target} onChange={(event) => setTarget(event.target.value)} />
+        </div>
+        <button
+          type="button"
+          className="button button--secondary button--sm"
+          disabled={price === initial.price && target === initial.target}
+          onClick={() => {
+            setPrice(initial.price);
+            setTarget(initial.target);
+          }}
+        >
+          Back to the run's assumptions
+        </button>
+      </form>
+      <table className="hp-results hp-cost-table">
+        <caption>
+          Cost estimate: {ok ? `${whole(ok.assumptions.targetRps)} requests/s at ${usd(ok.assumptions.pricePerMonthUsd)} per instance-month` : 'enter a price and a target'}, each
+          instance planned at {headroom} % of its measured requests/s.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">server</th>
+            <th scope="col">measured requests/s per instance</th>
+            <th scope="col">planned requests/s per instance</th>
+            <th scope="col">instances</th>
+            <th scope="col">monthly cost, USD</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td>{whole(row.rps)}</td>
+              <td>{whole(row.rps * cost.assumptions.headroom)}</td>
+              <td className="hp-instances">{row.estimate ? row.estimate.instances.toLocaleString('en-US') : '–'}</td>
+              <td className="hp-monthly">{row.estimate ? row.estimate.monthlyUsd.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <output htmlFor={`${id}-price ${id}-target`} aria-live="polite" className="hp-saving">
+          {saving}
+        </output>
+      </p>
+      <p className="hp-notes">
+        Assumes {cost.assumption}. For scale: {cost.context}.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Lab 05's start-up table, from the committed results/startup.json (scripts/startup.ts): every way of
+ * starting the server — raw node:http, tsx, the bundle, the single executables, bun peers — with its time to
+ * first response (median, min–max), its ratio to raw node:http, whether a single executable meets the lab's
+ * target (within targetVsRaw of raw node:http), its peak RSS and what has to be shipped. Rendered on the
+ * server; the caption names the machine and the run.
+ */
+import React from 'react';
+import type { StartupData } from '../../plugins/lab-results';
+import { fileSize, mb, spreadText } from './result-format';
+
+export default function StartupTable({ data }: { data: StartupData }): React.ReactElement {
+  const target = `${data.targetVsRaw}×`;
+  return (
+    <table className="hp-results hp-startup">
+      <caption>
+        {data.runs} starts of each, after {data.discarded} discarded, interleaved · Node {data.node} on {data.cpus} × {data.cpuModel} · {data.date.slice(0, 10)}. Target for
+        the single executables (SEA): time to first response at most {target} raw node:http. MB and kB are decimal.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">how it starts</th>
+          <th scope="col">time to first response, ms: median (min–max)</th>
+          <th scope="col">× raw node:http</th>
+          <th scope="col">target: ≤ {target} raw</th>
+          <th scope="col">peak RSS, MB (median)</th>
+          <th scope="col">file size</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.rows.map((row) => {
+          const met = row.vsRaw <= data.targetVsRaw;
+          return (
+            <tr key={row.key} data-key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{spreadText(row.firstOkMs)}</td>
+              <td>{row.vsRaw.toFixed(2)}</td>
+              <td className={row.sea ? (met ? 'hp-met' : 'hp-missed') : undefined}>{row.sea ? (met ? '✓ met' : '✗ not met') : '–'}</td>
+              <td>{row.peakRssBytes ? mb(row.peakRssBytes.median) : '–'}</td>
+              <td>{fileSize(row.fileBytes)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
