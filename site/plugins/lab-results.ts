@@ -10,6 +10,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labs } from '../../shared/kit/src/manifest.ts';
+import type { LoadSummary } from '../../solutions/05-single-binary/scripts/capstone-report.ts';
 import { repoRoot } from './repo-links.ts';
 
 export interface Spread {
@@ -44,15 +45,8 @@ export interface StartupData {
   rows: StartupRow[];
 }
 
-/** One server's figures under load (heap and GC figures null when measured without the probe). */
-export interface LoadFigures {
-  rps: number;
-  p50Us: number;
-  p99Us: number;
-  heapBytesPerRequest: number | null;
-  gcPer10kRequests: number | null;
-  rssBytes: number | null;
-}
+/** One server's figures under load, as the capstone script writes them (heap and GC null without the probe). */
+export type LoadFigures = Pick<LoadSummary, 'rps' | 'p50Us' | 'p99Us' | 'heapBytesPerRequest' | 'gcPer10kRequests' | 'rssBytes'>;
 
 export interface CapstoneData {
   file: string;
