@@ -10,6 +10,7 @@ import { peerKey } from './define.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import type { LoadResult, ScenarioSummary } from './load.ts';
 import type { MicroResult, MicroTaskEntry } from './micro.ts';
+import type { LoadMetric, MicroMetric } from '@hotpath/kit/manifest';
 import type { StartupResult, StartupSummary } from './startup.ts';
 
 export { formatBytes, formatCount, formatMbPerSec, formatNs, formatTable, formatUs } from './table.ts';
@@ -46,20 +47,7 @@ export interface Ratio {
    * `appHeapBytesPerRequest` only when the run has a GET /health scenario; `arrayBufferBytesPerRequest` and
    * `appArrayBufferBytesPerRequest` only in results whose probe sampled ArrayBuffers.
    */
-  metric:
-    | 'rps'
-    | 'p50'
-    | 'p99'
-    | 'heapBytesPerRequest'
-    | 'gcPer10k'
-    | 'appHeapBytesPerRequest'
-    | 'arrayBufferBytesPerRequest'
-    | 'appArrayBufferBytesPerRequest'
-    | 'startupMs'
-    | 'peakRss'
-    | 'nsPerOp'
-    | 'bytesPerOp'
-    | 'mbPerSec';
+  metric: LoadMetric | MicroMetric | 'mbPerSec';
   unit: 'req/s' | 'µs' | 'B' | 'ms' | 'ns' | 'GCs' | 'MB/s';
   better: 'higher' | 'lower';
   /** Whose figure `subject` is: 'subject', 'reference', or `peer:<name>` for a peer. */

@@ -37,7 +37,7 @@ export interface Hint {
 }
 
 /**
- * Metrics of the load and startup sections (a Ratio's `metric` in @hotpath/harness). `appHeapBytesPerRequest`
+ * Metrics of the load and startup sections (a Ratio's `metric` in @hotpath/harness, which imports this type). `appHeapBytesPerRequest`
  * and `appArrayBufferBytesPerRequest` are a scenario's figure minus the same server's GET /health figure (the
  * app's own share); `arrayBufferBytesPerRequest` is the ArrayBuffer bytes (Buffer contents) allocated per
  * request. App figures are differences, often near 0: judge them with `absolute: true` rather than as ratios.
