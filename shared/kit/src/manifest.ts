@@ -29,11 +29,24 @@ export interface LabEntry {
    * before. Absent: '00-baseline', lab 00's naive API. Read it through `baselineOf(lab)`.
    */
   baseline?: string;
+  /** The honest time estimate; the README's "**Time:**" line says the same (a test keeps them equal). */
+  estimate?: TimeEstimate;
 }
 
 export interface Hint {
   title: string;
   body: string;
+  /** The README step this hint helps with (`pnpm lab hint NN --step K`); absent: a hint for the whole lab. */
+  step?: number;
+}
+
+/**
+ * How long a lab takes a competent TypeScript developer who has not seen the reference, as the README
+ * states it ("~45 min"): the core (what "done" means) and, apart, the going-further part.
+ */
+export interface TimeEstimate {
+  core: string;
+  further?: string;
 }
 
 /**
