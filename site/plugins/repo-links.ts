@@ -3,10 +3,17 @@
  * read well on GitHub and in an editor. On the site, a link to another lab's README becomes that lab's
  * page, and a link to any other repo file or folder becomes its page under /source/, rendered from the
  * real file by plugins/source-files.ts. Both plugins use `repoTarget`, so they agree on every link.
+ *
+ * An excerpt is a fenced code block whose info string names the lines it quotes
+ * (```` ```ts excerpt="reference:03-byte-parsing/src/ingest.ts#L30-L48" ````, see
+ * shared/kit/src/readme-excerpts.ts): the README holds the code itself, kept equal to those lines by the
+ * kit's test/readme-surface.test.ts. On the site it shows as written, followed by a link to the whole
+ * file's /source/ page (the site may link into solutions/; a README may not).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { excerptAttribute, fencedBlocks, fileLines, parseExcerpt } from '../../shared/kit/src/readme-excerpts.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,13 +40,21 @@ export function repoTarget(fromFile: string, url: string): RepoTarget | undefine
   return { route: sourceRoute(rel), source: rel, kind: statSync(abs).isDirectory() ? 'dir' : 'file' };
 }
 
-/** The relative link targets of a markdown file (inline links `[text](url)`), resolved. */
+/** The relative link targets of a markdown file (inline links `[text](url)`, and the files its excerpts quote), resolved. */
 export function linksIn(file: string): RepoTarget[] {
-  const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
+  const markdown = readFileSync(file, 'utf8');
+  const text = markdown.replace(/```[\s\S]*?```/g, '');
   const found: RepoTarget[] = [];
   for (const match of text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
     const target = repoTarget(file, match[1]!);
     if (target) found.push(target);
+  }
+  for (const block of fencedBlocks(markdown)) {
+    const spec = excerptAttribute(block.info);
+    const excerpt = spec === undefined ? undefined : parseExcerpt(spec);
+    if (excerpt && typeof excerpt !== 'string' && existsSync(join(repoRoot, excerpt.path))) {
+      found.push({ route: sourceRoute(excerpt.path), source: excerpt.path, kind: 'file' });
+    }
   }
   return found;
 }
@@ -49,14 +64,44 @@ interface MdNode {
   url?: string;
   title?: string | null;
   value?: string;
-  lang?: string;
+  lang?: string | null;
+  meta?: string | null;
   children?: MdNode[];
 }
 
 const LANG: Record<string, string> = { ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', json: 'json', md: 'markdown', sh: 'bash' };
 
 /**
- * An excerpt: a paragraph that is only a link titled "excerpt" — `[src/logger.ts](src/logger.ts "excerpt")`,
+ * An excerpt code block: kept as written (its `excerpt="…"` taken out of the meta), then a link to the
+ * whole file. The build fails on a spec that names no file or lines past its end; whether the text equals
+ * those lines is the kit's test to say (test/readme-surface.test.ts), with an instruction.
+ */
+function codeExcerpt(fromFile: string, code: MdNode): MdNode[] | undefined {
+  const spec = excerptAttribute(code.meta);
+  if (spec === undefined) return undefined;
+  const excerpt = parseExcerpt(spec);
+  if (typeof excerpt === 'string') throw new Error(`${fromFile}: ${excerpt}`);
+  const abs = join(repoRoot, excerpt.path);
+  if (!existsSync(abs) || !statSync(abs).isFile()) throw new Error(`${fromFile}: the excerpt ${spec} names no repository file (${excerpt.path})`);
+  const count = fileLines(readFileSync(abs, 'utf8')).length;
+  if (excerpt.to > count) throw new Error(`${fromFile}: the excerpt ${spec} is outside the file's ${count} lines`);
+  const meta = code.meta!.replace(/(?:^|\s)excerpt="[^"]*"/, '').trim();
+  const lines = excerpt.from === excerpt.to ? `line ${excerpt.from}` : `lines ${excerpt.from}–${excerpt.to}`;
+  return [
+    { ...code, meta: meta === '' ? null : meta },
+    {
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: `Quoted from ` },
+        { type: 'link', url: sourceRoute(excerpt.path), children: [{ type: 'inlineCode', value: excerpt.path }] },
+        { type: 'text', value: `, ${lines}.` },
+      ],
+    },
+  ];
+}
+
+/**
+ * The older excerpt form, kept while a README still uses it: a paragraph that is only a link titled "excerpt" — `[src/logger.ts](src/logger.ts "excerpt")`,
  * optionally with `#L12-L30` — reads as a link on GitHub and becomes, on the site, a code block with those
  * lines of the real file, followed by a link to the whole file. Nothing is pasted into the README.
  */
@@ -77,7 +122,7 @@ function excerpt(fromFile: string, paragraph: MdNode): MdNode[] | undefined {
   ];
 }
 
-/** Remark plugin: rewrites repo-relative links and expands excerpts, as described above. */
+/** Remark plugin: rewrites repo-relative links and adds each excerpt's link to its file, as described above. */
 export function rewriteRepoLinks() {
   return (tree: MdNode, file: { path?: string }) => {
     const visit = (node: MdNode) => {
@@ -86,7 +131,11 @@ export function rewriteRepoLinks() {
         if (target) node.url = target.route;
       }
       if (node.children && file.path) {
-        node.children = node.children.flatMap((child) => (child.type === 'paragraph' ? (excerpt(file.path!, child) ?? [child]) : [child]));
+        node.children = node.children.flatMap((child) => {
+          if (child.type === 'paragraph') return excerpt(file.path!, child) ?? [child];
+          if (child.type === 'code') return codeExcerpt(file.path!, child) ?? [child];
+          return [child];
+        });
       }
       node.children?.forEach(visit);
     };

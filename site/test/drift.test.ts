@@ -3,8 +3,11 @@
  * paragraph, list item, table cell and code block, as mdast reads it — appears on the built page, in order
  * of the README, inside the page's article. The page is rendered from the README itself (site/ keeps no
  * copy), so this holds by construction; the test makes sure a plugin or theme change cannot silently drop
- * or reword part of it. Excerpt links ("excerpt" title) are expanded on the site, so their text is the
- * file's lines, checked by the browser test instead.
+ * or reword part of it. An excerpt is a code block like any other (its text is the README's; the kit's
+ * test/readme-surface.test.ts keeps it equal to the lines it names), so it must show too. The older excerpt
+ * links (a paragraph that is only a link titled "excerpt") are replaced by the file's lines on the site, so
+ * their text is skipped here while a README still has one. Each excerpt block is followed on the page by a
+ * link to its whole file's /source/ page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +18,8 @@ import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { labs } from '../../shared/kit/src/manifest.ts';
+import { excerptAttribute, fencedBlocks, parseExcerpt } from '../../shared/kit/src/readme-excerpts.ts';
+import { sourceRoute } from '../plugins/repo-links.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const build = join(root, 'site', 'build');
@@ -62,6 +67,19 @@ describe('lab pages are their READMEs', () => {
       const at = text.indexOf(wanted, from);
       expect(at, `labs/${slug}: the page shows "${toString(block as Parameters<typeof toString>[0]).slice(0, 80)}" in the README's order`).toBeGreaterThanOrEqual(0);
       from = at + wanted.length;
+    }
+  });
+});
+
+describe('excerpts link to their whole file', () => {
+  it.each(labs.map((lab) => [lab.slug]))('%s', (slug) => {
+    const html = readFileSync(join(build, 'labs', `${slug}.html`), 'utf8');
+    for (const block of fencedBlocks(readFileSync(join(root, 'labs', slug, 'README.md'), 'utf8'))) {
+      const spec = excerptAttribute(block.info);
+      const excerpt = spec === undefined ? undefined : parseExcerpt(spec);
+      if (excerpt === undefined) continue;
+      if (typeof excerpt === 'string') expect.fail(`labs/${slug}/README.md line ${block.line}: ${excerpt}`);
+      expect(html, `labs/${slug}: the excerpt on README line ${block.line} is followed by a link to ${sourceRoute(excerpt.path)}`).toContain(`href="${sourceRoute(excerpt.path)}"`);
     }
   });
 });
