@@ -5,16 +5,17 @@
  * stage) and the reference solution in one run (@hotpath/harness), prints the ratio table and a verdict
  * against the manifest's targets (ratios to the baseline, to a micro peer for a target with `vs`, or the
  * package's own figure for a target with `absolute`), and
- * appends the run to .hotpath/history.jsonl (the full result goes to .hotpath/results/). `--profile` also
- * profiles the learner's server under load.
+ * appends the run to .hotpath/history.jsonl (the full result goes to .hotpath/results/). Before measuring it
+ * prints how long the run will take (bench-estimate.ts). `--profile` also profiles the learner's server under load.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CreateApp } from '@hotpath/api';
 import { baselineOf, type CheckpointTarget, type LabEntry } from '../manifest.ts';
 import { stageName } from '../paths.ts';
 import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
+import { formatEstimate, harnessSettings, planFromDefinitions } from './bench-estimate.ts';
 import { firstDifference } from './same-output.ts';
 import { appendHistory, type HistoryEntry } from './state.ts';
 
@@ -128,6 +129,26 @@ export function historyEntry(ctx: KitContext, lab: LabEntry, result: ResultLike,
   };
 }
 
+/**
+ * The line saying how long this run takes (bench-estimate.ts), from the lab's checkpoint.ts evaluated for each
+ * subject as the harness will; undefined when a definition cannot be evaluated (the harness then reports it).
+ */
+async function estimateLine(ctx: KitContext, lab: LabEntry, subjects: ReadonlyArray<[key: string, dir: string]>, options: BenchOptions): Promise<string | undefined> {
+  try {
+    const { asCheckpoint } = await harness();
+    const file = join(ctx.root, 'labs', lab.slug, 'checkpoint.ts');
+    const checkpoint = existsSync(file) ? asCheckpoint((await import(pathToFileURL(file).href)).default, file) : undefined;
+    const definitions = new Map();
+    for (const [key, dir] of subjects) {
+      const subject = { key, label: relative(ctx.root, dir), dir, appModule: join(dir, 'src', 'app.ts'), createApp: await loadCreateApp(ctx, dir) };
+      definitions.set(key, checkpoint ? await checkpoint.define(subject) : {});
+    }
+    return formatEstimate(planFromDefinitions(definitions), harnessSettings(options.quick, options.harness));
+  } catch {
+    return undefined;
+  }
+}
+
 /** `--profile`: the learner's server under load with --cpu-prof; the profile lands in .hotpath/profiles/. */
 async function profileLearner(ctx: KitContext, lab: LabEntry) {
   const { profileServer } = await import('./profile.ts');
@@ -162,6 +183,9 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
   const { runCheckpoint, formatTable } = await harness();
   if (!options.json) {
     const who = baselineSlug === lab.slug ? `yours and the reference (${stageName(baselineSlug)}, also the baseline)` : `yours, ${stageName(baselineSlug)} (the baseline, solutions/${baselineSlug}) and the reference`;
+    const subjects: Array<[string, string]> = baselineSlug === lab.slug ? [['subject', mine], ['baseline', baseline]] : [['subject', mine], ['reference', reference], ['baseline', baseline]];
+    const estimate = await estimateLine(ctx, lab, subjects, options);
+    if (estimate) ctx.err(estimate);
     ctx.err(c.dim(`Measuring ${who} in one run …`));
   }
   const resultPath = join(ctx.stateDir, 'results', lab.slug, `${fileStamp()}.json`);
