@@ -37,8 +37,10 @@ export interface MicroFigure {
 }
 
 export interface ChartRun {
-  /** 'baseline-only': lab 00's figures, taken from the lab 00 side of the latest committed run against it. */
+  /** 'baseline-only': lab 00's figures, taken from the lab 00 side of its run of record (lab 01's committed run). */
   source: 'local' | 'reference' | 'baseline-only';
+  /** For 'baseline-only': the stage whose committed run the figures come from ("lab 01"). */
+  takenFrom?: string;
   createdAt: string;
   mode: string;
   fingerprint: string;
@@ -207,15 +209,16 @@ export function loadLabData(root = repoRoot): LabData[] {
       history: mine.map((entry) => ({ at: entry.at, mode: entry.mode, met: entry.verdict.met, total: entry.verdict.total })),
     };
   });
-  // Lab 00 is the baseline of the first stages: without a run of its own, show its side of the latest
-  // committed run measured against it (a later stage's run may compare with another stage).
+  // Lab 00 is the baseline of the first stages: without a run of its own, show its side of its run of
+  // record — the first committed run measured against it (lab 01's), the run every README quotes lab 00's
+  // figures from (shared/kit/test/figures/figures.ts, LAB00_RUN).
   const first = data[0];
-  const latest = data.filter((lab) => lab.reference?.baselineFolder === `solutions/${first?.slug}`).at(-1)?.reference;
-  if (first && !first.reference && latest) {
-    const metrics = latest.metrics
+  const record = data.find((lab) => lab.reference?.baselineFolder === `solutions/${first?.slug}`);
+  if (first && !first.reference && record?.reference) {
+    const metrics = record.reference.metrics
       .filter((m) => m.values.baseline !== undefined)
       .map((m) => ({ ...m, values: { baseline: m.values.baseline } }));
-    first.reference = { ...latest, source: 'baseline-only', metrics, micro: [], peers: [] };
+    first.reference = { ...record.reference, source: 'baseline-only', takenFrom: `lab ${String(record.number).padStart(2, '0')}`, metrics, micro: [], peers: [] };
   }
   return data;
 }

@@ -2,7 +2,8 @@
  * The charts' data (plugins/checkpoint-data.ts), read from a temporary kit root: each run names the stage it
  * was measured against from its baseline subject (lab 02's run against lab 01 says "lab 01", never a fixed
  * "lab 00"), carries its micro figures with the peers as extra series (MB/s too for tasks that give their
- * input size), and lab 00's page takes its figures from a run measured against lab 00 only.
+ * input size), and lab 00's page takes its figures from its run of record: lab 01's committed run, the first
+ * measured against lab 00 (a later stage measured against lab 00, like lab 05, does not replace it).
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,6 +62,9 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'hotpath-site-data-'));
   mkdirSync(join(root, 'solutions', '01-slim-builder', 'results'), { recursive: true });
   cpSync(join(repo, 'solutions/01-slim-builder/results/checkpoint.json'), join(root, 'solutions/01-slim-builder/results/checkpoint.json'));
+  // A later stage measured against lab 00 too (lab 05): lab 00's page must still show lab 01's run.
+  mkdirSync(join(root, 'solutions', '05-single-binary', 'results'), { recursive: true });
+  cpSync(join(repo, 'solutions/05-single-binary/results/checkpoint.json'), join(root, 'solutions/05-single-binary/results/checkpoint.json'));
   write('solutions/02-generated-serializers/results/checkpoint.json', lab02Run('solutions/02-generated-serializers', false));
   write('solutions/03-byte-parsing/results/checkpoint.json', lab03Run());
   write('.hotpath/results/02-generated-serializers/run.json', lab02Run('labs/02-generated-serializers', true));
@@ -107,9 +111,11 @@ describe('checkpoint data for the charts', () => {
     for (const m of run.micro) expect(Object.keys(m.values).sort()).toEqual(['baseline', 'reference']);
   });
 
-  it("shows lab 00's side of a run measured against lab 00, not of a later stage's run", () => {
+  it("shows lab 00's side of its run of record, lab 01's committed run, not of a later stage's run", () => {
     const first = lab(loadLabData(root), '00-baseline').reference!;
     expect(first.source).toBe('baseline-only');
+    expect(first.takenFrom).toBe('lab 01');
+    expect(first.createdAt).toBe(lab(loadLabData(root), '01-slim-builder').reference!.createdAt);
     expect(first.baselineLabel).toBe('lab 00');
     expect(first.baselineFolder).toBe('solutions/00-baseline');
     expect(first.micro).toEqual([]);

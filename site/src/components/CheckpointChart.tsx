@@ -51,7 +51,7 @@ export function useLabData(slug?: string): LabData[] {
 function runName(run: ChartRun): string {
   if (run.source === 'local') return 'your latest run';
   if (run.source === 'reference') return 'the reference run';
-  return `${run.baselineLabel}'s figures from the latest committed reference run`;
+  return `${run.baselineLabel}'s figures from its run of record, ${run.takenFrom ?? 'a later stage'}'s committed reference run`;
 }
 
 const ROW = 18;

@@ -1,0 +1,87 @@
+/**
+ * Lab 05's README: the reference's committed checkpoint (the binary against lab 00 in the same run), its
+ * committed start-up run (scripts/startup.ts) and its committed capstone run (scripts/capstone.ts). Sizes
+ * and memory are decimal MB here, as those scripts and the site's tables beside the page print them.
+ */
+import { count, decimalMb, faster, k, ms, msOf, num, results, row, text, x, type LabFigures } from './figures.ts';
+
+const CHECKPOINT = 'reference:05-single-binary/results/checkpoint.json';
+const STARTUP = 'reference:05-single-binary/results/startup.json';
+const CAPSTONE = 'reference:05-single-binary/results/capstone.json';
+const run = results(CHECKPOINT);
+const startup = results(STARTUP);
+const capstone = results(CAPSTONE);
+
+/** A ratio as lab 05's scripts and the site's tables print it: two decimals. */
+const r2 = (after: number, before: number) => `${(after / before).toFixed(2)}×`;
+const kB = (n: number) => `${(n / 1e3).toFixed(1)} kB`;
+const spread = (key: string) => {
+  const s = (field: string) => startup.get(['results', key, 'firstOkMs', field]);
+  return `${s('median').toFixed(1)} ms (${s('min').toFixed(1)}–${s('max').toFixed(1)})`;
+};
+const way = (label: string, key: string) => {
+  const file = (startup.data.results as Record<string, { fileBytes?: number | null }>)[key]?.fileBytes;
+  const size = file == null ? 'sources' : file >= 1e6 ? decimalMb(file) : `${(file / 1e3).toFixed(1)} kB`;
+  return row(label, spread(key), num(startup.get(['results', key, 'vsRaw'])), decimalMb(startup.get(['results', key, 'peakRssBytes', 'median'])), size);
+};
+const sMedian = (key: string) => startup.get(['results', key, 'firstOkMs', 'median']);
+const sRss = (key: string) => startup.get(['results', key, 'peakRssBytes', 'median']);
+
+const c = (scenario: string, who: 'lab00' | 'binary', field: string) => capstone.get(['load', scenario, who, field]);
+const TODOS = 'GET /todos';
+const INGEST = 'POST /ingest/v1 1KB';
+const pair = (who: 'lab00' | 'binary', field: string, format: (n: number) => string) => `${format(c(TODOS, who, field))} / ${format(c(INGEST, who, field))}`;
+const pairRatio = (field: string) => `${r2(c(TODOS, 'binary', field), c(TODOS, 'lab00', field))} / ${r2(c(INGEST, 'binary', field), c(INGEST, 'lab00', field))}`;
+const latency = (scenario: string, who: 'lab00' | 'binary') => `${num(c(scenario, who, 'p50Us') / 1000)} / ${ms(c(scenario, who, 'p99Us'))}`;
+const latencyRatio = (scenario: string) => `${r2(c(scenario, 'binary', 'p50Us'), c(scenario, 'lab00', 'p50Us'))} / ${r2(c(scenario, 'binary', 'p99Us'), c(scenario, 'lab00', 'p99Us'))}`;
+const cs = (who: 'lab00' | 'binary', field: string) => capstone.get(['startup', who, field, 'median']);
+const cost = (path: string) => capstone.get(`cost.${path}`);
+
+const ttfr = run.startup('startupMs');
+const ttfrLab00 = run.startup('startupMs', 'baseline');
+const raw = run.startup('startupMs', 'peer:raw node:http');
+const rss = run.startup('peakRss');
+const rssLab00 = run.startup('peakRss', 'baseline');
+const rps = (scenario: string, key = 'subject') => run.load(scenario, 'rps', key);
+
+export default {
+  sources: [CHECKPOINT, STARTUP, CAPSTONE, 'reference:01-slim-builder/results/checkpoint.json'],
+  quotes: [
+    text`first 200 after **${msOf(ttfr)}** against lab 00's ${msOf(ttfrLab00)} (**${x(ttfrLab00 / ttfr)}**, target 8× — missed) and raw \`node:http\`'s ${msOf(raw)} (**${x(ttfr / raw)}**, target 1.5× — missed); peak RSS **${decimalMb(rss)}** against ${decimalMb(rssLab00)} (**${x(rss / rssLab00)}**, met); \`GET /todos\` **${k(rps(TODOS))}** requests/s against ${k(rps(TODOS, 'baseline'))} (**${x(rps(TODOS) / rps(TODOS, 'baseline'))}**, met), \`POST /ingest/v1\` ${k(rps(INGEST))} against ${k(rps(INGEST, 'baseline'))} (${x(rps(INGEST) / rps(INGEST, 'baseline'))})`,
+    text`(raw \`node:http\`: ${msOf(raw)} against 39)`,
+    text`its run of record, lab 01's committed checkpoint, has ${k(results('reference:01-slim-builder/results/checkpoint.json').load(TODOS, 'rps', 'baseline'))}`,
+    text`(${String(startup.data.date).slice(0, 10)}, ${startup.get('config.runs')} starts each after one discarded`,
+    way('raw `node:http` hello server', 'raw-node-http'),
+    way('lab 00 through tsx (`pnpm start`)', 'tsx-lab00'),
+    way('lab 04 through tsx', 'tsx-lab04'),
+    way('`node dist/server.cjs`', 'node-bundle'),
+    way('SEA plain', 'server-sea'),
+    way('SEA with code cache', 'server-sea-codecache'),
+    way('SEA with start-up snapshot', 'server-sea-snapshot'),
+    way('`bun build --compile` (peer)', 'bun-compile'),
+    way('`bun build --compile --bytecode` (peer)', 'bun-compile-bytecode'),
+    text`response ${x(sMedian('tsx-lab00') / sMedian('server-sea-codecache'))} sooner than lab 00 through tsx, at ${x(sRss('server-sea-codecache') / sRss('tsx-lab00'))} its peak RSS`,
+    text`(${msOf(sMedian('server-sea') - sMedian('server-sea-codecache'))} against the plain binary here)`,
+    text`The 1.5× target is missed (${num(startup.get('results.server-sea-codecache.vsRaw'))}×)`,
+    text`gets within ${num(startup.get('results.bun-compile.vsRaw'))}×`,
+    row('`GET /todos` requests/s', k(c(TODOS, 'lab00', 'rps')), k(c(TODOS, 'binary', 'rps')), `**${r2(c(TODOS, 'binary', 'rps'), c(TODOS, 'lab00', 'rps'))}**`),
+    row('`GET /todos` p50 / p99', latency(TODOS, 'lab00'), latency(TODOS, 'binary'), latencyRatio(TODOS)),
+    row('`GET /todos` heap per request', kB(c(TODOS, 'lab00', 'heapBytesPerRequest')), kB(c(TODOS, 'binary', 'heapBytesPerRequest')), r2(c(TODOS, 'binary', 'heapBytesPerRequest'), c(TODOS, 'lab00', 'heapBytesPerRequest'))),
+    row('`POST /ingest/v1` 1 KB requests/s', k(c(INGEST, 'lab00', 'rps')), k(c(INGEST, 'binary', 'rps')), `**${r2(c(INGEST, 'binary', 'rps'), c(INGEST, 'lab00', 'rps'))}**`),
+    row('`POST /ingest/v1` p50 / p99', latency(INGEST, 'lab00'), latency(INGEST, 'binary'), latencyRatio(INGEST)),
+    row('`POST /ingest/v1` heap per request', kB(c(INGEST, 'lab00', 'heapBytesPerRequest')), kB(c(INGEST, 'binary', 'heapBytesPerRequest')), r2(c(INGEST, 'binary', 'heapBytesPerRequest'), c(INGEST, 'lab00', 'heapBytesPerRequest'))),
+    row('GCs per 10k requests (GET / POST)', pair('lab00', 'gcPer10kRequests', (n) => n.toFixed(0)), pair('binary', 'gcPer10kRequests', (n) => n.toFixed(0)), pairRatio('gcPer10kRequests')),
+    row('RSS after a round (GET / POST)', `${pair('lab00', 'rssBytes', (n) => (n / 1e6).toFixed(1))} MB`, `${pair('binary', 'rssBytes', (n) => (n / 1e6).toFixed(1))} MB`, pairRatio('rssBytes')),
+    row('first 200 after spawn', msOf(cs('lab00', 'firstOkMs')), msOf(cs('binary', 'firstOkMs')), r2(cs('binary', 'firstOkMs'), cs('lab00', 'firstOkMs'))),
+    row('peak RSS at the first 200', decimalMb(cs('lab00', 'peakRssBytes')), decimalMb(cs('binary', 'peakRssBytes')), r2(cs('binary', 'peakRssBytes'), cs('lab00', 'peakRssBytes'))),
+    row(
+      'what you ship',
+      `${decimalMb(capstone.get('artifact.lab00.bytes'))} (sources, ${capstone.get('artifact.lab00.packageCount')} package folders, node)`,
+      `${decimalMb(capstone.get('artifact.binary.bytes'))} (one file)`,
+      r2(capstone.get('artifact.binary.bytes'), capstone.get('artifact.lab00.bytes')),
+    ),
+    text`At seed 000's ${count(cost('assumptions.targetRps'))} requests/s with ${Math.round((1 - cost('assumptions.headroom')) * 100)} % headroom and ${count(cost('assumptions.pricePerMonthUsd'))} USD per instance-month, sizing on \`POST /ingest/v1\`: **${count(cost('before.instances'))} instances (${count(cost('before.monthlyUsd'))} USD a month) before, ${count(cost('after.instances'))} (${count(cost('after.monthlyUsd'))} USD) after: −${Math.round(-cost('changeRatio') * 100)} %**`,
+    text`the binary is ${decimalMb(capstone.get('artifact.binary.bytes'))}`,
+    text`against lab 00's ${decimalMb(capstone.get('artifact.lab00.bytes'))} of sources`,
+  ],
+} satisfies LabFigures;
