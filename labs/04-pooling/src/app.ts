@@ -2,13 +2,12 @@
  * Lab 04's app: lab 02's app over lab 04's route table, with the ring sink, handing each request's Node
  * IncomingMessage to the pooled ingest handler (@hotpath/api/node-request). `appWithPool` builds the same
  * app over another pool: the checkpoint's no-pool variant passes one that keeps nothing. The pool's stats
- * are published for the checkpoint's probe and the soak run (@hotpath/harness/app-stats: no route, no
- * dependency on the harness).
+ * are published for the checkpoint's probe and the soak run (`registerAppStats`: no route, no dependency on
+ * the harness).
  */
 import type { AppOptions, HotPathApp } from '@hotpath/api';
 import { withNodeRequests } from '@hotpath/api/node-request';
-import { registerAppStats } from '@hotpath/harness/app-stats';
-import { appFactory } from '@hotpath/solution-02-generated-serializers';
+import { appFactory, registerAppStats } from '#given';
 import { bodyPool } from './ingest.ts';
 import type { BufferPool } from './pool.ts';
 import { RingSink } from './ring-sink.ts';

@@ -2,8 +2,7 @@
  * Lab 04's route table: lab 03's, with POST /ingest/v1 answered by the pooled handler of ingest.ts.
  * Every other route — and every type a route declares — is lab 03's.
  */
-import { routes as lab03Routes } from '@hotpath/solution-03-byte-parsing/routes.ts';
-import type { TypedRoute } from '@hotpath/solution-02-generated-serializers/routes.ts';
+import { lab03Routes, type TypedRoute } from '#given';
 import { createIngest } from './ingest.ts';
 import type { BufferPool } from './pool.ts';
 
