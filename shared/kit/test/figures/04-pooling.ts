@@ -39,6 +39,7 @@ export default {
       `${ns(run.micro(MICRO, 'nsPerOp', 'baseline'))}, ${bytes(run.micro(MICRO, 'bytesPerOp', 'baseline'))}`,
       faster(run.micro(MICRO, 'nsPerOp'), run.micro(MICRO, 'nsPerOp', 'baseline')),
     ),
+    text`the fingerprint flags that machine as busy (a load average of ${run.get('fingerprint.loadAverageStart.0')} on ${run.get('fingerprint.cores')} cores at the start)`,
     text`${count(pool('rented'))} rents, ${count(pool('misses'))} miss, high-water ${count(pool('highWater'))}`,
     text`(GET /health ranged ${k(Math.min(...healthRounds))}–${k(Math.max(...healthRounds))} req/s over the run's ${healthRounds.length} rounds), so the 64 KB body's ${x(ratio(KB64, 'rps'))}`,
     text`already costs **${bytes(fig(FLOOR, 'heapBytesPerRequest', 'subject'))}** per request against GET /health's ${bytes(fig('GET /health', 'heapBytesPerRequest', 'subject'))}`,
