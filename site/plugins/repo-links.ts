@@ -69,8 +69,6 @@ interface MdNode {
   children?: MdNode[];
 }
 
-const LANG: Record<string, string> = { ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', json: 'json', md: 'markdown', sh: 'bash' };
-
 /**
  * An excerpt code block: kept as written (its `excerpt="…"` taken out of the meta), then a link to the
  * whole file. The build fails on a spec that names no file or lines past its end; whether the text equals
@@ -100,28 +98,6 @@ function codeExcerpt(fromFile: string, code: MdNode): MdNode[] | undefined {
   ];
 }
 
-/**
- * The older excerpt form, kept while a README still uses it: a paragraph that is only a link titled "excerpt" — `[src/logger.ts](src/logger.ts "excerpt")`,
- * optionally with `#L12-L30` — reads as a link on GitHub and becomes, on the site, a code block with those
- * lines of the real file, followed by a link to the whole file. Nothing is pasted into the README.
- */
-function excerpt(fromFile: string, paragraph: MdNode): MdNode[] | undefined {
-  const [link] = paragraph.children ?? [];
-  if (paragraph.children?.length !== 1 || link?.type !== 'link' || link.title !== 'excerpt' || !link.url) return undefined;
-  const target = repoTarget(fromFile, link.url);
-  if (!target?.source || target.kind !== 'file') throw new Error(`${fromFile}: the excerpt ${link.url} names no repository file`);
-  const lines = readFileSync(join(repoRoot, target.source), 'utf8').split('\n');
-  const range = /#L(\d+)(?:-L(\d+))?$/.exec(link.url);
-  const from = range ? Number(range[1]) : 1;
-  const to = range ? Number(range[2] ?? range[1]) : lines.length;
-  if (from < 1 || to > lines.length || from > to) throw new Error(`${fromFile}: the excerpt ${link.url} is outside the file's ${lines.length} lines`);
-  const ext = target.source.split('.').at(-1) ?? '';
-  return [
-    { type: 'code', lang: LANG[ext] ?? 'text', value: lines.slice(from - 1, to).join('\n').replace(/\n+$/, '') },
-    { type: 'paragraph', children: [{ type: 'link', url: target.route, children: [{ type: 'text', value: `${target.source}${range ? ` (lines ${from}–${to})` : ''}` }] }] },
-  ];
-}
-
 /** Remark plugin: rewrites repo-relative links and adds each excerpt's link to its file, as described above. */
 export function rewriteRepoLinks() {
   return (tree: MdNode, file: { path?: string }) => {
@@ -132,7 +108,6 @@ export function rewriteRepoLinks() {
       }
       if (node.children && file.path) {
         node.children = node.children.flatMap((child) => {
-          if (child.type === 'paragraph') return excerpt(file.path!, child) ?? [child];
           if (child.type === 'code') return codeExcerpt(file.path!, child) ?? [child];
           return [child];
         });

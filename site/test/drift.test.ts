@@ -4,10 +4,8 @@
  * of the README, inside the page's article. The page is rendered from the README itself (site/ keeps no
  * copy), so this holds by construction; the test makes sure a plugin or theme change cannot silently drop
  * or reword part of it. An excerpt is a code block like any other (its text is the README's; the kit's
- * test/readme-surface.test.ts keeps it equal to the lines it names), so it must show too. The older excerpt
- * links (a paragraph that is only a link titled "excerpt") are replaced by the file's lines on the site, so
- * their text is skipped here while a README still has one. Each excerpt block is followed on the page by a
- * link to its whole file's /source/ page.
+ * test/readme-surface.test.ts keeps it equal to the lines it names), so it must show too; on the page it
+ * is followed by a link to its whole file's /source/ page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,14 +39,11 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 interface Node {
   type: string;
-  title?: string | null;
   children?: Node[];
 }
 
 /** The smallest blocks of the README whose text must show: headings, paragraphs, table cells, code. */
 function blocks(node: Node, out: Node[] = []): Node[] {
-  const excerptOnly = node.type === 'paragraph' && node.children?.length === 1 && node.children[0]!.type === 'link' && node.children[0]!.title === 'excerpt';
-  if (excerptOnly) return out;
   if (['heading', 'paragraph', 'tableCell', 'code'].includes(node.type)) out.push(node);
   else node.children?.forEach((child) => blocks(child, out));
   return out;
