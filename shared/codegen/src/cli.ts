@@ -1,11 +1,13 @@
 /**
  * `hotpath-generate` (a lab package's `pnpm generate`): renders src/generated/ from the package's registry
- * and emitters and writes what changed. `--check` writes nothing and fails when a committed file is stale;
- * `--soft` turns a failure into a warning (exit 0), which is how test, start and bench run it, so that
- * unfinished emitters give failing tests with their own messages instead of no test run at all.
+ * and emitters and writes what changed. An emitter that fails (an unfinished TODO) is reported with its
+ * file, and the files of the others are still written, so each emitter can be tested as soon as it works;
+ * the exit code is then 1. `--check` writes nothing and fails when a committed file is stale; `--soft`
+ * turns a failure into a warning (exit 0), which is how test, start and bench run it, so that unfinished
+ * emitters give failing tests with their own messages instead of no test run at all.
  */
 import { join, relative, resolve } from 'node:path';
-import { loadGenerator, renderFiles, staleFiles, writeFiles } from './generate.ts';
+import { loadGenerator, renderEach, staleFiles, writeFiles, type Rendered } from './generate.ts';
 
 export const USAGE = `Usage: hotpath-generate [--check] [--soft] [--src DIR]
 
@@ -33,9 +35,9 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     }
   }
   const where = relative(cwd, join(srcDir, 'generated')) || 'src/generated';
-  let files: Record<string, string>;
+  let rendered: Rendered;
   try {
-    files = renderFiles(await loadGenerator(srcDir));
+    rendered = renderEach(await loadGenerator(srcDir));
   } catch (error) {
     const message = (error as Error).message.split('\n')[0];
     if (soft) {
@@ -45,13 +47,27 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     console.error(`hotpath-generate: ${message}`);
     return 1;
   }
+  const { files, failures } = rendered;
+  const failed = Object.keys(failures);
+  // json-context.ts fails only because another file did: the report says the cause, and the tail why.
+  const causes = Object.entries(failures).filter(([file]) => file !== 'json-context.ts');
+  const report = causes.map(([file, message]) => `  ${where}/${file} not written: ${message}`).join('\n');
   if (check) {
-    const stale = staleFiles(srcDir, files);
-    if (stale.length === 0) return 0;
-    console.error(`hotpath-generate: ${stale.map((f) => `${where}/${f}`).join(', ')} ${stale.length === 1 ? 'is' : 'are'} not what the generator writes: run \`pnpm generate\` and commit the result`);
+    const stale = staleFiles(srcDir, files, failed);
+    if (stale.length === 0 && failed.length === 0) return 0;
+    if (stale.length) console.error(`hotpath-generate: ${stale.map((f) => `${where}/${f}`).join(', ')} ${stale.length === 1 ? 'is' : 'are'} not what the generator writes: run \`pnpm generate\` and commit the result`);
+    if (failed.length) console.error(`hotpath-generate: the generator fails:\n${report}`);
     return 1;
   }
-  const touched = writeFiles(srcDir, files);
-  console.log(touched.length ? `hotpath-generate: wrote ${touched.map((f) => `${where}/${f}`).join(', ')}` : `hotpath-generate: ${where} is up to date`);
-  return 0;
+  const touched = writeFiles(srcDir, files, failed);
+  if (touched.length) console.log(`hotpath-generate: wrote ${touched.map((f) => `${where}/${f}`).join(', ')}`);
+  else if (failed.length === 0) console.log(`hotpath-generate: ${where} is up to date`);
+  if (failed.length === 0) return 0;
+  const tail = failed.includes('json-context.ts') ? `\n  (${where}/json-context.ts waits for both serializers.ts and validators.ts)` : '';
+  if (soft) {
+    console.warn(`hotpath-generate: not every file was generated:\n${report}${tail}\n  (the tests say what to do next; run \`pnpm generate\` to see this alone)`);
+    return 0;
+  }
+  console.error(`hotpath-generate: not every file was generated:\n${report}${tail}`);
+  return 1;
 }

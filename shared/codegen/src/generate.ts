@@ -2,8 +2,9 @@
  * The generator's driver: reads a lab package's registry (src/registry.ts) into SchemaNode trees, runs the
  * package's own emitters (src/codegen/serializer.ts and validator.ts) with a fresh context per file, and
  * renders src/generated/: types.ts (each type derived from its schema), serializers.ts, validators.ts and
- * json-context.ts (the registry's JsonSerializerContext: name → serialize, validate). Nothing here runs in
- * the server: the output is plain source, checked into git, with no `new Function` and no `eval`.
+ * json-context.ts (the registry's JsonSerializerContext: name → serialize, validate). An emitter that fails
+ * costs only its own file (and json-context.ts). Nothing here runs in the server: the output is plain source,
+ * checked into git, with no `new Function` and no `eval`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,27 +67,60 @@ function emitFile(types: RegisteredType[], file: string, purpose: string, emit: 
 /** The header plus a line break, for the files written here rather than by a GenContext. */
 const header = (purpose: string) => `${generatedHeader(purpose)}\n`;
 
-/** Every file of src/generated/, by name, rendered in memory. Throws when a schema or an emitter fails. */
-export function renderFiles(generator: Generator): Record<string, string> {
+/** What one build produced: the files that could be rendered, and why each of the others could not. */
+export interface Rendered {
+  files: Record<string, string>;
+  /** File name → the reason it was not rendered (an emitter threw, or a file it needs failed). */
+  failures: Record<string, string>;
+}
+
+/**
+ * Every file of src/generated/ that can be rendered, in memory: one emitter that fails (an unfinished TODO)
+ * costs its own file and json-context.ts (which imports both), not the others — so the serializers can be
+ * generated and tested before the validator emitter exists. Throws only when the registry itself cannot be
+ * read (a schema the generator refuses, a name that is not PascalCase).
+ */
+export function renderEach(generator: Generator): Rendered {
   const types = registeredTypes(generator.registry);
   const names = types.map((t) => t.name);
-  const typesFile =
+  const files: Record<string, string> = {};
+  const failures: Record<string, string> = {};
+  const attempt = (file: string, render: () => string) => {
+    try {
+      files[file] = render();
+    } catch (error) {
+      failures[file] = (error as Error).message.split('\n')[0];
+    }
+  };
+  files['types.ts'] =
     header('each registered type, derived from its schema.') +
     `import type { Static } from '@sinclair/typebox';\nimport type { registry } from '../registry.ts';\n\n` +
     types.map((t) => `export type ${t.name} = Static<(typeof registry)[${JSON.stringify(t.name)}]>;\n`).join('');
-  const serializers = emitFile(types, 'serializers.ts', 'one serializer per type, byte-identical to JSON.stringify.', generator.emitSerializer, (t) => t.serializer, 'emitSerializer');
-  const validators = emitFile(types, 'validators.ts', 'one validator per type, answering undefined or the first problem with its path.', generator.emitValidator, (t) => t.validator, 'emitValidator');
-  const context =
-    header('the JsonSerializerContext of this app, every registered type by name.') +
-    `import { ${types.map((t) => t.serializer).join(', ')} } from './serializers.ts';\n` +
-    `import { ${types.map((t) => t.validator).join(', ')} } from './validators.ts';\n\n` +
-    `/**\n * Every type registered in src/registry.ts: its generated serializer and validator. A type that is not\n * registered has no entry here, so a route that names one fails to compile and fails lab 02's registry test.\n */\n` +
-    `export const jsonContext = {\n${types.map((t) => `  ${t.name}: { name: '${t.name}', serialize: ${t.serializer}, validate: ${t.validator} },\n`).join('')}} as const;\n\n` +
-    `/** The name of a registered type: ${names.map((n) => `'${n}'`).join(' | ')}. */\nexport type JsonTypeName = keyof typeof jsonContext;\n`;
-  const files: Record<string, string> = { 'types.ts': typesFile, 'serializers.ts': serializers, 'validators.ts': validators, 'json-context.ts': context };
-  if (generator.emitWriter) {
-    files['writers.ts'] = emitFile(types, 'writers.ts', 'one writer per type, UTF-8 straight into a reused buffer.', generator.emitWriter, (t) => t.writer, 'emitWriter');
+  attempt('serializers.ts', () => emitFile(types, 'serializers.ts', 'one serializer per type, byte-identical to JSON.stringify.', generator.emitSerializer, (t) => t.serializer, 'emitSerializer'));
+  attempt('validators.ts', () => emitFile(types, 'validators.ts', 'one validator per type, answering undefined or the first problem with its path.', generator.emitValidator, (t) => t.validator, 'emitValidator'));
+  if (files['serializers.ts'] !== undefined && files['validators.ts'] !== undefined) {
+    files['json-context.ts'] =
+      header('the JsonSerializerContext of this app, every registered type by name.') +
+      `import { ${types.map((t) => t.serializer).join(', ')} } from './serializers.ts';\n` +
+      `import { ${types.map((t) => t.validator).join(', ')} } from './validators.ts';\n\n` +
+      `/**\n * Every type registered in src/registry.ts: its generated serializer and validator. A type that is not\n * registered has no entry here, so a route that names one fails to compile and fails lab 02's registry test.\n */\n` +
+      `export const jsonContext = {\n${types.map((t) => `  ${t.name}: { name: '${t.name}', serialize: ${t.serializer}, validate: ${t.validator} },\n`).join('')}} as const;\n\n` +
+      `/** The name of a registered type: ${names.map((n) => `'${n}'`).join(' | ')}. */\nexport type JsonTypeName = keyof typeof jsonContext;\n`;
+  } else {
+    failures['json-context.ts'] = 'it imports serializers.ts and validators.ts: both emitters must work first';
   }
+  if (generator.emitWriter) {
+    const emitWriter = generator.emitWriter;
+    attempt('writers.ts', () => emitFile(types, 'writers.ts', 'one writer per type, UTF-8 straight into a reused buffer.', emitWriter, (t) => t.writer, 'emitWriter'));
+  }
+  return { files, failures };
+}
+
+/** Every file of src/generated/, by name, rendered in memory. Throws the first failure of a schema or an emitter. */
+export function renderFiles(generator: Generator): Record<string, string> {
+  const { files, failures } = renderEach(generator);
+  const first = Object.entries(failures).find(([file]) => file !== 'json-context.ts');
+  if (first) throw new Error(first[1]);
   return files;
 }
 
@@ -109,18 +143,21 @@ export async function loadGenerator(srcDir: string): Promise<Generator> {
   };
 }
 
-/** Files under src/generated/ whose text differs from `files` (or that are missing, or left over). */
-export function staleFiles(srcDir: string, files: Record<string, string>): string[] {
+/**
+ * Files under src/generated/ whose text differs from `files` (or that are missing, or left over). Names in
+ * `keep` (the files a failing emitter did not render) are neither stale nor left over: they stay as they are.
+ */
+export function staleFiles(srcDir: string, files: Record<string, string>, keep: readonly string[] = []): string[] {
   const dir = join(srcDir, GENERATED_DIR);
   const stale = Object.keys(files).filter((name) => !existsSync(join(dir, name)) || readFileSync(join(dir, name), 'utf8') !== files[name]);
-  const extra = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.ts') && !(name in files)) : [];
+  const extra = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.ts') && !(name in files) && !keep.includes(name)) : [];
   return [...stale, ...extra].sort();
 }
 
-/** Writes the files that changed and removes left-over .ts files; returns the names touched. */
-export function writeFiles(srcDir: string, files: Record<string, string>): string[] {
+/** Writes the files that changed and removes left-over .ts files (not those in `keep`); returns the names touched. */
+export function writeFiles(srcDir: string, files: Record<string, string>, keep: readonly string[] = []): string[] {
   const dir = join(srcDir, GENERATED_DIR);
-  const touched = staleFiles(srcDir, files);
+  const touched = staleFiles(srcDir, files, keep);
   mkdirSync(dir, { recursive: true });
   for (const name of touched) {
     if (name in files) writeFileSync(join(dir, name), files[name]);

@@ -2,4 +2,6 @@
 export * from './context.ts';
 export * from './schema.ts';
 export * from './generate.ts';
+export * from './parts.ts';
+export * from './checks.ts';
 export { main as generateMain } from './cli.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { GenContext, constantCase, describeSchema, jsString, renderFiles, shapeKey, staleFiles, writeFiles, type Generator } from '../src/index.ts';
+import { GenContext, constantCase, describeSchema, jsString, renderEach, renderFiles, shapeKey, staleFiles, writeFiles, type Generator } from '../src/index.ts';
 
 describe('describeSchema', () => {
   it('reads TypeBox objects, arrays, optionals, literals and unions with their TypeScript types', () => {
@@ -108,6 +108,30 @@ describe('renderFiles and drift', () => {
     expect(() => renderFiles({ ...generator, emitSerializer: () => {} })).toThrow(/emitSerializer did not declare `export function serializePoint/);
     expect(() => renderFiles({ ...generator, emitValidator: (ctx, t) => ctx.add(`export function ${t.validator}() { return new Function('')(); }`) })).toThrow(/new Function or eval/);
     expect(() => renderFiles({ ...generator, registry: { point: Type.Object({}) } })).toThrow(/PascalCase/);
+  });
+
+  it('renders the files of the emitters that work, and says why the others are missing', () => {
+    const todo = () => {
+      throw new Error('TODO(step 3): write emitValidator');
+    };
+    const { files, failures } = renderEach({ ...generator, emitValidator: todo });
+    expect(Object.keys(files).sort()).toEqual(['serializers.ts', 'types.ts']);
+    expect(failures['validators.ts']).toBe('TODO(step 3): write emitValidator');
+    expect(failures['json-context.ts']).toMatch(/both emitters/);
+    expect(() => renderFiles({ ...generator, emitValidator: todo }), 'renderFiles still wants every file').toThrow(/TODO\(step 3\)/);
+  });
+
+  it('keeps the files of a failing emitter as they are when writing the others', () => {
+    const src = mkdtempSync(join(tmpdir(), 'hotpath-codegen-'));
+    try {
+      writeFiles(src, renderFiles(generator));
+      const { files, failures } = renderEach({ ...generator, emitValidator: () => {} });
+      expect(writeFiles(src, files, Object.keys(failures))).toEqual([]);
+      expect(staleFiles(src, files, Object.keys(failures))).toEqual([]);
+      expect(staleFiles(src, files), 'without keep, the failed files count as left over').toEqual(['json-context.ts', 'validators.ts']);
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+    }
   });
 
   it('finds stale, missing and left-over files, and writes only those', () => {
