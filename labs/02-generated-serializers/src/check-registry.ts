@@ -14,13 +14,13 @@ export interface DeclaredRoute {
 /**
  * One line per problem, each naming the route, the type and the fix; empty when every type is registered.
  *
- * TODO(lab 02, step 5): for each route, its `accepts` type and each of its `returns` types must be in
+ * TODO(lab 02, step 4): for each route, its `accepts` type and each of its `returns` types must be in
  * `registered`. For one that is not, say e.g. "POST /todos accepts TodoDraft, which is not registered: add
  * TodoDraft (its schema) to the registry in src/registry.ts, then run `pnpm generate`". A route that
  * declares no `returns` at all is a problem too.
  */
 export function unregisteredTypes(routes: readonly DeclaredRoute[], registered: Iterable<string>): string[] {
-  throw new Error('TODO(lab 02, step 5): write unregisteredTypes() in src/check-registry.ts');
+  throw new Error('TODO(lab 02, step 4): write unregisteredTypes() in src/check-registry.ts');
 }
 
 /** Throws one error listing every problem unregisteredTypes() finds. */

@@ -1,5 +1,5 @@
 /**
- * Step 5 — nothing of the build is in the server. The app is bundled with esbuild (what a deploy would
+ * Step 4 — nothing of the build is in the server. The app is bundled with esbuild (what a deploy would
  * ship): the schemas library (TypeBox), fast-json-stringify and Ajv must not be in it — the server runs
  * the generated code, not a schema — and the bundle must not compile code at run time.
  */

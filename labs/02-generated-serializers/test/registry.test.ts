@@ -1,10 +1,11 @@
 /**
- * Step 5 — every type that crosses HTTP is registered, and the app uses only the generated code. Each route
+ * Step 4 — every type that crosses HTTP is registered, and the app uses only the generated code. Each route
  * declares what it accepts and returns; the check refuses an unregistered type, naming the type and the
- * fix; while the app serves every route (successes and validation errors), JSON.stringify is never
- * called; and a validation error carries the path of the wrong value.
+ * fix; while the app serves every route (successes and errors), JSON.stringify is never called — by that
+ * name or any other a module took when it loaded — except by quote()'s exact fallback for a string that
+ * needs escaping; and a validation error carries the path of the wrong value.
  */
-import { MAX_TITLE_LENGTH } from '@hotpath/api';
+import { MAX_TITLE_LENGTH, type CreateApp } from '@hotpath/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '#lab/app.ts';
 import { unregisteredTypes } from '#lab/check-registry.ts';
@@ -72,37 +73,74 @@ describe('the registry check', () => {
   });
 });
 
+/** What quote() may hand to JSON.stringify: one string that needs escaping (its documented, exact fallback). */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+const isQuoteFallback = (args: unknown[]) => args.length === 1 && typeof args[0] === 'string' && NEEDS_ESCAPE.test(args[0]);
+
+/** Every route, successes and errors, and a title quote() must escape. */
+const SERVED: Array<[string, () => Request]> = [
+  ['POST /todos', () => new Request('http://lab/todos', { method: 'POST', headers: json, body: '{"title":"Generate the serializers"}' })],
+  ['POST /todos with a title to escape', () => new Request('http://lab/todos', { method: 'POST', headers: json, body: '{"title":"a \\"quoted\\" title"}' })],
+  ['GET /todos (after a change)', () => new Request('http://lab/todos')],
+  ['GET /todos/3', () => new Request('http://lab/todos/3')],
+  ['POST /todos with a number title', () => new Request('http://lab/todos', { method: 'POST', headers: json, body: '{"title":5}' })],
+  ['POST /ingest/v1', () => new Request('http://lab/ingest/v1', { method: 'POST', headers: json, body: '{"itemCount":3,"timestamp":1700000000000}' })],
+  ['POST /ingest/v1 with a fraction', () => new Request('http://lab/ingest/v1', { method: 'POST', headers: json, body: '{"itemCount":1.5,"timestamp":1}' })],
+  ['POST /todos with broken JSON', () => new Request('http://lab/todos', { method: 'POST', headers: json, body: '{"title":' })],
+];
+
+/**
+ * The requests during which JSON.stringify ran (other than quote()'s fallback) while `load()`'s app served
+ * SERVED. The counting JSON.stringify goes in *before* the app's modules load (vi.resetModules, then
+ * `load()` imports them afresh), so a module that keeps the function under another name when it loads
+ * (`const write = JSON.stringify`) keeps the counting one. Calls while the modules load (a body made once)
+ * are not counted.
+ */
+async function stringifyCallsWhileServing(load: () => Promise<{ createApp: CreateApp }>): Promise<string[]> {
+  const original = JSON.stringify;
+  const calls: string[] = [];
+  let now: string | undefined;
+  JSON.stringify = function (this: unknown, ...args: Parameters<typeof JSON.stringify>) {
+    if (now !== undefined && !isQuoteFallback(args)) calls.push(now);
+    return original.apply(JSON, args);
+  } as typeof JSON.stringify;
+  try {
+    vi.resetModules();
+    const app = (await load()).createApp({ logWrite: () => {} });
+    // undici clones its global options with JSON.stringify the first time it is used: get that done first.
+    await (await app.fetch(new Request('http://lab/health'))).text();
+    for (const [name, make] of SERVED) {
+      const request = make();
+      now = name;
+      await (await app.fetch(request)).text();
+      now = `after ${name}`;
+    }
+  } finally {
+    JSON.stringify = original;
+  }
+  return [...new Set(calls)];
+}
+
 describe('serving with the generated code', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('never calls JSON.stringify while serving', async () => {
-    const app = createApp({ logWrite: () => {} });
-    // undici clones its global options with JSON.stringify the first time it is used: get that done first.
-    await (await app.fetch(new Request('http://lab/health'))).text();
-    const calls: string[] = [];
-    let current = '';
-    const original = JSON.stringify;
-    vi.spyOn(JSON, 'stringify').mockImplementation(function (this: unknown, ...args: Parameters<typeof JSON.stringify>) {
-      calls.push(current);
-      return original.apply(JSON, args);
-    });
-    const requests: Array<[string, () => Request]> = [
-      ['POST /todos', () => new Request('http://lab/todos', { method: 'POST', headers: json, body: '{"title":"Generate the serializers"}' })],
-      ['GET /todos (after a change)', () => new Request('http://lab/todos')],
-      ['GET /todos/3', () => new Request('http://lab/todos/3')],
-      ['POST /todos with a number title', () => new Request('http://lab/todos', { method: 'POST', headers: json, body: '{"title":5}' })],
-      ['POST /ingest/v1', () => new Request('http://lab/ingest/v1', { method: 'POST', headers: json, body: '{"itemCount":3,"timestamp":1700000000000}' })],
-      ['POST /ingest/v1 with a fraction', () => new Request('http://lab/ingest/v1', { method: 'POST', headers: json, body: '{"itemCount":1.5,"timestamp":1}' })],
-      ['POST /todos with broken JSON', () => new Request('http://lab/todos', { method: 'POST', headers: json, body: '{"title":' })],
-    ];
-    for (const [name, make] of requests) {
-      const request = make();
-      current = name;
-      const response = await app.fetch(request);
-      await response.text();
-      current = `after ${name}`;
-    }
-    expect([...new Set(calls)], 'Serialize every body with the generated code (jsonContext.<Type>.serialize), also error bodies: JSON.stringify ran while serving').toEqual([]);
+  it('never calls JSON.stringify while serving, by any name', async () => {
+    const calls = await stringifyCallsWhileServing(() => import('#lab/app.ts'));
+    expect(
+      calls,
+      'Serialize every body with the generated code (jsonContext.<Type>.serialize), also error bodies and the GET /todos cache: JSON.stringify ran while serving (only quote() may call it, for a string that needs escaping)',
+    ).toEqual([]);
+  });
+
+  it('catches a generated module that took JSON.stringify under another name when it loaded (planted shortcut)', async () => {
+    const calls = await stringifyCallsWhileServing(() => import('./support/planted/app.ts'));
+    expect(calls, 'The check must see the planted module\'s captured JSON.stringify').toContain('GET /todos/3');
+    // A spy installed after the module loaded (the old check) sees nothing: why the counting one goes in first.
+    vi.resetModules();
+    const { createApp: plantedApp } = await import('./support/planted/app.ts');
+    const spy = vi.spyOn(JSON, 'stringify');
+    await (await plantedApp().fetch(new Request('http://lab/todos/3'))).text();
+    expect(spy).not.toHaveBeenCalled();
   });
 
   it('answers a validation error with the path of the wrong value', async () => {

@@ -5,9 +5,7 @@
  * Later stages that only swap handlers build their app with `appFactory(theirRoutes)`.
  */
 import { createBoundedSink, createLogger, createTodoStore, type AppOptions, type HotPathApp, type IngestSink } from '@hotpath/api';
-import { buildRouter } from '@hotpath/solution-01-slim-builder';
-import { createTodoListCache } from '@hotpath/solution-01-slim-builder/responses.ts';
-import type { AppState } from '@hotpath/solution-01-slim-builder/routes.ts';
+import { buildRouter, createTodoListCache, type AppState } from '#given';
 import { assertRegistered } from './check-registry.ts';
 import { jsonContext } from './generated/json-context.ts';
 import { routes, type TypedRoute } from './routes.ts';

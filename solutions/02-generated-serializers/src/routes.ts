@@ -4,11 +4,9 @@
  * jsonContext. Each route also declares the types it accepts and returns (`accepts`, `returns`); a type
  * that is not registered does not compile, and check-registry.ts refuses it when the app loads.
  */
-import { getHealth, offer, readJson, type AppEnv, type Route } from '@hotpath/solution-01-slim-builder/routes.ts';
-import * as respond from '@hotpath/solution-01-slim-builder/responses.ts';
 import { parseTodoId, type ErrorCode } from '@hotpath/api';
 import type { Context } from 'hono';
-import { defineLogEvent } from '@hotpath/solution-01-slim-builder/logger.ts';
+import { defineLogEvent, getHealth, offer, readJson, respond, type AppEnv, type Route } from '#given';
 import { jsonContext, type JsonTypeName } from './generated/json-context.ts';
 import type { CreateTodo, IngestEvent } from './generated/types.ts';
 

@@ -1,7 +1,8 @@
 /**
- * Schemas the API does not use, registered only in these tests, so the emitters are checked on what a
- * real API has and ours lacks: nested arrays, an optional property first, all-optional objects, unions of
- * literals, closed objects (additionalProperties: false), empty objects, numbers that are not integers.
+ * Schemas the API does not use, registered only in the going-further tests, so the emitters are checked on
+ * what a real API has and ours lacks: nested arrays, an optional property first, all-optional objects,
+ * unions of literals, closed objects (additionalProperties: false), empty objects, numbers that are not
+ * integers.
  */
 import { Type } from '@sinclair/typebox';
 

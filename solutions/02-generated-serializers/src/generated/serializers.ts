@@ -9,12 +9,12 @@ const TODO_ID = '{"id":';
 const TODO_TITLE = ',"title":';
 const TODO_IS_COMPLETE_TRUE = ',"isComplete":true}';
 const TODO_IS_COMPLETE_FALSE = ',"isComplete":false}';
-const CREATE_TODO = '{"title":';
+const CREATE_TODO_TITLE = '{"title":';
 const CREATE_TODO_IS_COMPLETE_TRUE = ',"isComplete":true';
 const CREATE_TODO_IS_COMPLETE_FALSE = ',"isComplete":false';
+const CREATE_TODO_END = '}';
 const INGEST_EVENT_ITEM_COUNT = '{"itemCount":';
 const INGEST_EVENT_TIMESTAMP = ',"timestamp":';
-const INGEST_EVENT_END = '}';
 const INGEST_ACCEPTED_ACCEPTED = '{"accepted":true,"itemCount":';
 const ERROR_BODY_ERROR = '{"error":{"code":';
 const ERROR_BODY_ERROR_MESSAGE = ',"message":';
@@ -33,17 +33,15 @@ export function serializeTodoList(value: TodoList): string {
 }
 
 export function serializeCreateTodo(value: CreateTodo): string {
-  let json = CREATE_TODO + quote(value.title);
-  if (value.isComplete !== undefined) json += (value.isComplete ? CREATE_TODO_IS_COMPLETE_TRUE : CREATE_TODO_IS_COMPLETE_FALSE);
-  return json + '}';
+  return CREATE_TODO_TITLE + quote(value.title) + (value.isComplete !== undefined ? (value.isComplete ? CREATE_TODO_IS_COMPLETE_TRUE : CREATE_TODO_IS_COMPLETE_FALSE) : '') + CREATE_TODO_END;
 }
 
 export function serializeIngestEvent(value: IngestEvent): string {
-  return INGEST_EVENT_ITEM_COUNT + number(value.itemCount) + INGEST_EVENT_TIMESTAMP + number(value.timestamp) + INGEST_EVENT_END;
+  return INGEST_EVENT_ITEM_COUNT + number(value.itemCount) + INGEST_EVENT_TIMESTAMP + number(value.timestamp) + CREATE_TODO_END;
 }
 
 export function serializeIngestAccepted(value: IngestAccepted): string {
-  return INGEST_ACCEPTED_ACCEPTED + number(value.itemCount) + INGEST_EVENT_TIMESTAMP + number(value.timestamp) + INGEST_EVENT_END;
+  return INGEST_ACCEPTED_ACCEPTED + number(value.itemCount) + INGEST_EVENT_TIMESTAMP + number(value.timestamp) + CREATE_TODO_END;
 }
 
 export function serializeErrorBody(value: ErrorBody): string {

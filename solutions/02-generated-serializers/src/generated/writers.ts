@@ -12,14 +12,12 @@ const TODO_IS_COMPLETE_FALSE = utf8(',"isComplete":false}');
 const OPEN_BRACKET = 91;
 const COMMA = 44;
 const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const CREATE_TODO_TITLE = utf8('"title":');
-const CREATE_TODO_IS_COMPLETE_TRUE = utf8('"isComplete":true');
-const CREATE_TODO_IS_COMPLETE_FALSE = utf8('"isComplete":false');
-const CLOSE_BRACE = 125;
+const CREATE_TODO_TITLE = utf8('{"title":');
+const CREATE_TODO_IS_COMPLETE_TRUE = utf8(',"isComplete":true');
+const CREATE_TODO_IS_COMPLETE_FALSE = utf8(',"isComplete":false');
+const CREATE_TODO_END = utf8('}');
 const INGEST_EVENT_ITEM_COUNT = utf8('{"itemCount":');
 const INGEST_EVENT_TIMESTAMP = utf8(',"timestamp":');
-const INGEST_EVENT_END = utf8('}');
 const INGEST_ACCEPTED_ACCEPTED = utf8('{"accepted":true,"itemCount":');
 const ERROR_BODY_ERROR = utf8('{"error":{"code":');
 const ERROR_BODY_ERROR_MESSAGE = utf8(',"message":');
@@ -44,14 +42,12 @@ export function writeTodoList(out: Utf8Writer, value: TodoList): void {
 }
 
 export function writeCreateTodo(out: Utf8Writer, value: CreateTodo): void {
-  out.byte(OPEN_BRACE);
   out.bytes(CREATE_TODO_TITLE);
   out.string(value.title);
   if (value.isComplete !== undefined) {
-    out.byte(COMMA);
     out.bytes(value.isComplete ? CREATE_TODO_IS_COMPLETE_TRUE : CREATE_TODO_IS_COMPLETE_FALSE);
   }
-  out.byte(CLOSE_BRACE);
+  out.bytes(CREATE_TODO_END);
 }
 
 export function writeIngestEvent(out: Utf8Writer, value: IngestEvent): void {
@@ -59,7 +55,7 @@ export function writeIngestEvent(out: Utf8Writer, value: IngestEvent): void {
   out.number(value.itemCount);
   out.bytes(INGEST_EVENT_TIMESTAMP);
   out.number(value.timestamp);
-  out.bytes(INGEST_EVENT_END);
+  out.bytes(CREATE_TODO_END);
 }
 
 export function writeIngestAccepted(out: Utf8Writer, value: IngestAccepted): void {
@@ -67,7 +63,7 @@ export function writeIngestAccepted(out: Utf8Writer, value: IngestAccepted): voi
   out.number(value.itemCount);
   out.bytes(INGEST_EVENT_TIMESTAMP);
   out.number(value.timestamp);
-  out.bytes(INGEST_EVENT_END);
+  out.bytes(CREATE_TODO_END);
 }
 
 export function writeErrorBody(out: Utf8Writer, value: ErrorBody): void {
