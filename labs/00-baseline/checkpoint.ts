@@ -1,7 +1,7 @@
 /**
  * Lab 00's checkpoint: besides the load run and startup (the harness's defaults), micro-benchmarks of the
  * pieces a baseline request is made of — reflection-based mapping next to the plain JSON calls it wraps —
- * and of the debug line you measured in part 2, eager and guarded (yours, from this package's src).
+ * and of the debug line you measured in step 2, eager and guarded (yours, from this package's src).
  */
 import { seedTodos } from '@hotpath/api';
 import { ingestFixture } from '@hotpath/api/fixtures';

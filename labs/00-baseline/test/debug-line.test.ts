@@ -1,4 +1,4 @@
-/** Lab 00, part 2: the cost of a disabled debug line, measured (src/measure/debug-line.ts). */
+/** Lab 00, step 2: the cost of a disabled debug line, measured (src/measure/debug-line.ts). */
 import { Logger } from '@hotpath/baseline/logger';
 import { measureBytesPerOp } from '@hotpath/harness';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { debugLineOps, measureDebugLine } from '#lab/measure/debug-line.ts';
 
 const withoutTime = (line: string) => ({ ...JSON.parse(line), time: undefined });
 
-describe('lab 00 · part 2: what a disabled debug line costs', () => {
+describe('lab 00 · step 2: what a disabled debug line costs', () => {
   it('writes the same line both ways when debug is on', () => {
     const lines: string[] = [];
     const ops = debugLineOps(new Logger('debug', (line) => lines.push(line)));

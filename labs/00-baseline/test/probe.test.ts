@@ -1,8 +1,13 @@
 /**
- * Lab 00, part 1: your bytes-per-operation probe (src/measure/bytes-per-op.ts) is checked against sizes
+ * Lab 00, step 1: your bytes-per-operation probe (src/measure/bytes-per-op.ts) is checked against sizes
  * chosen at random here and against the kit's own harness, so only a real measurement passes.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { measureBytesPerOp } from '@hotpath/harness';
+import { moduleGraph } from '@hotpath/kit/module-graph';
+import { labSourcePath, repoRoot } from '@hotpath/kit/paths';
 import { describe, expect, it } from 'vitest';
 import { bytesPerOp } from '#lab/measure/bytes-per-op.ts';
 
@@ -19,7 +24,24 @@ const randomInt = (min: number, max: number) => {
 const reference = (op: (i: number) => unknown, iterations: number) => measureBytesPerOp(op, { iterations }).bytesPerOp;
 const tolerance = (expected: number) => Math.max(2, expected * 0.02);
 
-describe('lab 00 · part 1: the bytes-per-operation probe', () => {
+/**
+ * How `entry` reaches the harness, or undefined: an import chain to @hotpath/harness in its bundle (esbuild,
+ * static and literal dynamic imports, relative paths into shared/harness), or a line of its own files (not
+ * node_modules, not shared/) that names the harness in a string or path, as a specifier built at run time would.
+ */
+async function harnessReach(entry: string): Promise<string | undefined> {
+  const graph = await moduleGraph(entry);
+  const chain = graph.chainTo('@hotpath/harness');
+  if (chain) return `it imports it: ${chain.join(' → ')}`;
+  for (const file of graph.files.filter((f) => !f.includes('node_modules/') && !f.startsWith('shared/'))) {
+    const lines = readFileSync(join(repoRoot, file), 'utf8').split('\n');
+    const at = lines.findIndex((line) => /@hotpath\/harness|shared\/harness|measureBytesPerOp|['"`/]harness\b/.test(line));
+    if (at >= 0) return `${file}:${at + 1} names it: ${lines[at]!.trim()}`;
+  }
+  return undefined;
+}
+
+describe('lab 00 · step 1: the bytes-per-operation probe', () => {
   it('measures about 0 B for an operation that allocates nothing', () => {
     const measured = bytesPerOp(() => 0);
     expect(Math.abs(measured), 'Subtract what reading the heap statistics costs, and warm up before the first window').toBeLessThan(2);
@@ -48,7 +70,25 @@ describe('lab 00 · part 1: the bytes-per-operation probe', () => {
     const measured = bytesPerOp(() => new Array(length), 2_000);
     expect(
       Math.abs(measured - expected),
-      `Add back what each GC freed inside the window (GCProfiler statistics: beforeGC minus afterGC usedHeapSize; HOTPATH_SEED=${seed})`,
+      `Add back what each GC freed inside the window (each GCProfiler statistics entry: beforeGC.heapStatistics.usedHeapSize minus afterGC.heapStatistics.usedHeapSize; HOTPATH_SEED=${seed})`,
     ).toBeLessThan(tolerance(expected));
+  });
+
+  it("is your own measurement: src/measure never reaches the harness's measurer", async () => {
+    for (const file of ['measure/bytes-per-op.ts', 'measure/debug-line.ts']) {
+      const reach = await harnessReach(labSourcePath(file));
+      expect(
+        reach,
+        `src/${file} must measure by itself, not through @hotpath/harness (${reach}). The tests compare your probe ` +
+          'with the harness, so calling it measures nothing: remove it and write the seven steps of bytes-per-op.ts',
+      ).toBeUndefined();
+    }
+  });
+
+  it('the check catches a probe that imports the harness, or loads it by a built name (planted shortcuts)', async () => {
+    const planted = (name: string) => fileURLToPath(new URL(`./support/${name}`, import.meta.url));
+    expect(await harnessReach(planted('planted-probe.ts'))).toMatch(/^it imports it: .*planted-probe\.ts → shared\/harness\//);
+    expect(await harnessReach(planted('planted-probe-hidden.ts'))).toMatch(/planted-probe-hidden\.ts:\d+ names it: .*\['@hotpath', 'harness'\]/);
+    expect(await harnessReach(labSourcePath('measure/findings.ts'))).toBeUndefined();
   });
 });

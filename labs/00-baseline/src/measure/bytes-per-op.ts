@@ -1,5 +1,5 @@
 /**
- * Lab 00, part 1: a bytes-per-operation probe. Measure before you optimise.
+ * Lab 00, step 1: a bytes-per-operation probe. Measure before you optimise.
  *
  * Node 20 has no "bytes allocated" counter, so you will read the V8 heap before and after running an
  * operation many times and divide. Make the figure honest (the tests check it against known sizes):
@@ -8,8 +8,9 @@
  *  2. Start each window from a collected heap: call `gc()` (see getGc below).
  *  3. Read `getHeapStatistics().used_heap_size` before and after running `op` `iterations` times.
  *  4. A GC inside the window frees memory and makes "after" too small. Start a `new GCProfiler()` before
- *     the window; `profiler.stop().statistics` lists each GC with `beforeGC`/`afterGC` heap statistics:
- *     add every GC's freed bytes (before.usedHeapSize - after.usedHeapSize) back.
+ *     the window; `profiler.stop().statistics` lists each GC, and each entry's
+ *     `beforeGC.heapStatistics.usedHeapSize - afterGC.heapStatistics.usedHeapSize` is what it freed
+ *     (camelCase there, unlike getHeapStatistics()): add every GC's freed bytes back.
  *  5. Reading the heap statistics allocates a little too: measure an empty window and subtract it.
  *  6. Keep what `op` returns (assign it to `keep`), or V8 may optimise the allocation away.
  *  7. Repeat for `rounds` windows and return the median.

@@ -1,11 +1,16 @@
 /**
- * Lab 00, part 3: what the profile shows.
+ * Lab 00, step 3: what the profile shows.
  *
- * Record a CPU profile of the server under POST /ingest/v1 load (`node --cpu-prof`: the README shows how),
- * open the .cpuprofile in Chrome DevTools, switch to the Bottom-Up view and look at self time.
+ * Profile the server under POST /ingest/v1 load — `pnpm lab profile 00` prints self time by package and
+ * writes a flame graph, or record it with `node --cpu-prof` and read it in Chrome DevTools (Bottom-Up) — and
+ * look at SELF time by package. Lab 01 keeps the HTTP framework (hono, and @hono/node-server under Node):
+ * the question is what the controller style costs on top of it.
  */
 export const findings = {
-  /** TODO(lab 00): the npm package (not `node:` built-ins, not @hotpath/*) with the most self time serving POST /ingest/v1. */
+  /**
+   * TODO(lab 00): the npm package with the most self time serving POST /ingest/v1, leaving out the HTTP
+   * framework (hono, @hono/node-server), Node's `node:` built-ins and the kit's own @hotpath/* code.
+   */
   hottestPackage: '',
   /** TODO(lab 00): one sentence: why that package is hot on this route. */
   why: '',

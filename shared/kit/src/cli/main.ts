@@ -23,6 +23,8 @@ export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 0
   bench NN             checkpoint: yours vs the lab's baseline (lab 00, or the stage before) vs the reference,
                        one run   [--quick] [--profile] [--json]
                        harness options: --rounds N --duration S --warmup S --startup-runs N --only LIST --no-pin
+  profile NN           CPU profile of your server under load: self time by package and function, and an
+                       offline flame graph   [--scenario ingest|ingest-64k|todos|health] [--seconds N] [--reference]
   doctor               check this machine for the workshop
 
 Learner state (hints, test runs, history, backups, profiles) lives in .hotpath/ at the repo root.`;
@@ -35,12 +37,14 @@ interface Parsed {
 }
 
 const VALUE_FLAGS = new Set(['--rounds', '--duration', '--warmup', '--startup-runs', '--connections', '--only']);
+/** The value flags of `profile` (not harness options). */
+const PROFILE_VALUE_FLAGS = ['--scenario', '--seconds'];
 
 export function parse(argv: readonly string[]): Parsed {
   const parsed: Parsed = { verb: undefined, positionals: [], flags: new Set(), values: new Map() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (VALUE_FLAGS.has(arg)) {
+    if (VALUE_FLAGS.has(arg) || PROFILE_VALUE_FLAGS.includes(arg)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) throw new CliError(`${arg} needs a value`);
       parsed.values.set(arg, value);
@@ -80,6 +84,7 @@ const OPTIONS: Record<string, readonly string[]> = {
   restore: ['--list'],
   solve: [],
   bench: ['--quick', '--profile', '--json', '--no-pin', ...VALUE_FLAGS],
+  profile: ['--reference', ...PROFILE_VALUE_FLAGS],
   doctor: ['--json'],
 };
 const MAX_POSITIONALS: Record<string, number> = { list: 0, doctor: 0, restore: 2 };
@@ -125,6 +130,10 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
       return 0;
     case 'bench':
       return benchLab(ctx, lab(), { quick: p.flags.has('--quick'), profile: p.flags.has('--profile'), json: p.flags.has('--json'), harness: harnessOptions(p) });
+    case 'profile': {
+      const { profileLab } = await import('./profile.ts');
+      return profileLab(ctx, lab(), { scenario: p.values.get('--scenario'), seconds: p.values.get('--seconds'), reference: p.flags.has('--reference') });
+    }
     case 'doctor': {
       const { runDoctor, formatDoctor, doctorExitCode } = await import('./doctor.ts');
       const checks = await runDoctor({ root: ctx.root, labs: ctx.labs });
@@ -132,7 +141,7 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
       return doctorExitCode(checks);
     }
     default:
-      throw new CliError(p.verb === undefined ? 'pnpm lab needs a verb: list, start, test, hint, diff, reset, restore, solve, bench or doctor (pnpm lab --help)' : `Unknown verb "${p.verb}" (pnpm lab --help lists them)`);
+      throw new CliError(p.verb === undefined ? 'pnpm lab needs a verb: list, start, test, hint, diff, reset, restore, solve, bench, profile or doctor (pnpm lab --help)' : `Unknown verb "${p.verb}" (pnpm lab --help lists them)`);
   }
 }
 

@@ -1,17 +1,25 @@
 /**
- * `pnpm lab bench NN --profile`: a CPU profile of a package's server under load, and where its time went.
+ * `pnpm lab profile NN` and `pnpm lab bench NN --profile`: a CPU profile of a package's server under load,
+ * and where its time went — without Chrome.
  *
  * Starts the kit's launcher (`hotpath-serve`) in the package folder with `node --cpu-prof` on a free loopback
  * port (pinned to one CPU with taskset when available), drives one scenario at it with autocannon for a few
- * seconds (127.0.0.1 only), stops it by PID with SIGINT so Node writes the profile, then reads the
- * `.cpuprofile` and ranks functions by SELF time. The server is always stopped, whatever fails.
+ * seconds (127.0.0.1 only), stops it by PID with SIGINT so Node writes the profile (SIGKILL after a grace
+ * period: the server is always stopped, whatever fails), then reads the `.cpuprofile`: self time by package
+ * and by function (profile-report.ts), and an offline flame graph next to it (flame-graph.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Options } from 'autocannon';
+import type { LabEntry } from '../manifest.ts';
 import { choosePinning, nodeCommand } from '../cpus.ts';
+import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
+import { writeFlameGraph, type FlameGraph } from './flame-graph.ts';
+import { formatSummary, summariseProfile, type CpuProfile, type ProfileSummary } from './profile-report.ts';
+
+export { packageOf, shortLocation, sourceLine, summariseProfile, type ProfileEntry, type PackageEntry } from './profile-report.ts';
 
 export interface ProfileScenario {
   method: string;
@@ -31,38 +39,37 @@ export interface ProfileOptions {
   seconds?: number;
   /** Default: POST /ingest/v1 with the 1 KiB ingest fixture. */
   scenario?: ProfileScenario;
+  /** File name (without .cpuprofile) for the main thread's profile; the run's other profiles are removed. */
+  name?: string;
   onProgress?: (line: string) => void;
 }
 
-export interface ProfileEntry {
-  functionName: string;
-  /** Script URL as V8 reports it (file://…, node:…, or '' for native code). */
-  url: string;
-  /** 1-based line of the function's start. */
-  line: number;
-  selfMs: number;
-  /** Share of all sampled time (idle, program and GC included). */
-  selfPercent: number;
-}
-
-export interface ProfileResult {
+export interface ProfileResult extends ProfileSummary {
   profilePath: string;
-  top: ProfileEntry[];
-  /** All sampled time, idle/program/GC included. */
-  totalMs: number;
+  /** The offline flame graph written next to the profile. */
+  flameGraph: FlameGraph;
 }
 
-const TOP = 15;
-const EXCLUDED = new Set(['(idle)', '(program)', '(garbage collector)']);
 const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
+
+/** The monotonic clock V8 stamps profile samples with, in µs. */
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 function cpuProfiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
 }
 
-async function defaultScenario(): Promise<ProfileScenario> {
+/** The scenarios `pnpm lab profile --scenario` takes; the first is the default. */
+export const PROFILE_SCENARIOS: Record<string, { label: string; make: () => Promise<ProfileScenario> }> = {
+  ingest: { label: 'POST /ingest/v1, 1 KiB body', make: () => ingestScenario('1k') },
+  'ingest-64k': { label: 'POST /ingest/v1, 64 KiB body', make: () => ingestScenario('64k') },
+  todos: { label: 'GET /todos', make: async () => ({ method: 'GET', path: '/todos' }) },
+  health: { label: 'GET /health', make: async () => ({ method: 'GET', path: '/health' }) },
+};
+
+async function ingestScenario(size: '1k' | '64k'): Promise<ProfileScenario> {
   const { ingestFixture } = await import('@hotpath/api/fixtures');
-  return { method: 'POST', path: '/ingest/v1', body: ingestFixture('1k').bytes, headers: { 'content-type': 'application/json' } };
+  return { method: 'POST', path: '/ingest/v1', body: ingestFixture(size).bytes, headers: { 'content-type': 'application/json' } };
 }
 
 /** Waits for the launcher's "listening on" line; rejects if the server exits or takes too long. */
@@ -116,93 +123,6 @@ async function stopServer(child: ChildProcess, graceMs = 15_000): Promise<boolea
   return clean;
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number }; hitCount?: number }[];
-  startTime: number;
-  endTime: number;
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-/** Self time (µs) per profile node id: from samples and timeDeltas, else hitCount × average interval. */
-function selfTimesUs(profile: CpuProfile): Map<number, number> {
-  const self = new Map<number, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  if (samples.length > 0 && deltas.length === samples.length) {
-    // Like DevTools: a sample lasts until the next one; the last one until endTime.
-    let t = profile.startTime;
-    const times = deltas.map((d) => (t += d));
-    for (let i = 0; i < samples.length; i++) {
-      const next = i + 1 < samples.length ? times[i + 1] : Math.max(profile.endTime, times[i]);
-      self.set(samples[i], (self.get(samples[i]) ?? 0) + Math.max(0, next - times[i]));
-    }
-    return self;
-  }
-  const hits = profile.nodes.reduce((a, n) => a + (n.hitCount ?? 0), 0);
-  const interval = hits > 0 ? (profile.endTime - profile.startTime) / hits : 0;
-  for (const n of profile.nodes) if (n.hitCount) self.set(n.id, n.hitCount * interval);
-  return self;
-}
-
-const sourceCache = new Map<string, string[] | null>();
-
-/**
- * tsx compiles each TypeScript file onto one line, so V8 reports line 1 (0-based 0) for all its functions.
- * For those, find the function's definition in the .ts source by name; otherwise keep V8's line.
- */
-export function sourceLine(url: string, functionName: string, v8Line: number): number {
-  if (v8Line !== 0 || !/\.[mc]?tsx?$/.test(url) || !/^[\w$]+$/.test(functionName)) return v8Line + 1;
-  let lines = sourceCache.get(url);
-  if (lines === undefined) {
-    try {
-      lines = readFileSync(url.startsWith('file:') ? fileURLToPath(url) : url, 'utf8').split('\n');
-    } catch {
-      lines = null;
-    }
-    sourceCache.set(url, lines);
-  }
-  if (!lines) return 1;
-  const name = functionName.replace(/\$/g, '\\$');
-  const patterns = [
-    new RegExp(`\\bfunction\\s*\\*?\\s*${name}\\s*[<(]`), // function name(
-    new RegExp(`^\\s*((public|private|protected|static|readonly|override|async|get|set)\\s+)*\\*?${name}\\s*[<(][^;]*$`), // method(…) {
-    new RegExp(`\\b${name}\\s*[:=]\\s*(async\\s*)?(function\\b|\\(|[\\w$]+\\s*=>)`), // name = (…) => / name: function
-    new RegExp(`\\bclass\\s+${name}\\b`), // constructor of class name
-  ];
-  for (const pattern of patterns) {
-    const index = lines.findIndex((l) => pattern.test(l));
-    if (index >= 0) return index + 1;
-  }
-  return 1;
-}
-
-/** Aggregates self time per (functionName, url, line), top `limit` by self time, without idle/program/GC. */
-export function summariseProfile(profile: CpuProfile, limit = TOP): { top: ProfileEntry[]; totalMs: number } {
-  const self = selfTimesUs(profile);
-  let totalUs = 0;
-  for (const us of self.values()) totalUs += us;
-  const byKey = new Map<string, ProfileEntry>();
-  for (const node of profile.nodes) {
-    const us = self.get(node.id);
-    if (!us) continue;
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    if (EXCLUDED.has(functionName)) continue;
-    const name = functionName || '(anonymous)';
-    // The column too: in tsx-compiled files every function is on line 1, and distinct functions must not merge.
-    const key = `${name}\0${url}\0${lineNumber}\0${columnNumber ?? 0}`;
-    const entry = byKey.get(key) ?? { functionName: name, url, line: sourceLine(url, functionName, lineNumber), selfMs: 0, selfPercent: 0 };
-    entry.selfMs += us / 1000;
-    byKey.set(key, entry);
-  }
-  const totalMs = totalUs / 1000;
-  const top = [...byKey.values()]
-    .sort((a, b) => b.selfMs - a.selfMs || a.functionName.localeCompare(b.functionName))
-    .slice(0, limit)
-    .map((e) => ({ ...e, selfPercent: totalMs > 0 ? (e.selfMs / totalMs) * 100 : 0 }));
-  return { top, totalMs };
-}
-
 /** Profiles a package's server under load; see the module comment. */
 export async function profileServer(options: ProfileOptions): Promise<ProfileResult> {
   const progress = options.onProgress ?? (() => {});
@@ -210,7 +130,7 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
   const outDir = resolve(options.outDir);
   mkdirSync(outDir, { recursive: true });
   const before = new Set(cpuProfiles(outDir));
-  const scenario = options.scenario ?? (await defaultScenario());
+  const scenario = options.scenario ?? (await ingestScenario('1k'));
   const { default: autocannon } = await import('autocannon');
 
   // The launcher of this kit (not of options.root), so a fixture kit without one can be profiled too.
@@ -234,10 +154,13 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4_000)));
   let clean = false;
+  let loadFromUs = 0;
+  let loadToUs = 0;
   try {
     const port = await waitForPort(child, () => stderr.trim());
     progress(`profile: ${scenario.method} ${scenario.path} on 127.0.0.1:${port} for ${seconds} s (autocannon, 10 connections)`);
     const body = scenario.body === undefined ? undefined : typeof scenario.body === 'string' ? scenario.body : Buffer.from(scenario.body);
+    loadFromUs = nowUs();
     const result = await autocannon({
       url: `http://127.0.0.1:${port}${scenario.path}`,
       method: scenario.method.toUpperCase() as NonNullable<Options['method']>,
@@ -247,6 +170,7 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
       duration: seconds,
       sampleInt: 50,
     });
+    loadToUs = nowUs();
     const bad = result.non2xx + result.errors + result.timeouts;
     progress(
       `profile: ${result.requests.total} requests (${Math.round(result.requests.total / (result.duration || seconds))} req/s)` +
@@ -262,49 +186,64 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
   // The main thread's profile is the largest new file (tsx's loader thread writes a small second one).
   const written = cpuProfiles(outDir).filter((f) => !before.has(f));
   if (written.length === 0) throw new Error(`No .cpuprofile was written to ${outDir}\n${stderr.trim()}`);
-  const profilePath = written.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
+  let profilePath = written.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
+  if (options.name) {
+    for (const other of written) if (other !== profilePath) rmSync(other, { force: true });
+    const named = join(outDir, `${options.name}.cpuprofile`);
+    renameSync(profilePath, named);
+    profilePath = named;
+  }
   progress(`profile: reading ${profilePath}`);
-  const { top, totalMs } = summariseProfile(JSON.parse(readFileSync(profilePath, 'utf8')) as CpuProfile);
-  return { profilePath, top, totalMs };
+  const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as CpuProfile;
+  const summary = summariseProfile(profile, options.root, 15, { fromUs: loadFromUs, toUs: loadToUs });
+  return { profilePath, ...summary, flameGraph: writeFlameGraph(profilePath) };
 }
 
-/** A script URL as a short location: relative to root, node_modules paths as `<package>/<file>`. */
-export function shortLocation(url: string, line: number, root: string): string {
-  if (!url) return '(native)';
-  let path = url;
-  if (url.startsWith('file://')) {
-    try {
-      path = fileURLToPath(url);
-    } catch {
-      /* keep the URL */
-    }
-  }
-  const nm = path.lastIndexOf('/node_modules/');
-  if (nm >= 0) path = path.slice(nm + '/node_modules/'.length);
-  else if (isAbsolute(path)) {
-    const rel = relative(root, path);
-    if (!rel.startsWith('..') && !isAbsolute(rel)) path = rel;
-  }
-  return `${path}:${line}`;
-}
-
-/** The top list as a table, then where the profile is and how to open it. */
+/** The report (by package, by function), then where the profile and its flame graph are. */
 export function formatProfile(result: ProfileResult, root: string): string {
-  const rows = result.top.map((e) => [e.selfMs.toFixed(1), e.selfPercent.toFixed(1), e.functionName, shortLocation(e.url, e.line, root)]);
-  const header = ['self ms', '%', 'function', 'file:line'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) =>
-    [r[0].padStart(widths[0]), r[1].padStart(widths[1]), r[2].padEnd(widths[2]), r[3]].join('  ').trimEnd();
-  const lines = [
-    `Top ${result.top.length} functions by self time, of ${result.totalMs.toFixed(0)} ms sampled (idle, program and GC not listed):`,
+  return [
+    formatSummary(result, root),
     '',
-    fmt(header),
-    fmt(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(fmt),
-    '',
-    `Profile: ${result.profilePath}`,
-    'Open it in Chrome DevTools → Performance → Load profile (or drag the file onto the Performance panel).',
-  ];
-  if (result.top.length === 0) lines.splice(2, 2, '(no samples outside idle, program and GC)');
-  return lines.join('\n');
+    `Profile:     ${relative(root, result.profilePath)}`,
+    `Flame graph: ${result.flameGraph.url}`,
+    `             (offline: open that URL in a browser, or open ${relative(root, result.flameGraph.htmlPath)})`,
+    'Or load the .cpuprofile in Chrome DevTools → Performance → Load profile → Bottom-Up.',
+  ].join('\n');
+}
+
+export interface ProfileLabOptions {
+  scenario?: string;
+  seconds?: string;
+  /** Profile the reference solution instead of the learner's labs/NN. */
+  reference?: boolean;
+}
+
+/** Checks `--scenario` and `--seconds` before anything starts. */
+export function profileArguments(options: ProfileLabOptions): { scenario: string; seconds: number } {
+  const scenario = options.scenario ?? 'ingest';
+  const names = Object.keys(PROFILE_SCENARIOS);
+  if (!names.includes(scenario)) throw new CliError(`Unknown scenario "${scenario}" for pnpm lab profile: choose one of ${names.join(', ')}`);
+  const seconds = options.seconds === undefined ? 10 : Number(options.seconds);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) throw new CliError(`--seconds needs a whole number of seconds from 1 to 120; got "${options.seconds}"`);
+  return { scenario, seconds };
+}
+
+/** `pnpm lab profile NN`: the learner's server (or the reference's) under load; report and flame graph. */
+export async function profileLab(ctx: KitContext, lab: LabEntry, options: ProfileLabOptions): Promise<number> {
+  const { scenario, seconds } = profileArguments(options);
+  requireReady(lab, 'profile');
+  const c = paint(ctx);
+  const who = options.reference ? 'reference' : 'yours';
+  const result = await profileServer({
+    root: ctx.root,
+    packageDir: options.reference ? solutionDirOf(ctx, lab) : labDirOf(ctx, lab),
+    outDir: join(ctx.stateDir, 'profiles', lab.slug),
+    seconds,
+    scenario: await PROFILE_SCENARIOS[scenario]!.make(),
+    name: `${fileStamp()}-${who}-${scenario}`,
+    onProgress: (line) => ctx.err(c.dim(line)),
+  });
+  ctx.out(`Lab ${pad2(lab.number)}, ${who}: ${PROFILE_SCENARIOS[scenario]!.label}, ${seconds} s of load\n`);
+  ctx.out(formatProfile(result, ctx.root));
+  return 0;
 }

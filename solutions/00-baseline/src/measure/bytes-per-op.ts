@@ -1,5 +1,5 @@
 /**
- * Lab 00, part 1 (reference solution): a bytes-per-operation probe.
+ * Lab 00, step 1 (reference solution): a bytes-per-operation probe.
  *
  * Node 20 has no "bytes allocated" counter, so we read the V8 heap before and after running an operation
  * many times. Three things make the figure honest:

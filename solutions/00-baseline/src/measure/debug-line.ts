@@ -1,5 +1,5 @@
 /**
- * Lab 00, part 2 (reference solution): what does a debug line cost when debug is off?
+ * Lab 00, step 2 (reference solution): what does a debug line cost when debug is off?
  *
  * The baseline builds its log messages before the logger looks at the level, so a disabled debug line
  * still stringifies a whole event. Measure both ways of writing the same line with your probe.
