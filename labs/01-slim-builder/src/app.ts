@@ -5,12 +5,12 @@
  *
  * TODO(step 4): replace the re-export below with your own createApp(), in this file:
  *   - once, at module level: `new Hono<AppEnv>()`, register every entry of `routes` (routes.ts) with
- *     `router.on(route.method, route.path, route.handler)`, and set `router.notFound(...)` (404 not_found)
- *     and `router.onError(...)` (500, INTERNAL_ERROR_BODY from @hotpath/api) to answer with JSON. No `app.use(...)`: this API needs no
- *     middleware.
+ *     `router.on(route.method, route.path, route.handler)`, and set `router.notFound(...)` (your 404
+ *     not_found, responses.ts) and `router.onError(...)` (your internalError(): a 500 is a bug, but its body
+ *     is still JSON) so every answer is JSON. No `app.use(...)`: this API needs no middleware.
  *   - per call of createApp(options): the state one app owns (AppState in routes.ts) — createTodoStore(),
- *     your todo list cache, createBoundedSink(options.sinkCapacity), sinkRefusing: false,
- *     createLogger(options) — and return
+ *     createTodoListCache(todos), createBoundedSink(options.sinkCapacity), sinkRefusing: false,
+ *     createLogger(options), all from @hotpath/api but the cache — and return
  *     `{ sink, fetch: (request) => router.fetch(request, state) }`: Hono hands `state` to every handler
  *     as `c.env`.
  * When nothing imports @hotpath/baseline any more, the module-graph test passes.
