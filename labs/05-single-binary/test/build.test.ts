@@ -2,13 +2,17 @@
  * Steps 1–3 end to end: `pnpm build` (buildAll from @hotpath/kit/sea-build, run once and cached by
  * support/build.ts) makes the bundle and three single executables, and each one, copied alone into an empty
  * folder outside the repo — no node_modules, no sources — serves the whole API contract over a real port
- * (checkOverHttp: the routes byte for byte, the corpus, 413 with and without Content-Length).
+ * (checkOverHttp: the routes byte for byte, the corpus, 413 with and without Content-Length). And each one is
+ * this build's own: the bundle was made from this package's src/server.ts, and every binary carries the bundle
+ * this build wrote (a binary or bundle copied from another build — the reference's — does not).
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Metafile } from 'esbuild';
+import { labSourcePath } from '@hotpath/kit/paths';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkOverHttp } from '../../../shared/kit/src/http-check.ts';
-import { BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';
+import { absoluteInputs, BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';
 import { aloneInEmptyDir, startServer } from './support/servers.ts';
 
 /** Copying a ~100 MB binary, starting it and running every contract check. */
@@ -25,6 +29,23 @@ const HOW = {
     'Step 3: pass useSnapshot through to the SEA config, and in src/snapshot.ts create the app at the top level and serve it from the function given to v8.startupSnapshot.setDeserializeMainFunction(), importing @hotpath/kit/serve only inside it (node:http cannot load while the snapshot is built)',
 } as const;
 type BinaryName = keyof typeof HOW;
+
+/** Which bundle each binary runs: its SEA config's `main`. */
+const MAIN: Record<BinaryName, 'server.cjs' | 'snapshot.cjs'> = { 'server-sea': 'server.cjs', 'server-sea-codecache': 'server.cjs', 'server-sea-snapshot': 'snapshot.cjs' };
+
+/**
+ * Whether `binary` holds the text of `script`: a plain or code-cache blob stores its main script as is (UTF-8),
+ * a start-up snapshot keeps it as a V8 string (one byte per character, or UTF-16 once it has any non-Latin-1
+ * character).
+ */
+function carriesScript(binary: Buffer, script: string): boolean {
+  return binary.includes(Buffer.from(script, 'utf8')) || binary.includes(Buffer.from(script, 'latin1')) || binary.includes(Buffer.from(script, 'utf16le'));
+}
+
+/** Whether esbuild's metafile lists `entry` (an absolute path) among its inputs: the bundle was built from it. */
+function bundledFrom(metafile: Metafile, entry: string): boolean {
+  return absoluteInputs(metafile, entry).includes(entry);
+}
 
 /** The end of a long error (the snapshot builder's output ends with the exception). */
 const tail = (text = '', max = 1_500) => (text.length > max ? `…${text.slice(-max)}` : text);
@@ -50,6 +71,11 @@ describe('pnpm build', () => {
     expect(existsSync(join(built.dir, 'server.cjs')), 'Step 1: bundle() must write the bundle to options.outfile (dist/server.cjs)').toBe(true);
     expect(server.bytes, 'Step 1: report the bundle size from the metafile (outputs[outfile].bytes): it is the file size').toBe(statSync(join(built.dir, 'server.cjs')).size);
     expect(existsSync(server.metafilePath), 'Step 1: write esbuild\'s metafile (metafile: true) beside the bundle, e.g. dist/server.meta.json').toBe(true);
+    const metafile = JSON.parse(readFileSync(server.metafilePath, 'utf8')) as Metafile;
+    expect(
+      bundledFrom(metafile, labSourcePath('server.ts')),
+      `Step 1: bundle() must run esbuild on options.entry (${labSourcePath('server.ts')}), not copy a bundle made elsewhere: its metafile lists no such input`,
+    ).toBe(true);
   });
 
   it.each(Object.keys(HOW) as BinaryName[])('makes %s, an executable a little larger than node', (name) => {
@@ -60,6 +86,28 @@ describe('pnpm build', () => {
 });
 
 describe('what each blob carries', () => {
+  it.each(Object.keys(HOW) as BinaryName[])("%s carries this build's own bundle", (name) => {
+    const path = binary(name);
+    const script = readFileSync(join(built.dir, MAIN[name]), 'utf8');
+    expect(
+      carriesScript(readFileSync(path), script),
+      `${HOW[name]}: ${name} does not hold this build's ${MAIN[name]}. Make the blob from options.main with node --experimental-sea-config and inject it; a binary copied from another build is not yours`,
+    ).toBe(true);
+  });
+
+  it('the two checks above catch a bundle or a binary made elsewhere (planted shortcuts)', () => {
+    const name: BinaryName = 'server-sea';
+    const path = binary(name);
+    const script = readFileSync(join(built.dir, MAIN[name]), 'utf8');
+    // This build's bundle with one line more, as another build of the same app differs (its path comments).
+    const elsewhere = script.replace('\n', '\n// bundled in another package folder\n');
+    expect(carriesScript(readFileSync(path), elsewhere), "a binary holding another build's bundle must be reported").toBe(false);
+    expect(carriesScript(readFileSync(process.execPath), script), 'a bare copy of node must be reported').toBe(false);
+    const metafile = JSON.parse(readFileSync(built.report!.bundles.server.metafilePath, 'utf8')) as Metafile;
+    const moved = JSON.parse(JSON.stringify(metafile).replaceAll('src/server.ts', 'src/elsewhere.ts')) as Metafile;
+    expect(bundledFrom(moved, labSourcePath('server.ts')), 'a metafile of a bundle built from another entry must be reported').toBe(false);
+  });
+
   const blobBytes = (name: BinaryName) => {
     binary(name);
     return (built.report!.binaries.find((b) => b.name === name) as { blobBytes: number }).blobBytes;

@@ -1,9 +1,10 @@
 /**
- * The distroless image of the lab (solutions/05-single-binary/Dockerfile) cannot be built on the workshop's
- * machines (no Docker engine), so it is checked as text instead: it copies a binary `pnpm build` really
- * makes, onto a distroless base that can run it, with nothing else in the build context, and runs it
- * without a shell. One Dockerfile serves both packages (it only needs dist/), so this test reads the
- * reference's whichever package it runs in — and checks that your build makes the binary it copies.
+ * The distroless image of the lab (the Dockerfile in labs/05-single-binary, given) cannot be built on the
+ * workshop's machines (no Docker engine), so it is checked as text instead: it copies a binary `pnpm build`
+ * really makes, onto a distroless base that can run it, with nothing else in the build context, and runs it
+ * without a shell. The Dockerfile only needs dist/, so the reference keeps the same one beside its own dist/;
+ * this test reads the lab's whichever package it runs in — and checks that this build makes the binary it
+ * copies.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { BINARIES } from '@hotpath/kit/sea-build';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';
 
-const dir = join(repoRoot, 'solutions', '05-single-binary');
+const dir = join(repoRoot, 'labs', '05-single-binary');
 const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
 const instructions = dockerfile
   .split('\n')

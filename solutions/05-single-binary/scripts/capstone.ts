@@ -1,9 +1,9 @@
 /**
- * `pnpm --dir solutions/05-single-binary capstone [--quick] [--target-rps N] [--price-per-month USD]
- *  [--headroom F] [--json PATH] [--build]`: the workshop's before and after in one run — lab 00 as learners
- * first run it (`pnpm start`: the kit's launcher on the TypeScript sources through tsx, in
- * solutions/00-baseline) against the final single executable (dist/server-sea-codecache: lab 04's app
- * bundled, with V8's code cache).
+ * `pnpm capstone [--quick] [--target-rps N] [--price-per-month USD] [--headroom F] [--json PATH] [--build]`,
+ * in labs/05-single-binary (your build) or in this package (the reference; see package-dir.ts): the
+ * workshop's before and after in one run — lab 00 as learners first run it (`pnpm start`: the kit's
+ * launcher on the TypeScript sources through tsx, in solutions/00-baseline) against the final single
+ * executable (dist/server-sea-codecache: lab 04's app bundled, with V8's code cache).
  *
  * Load (the harness's method, shared/harness/README.md "Load"): GET /todos and POST /ingest/v1 with the
  * 1 KiB fixture body; per round a fresh server pinned to the first allowed CPU, the harness's autocannon
@@ -27,11 +27,12 @@
  * a real deployment might run two). An estimate from loopback figures, not a bill.
  *
  * Modes: --quick 3 rounds × 3 s (1 s warm-up), 5 starts; default (full) 5 rounds × 10 s (3 s warm-up), 10
- * starts. Prints a table; writes JSON to results/capstone.json (or --json PATH). MB are 10^6 bytes.
+ * starts. Prints a table; writes JSON to capstone.json — the reference's results/, or .hotpath/results/ for a
+ * lab run — or to --json PATH. MB are 10^6 bytes.
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { choosePinning } from '@hotpath/kit/cpus';
 import { defaultScenarios, finishFingerprint, takeFingerprint } from '@hotpath/harness';
 import { turnOrder } from '../../../shared/harness/src/stats.ts';
@@ -40,10 +41,11 @@ import { binaryTakesProbe, bundleProbe, freshServerRound, probePreloadUrl, serve
 import { BUNDLE_KEY, formatReport, ratios, round2, SUBJECT_LABELS, summarise, type LoadSummary } from './capstone-report.ts';
 import { compareCost, DEFAULT_HEADROOM, DEFAULT_PRICE_PER_MONTH_USD, DEFAULT_TARGET_RPS } from './cost.ts';
 import { measureFootprint } from './footprint.ts';
+import { measuredPackage, ROOT } from './package-dir.ts';
 import { dropFromPageCache, measureStart, spread, type Spread, type StartCommand } from './measure.ts';
 
-const PKG = fileURLToPath(new URL('..', import.meta.url));
-const ROOT = join(PKG, '..', '..');
+const MEASURED = measuredPackage();
+const PKG = MEASURED.dir;
 const DIST = join(PKG, 'dist');
 const BINARY = join(DIST, 'server-sea-codecache');
 const BUNDLE = join(DIST, 'server.cjs');
@@ -51,7 +53,7 @@ const BUNDLE = join(DIST, 'server.cjs');
 const LAB00 = join(ROOT, 'solutions', '00-baseline');
 const KIT_SERVE = join(ROOT, 'shared', 'kit', 'bin', 'hotpath-serve.js');
 const TSCONFIG_BASE = join(ROOT, 'tsconfig.base.json');
-const DEFAULT_JSON = join(PKG, 'results', 'capstone.json');
+const DEFAULT_JSON = MEASURED.resultPath('capstone.json');
 /** Sources the binary is built from: newer files here than the binary mean dist/ is stale. */
 const BINARY_SOURCES = [join(PKG, 'src'), join(ROOT, 'solutions', '04-pooling', 'src'), join(ROOT, 'shared', 'api', 'src')];
 /** The measured scenarios (names as the harness's defaultScenarios() gives them); the cost rests on the POST. */
@@ -230,7 +232,7 @@ async function main(): Promise<void> {
     kind: 'hotpath-capstone',
     schemaVersion: 1,
     date: new Date().toISOString(),
-    command: ['pnpm --dir solutions/05-single-binary capstone', ...process.argv.slice(2)].join(' '),
+    command: [MEASURED.command('capstone'), ...process.argv.slice(2)].join(' '),
     mode: options.mode,
     fingerprint: finishFingerprint(fingerprint),
     config: { ...mode, discardedStarts: 1, connections: CONNECTIONS, interleaved: true, freshServerPerRound: true, pinning, startupPinned: false, pageCacheDropped, logLevel: 'unset (the apps default to warn)', nodeExtraCaCerts: 'unset for the servers' },

@@ -1,32 +1,36 @@
 /**
- * `pnpm --dir solutions/05-single-binary startup [--runs N] [--build]`: how fast each way of shipping the
- * server starts, and how much memory it has taken by then. Time to the first 200 on GET /health (polled
- * every ms from spawn), peak RSS (VmHWM), file size; one discarded start per subject, then N (default 15,
- * at least 10) interleaved starts — the order rotates each run; median, min and max. The executables are
- * dropped from the page cache first (see dropFromPageCache: a just-written binary otherwise shows ~12 MB
- * more RSS).
+ * `pnpm startup [--runs N] [--build]`, in labs/05-single-binary (your build) or in this package (the
+ * reference; see package-dir.ts): how fast each way of shipping the server starts, and how much memory it
+ * has taken by then. Time to the first 200 on GET /health (polled every ms from spawn), peak RSS (VmHWM),
+ * file size; one discarded start per subject, then N (default 15, at least 10) interleaved starts — the
+ * order rotates each run; median, min and max. The executables are dropped from the page cache first (see
+ * dropFromPageCache: a just-written binary otherwise shows ~12 MB more RSS).
  *
  * Subjects: a raw node:http server (the reference: "TTFR ≤ 1.5× raw node:http"), `pnpm start` of lab 00
  * and of lab 04 (tsx on the TypeScript sources), `node dist/server.cjs`, the three SEA binaries, and as
  * peers `bun build --compile` of the same bundle (plain and --bytecode) when a bun is found (HOTPATH_BUN,
  * an installed `bun` package, or PATH — optional: without one those rows are left out).
  *
- * Builds dist/ first when it is missing (or with --build). Writes results/startup.json and prints a table
- * (MB and kB are decimal: 10^6 and 10^3 bytes, as the kit's anchors quote them).
+ * Builds dist/ first when it is missing (or with --build). Writes startup.json (the reference's results/, or
+ * .hotpath/results/ for a lab run) and prints a table (MB and kB are decimal: 10^6 and 10^3 bytes, as the
+ * kit's anchors quote them).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, release } from 'node:os';
-import { delimiter, join, relative } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAll, formatBuild, type BuildReport } from '@hotpath/kit/sea-build';
 import { dropFromPageCache, measureStart, spread, type Spread, type StartCommand } from './measure.ts';
+import { measuredPackage, ROOT } from './package-dir.ts';
 
-const PKG = fileURLToPath(new URL('..', import.meta.url));
-const ROOT = join(PKG, '..', '..');
+const MEASURED = measuredPackage();
+const PKG = MEASURED.dir;
+/** This script's own package (the reference): raw-hello.cjs lives beside this file. */
+const SCRIPTS = fileURLToPath(new URL('.', import.meta.url));
 const DIST = join(PKG, 'dist');
-const RESULTS = join(PKG, 'results', 'startup.json');
+const RESULTS = MEASURED.resultPath('startup.json');
 const KIT_SERVE = join(ROOT, 'shared', 'kit', 'bin', 'hotpath-serve.js');
 const DEFAULT_RUNS = 15;
 const MIN_RUNS = 10;
@@ -86,7 +90,7 @@ function bunCompile(bun: string, bytecode: boolean): { file: string; ms: number;
 function subjects(build: BuildReport, bun: ReturnType<typeof bunCompile>[]): Subject[] {
   const node = process.execPath;
   const list: Subject[] = [
-    { key: 'raw-node-http', label: 'raw node:http (reference)', command: node, args: [join(PKG, 'scripts', 'raw-hello.cjs')], cwd: PKG, file: join(PKG, 'scripts', 'raw-hello.cjs') },
+    { key: 'raw-node-http', label: 'raw node:http (reference)', command: node, args: [join(SCRIPTS, 'raw-hello.cjs')], cwd: PKG, file: join(SCRIPTS, 'raw-hello.cjs') },
     { key: 'tsx-lab00', label: 'tsx: pnpm start, lab 00 (baseline)', command: node, args: [KIT_SERVE], cwd: join(ROOT, 'solutions', '00-baseline') },
     { key: 'tsx-lab04', label: 'tsx: pnpm start, lab 04 (this app)', command: node, args: [KIT_SERVE], cwd: join(ROOT, 'solutions', '04-pooling') },
     { key: 'node-bundle', label: 'node dist/server.cjs', command: node, args: [join(DIST, 'server.cjs')], cwd: DIST, file: join(DIST, 'server.cjs') },
@@ -185,7 +189,7 @@ async function main(): Promise<void> {
     targetVsRaw: TARGET_VS_RAW,
     results,
   };
-  mkdirSync(join(PKG, 'results'), { recursive: true });
+  mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, JSON.stringify(result, null, 2) + '\n');
   console.log(formatTable(results));
   console.log(`\n${options.runs} starts each after one discarded; NODE_EXTRA_CA_CERTS unset; written to ${relative(process.cwd(), RESULTS)}`);

@@ -93,11 +93,15 @@ function currentKey(src: string, dir: string): string {
   return hash([process.execPath, process.version, String(statSync(process.execPath).size), ...files.sort().map(fileStamp)]);
 }
 
+/**
+ * A file's path and content hash. A file the last build read that is gone now (moved, deleted — even while
+ * that build ran) gets a stamp no later run reproduces, so the cache is never reused over a missing input.
+ */
 function fileStamp(file: string): string {
   try {
     return `${file}:${hash([readFileSync(file)])}`;
   } catch {
-    return `${file}:missing`;
+    return `${file}:missing:${process.pid}:${performance.now()}:${Math.random()}`;
   }
 }
 
