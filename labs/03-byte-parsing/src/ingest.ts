@@ -4,10 +4,10 @@
  * but still validates — everything else. No TextDecoder, no JSON.parse, no string for anything skipped.
  * What it finds goes through lab 02's generated validator, so the API answers exactly as before.
  */
-import type { IngestFields, IngestReadOutcome } from '@hotpath/api/ingest-fields';
-import type { AppEnv } from '@hotpath/solution-01-slim-builder/routes.ts';
-import { ingest as lab02Ingest } from '@hotpath/solution-02-generated-serializers/routes.ts';
+import { JsonError, MESSAGES, Token, describeJsonError, type IngestEvent } from '@hotpath/api';
+import { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
 import type { Context } from 'hono';
+import { errorResponse, jsonContext, lab02Ingest, offer, readBodyBytes, respond, type AppEnv } from '#given';
 import { JsonReader } from './json-reader.ts';
 
 export { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
@@ -15,26 +15,35 @@ export { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOu
 /**
  * Reads a whole ingest body with `reader` (reset here) into `fields`.
  *
- * TODO (step 4): reset the fields and the reader. The first token must be StartObject — otherwise skip the
- * value and answer NotAnObject if the document is still valid to its end. Then, member by member: a
- * PropertyName equal to ITEM_COUNT or TIMESTAMP takes the value after it (its number, or null after
- * skipping whatever else it is); any other member is skipped. Only top-level members count, and a repeated
- * one overrides the earlier (JSON.parse does the same). After EndObject, the next read() must be
- * EndOfDocument. Any Token.Error on the way is InvalidJson.
+ * TODO (step 4): set both fields to undefined and `reader.reset(bytes)`. The first token must be
+ * StartObject — otherwise `skip()` the value and answer NotAnObject if the next read() is EndOfDocument,
+ * else InvalidJson. Then, member by member until EndObject: a PropertyName that `textEquals(ITEM_COUNT)` or
+ * `textEquals(TIMESTAMP)` takes the value after it (`numberValue()` after a Number; after anything else,
+ * `skip()` it and store null); any other member: `skip()` its value. Only top-level members count (a nested
+ * itemCount is inside a skipped value), and a repeated one overrides the earlier (as JSON.parse does). After
+ * EndObject, the next read() must be EndOfDocument. A Token.Error anywhere (check `tokenType` after a skip)
+ * is InvalidJson.
  */
 export function readIngest(reader: JsonReader, bytes: Uint8Array, fields: IngestFields): IngestReadOutcome {
   throw new Error('TODO (README step 4): write readIngest() in src/ingest.ts');
 }
 
+// One reader and one fields record for the whole process: a request uses them from reset to answer
+// without awaiting, so no two requests ever share them at once (Node runs one handler at a time).
+const reader = new JsonReader();
+const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
+
 /**
  * The route handler. TODO (step 4): until readIngest works this is lab 02's handler (TextDecoder, then
- * JSON.parse). Replace it: `readBodyBytes(c)` from lab 01's routes.ts (415, 413, empty body), then
- * readIngest with a reader and a fields record made once at module level (a request uses them from reset
- * to answer without awaiting, so no two requests share them at once). Not JSON is a 400 invalid_json:
- * lab 01's `respond.tooDeep()` and `respond.invalidUtf8()` for those two errors, otherwise lab 02's
- * `errorResponse('invalid_json', MESSAGES.invalidJson(describeJsonError(code, offset)))`. Then
- * lab 02's `jsonContext.IngestEvent.validate(...)` (pass `null` for NotAnObject), `offer(c.env, …)` and
- * the 202 from `jsonContext.IngestAccepted.serialize`.
+ * JSON.parse). Replace it, with the `reader` and `fields` above:
+ * 1. `const bytes = await readBodyBytes(c)`; a Response (415, 413, empty body) is returned as is.
+ * 2. `readIngest(reader, bytes, fields)`. InvalidJson is a 400 invalid_json: `respond.tooDeep()` when
+ *    `reader.errorCode` is JsonError.TooDeep, `respond.invalidUtf8()` for JsonError.InvalidUtf8, else
+ *    `errorResponse('invalid_json', MESSAGES.invalidJson(describeJsonError(reader.errorCode, reader.errorOffset)))`.
+ * 3. `jsonContext.IngestEvent.validate(fields)` (pass `null` for NotAnObject): a message is
+ *    `errorResponse('validation_failed', message)`.
+ * 4. `offer(c.env, fields as IngestEvent)`: false is `respond.sinkFull()` (503); true is
+ *    `respond.accepted(jsonContext.IngestAccepted.serialize({ accepted: true, itemCount, timestamp }))`.
  */
 export async function ingest(c: Context<AppEnv>): Promise<Response> {
   return lab02Ingest(c);

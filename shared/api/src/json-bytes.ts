@@ -128,7 +128,7 @@ const encoder = new TextEncoder();
 
 /**
  * The UTF-8 bytes of `text`, made once at module load: the Node version of C#'s `"itemCount"u8`, for
- * comparing property names as bytes (`reader.nameEquals(ITEM_COUNT)`) without making strings per request.
+ * comparing property names as bytes (`reader.textEquals(ITEM_COUNT)`) without making strings per request.
  */
 export function u8(text: string): Uint8Array {
   return encoder.encode(text);

@@ -7,11 +7,8 @@
  */
 import { JsonError, MESSAGES, Token, describeJsonError, type IngestEvent } from '@hotpath/api';
 import { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
-import { offer, readBodyBytes, type AppEnv } from '@hotpath/solution-01-slim-builder/routes.ts';
-import * as respond from '@hotpath/solution-01-slim-builder/responses.ts';
-import { jsonContext } from '@hotpath/solution-02-generated-serializers/generated/json-context.ts';
-import { errorResponse } from '@hotpath/solution-02-generated-serializers/routes.ts';
 import type { Context } from 'hono';
+import { errorResponse, jsonContext, offer, readBodyBytes, respond, type AppEnv } from '#given';
 import { JsonReader } from './json-reader.ts';
 
 export { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';

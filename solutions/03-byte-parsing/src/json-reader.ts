@@ -6,17 +6,15 @@
  * nothing per document: one reader is built once and `reset()` for each body.
  *
  * read() is one loop over the grammar's named states (`State`); skip() is its fast path for the bulk of a
- * body, the same grammar with the state kept by where the code is. The states and the fields are given
- * (@hotpath/api/json-reader-base); the token scanners (strings, numbers, literals) are in json-scan.ts; what a token's bytes mean (textEquals,
- * numberValue) in json-values.ts. The readable reference with the same token stream and errors is
+ * body, the same grammar with the state kept by where the code is. The states, the fields, the token
+ * scanners (with their exact errors), numberValue() and the comparison of escaped text are given
+ * (@hotpath/api/json-reader-base). The readable reference with the same token stream and errors is
  * @hotpath/api/json-reference; lab 03's property tests hold the two together.
  */
 import { Char, JsonError, Token, type TokenType } from '@hotpath/api';
-import { END, State } from '@hotpath/api/json-reader-base';
-import { JsonScanner, literalText, skipWhitespace } from './json-scan.ts';
-import { isDigit, numberValue, textEquals } from './json-values.ts';
+import { END, JsonReaderBase, State, escapedTextEquals, skipWhitespace } from '@hotpath/api/json-reader-base';
 
-export class JsonReader extends JsonScanner {
+export class JsonReader extends JsonReaderBase {
   /**
    * Reads the next token and returns its type; after the last one, EndOfDocument or Error, again and again.
    * The one loop over the grammar's states: `:` and `,` only move the state on, so it goes round again for
@@ -24,100 +22,73 @@ export class JsonReader extends JsonScanner {
    */
   read(): TokenType {
     const bytes = this.bytes;
-    const length = bytes.length;
-    const closers = this.closers;
     let i = this.position;
-    let state = this.state;
-    let depth = this.depth;
     for (;;) {
       i = skipWhitespace(bytes, i);
-      const b = i < length ? bytes[i]! : END;
-      let type: TokenType;
-      let start = i;
-      let end: number;
-      switch (state) {
+      const b = i < bytes.length ? bytes[i]! : END;
+      switch (this.state) {
+        case State.DocumentStart:
+        case State.Value:
+          return this.value(i, b);
+        case State.ArrayStart:
+          return b === Char.CloseBracket ? this.close(i) : this.value(i, b);
+        case State.ObjectStart:
+          if (b === Char.CloseBrace) return this.close(i);
+        // falls through: a property name
+        case State.PropertyName: {
+          if (b !== Char.Quote) return this.unexpected(i, b);
+          const close = this.scanString(i);
+          if (close < 0) return Token.Error;
+          this.state = State.Colon;
+          return this.token(Token.PropertyName, i + 1, close, close + 1);
+        }
+        case State.Colon:
+          if (b !== Char.Colon) return this.unexpected(i, b);
+          i++;
+          this.state = State.Value;
+          continue;
         case State.AfterValue:
-          if (depth === 0) {
+          if (this.depth === 0) {
             if (b !== END) return this.fail(JsonError.TrailingData, i);
             this.state = State.Done;
-            this.depth = 0;
             return this.token(Token.EndOfDocument, i, i, i);
           }
           if (b === Char.Comma) {
             i++;
-            state = closers[depth] === Char.CloseBrace ? State.PropertyName : State.Value;
+            this.state = this.closers[this.depth] === Char.CloseBrace ? State.PropertyName : State.Value;
             continue;
           }
-          if (b !== closers[depth]) return this.unexpected(i, b);
-          depth--;
-          type = b === Char.CloseBrace ? Token.EndObject : Token.EndArray;
-          end = i + 1;
-          break;
-        case State.Colon:
-          if (b !== Char.Colon) return this.unexpected(i, b);
-          i++;
-          state = State.Value;
-          continue;
-        case State.ObjectStart:
-        case State.PropertyName:
-          if (b === Char.Quote) {
-            end = this.scanString(i);
-            if (end < 0) return Token.Error;
-            type = Token.PropertyName;
-            start = i + 1;
-            state = State.Colon;
-            break;
-          }
-          if (b !== Char.CloseBrace || state !== State.ObjectStart) return this.unexpected(i, b);
-          depth--;
-          type = Token.EndObject;
-          end = i + 1;
-          state = State.AfterValue;
-          break;
-        case State.ArrayStart:
-        case State.DocumentStart:
-        case State.Value:
-          if (b === Char.CloseBracket && state === State.ArrayStart) {
-            depth--;
-            type = Token.EndArray;
-            end = i + 1;
-            state = State.AfterValue;
-            break;
-          }
-          state = State.AfterValue;
-          if (b === Char.OpenBrace || b === Char.OpenBracket) {
-            if (depth >= this.maxDepth) return this.fail(JsonError.TooDeep, i);
-            const object = b === Char.OpenBrace;
-            closers[++depth] = object ? Char.CloseBrace : Char.CloseBracket;
-            type = object ? Token.StartObject : Token.StartArray;
-            state = object ? State.ObjectStart : State.ArrayStart;
-            end = i + 1;
-          } else if (b === Char.Quote) {
-            end = this.scanString(i);
-            if (end < 0) return Token.Error;
-            type = Token.String;
-            start = i + 1;
-          } else if (b === Char.Minus || isDigit(b)) {
-            end = this.scanNumber(i);
-            if (end < 0) return Token.Error;
-            type = Token.Number;
-          } else if (b === Char.LowerT || b === Char.LowerF || b === Char.LowerN) {
-            end = this.scanLiteral(i, literalText(b));
-            if (end < 0) return Token.Error;
-            type = b === Char.LowerT ? Token.True : b === Char.LowerF ? Token.False : Token.Null;
-          } else {
-            return this.unexpected(i, b);
-          }
-          break;
+          return b === this.closers[this.depth] ? this.close(i) : this.unexpected(i, b);
         case State.Done:
           return Token.EndOfDocument;
         default:
           return Token.Error;
       }
-      this.state = state;
-      this.depth = depth;
-      return this.token(type, start, end, type === Token.String || type === Token.PropertyName ? end + 1 : end);
     }
+  }
+
+  /** The value whose first byte `b` is at `i`: a container's opening bracket, or a whole scalar. */
+  private value(i: number, b: number): TokenType {
+    if (b === Char.OpenBrace || b === Char.OpenBracket) {
+      if (this.depth >= this.maxDepth) return this.fail(JsonError.TooDeep, i);
+      const object = b === Char.OpenBrace;
+      this.closers[++this.depth] = object ? Char.CloseBrace : Char.CloseBracket;
+      this.state = object ? State.ObjectStart : State.ArrayStart;
+      return this.token(object ? Token.StartObject : Token.StartArray, i, i + 1, i + 1);
+    }
+    const end = this.scanScalar(i);
+    if (end < 0) return Token.Error;
+    this.state = State.AfterValue;
+    const type = this.scalarType;
+    return type === Token.String ? this.token(type, i + 1, end - 1, end) : this.token(type, i, end, end);
+  }
+
+  /** The closing bracket at `i` of the innermost open container (already checked against closers[depth]). */
+  private close(i: number): TokenType {
+    const type = this.closers[this.depth] === Char.CloseBrace ? Token.EndObject : Token.EndArray;
+    this.depth--;
+    this.state = State.AfterValue;
+    return this.token(type, i, i + 1, i + 1);
   }
 
   /**
@@ -161,26 +132,16 @@ export class JsonReader extends JsonScanner {
           b = ++i < length ? bytes[i]! : END;
           while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
         }
-        if (b === Char.Quote) {
-          i = this.scanString(i);
-          if (i < 0) return Token.Error;
-          i++;
-        } else if (b === Char.Minus || isDigit(b)) {
-          i = this.scanNumber(i);
-          if (i < 0) return Token.Error;
-        } else if (b === Char.OpenBrace || b === Char.OpenBracket) {
+        if (b === Char.OpenBrace || b === Char.OpenBracket) {
           if (depth >= this.maxDepth) return this.fail(JsonError.TooDeep, i);
           closers[++depth] = b === Char.OpenBrace ? Char.CloseBrace : Char.CloseBracket;
           b = ++i < length ? bytes[i]! : END;
           while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
           opened = true;
           continue;
-        } else if (b === Char.LowerT || b === Char.LowerF || b === Char.LowerN) {
-          i = this.scanLiteral(i, literalText(b));
-          if (i < 0) return Token.Error;
-        } else {
-          return this.unexpected(i, b);
         }
+        i = this.scanScalar(i); // a string, number or literal (or the error for any other byte)
+        if (i < 0) return Token.Error;
         b = i < length ? bytes[i]! : END;
         while (b === Char.Space || b === Char.LineFeed || b === Char.CarriageReturn || b === Char.Tab) b = ++i < length ? bytes[i]! : END;
       }
@@ -201,17 +162,17 @@ export class JsonReader extends JsonScanner {
     }
   }
 
-
   /**
    * Whether the current string or property name, unescaped, is exactly `expected` (UTF-8 bytes, e.g. from
-   * `u8('itemCount')`). Without escapes it compares bytes; `"item\u0043ount"` is decoded as it is compared.
+   * `u8('itemCount')`): the lengths, then the bytes; a name with escapes (`"item\u0043ount"`) is decoded as
+   * it is compared, by the given escapedTextEquals.
    */
   textEquals(expected: Uint8Array): boolean {
-    return textEquals(this.bytes, this.tokenStart, this.tokenEnd, this.hasEscapes, expected);
-  }
-
-  /** The current Number token's value, exactly as JSON.parse gives it (see numberValue in json-values.ts). */
-  numberValue(): number {
-    return numberValue(this.bytes, this.tokenStart, this.tokenEnd);
+    const bytes = this.bytes;
+    const start = this.tokenStart;
+    if (this.hasEscapes) return escapedTextEquals(bytes, start, this.tokenEnd, expected);
+    if (this.tokenEnd - start !== expected.length) return false;
+    for (let k = 0; k < expected.length; k++) if (bytes[start + k] !== expected[k]) return false;
+    return true;
   }
 }

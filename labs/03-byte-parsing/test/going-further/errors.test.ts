@@ -1,0 +1,72 @@
+/**
+ * Going further — exact errors. The core asks for Token.Error on every invalid document; here it must be
+ * the reference's error code at the reference's byte, by the rules in @hotpath/api's json-bytes.ts — the
+ * byte the 400's message names ("unexpected byte at byte 41"). The given scanners already report theirs
+ * (strings, numbers, literals); what is left is read()'s and skip()'s own: UnexpectedEnd vs UnexpectedByte,
+ * TrailingData, TooDeep. Checked per error code on examples, by the same property tests as the core
+ * agreement (support/agreement.ts) with the code and offset compared, for skip(), and for readIngest().
+ */
+import fc from 'fast-check';
+import { JSON_ERROR_NAMES, JsonError, Token, type JsonErrorCode } from '@hotpath/api';
+import { corpus } from '@hotpath/api/fixtures';
+import { readAllTokens } from '@hotpath/api/json-reference';
+import { describe, expect, it } from 'vitest';
+import { describeAgreement } from '../support/agreement.ts';
+import { mutatedDocument } from '../support/arbitraries.ts';
+import { INVALID, checkSkipAt } from '../support/cases.ts';
+import { bytesOf, latin1, loadIngestModule, newReader, readAll, showBytes, showError } from '../support/subject.ts';
+
+const CODES = [...new Set(INVALID.map(([, code]) => code))];
+
+describe('read(): the exact error and byte of each kind of invalid document', () => {
+  it.each(CODES.map((code) => [JSON_ERROR_NAMES[code as JsonErrorCode], code] as const))('%s', async (name, code) => {
+    const reader = await newReader();
+    const wrong: string[] = [];
+    for (const [doc, want, offset] of INVALID.filter(([, c]) => c === code)) {
+      const bytes = bytesOf(doc);
+      const reading = readAll(reader, bytes);
+      if (reading.errorCode !== want || reading.errorOffset !== offset) wrong.push(`${showBytes(bytes, 40)}: yours ${showError(reading.errorCode, reading.errorOffset)}`);
+    }
+    expect(wrong, `Return Token.Error with JsonError.${name} at the byte the rules in json-bytes.ts's header give, for`).toEqual([]);
+  });
+
+  it('reports TooDeep at the bracket that opens level maxDepth + 1', async () => {
+    const reading = readAll(await newReader(2), bytesOf('[{"a":[]}]'));
+    expect(showError(reading.errorCode, reading.errorOffset), 'new JsonReader(2): TooDeep at the third [ or {').toBe(showError(JsonError.TooDeep, 6));
+  });
+});
+
+describeAgreement('the same tokens and the same error code and offset as the reference reader', true);
+
+describe('skip(): the same error as reading token by token', () => {
+  it('on examples and on mutated documents', async () => {
+    const reader = await newReader();
+    const docs = [`{"a":${'['.repeat(64)}${']'.repeat(64)}}`, `[${'{"k":'.repeat(64)}1${'}'.repeat(64)}]`, '{"a":[1,{"b":tru}],"c":1}', '{"a":{"b" 1}}', '[[1,],2]', latin1('{"a":["\xC0\xAF"]}'), '{"a":[1,2'];
+    for (const bytes of docs.map(bytesOf)) {
+      const ref = readAllTokens(bytes);
+      for (const k of [0, 1, 2]) checkSkipAt(reader, bytes, ref, k, true);
+    }
+    fc.assert(
+      fc.property(mutatedDocument, (bytes) => {
+        const ref = readAllTokens(bytes);
+        const starts = ref.tokens.flatMap((t, k) => (t.type === Token.PropertyName || t.type === Token.StartObject || t.type === Token.StartArray ? [k] : []));
+        for (const k of starts.slice(0, 3)) checkSkipAt(reader, bytes, ref, k, true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('readIngest(): the first error of the document', () => {
+  it('leaves the reader on the error the reference finds, skipped parts included', async () => {
+    const { readIngest, IngestRead } = await loadIngestModule();
+    const reader = await newReader();
+    const fields: { itemCount: number | null | undefined; timestamp: number | null | undefined } = { itemCount: undefined, timestamp: undefined };
+    for (const c of corpus()) {
+      if (c.route !== '/ingest/v1' || c.body.length === 0) continue;
+      if (readIngest(reader, c.body, fields) !== IngestRead.InvalidJson) continue;
+      const ref = readAllTokens(c.body);
+      expect(showError(reader.errorCode, reader.errorOffset), `Corpus case "${c.name}" (${showBytes(c.body, 80)}): the handler's 400 names the document's first error`).toBe(showError(ref.errorCode, ref.errorOffset));
+    }
+  });
+});
