@@ -53,7 +53,7 @@ describe('pnpm lab on a fresh kit', () => {
   it('list shows the ready lab failing, the planned one planned, and no checkpoints', () => {
     const run = lab('list');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/00\s+Demo: add two numbers\s+✗ 0\/1\s+no checkpoint/);
+    expect(run.stdout).toMatch(/00\s+Demo: add two numbers\s+✗ core 0\/1 · types not checked\s+no checkpoint/);
     expect(run.stdout).toMatch(/01\s+Later: not written yet\s+planned\s+no checkpoint/);
     const json = JSON.parse(lab('list', '--json', '--no-run').stdout) as Array<{ lab: string; tests: { failed: number } | null }>;
     expect(json.map((row) => row.lab)).toEqual(['00-demo', '01-later']);
@@ -82,10 +82,11 @@ describe('pnpm lab on a fresh kit', () => {
 });
 
 describe('test, solve, reset, restore and diff never lose work', () => {
-  it('test fails with the assertion message on the starting code', () => {
+  it('test fails with the assertion message on the starting code; a lab without tsconfig.json skips the typecheck', () => {
     const run = lab('test', '00');
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('Make sum(2, 3) return 5: add, do not subtract');
+    expect(run.stdout).toMatch(/Make sum\(2, 3\) return 5: add, do not subtract\n\s+expected -1 to be 5/);
+    expect(run.stdout).toContain('Typecheck: skipped (labs/00-demo has no tsconfig.json)');
   });
 
   it('diff shows yours against the solution, plain without a TTY, coloured with --color', () => {
@@ -105,7 +106,7 @@ describe('test, solve, reset, restore and diff never lose work', () => {
     const [backup] = readdirSync(join(root, '.hotpath/backups/00-demo'));
     expect(readFileSync(join(root, '.hotpath/backups/00-demo', backup!, 'src/notes.md'), 'utf8')).toBe('my own notes\n');
     expect(readFileSync(join(root, '.hotpath/backups/00-demo', backup!, 'src/sum.ts'), 'utf8')).toBe(STARTING_SUM);
-    expect(lab('list', '--no-run').stdout, 'a test run of other files is marked stale').toMatch(/✗ 0\/1 \(stale\)/);
+    expect(lab('list', '--no-run').stdout, 'a test run of other files is marked stale').toMatch(/✗ core 0\/1 · types not checked \(stale\)/);
     expect(lab('test', '00').status).toBe(0);
     expect(lab('diff', '00').stdout).toContain('matches the solution');
   });
@@ -164,7 +165,7 @@ describe('bench', () => {
     expect(entry.lab).toBe('00-demo');
     expect(entry.verdict.total).toBe(1);
     expect(existsSync(join(root, entry.result))).toBe(true);
-    expect(lab('list', '--no-run').stdout).toMatch(/00\s+Demo: add two numbers\s+✓ 1\/1\s+[✓✗] [01]\/1 targets/);
+    expect(lab('list', '--no-run').stdout).toMatch(/00\s+Demo: add two numbers\s+✓ core 1\/1 · types not checked\s+[✓✗] [01]\/1 targets/);
   });
 });
 

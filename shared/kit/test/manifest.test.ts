@@ -86,6 +86,20 @@ describe('the lab manifest', () => {
     expect(readme, 'hints live in the manifest only').not.toMatch(/<summary>\s*Hint/i);
   });
 
+  it("every hint's step, when it has one, is a README step number (a positive integer)", () => {
+    for (const lab of labs) {
+      for (const hint of lab.hints) {
+        if (hint.step !== undefined) expect(Number.isInteger(hint.step) && hint.step > 0, `${lab.slug}: hint "${hint.title}" has step ${hint.step}`).toBe(true);
+      }
+    }
+  });
+
+  it.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug, lab] as const))('%s: a time estimate with a core part', (slug, lab) => {
+    expect(lab.estimate, `${slug}: estimate: { core: '~45 min', further: '…' } in the manifest`).toBeDefined();
+    expect(lab.estimate!.core.trim(), `${slug}: estimate.core`).not.toBe('');
+    if (lab.estimate!.further !== undefined) expect(lab.estimate!.further.trim(), `${slug}: estimate.further, when present`).not.toBe('');
+  });
+
   it('every baseline is the solution of an earlier lab', () => {
     for (const lab of labs) {
       const baseline = findLab(baselineOf(lab));

@@ -1,57 +1,51 @@
 /**
  * The learning verbs: `list` (progress table), `start NN` (instructions, then tests in watch mode),
- * `test NN` (one run, failing assertions' messages) and `hint NN` (the next unseen hint, or all).
+ * `test NN` (one run of the tests and the typecheck: the to-do list, formatted by test-report.ts) and
+ * `hint NN [--step K]` (the next unseen hint of the lab or of one README step, or all of them).
  */
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
-import { runLabTests, vitestBin, type FileOutcome } from '../run-lab-tests.ts';
+import { runLabTests, typecheckLab, vitestBin, type FileOutcome, type TypecheckOutcome } from '../run-lab-tests.ts';
 import type { LabEntry } from '../manifest.ts';
 import { CliError, labDirOf, pad2, paint, requireReady, type KitContext } from './context.ts';
 import { treeHash } from './workspace.ts';
+import { formatTestReport, isDone, recordOf } from './test-report.ts';
 import { hintsShown, lastTestRun, readHistory, recordTestRun, setHintsShown, type HistoryEntry, type TestRecord } from './state.ts';
 
 const SITE = 'http://127.0.0.1:3000';
 export const siteUrl = (lab: LabEntry) => `${SITE}/labs/${lab.slug}`;
 
-/** Runs the lab's tests once against labs/NN/src and records the counts for `list`. */
-export function runAndRecord(ctx: KitContext, lab: LabEntry): { outcomes: FileOutcome[]; record: TestRecord } {
-  const src = join(labDirOf(ctx, lab), 'src');
-  const srcHash = treeHash(src);
-  const outcomes = runLabTests(lab.slug, src, ctx.root);
-  const record: TestRecord = {
-    srcHash,
-    passed: outcomes.reduce((n, o) => n + o.passed, 0),
-    failed: outcomes.reduce((n, o) => n + o.failed, 0),
-    loadErrors: outcomes.filter((o) => o.loadError !== undefined).length,
-    at: new Date().toISOString(),
-  };
-  recordTestRun(ctx, lab.slug, record);
-  return { outcomes, record };
+interface LabRun {
+  outcomes: FileOutcome[];
+  typecheck: TypecheckOutcome | null;
+  record: TestRecord;
 }
 
-/** `pnpm lab test NN`: exit status 0 when every test passed. */
+/**
+ * Runs the lab's tests once against labs/NN/src, then its typecheck (after the tests: from lab 02 on their
+ * global setup regenerates src/generated/, which the typecheck reads), and records the counts for `list`.
+ */
+export function runAndRecord(ctx: KitContext, lab: LabEntry, progress: (text: string) => void = () => {}): LabRun {
+  const dir = labDirOf(ctx, lab);
+  const srcHash = treeHash(join(dir, 'src'));
+  const outcomes = runLabTests(lab.slug, join(dir, 'src'), ctx.root);
+  progress(`Typechecking labs/${lab.slug} …`);
+  const typecheck = typecheckLab(dir);
+  const record = recordOf(outcomes, typecheck, srcHash);
+  recordTestRun(ctx, lab.slug, record);
+  return { outcomes, typecheck, record };
+}
+
+/** `pnpm lab test NN`: exit status 0 when every core test passes and the typecheck is clean. */
 export function testLab(ctx: KitContext, lab: LabEntry, json: boolean): number {
   requireReady(lab, 'test');
   const c = paint(ctx);
-  if (!json) ctx.err(c.dim(`Running the tests of labs/${lab.slug} …`));
-  const { outcomes, record } = runAndRecord(ctx, lab);
-  if (json) {
-    ctx.out(JSON.stringify({ lab: lab.slug, ...record, files: outcomes }, null, 2));
-  } else {
-    for (const o of outcomes) {
-      const mark = o.loadError ? c.red('✗ did not load') : o.failed > 0 ? c.red(`✗ ${o.failed} failing`) : c.green('✓');
-      ctx.out(`${mark}  test/${o.file}  (${o.passed} passed)`);
-      if (o.loadError) ctx.out(`     ${o.loadError.split('\n')[0]}`);
-      for (const f of o.failures) ctx.out(`     ${c.bold(f.test)}\n       ${f.message}`);
-    }
-    const total = record.passed + record.failed;
-    ctx.out(
-      record.failed === 0 && record.loadErrors === 0
-        ? c.green(`All ${total} tests of lab ${pad2(lab.number)} pass. Next: pnpm lab bench ${pad2(lab.number)} --quick`)
-        : c.yellow(`${record.passed}/${total} passing. Stuck? pnpm lab hint ${pad2(lab.number)}`),
-    );
-  }
-  return record.failed === 0 && record.loadErrors === 0 ? 0 : 1;
+  const progress = (text: string) => (json ? undefined : ctx.err(c.dim(text)));
+  progress(`Running the tests of labs/${lab.slug} …`);
+  const { outcomes, typecheck, record } = runAndRecord(ctx, lab, progress);
+  if (json) ctx.out(JSON.stringify({ lab: lab.slug, done: isDone(record), ...record, files: outcomes, typecheck }, null, 2));
+  else for (const line of formatTestReport({ outcomes, typecheck, record, slug: lab.slug, nn: pad2(lab.number) }, c)) ctx.out(line);
+  return isDone(record) ? 0 : 1;
 }
 
 /** `pnpm lab start NN`: where to read, then vitest in watch mode on the lab (until Ctrl+C). */
@@ -70,21 +64,40 @@ Running the tests in watch mode: save a file and they run again. Ctrl+C stops.`)
   return new Promise((done) => child.on('exit', (code) => done(code ?? 0)));
 }
 
-/** `pnpm lab hint NN [--all]`: the next unseen hint, remembered in .hotpath/hints.json. */
-export function hintLab(ctx: KitContext, lab: LabEntry, all: boolean, json: boolean): void {
+/**
+ * `pnpm lab hint NN [--step K] [--all]`: the next unseen hint of the lab, or of README step K (each step's
+ * hints are counted apart), remembered in .hotpath/hints.json; `--all`: every hint (of that step).
+ */
+export function hintLab(ctx: KitContext, lab: LabEntry, all: boolean, json: boolean, step?: number): void {
   const c = paint(ctx);
+  const nn = pad2(lab.number);
   const hints = lab.hints;
-  if (hints.length === 0) throw new CliError(`Lab ${pad2(lab.number)} has no hints${lab.status === 'planned' ? ' yet (it is planned)' : ''}`, 1);
-  const seen = hintsShown(ctx, lab.slug);
-  const show = all ? hints.map((_, i) => i) : [Math.min(seen, hints.length - 1)];
-  setHintsShown(ctx, lab.slug, all ? hints.length : Math.min(seen + 1, hints.length));
+  if (hints.length === 0) throw new CliError(`Lab ${nn} has no hints${lab.status === 'planned' ? ' yet (it is planned)' : ''}`, 1);
+  const indices = hints.flatMap((hint, i) => (step === undefined || hint.step === step ? [i] : []));
+  if (indices.length === 0) {
+    const steps = [...new Set(hints.flatMap((hint) => (hint.step === undefined ? [] : [hint.step])))].sort((a, b) => a - b);
+    throw new CliError(
+      steps.length === 0
+        ? `Lab ${nn}'s hints are not tied to steps: pnpm lab hint ${nn} shows the next one`
+        : `Lab ${nn} has no hints for step ${step}: the steps with hints are ${steps.join(', ')} (pnpm lab hint ${nn} --step ${steps[0]})`,
+    );
+  }
+  const seen = hintsShown(ctx, lab.slug, step);
+  const show = all ? indices : [indices[Math.min(seen, indices.length - 1)]!];
+  setHintsShown(ctx, lab.slug, all ? indices.length : Math.min(seen + 1, indices.length), step);
   if (json) {
-    ctx.out(JSON.stringify({ lab: lab.slug, shown: show.map((i) => ({ number: i + 1, ...hints[i] })), total: hints.length }, null, 2));
+    ctx.out(JSON.stringify({ lab: lab.slug, ...(step === undefined ? {} : { step }), shown: show.map((i) => ({ number: i + 1, ...hints[i] })), total: hints.length }, null, 2));
     return;
   }
-  if (!all && seen >= hints.length) ctx.out(c.dim(`You have seen all ${hints.length} hints; here is the last one again (--all shows every one).`));
-  for (const i of show) ctx.out(`${c.bold(`Hint ${i + 1} of ${hints.length} — ${hints[i]!.title}`)}\n\n${hints[i]!.body}\n`);
-  if (!all && seen + 1 < hints.length) ctx.out(c.dim(`Still stuck? pnpm lab hint ${pad2(lab.number)} shows the next one.`));
+  const ofStep = step === undefined ? '' : ` of step ${step}`;
+  const again = `pnpm lab hint ${nn}${step === undefined ? '' : ` --step ${step}`}`;
+  if (!all && seen >= indices.length) ctx.out(c.dim(`You have seen all ${indices.length} hint${indices.length === 1 ? '' : 's'}${ofStep}; here is the last one again (${again} --all shows every one).`));
+  for (const i of show) {
+    const hint = hints[i]!;
+    const tag = hint.step === undefined ? '' : ` (step ${hint.step})`;
+    ctx.out(`${c.bold(`Hint ${i + 1} of ${hints.length}${tag} — ${hint.title}`)}\n\n${hint.body}\n`);
+  }
+  if (!all && seen + 1 < indices.length) ctx.out(c.dim(`Still stuck? ${again} shows the next one.`));
 }
 
 export interface ListRow {
@@ -117,18 +130,23 @@ export function listLabs(ctx: KitContext, options: { fresh: boolean; run: boolea
   }
   const table = rows.map((row) => {
     const t = row.tests;
-    const tests =
-      row.status === 'planned'
-        ? c.dim('planned')
-        : t === null
-          ? c.dim('not run')
-          : (t.failed === 0 && t.loadErrors === 0 ? c.green(`✓ ${t.passed}/${t.passed}`) : c.red(`✗ ${t.passed}/${t.passed + t.failed}`)) + (t.stale ? c.dim(' (stale)') : '');
+    const tests = row.status === 'planned' ? c.dim('planned') : t === null ? c.dim('not run') : testsCell(c, t);
     const cp = row.checkpoint;
     return [pad2(row.number), row.title, tests, checkpointCell(c, cp)];
   });
   const width = (i: number) => Math.max(...table.map((r) => stripAnsi(r[i]!).length));
   for (const r of table) ctx.out(r.map((cell, i) => cell + ' '.repeat(Math.max(0, width(i) - stripAnsi(cell).length))).join('  ').trimEnd());
-  ctx.out(c.dim(`Tests: last run (pnpm lab test NN, or pnpm lab list --fresh). Checkpoints: ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))}.`));
+  ctx.out(c.dim(`Tests: last run of the core tests, the going-further ones and the typecheck (pnpm lab test NN, or pnpm lab list --fresh). Checkpoints: ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))}.`));
+}
+
+/** "✓ core 14/14 · further 2/5 · types ✓": done (core and types) or not, then each part (further only when the lab has one). */
+export function testsCell(c: ReturnType<typeof paint>, t: TestRecord): string {
+  const coreOk = t.failed === 0 && t.loadErrors === 0;
+  const core = `core ${t.passed}/${t.passed + t.failed}${t.loadErrors > 0 ? ` (${t.loadErrors} file${t.loadErrors === 1 ? '' : 's'} did not load)` : ''}`;
+  const parts = [coreOk ? core : c.red(core)];
+  if (t.further) parts.push(`further ${t.further.passed}/${t.further.passed + t.further.failed}`);
+  parts.push(t.typeErrors === undefined ? c.dim('types not checked') : t.typeErrors === 0 ? 'types ✓' : c.red(`types ✗ ${t.typeErrors}`));
+  return `${isDone(t) ? c.green('✓') : c.red('✗')} ${parts.join(' · ')}${t.stale ? c.dim(' (stale)') : ''}`;
 }
 
 /** "✓ 4/4 targets" or "✗ 1/4: GET /todos 3.10× (≥ 5× …)" — the verdict and the first missed target's ratio. */

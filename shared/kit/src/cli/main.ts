@@ -14,8 +14,8 @@ export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 0
 
   list                 progress: each lab's tests and last checkpoint     [--fresh] [--no-run] [--json]
   start NN             where to read, then the lab's tests in watch mode
-  test NN              run the lab's tests once, with the failing assertions' messages   [--json]
-  hint NN              the next hint you have not seen                    [--all] [--json]
+  test NN              the to-do list: core tests, going further, typecheck  [--json]
+  hint NN              the next hint you have not seen (of README step K) [--step K] [--all] [--json]
   diff NN              your labs/NN/src against the solution              [--color | --no-color]
   reset NN             back to the starting code (your files are backed up first)
   restore NN [id]      list backups and bring back the newest (or id)     [--list]
@@ -44,7 +44,7 @@ export function parse(argv: readonly string[]): Parsed {
   const parsed: Parsed = { verb: undefined, positionals: [], flags: new Set(), values: new Map() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (VALUE_FLAGS.has(arg) || PROFILE_VALUE_FLAGS.includes(arg)) {
+    if (VALUE_FLAGS.has(arg) || PROFILE_VALUE_FLAGS.includes(arg) || arg === '--step') {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) throw new CliError(`${arg} needs a value`);
       parsed.values.set(arg, value);
@@ -53,6 +53,14 @@ export function parse(argv: readonly string[]): Parsed {
     else parsed.positionals.push(arg);
   }
   return parsed;
+}
+
+/** `--step K` of `hint`: a positive whole number, or undefined without the option. */
+function stepOption(p: Parsed): number | undefined {
+  const value = p.values.get('--step');
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new CliError(`--step needs a step number (1, 2, …), not "${value}"`);
+  return Number(value);
 }
 
 function harnessOptions(p: Parsed): Record<string, unknown> {
@@ -78,7 +86,7 @@ const OPTIONS: Record<string, readonly string[]> = {
   list: ['--fresh', '--no-run', '--json'],
   start: [],
   test: ['--json'],
-  hint: ['--all', '--json'],
+  hint: ['--all', '--json', '--step'],
   diff: ['--color', '--no-color'],
   reset: [],
   restore: ['--list'],
@@ -111,7 +119,7 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
     case 'test':
       return testLab(ctx, lab(), p.flags.has('--json'));
     case 'hint':
-      hintLab(ctx, lab(), p.flags.has('--all'), p.flags.has('--json'));
+      hintLab(ctx, lab(), p.flags.has('--all'), p.flags.has('--json'), stepOption(p));
       return 0;
     case 'diff': {
       const result = diffLab(ctx, lab());

@@ -11,10 +11,15 @@ import { CliError, type KitContext } from './context.ts';
 export interface TestRecord {
   /** SHA-256 over the files of labs/NN/src when the tests ran: a different hash means the result is stale. */
   srcHash?: string;
+  /** Core tests (test/*.test.ts) that passed; in a record written before going further existed, every test. */
   passed: number;
   failed: number;
-  /** Test files that did not load. */
+  /** Core test files that did not load. */
   loadErrors: number;
+  /** The going-further tests (test/going-further/); absent when the lab has none, or in an older record. */
+  further?: { passed: number; failed: number; loadErrors: number };
+  /** Errors of the lab's typecheck; absent when it did not run (an older record, or a lab without tsconfig.json). */
+  typeErrors?: number;
   at: string;
   /** Set by `list` (never stored) when src/ changed after this run. */
   stale?: boolean;
@@ -56,10 +61,14 @@ function writeJson<K extends keyof StateFiles>(ctx: KitContext, file: K, value: 
   writeFileSync(join(ctx.stateDir, file), `${JSON.stringify(value, null, 2)}\n`);
 }
 
-export const hintsShown = (ctx: KitContext, slug: string): number => readJson(ctx, 'hints.json')[slug] ?? 0;
+/** hints.json's key: the slug for the lab's hints in order, `<slug>#step<K>` for the hints of step K. */
+const hintsKey = (slug: string, step?: number) => (step === undefined ? slug : `${slug}#step${step}`);
 
-export function setHintsShown(ctx: KitContext, slug: string, count: number): void {
-  writeJson(ctx, 'hints.json', { ...readJson(ctx, 'hints.json'), [slug]: count });
+/** How many hints of the lab (or of its step `step`) were shown, in order. */
+export const hintsShown = (ctx: KitContext, slug: string, step?: number): number => readJson(ctx, 'hints.json')[hintsKey(slug, step)] ?? 0;
+
+export function setHintsShown(ctx: KitContext, slug: string, count: number, step?: number): void {
+  writeJson(ctx, 'hints.json', { ...readJson(ctx, 'hints.json'), [hintsKey(slug, step)]: count });
 }
 
 export const lastTestRun = (ctx: KitContext, slug: string): TestRecord | undefined => readJson(ctx, 'tests.json')[slug];
