@@ -106,28 +106,35 @@ export const labs: readonly LabEntry[] = [
     teaches: 'Measure bytes per operation, run a load benchmark and read a CPU profile of a controller-style API.',
     seedIdea: 'MVC controllers, reflection-based JSON and eager logging (seeds 000, 004)',
     status: 'ready',
+    estimate: { core: '~40 min' },
     hints: [
       {
         title: 'My probe reports thousands of bytes for () => 0',
+        step: 1,
         body: `The first windows include compilation: V8 optimises your loop on a background thread and allocates when it
 installs the code. Run whole windows untimed first (at least five, for at least 100 ms). Then measure an
 empty window (two heap readings, nothing between them) and subtract it.`,
       },
       {
         title: 'The big-array test gives a figure far too small, or negative',
+        step: 1,
         body: `A GC ran inside your window and freed most of what you allocated. Start a \`new GCProfiler()\` before the
 window and, after it, add up \`beforeGC.heapStatistics.usedHeapSize - afterGC.heapStatistics.usedHeapSize\` for
 every entry of \`profiler.stop().statistics\`.`,
       },
       {
         title: 'My guarded debug line still allocates',
+        step: 2,
         body: `Any argument you build before the check costs: the template literal, the \`JSON.stringify\`, even an object
 of fields. Put the whole call inside \`if (log.isEnabled('debug')) { … }\`.`,
       },
       {
-        title: 'DevTools shows mostly "(program)" and node internals',
-        body: `Use the Bottom-Up view, sort by *Self Time*, and look at the URL column: paths under
-\`node_modules/.pnpm/<package>@<version>/\` tell you which dependency a function belongs to.`,
+        title: 'The profile is mostly node internals, "(native)" and "(program)"',
+        step: 3,
+        body: `Those are not npm packages: skip them, and skip \`@hotpath/*\` (the kit's own code) and the framework
+(\`hono\`, \`@hono/node-server\`). \`pnpm lab profile 00\` already adds self time up by package. In Chrome
+DevTools, use the Bottom-Up view, sort by *Self Time*, and read the URL column: a path under
+\`node_modules/.pnpm/<package>@<version>/\` belongs to that package.`,
       },
     ],
     targets: [],
@@ -141,39 +148,63 @@ of fields. Put the whole call inside \`if (log.isEnabled('debug')) { … }\`.`,
     status: 'ready',
     hints: [
       {
-        title: 'Where do handlers get the store and the sink without a closure or a class?',
-        body: `From \`c.env\`. Hono's \`fetch(request, env)\` passes its second argument to every handler as \`c.env\`,
-so \`createApp()\` builds \`state\` once and returns \`fetch: (request) => router.fetch(request, state)\`. Type
-the router as \`new Hono<AppEnv>()\` (\`AppEnv\` is in \`routes.ts\`) and \`c.env.todos\` is typed too.`,
-      },
-      {
         title: 'My disabled log call still allocates',
+        step: 1,
         body: `Look for anything evaluated before the level check: \`[a, b, c]\`, \`{ time: Date.now(), … }\`, a template
 literal, \`fields.forEach(…)\` with a closure. The first line of \`emit\` should be
 \`if (LOG_LEVEL_RANK[level] < log.threshold) return;\` — better still, compute the rank once in
 \`defineLogEvent\` and compare two numbers.`,
       },
       {
+        title: 'validateIngest or validateCreateTodo disagrees with lab 00 on a generated body',
+        step: 2,
+        body: `Read the counterexample the property test prints: the body, lab 00's message and your answer. The usual
+misses: \`null\` counts as missing for \`title\`, \`timestamp\` and \`itemCount\` (\`required\`), but for
+\`isComplete\` it is simply not a boolean; an array is not an object; \`"3"\` is a string, never a number;
+\`1.5\` and \`Infinity\` (what \`JSON.parse\` makes of \`1e400\`) are not integers; above
+\`Number.MAX_SAFE_INTEGER\` is \`tooLarge\`; \`timestamp\` is checked before \`itemCount\`; a title's length is
+\`title.length\` (UTF-16 code units), untrimmed.`,
+      },
+      {
+        title: 'The contract fails on a POST after I replaced the app',
+        step: 3,
+        body: `The given \`readJson(c)\` already answers 415, 413 and 400 \`invalid_json\`: when it resolves to a \`Response\`,
+return that (\`if (body instanceof Response) return body;\`) before anything else. Then a validator's string
+is \`respond.errorResponse('validation_failed', message)\`; \`POST /todos\` answers 201 with a \`location\` of
+\`/todos/<id>\` and \`JSON.stringify(todo)\`; \`POST /ingest/v1\` answers 202 with exactly
+\`{"accepted":true,"itemCount":…,"timestamp":…}\` in that key order, or \`sinkFull()\` (503, Retry-After) when
+\`c.env.sink.offer()\` returns false. The failing contract test names the case and what it expected.`,
+      },
+      {
+        title: 'Where do handlers get the store and the sink without a closure or a class?',
+        step: 4,
+        body: `From \`c.env\`. Hono's \`fetch(request, env)\` passes its second argument to every handler as \`c.env\`,
+so \`createApp()\` builds \`state\` once and returns \`fetch: (request) => router.fetch(request, state)\`. Type
+the router as \`new Hono<AppEnv>()\` (\`AppEnv\` is in \`routes.ts\`) and \`c.env.todos\` is typed too.`,
+      },
+      {
         title: 'GET /todos is over budget',
+        step: 4,
         body: `\`JSON.stringify([...store.values()])\` per request builds an array and a ~8.6 KB string every time. Keep the
 string and the \`store.version\` it was built from; rebuild only when the version differs. The cache belongs
 to one app (put it in the state), because each app has its own store.`,
       },
       {
-        title: 'The contract fails on a POST after I replaced the app',
-        body: `Check the order: \`isJsonContentType(c.req.header('content-type'))\` before reading anything, then
-\`readBodyWithin(c.req.raw, BODY_LIMIT_BYTES)\`; an empty body is \`invalid_json\`; decode with
-\`new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })\` created once at module level; \`JSON.parse\` in a
-\`try\`; then \`jsonTextDepth(text) > MAX_JSON_DEPTH\`. The failing contract test names the case and what it
-expected.`,
-      },
-      {
         title: 'module-graph says @hotpath/baseline is still bundled, but I removed the re-export',
+        step: 4,
         body: `The message shows the import chain. A value import from \`@hotpath/baseline/…\` anywhere in \`src/\` (a DTO
 class, the old logger, an error helper) pulls that module and what it imports into the bundle; type-only
 imports are dropped. Import types, messages and helpers from \`@hotpath/api\` instead.`,
       },
+      {
+        title: 'Going further: one sink-full warning per episode',
+        body: `Keep the change of state in \`c.env.sinkRefusing\`: on a refused \`offer()\`, warn only when it was still
+false, then set it; on an accepted one, clear it. A helper \`offer(state, event): boolean\` beside the handlers
+keeps the ingest handler short (lab 04 reuses it). The warning event is defined once, like the others, at
+\`warn\` with the sink's capacity as its field.`,
+      },
     ],
+    estimate: { core: '~45 min', further: '~10 min' },
     targets: [
       { scenario: 'GET /todos', metric: 'rps', atLeast: 5, label: "≥ 5× lab 00's requests/s on GET /todos" },
       { scenario: 'POST /ingest/v1 1KB', metric: 'rps', atLeast: 5, label: "≥ 5× lab 00's requests/s on POST /ingest/v1" },
@@ -192,50 +223,75 @@ imports are dropped. Import types, messages and helpers from \`@hotpath/api\` in
     hints: [
       {
         title: 'What does emitSerializer get, and what must it add?',
-        body: `\`type.node\` is the schema read into a tree: for \`Todo\` an \`object\` node whose \`properties\` are
-\`{ key: 'id', required: true, node: { kind: 'integer', … } }\` and so on. Build the function's source as a
-string — \`export function serializeTodo(value: Todo): string { … }\`, with the names from \`type.serializer\`
-and \`ctx.type(type.node)\` — and hand it to \`ctx.add(source)\`.
+        step: 2,
+        body: `\`type.node\` is the schema read into a tree, and \`jsonParts(type.node, 'value')\` cuts its JSON into parts:
+for \`Todo\`, \`{ kind: 'text', text: '{"id":', name: 'Todo.id' }\`, \`{ kind: 'number', value: 'value.id' }\`, … Build
+the function's source as a string — \`export function \${type.serializer}(value: \${ctx.type(type.node)}): string {\`,
+the body from \`bodyOf(ctx, type.node)\`, then \`}\` — and hand it to \`ctx.add(source)\`.
 Run \`pnpm --dir labs/02-generated-serializers generate\` and read \`src/generated/serializers.ts\`: it is the
 fastest way to see what you emitted.`,
       },
       {
-        title: 'How do I keep the fixed text out of the code?',
-        body: `Walk the object and collect *parts*: fixed text (\`{"id":\`, \`,"title":\`, \`}\`) and values (\`number(value.id)\`,
-\`quote(value.title)\`). Merge neighbouring texts, give each one a name with \`ctx.constant('Todo title', ',"title":')\`
-(it returns \`TODO_TITLE\`), and join everything with \` + \`. A boolean can swallow the texts on both sides:
-\`(value.isComplete ? TODO_IS_COMPLETE_TRUE : TODO_IS_COMPLETE_FALSE)\`, where the constants are
-\`',"isComplete":true}'\` and \`',"isComplete":false}'\`.`,
+        title: 'What does each part become?',
+        step: 2,
+        body: `Map each part to a piece of code and join them with \` + \`: \`text\` → \`ctx.constant(part.name, part.text)\` (the
+constant's name, e.g. \`TODO_ID\`); \`string\` → \`\${ctx.runtime('quote')}(\${part.value})\`; \`number\` → the same with
+\`'number'\`; \`boolean\` → \`(\${part.value} ? 'true' : 'false')\`; \`optional\` → \`(\${part.value} !== undefined ?
+\${expression(ctx, part.parts)} : '')\`; \`array\` → \`\${functionOf(ctx, part.node)}(\${part.value})\`. A \`switch
+(part.kind)\` inside \`parts.map(…)\` reads well.`,
       },
       {
         title: 'The property test finds a string my serializer writes differently',
+        step: 2,
         body: `\`JSON.stringify\` escapes \`"\`, \`\\\`, every control character below U+0020 and every *lone* surrogate (as
 \`\\udXXX\`). Don't reimplement that: in \`quote()\` test the string once with
-\`/[\\u0000-\\u001f"\\\\\\ud800-\\udfff]/\` and, when it matches, return \`JSON.stringify(value)\` — exact, and rare.
-Otherwise \`'"' + value + '"'\`. Numbers: \`Number.isFinite(n) ? '' + n : 'null'\` (that is \`number()\`).`,
+\`/[\\u0000-\\u001f"\\\\\\ud800-\\udfff]/\` and, when it matches, return \`JSON.stringify(value)\` — exact, rare, and
+the one call the serving test allows. Otherwise \`'"' + value + '"'\`. Numbers go through \`number()\` (NaN → null).`,
       },
       {
-        title: 'CreateTodo comes out with a stray comma, or none',
-        body: `With optional properties the text is built by statements: \`let json = '{"title":' + quote(value.title);\`
-then \`if (value.isComplete !== undefined) json += …;\`. A property after at least one required property always
-starts with \`,\`. Only when every property before it is optional do you need to look at run time
-(\`json.length > 1\` means something was written). \`{ isComplete: undefined }\` must leave the key out.`,
+        title: 'TodoList: how does the loop look?',
+        step: 2,
+        body: `For an array node, \`bodyOf\` returns statements instead of one expression:
+\`if (value.length === 0) return '[]';\`, \`let json = '[' + <item for value[0]>;\`,
+\`for (let i = 1; i < value.length; i++) json += ',' + <item for value[i]>;\`, \`return json + ']';\` — where an item
+is \`expression(ctx, jsonParts(node.items, 'value[0]'))\` (and with \`'value[i]'\`). Join the lines with \`'\\n'\`.`,
       },
       {
         title: "My validator's path or verdict differs from TypeBox's",
-        body: `Check in the schema's order, and stop at the first problem. For each property: read it into a variable;
-\`undefined\` is "is required" when required, and skips the checks when optional; then the kind
-(\`typeof\`, \`Number.isInteger\`, \`isRecord\`, \`Array.isArray\`), then the bounds. Keep the path as you
-descend: a fixed text (\`/error/code\`) or, inside an array, the loop variable:
-\`'/items/' + i0 + '/qty must be an integer'\` — built only on the failing path.`,
+        step: 3,
+        body: `\`checksOf\` answers only for the value itself; the walk (\`validatorBody\`) does the properties, "is required",
+optional ones and array items, and calls you again for each. Return the kind check first — \`typeof v !== 'string'\`,
+\`typeof v !== 'number' || !Number.isInteger(v)\`, \`!\${ctx.runtime('isRecord')}(\${v})\`, \`!Array.isArray(v)\` — then the
+bounds, each as a \`test\` that is true when the value is *wrong*. A literal's test compares with its value as
+source: \`\${v} !== \${JSON.stringify(node.value)}\`; an enum rules out every value with \`&&\`.`,
+      },
+      {
+        title: 'The route table does not compile once TypedRoute uses JsonTypeName',
+        step: 4,
+        body: `That is the registry rule working at compile time: every \`accepts\` and \`returns\` must name a registered
+type. Give each route its bodies — \`GET /health\` returns \`['Health']\`, \`GET /todos\` \`['TodoList']\`,
+\`GET /todos/:id\` \`['Todo', 'ErrorBody']\`, \`POST /todos\` accepts \`'CreateTodo'\` and returns \`['Todo', 'ErrorBody']\`,
+\`POST /ingest/v1\` accepts \`'IngestEvent'\` and returns \`['IngestAccepted', 'ErrorBody']\`. After a validator said
+\`undefined\`, cast the body: \`body as CreateTodo\` (the type from \`./generated/types.ts\`).`,
       },
       {
         title: 'JSON.stringify still runs while serving',
+        step: 4,
         body: `Every body must come from the generated code: the 201 and 200 bodies (\`jsonContext.Todo.serialize\`), the
 202 (\`jsonContext.IngestAccepted.serialize\`), the \`GET /todos\` cache (\`createTodoListCache(todos,
-jsonContext.TodoList.serialize)\`) and the error bodies whose message depends on the request: write an
-\`errorResponse(code, message)\` on \`jsonContext.ErrorBody.serialize\` and pass it to lab 01's
-\`readJson(c, errorResponse)\`.`,
+jsonContext.TodoList.serialize)\` in \`src/app.ts\`) and the error bodies whose message depends on the request:
+\`errorResponse(code, message)\` on \`jsonContext.ErrorBody.serialize({ error: { code, message } })\`, which you pass to
+\`readJson(c, errorResponse)\`. Keeping JSON.stringify under another name does not help: the test counts those calls too.`,
+      },
+      {
+        title: 'Going further: where do I start with the writers?',
+        body: `Add \`export class Utf8Writer\` to \`src/json-runtime.ts\`: a \`Buffer\` kept between calls and a position;
+\`bytes(u8)\` copies a constant, \`string(s)\` writes printable ASCII byte by byte and falls back to
+\`buf.write(JSON.stringify(s), pos, 'utf8')\` otherwise, \`number(n)\` writes \`number(n)\` as latin1, \`take()\` copies
+the bytes out and rewinds (grow the buffer when a value needs more). Then \`src/codegen/writer.ts\` with
+\`emitWriter(ctx, type)\`: the same parts as the serializer, as statements (\`out.bytes(CONSTANT);\`); a text
+constant of bytes is \`ctx.computed(name, \\\`\${ctx.runtime('utf8')}(\${jsString(text)})\\\`)\` with a \`utf8()\` helper in
+json-runtime.ts.`,
       },
     ],
     targets: [
@@ -244,6 +300,7 @@ jsonContext.TodoList.serialize)\`) and the error bodies whose message depends on
       { scenario: 'one Todo → JSON text', metric: 'nsPerOp', vs: 'fast-json-stringify', atMost: 1, label: 'faster than fast-json-stringify serializing one Todo' },
       { scenario: '100 Todos → JSON text', metric: 'nsPerOp', vs: 'fast-json-stringify', atMost: 1, label: 'faster than fast-json-stringify serializing 100 Todos' },
     ],
+    estimate: { core: '~45 min', further: '~60 min' },
   },
   {
     number: 3,
@@ -253,57 +310,99 @@ jsonContext.TodoList.serialize)\`) and the error bodies whose message depends on
     seedIdea: 'Utf8JsonReader and "x"u8 literals (seeds 000, 004)',
     status: 'ready',
     baseline: '02-generated-serializers',
+    estimate: { core: '~60 min', further: '~45 min' },
     hints: [
       {
         title: 'Where do I start?',
+        step: 1,
         body: `Read the reference first: \`shared/api/src/json-reference-reader.ts\` is the whole grammar, one small
-function per rule, and the header of \`shared/api/src/json-bytes.ts\` says which error each kind of bad input
-gets, at which byte. Then make \`read()\` return the tokens of \`{}\`, \`[]\` and \`"x"\`, and grow it state by
-state: \`test/reader.test.ts\` checks examples, \`test/agreement.test.ts\` compares your stream with the
-reference's on thousands of generated documents and prints the first one that differs.`,
+function per rule. Then \`shared/api/src/json-reader-base.ts\`, what your class extends: the \`State\`s, the
+fields, \`token()\`/\`fail()\`/\`unexpected()\`, and the scanners: \`scanScalar(i)\` validates the string, number
+or literal at \`i\` and answers the index after it (its type in \`scalarType\`), \`scanString(i)\` a name's closing
+quote; both answer -1 with the error recorded. Then make \`read()\` return the tokens of \`{}\`, \`[]\` and \`"x"\`, and grow
+it state by state: \`test/reader.test.ts\` checks examples, \`test/agreement.test.ts\` prints the first
+generated document where your stream differs.`,
+      },
+      {
+        title: 'What does read() look like?',
+        step: 2,
+        body: `\`let i = this.position\`, then \`for (;;) { i = skipWhitespace(this.bytes, i); const b = i < length ? bytes[i] : END; switch (this.state) { … } }\`.
+\`case State.Colon:\` is \`if (b !== Char.Colon) return this.unexpected(i, b); i++; this.state = State.Value; continue;\`.
+A value (DocumentStart, Value, ArrayStart) is \`const end = this.scanScalar(i)\`, state AfterValue, and a token
+of type \`this.scalarType\` — except \`{\`/\`[\`, which check \`this.depth >= this.maxDepth\` (TooDeep), do \`this.closers[++this.depth] = Char.CloseBrace\`
+(or \`CloseBracket\`) and go to ObjectStart/ArrayStart. A closing bracket does \`this.depth--\` and leaves the
+state AfterValue. Small helpers (\`value(i, b)\`, \`close(i, b)\`) keep the switch short.`,
       },
       {
         title: 'My token stream is right, but the spans are off by one',
+        step: 2,
         body: `A string's or a property name's span is the text *between* the quotes: \`tokenStart\` is the byte after
-the opening quote, \`tokenEnd\` the closing quote itself, and reading goes on after it
-(\`token(type, i + 1, close, close + 1)\`). Containers span their bracket; EndOfDocument is the empty span at
-the document's length.`,
+the opening quote, \`tokenEnd\` the closing quote itself, and reading goes on after it. \`scanString(i)\` answers
+the closing quote (\`token(Token.PropertyName, i + 1, close, close + 1)\`); \`scanScalar(i)\` answers the index
+*after* it (\`token(Token.String, i + 1, end - 1, end)\`). Numbers and literals span themselves
+(\`token(this.scalarType, i, end, end)\`), containers their bracket,
+EndOfDocument the empty span at the document's length (\`token(Token.EndOfDocument, i, i, i)\`).`,
       },
       {
-        title: 'The agreement test finds a different error, or the same error at another byte',
-        body: `The first byte that cannot be accepted decides. Bytes that run out are \`UnexpectedEnd\` at the
-document's length, never at the last byte. \`01\` is \`InvalidNumber\` at the \`1\` (checked while reading the
-number), but \`1x\` is a Number token followed by \`UnexpectedByte\` (or \`TrailingData\` at the top level) at
-the \`x\`. An ill-formed UTF-8 sequence is reported at its first byte, even when the document ends inside it.`,
+        title: 'The agreement test says my reader returned a token where the document is invalid',
+        step: 2,
+        body: `A state accepts only what the grammar allows there. After \`{\` comes a name or \`}\`; after \`,\` in an object
+only a name (no \`}\`: \`{"a":1,}\` is invalid), in an array only a value (\`[1,]\`); after a value, \`,\` or *this*
+container's closer (\`closers[depth]\`, so \`[}\` is an error); at depth 0 after the value, only the end of the
+bytes — anything else is \`fail(JsonError.TrailingData, i)\`. Whitespace is space, tab, LF and CR only.`,
       },
       {
-        title: 'textEquals fails on escaped keys',
-        body: `\`"item\\u0043ount"\` is \`itemCount\`: walk the text, and at each backslash decode one escape and
-compare the bytes it stands for with \`expected[k]\`. \`\\uXXXX\` is a UTF-16 code unit: below 0x80 it is one
-byte, below 0x800 two, otherwise three — unless it is a high surrogate followed by \`\\u\` and a low one: then
-the pair is one code point of four bytes. A lone surrogate can never equal valid UTF-8: answer false.`,
+        title: 'skip(): the simple version',
+        step: 3,
+        body: `\`let type = this.tokenType; if (type === Token.PropertyName) type = this.read();\` — now the value's first
+token is current. A scalar (or Error) is already skipped: \`return type\`. For \`StartObject\`/\`StartArray\`:
+\`const outside = this.depth - 1; while ((type = this.read()) !== Token.Error && this.depth > outside);
+return type;\` It passes the skip tests; step 5 makes it one pass.`,
       },
       {
-        title: 'numberValue disagrees with JSON.parse on a big number',
-        body: `\`value = value * 10 + digit\` is exact while the value stays below 2^53, and with 16 digits it is still
-correctly rounded (\`value * 10\` is exact there; only the last addition rounds). From 17 digits on, and for
-any fraction or exponent, use \`Number()\` on the token's text — it is rare, and exactly JSON.parse's answer.
-\`9007199254740993\` must come out as 9007199254740992, which the validator then refuses as too large.`,
+        title: 'readIngest answers Fields for an invalid body, or the wrong fields',
+        step: 4,
+        body: `After each member, check \`reader.tokenType === Token.Error\`: a \`skip()\` that met an error returns
+it, and the next \`read()\` would too, but not necessarily before you stored a field. Only \`PropertyName\` or
+\`EndObject\` may come where a member starts; anything else is InvalidJson. After \`EndObject\`, one more
+\`read()\` must be \`EndOfDocument\` (\`{} x\` is invalid). A top-level non-object: \`skip()\` it, then
+\`read() === Token.EndOfDocument\` decides NotAnObject or InvalidJson.`,
+      },
+      {
+        title: 'The one-pass test says skip() calls read() for every token',
+        step: 5,
+        body: `Write skip()'s own loop for a container (after \`PropertyName\`, \`read()\` the value's first token as now).
+Keep \`bytes\`, \`closers\`, \`depth\`, \`i\` and the byte \`b\` in locals; \`outside = this.depth - 1\`. Each round: in an
+object (\`closers[depth] === Char.CloseBrace\`), a \`"\` name (\`i = this.scanString(i)\`, then past the quote),
+whitespace, \`:\`, whitespace. Then the value: \`{\`/\`[\` push a closer (TooDeep check) and go round — an empty
+container closes at once, so let its closer through (a flag \`opened\`); a scalar is \`i = this.scanScalar(i)\`.
+Then \`while (b !== Char.Comma)\`: \`b\` must be \`closers[depth]\`; when \`--depth === outside\`, set \`this.depth\`,
+\`this.state = State.AfterValue\` and \`return this.token(EndObject or EndArray, i, i + 1, i + 1)\`. Any scanner's
+-1 is \`return Token.Error\`: the error is recorded.`,
       },
       {
         title: 'The allocation test says my reader allocates',
+        step: 5,
         body: `Look for anything made per call: \`bytes.subarray()\` or \`slice()\` (a new view or copy), a
 \`TextDecoder\`, \`String.fromCharCode\`, a \`{ type, start, end }\` object or an array per token, a closure,
-\`Number(string)\` on the common path, a \`new JsonReader()\` or a fields object per body. Keep one reader and
+\`Number(string)\`, a \`new JsonReader()\` or a fields object per body. Keep one reader and
 one fields record at module level and \`reset()\` them; return numbers, keep offsets in fields.`,
       },
       {
-        title: 'My reader is correct but not much faster than JSON.parse',
-        body: `Most of an ingest body is skipped, so make \`skip()\` cheap: instead of returning to the caller at every
-token, let the same loop run until the depth is back outside the skipped container, recording nothing on
-the way. Scan the plain bytes of a string in a tight loop that stops only at \`"\`, \`\\\` or a byte below 0x20;
-check the whole document's UTF-8 once with \`isUtf8(bytes)\` from \`node:buffer\` (native, SIMD) so that loop
-need not decode multi-byte sequences, and fall back to checking them one by one only when it says no.`,
+        title: 'My reader passes but is not 3× faster than lab 02',
+        step: 5,
+        body: `Profile it (\`pnpm lab bench 03 --profile\`). Most time should be in the given \`scanString\` and your
+\`skip()\` loop. What helped the reference: whitespace loops written inline in \`skip()\` rather than a call per
+gap (~20 %), no \`this.\` field reads inside the loop (locals for \`bytes\`, \`length\`, \`closers\`, \`depth\`), and
+nothing recorded until the container's end. Measure each change: they are not obvious.`,
+      },
+      {
+        title: 'Going further: the exact error is right, but at another byte',
+        body: `The first byte that cannot be accepted decides. Bytes that run out are \`UnexpectedEnd\` at the
+document's length, never at the last byte (\`unexpected(i, b)\` with \`b === END\` does that). \`01\` is
+\`InvalidNumber\` at the \`1\` (the scanner's), but \`1x\` is a Number token followed by \`UnexpectedByte\` (or
+\`TrailingData\` at the top level) at the \`x\`. \`TooDeep\` is at the bracket that would open level 65. Your
+\`skip()\` must report the same as \`read()\` would, byte for byte.`,
       },
     ],
     targets: [
@@ -320,9 +419,11 @@ need not decode multi-byte sequences, and fall back to checking them one by one 
     seedIdea: 'ArrayPool, thread-local pools and AdvanceTo in finally (seeds 000, 004)',
     status: 'ready',
     baseline: '03-byte-parsing',
+    estimate: { core: '~45 min', further: '~30 min' },
     hints: [
       {
         title: 'Where do I start?',
+        step: 1,
         body: `With \`src/pool.ts\`: \`test/pool.test.ts\` describes the pool case by case. The free list is the array
 \`free\` with \`freeCount\` as its top: \`rent()\` takes \`free[--freeCount]\`, \`give()\` puts the slab at
 \`free[freeCount++]\`. Keep counters as private fields (\`rented\`, \`returned\`, \`misses\`, …) and compute
@@ -330,20 +431,40 @@ need not decode multi-byte sequences, and fall back to checking them one by one 
       },
       {
         title: 'How does give() know a slab is already free?',
+        step: 1,
         body: `Compare it with the slabs on the free list: \`for (let i = 0; i < freeCount; i++) if (free[i] === buffer) throw …\`.
 At most \`maxRetained\` comparisons — tens of nanoseconds — for a bug that would otherwise hand one slab to
 two requests at once. Only a buffer of exactly \`slabSize\` bytes (\`byteOffset\` 0, its own ArrayBuffer) can
 be a slab; anything else that comes back is an oversized buffer: count it and let it go.`,
       },
       {
+        title: 'append() must move to a bigger buffer: in what order?',
+        step: 2,
+        body: `Rent the bigger buffer first (\`pool.rent(Math.min(limit, Math.max(needed, buffer.byteLength * 2)))\`),
+copy what was read so far into it (\`bigger.set(this.buffer.subarray(0, this.length))\`), give the old buffer
+back, and only then copy the chunk in at \`length\`. Check the limit before any of it: a chunk that would pass
+\`limit\` answers false and changes nothing. Keep \`view()\` as it is: a \`subarray\` is a view, not a copy.`,
+      },
+      {
         title: 'readNodeBody never resolves when the client goes away',
+        step: 2,
         body: `An aborted request emits 'close' without 'end' before it. Resolve Aborted from your 'close' listener
 when \`incoming.readableEnded\` is false (and Complete when it is true: 'close' also follows a normal 'end'). And
 remove all three listeners before resolving, on every path — a listener left behind keeps the PooledBody
 (and its slab) reachable from the request.`,
       },
       {
+        title: 'The no-copy test says arrayBuffer() was called',
+        step: 3,
+        body: `That is lab 03's handler still answering: \`lab03Ingest\` reads the body with \`arrayBuffer()\` whenever
+the request has a Content-Length. Once your handler rents, it reads with your own readers only —
+\`readNodeBody(nodeRequest(), …)\` over a socket, \`readWebBody(c.req.raw.body, …)\` in process — and never calls
+\`c.req.arrayBuffer()\`, \`text()\`, \`json()\`, \`blob()\` or \`formData()\`, nor \`readBodyWithin\` from @hotpath/api
+(it calls \`arrayBuffer()\` for you). Reading the stream is allowed; buffering the whole body anew is not.`,
+      },
+      {
         title: 'The handler passes in process but the server test leaks buffers',
+        step: 3,
         body: `In process (\`app.fetch\`) there is no Node request, so \`readWebBody\` runs; over a socket it is
 \`readNodeBody\`, and a client can really disconnect. Check that \`nodeRequest()\` is called before the first
 \`await\` (after it, it is undefined), that every \`return\` after \`rentBody()\` is inside the \`try\`, and that
@@ -351,17 +472,28 @@ the \`finally\` calls \`body.release()\`.`,
       },
       {
         title: 'The bleed test says a short body got another answer after a long one',
+        step: 3,
         body: `Your reader saw bytes past this request's end: the slab still holds the previous body there. Pass
-\`body.view()\` (exactly \`length\` bytes) to \`readIngest\`, never \`body.buffer\`. That bounded view is the
+\`body.view()\` (exactly \`length\` bytes) to \`answerIngest\`, never \`body.buffer\`. That bounded view is the
 reason the kit does not zero slabs on return: nothing past \`length\` is ever read, so there is nothing to
 wipe — and a 64 KiB \`fill(0)\` per request would cost more than the allocation it replaces.`,
       },
       {
         title: 'offer() still allocates',
+        step: 4,
         body: `An object per event (\`{ itemCount, timestamp }\`) and an array that grows are what lab 03's queue does.
 Allocate two \`Float64Array(capacity)\` in the constructor; \`offer()\` writes
 \`itemCounts[slot] = itemCount; timestamps[slot] = timestamp\` with \`slot = head + count\` (minus capacity when
 it passes the end), and \`consume()\` reads at \`head\` and moves it on, wrapping to 0.`,
+      },
+      {
+        title: 'The soak fails',
+        step: 5,
+        body: `Read which check failed. \`outstanding\` above 0 is a leak the tests did not provoke: find the path
+that returns between \`rentBody()\` and the \`try\`, or a read that never settles (a 'close' without 'end').
+RSS moving more than 5 % usually means the run was too short for the heap to reach its working size: keep the
+default 10 s warm-up and 60 s of load, close other busy programs, and compare with
+\`pnpm --dir labs/04-pooling soak --reference\` on the same machine.`,
       },
     ],
     targets: [
@@ -381,6 +513,7 @@ it passes the end), and \`consume()\` reads at \`head\` and moves it on, wrappin
     hints: [
       {
         title: 'Where do I start?',
+        step: 1,
         body: `With \`src/bundle.ts\` (step 1): \`test/bundle.test.ts\` bundles small fixtures first, so you see esbuild's
 own errors quickly. Call \`build()\` exactly as the TODO lists, then read the metafile: its \`outputs\` are keyed
 by the outfile *relative to \`absWorkingDir\`*, and each output's \`inputs\` give \`bytesInOutput\` per module.
@@ -388,6 +521,7 @@ by the outfile *relative to \`absWorkingDir\`*, and each output's \`inputs\` giv
       },
       {
         title: 'The fixture test says my bundle accepted require(name)',
+        step: 1,
         body: `Bundling for Node, esbuild leaves a \`require(name)\` it cannot follow in the output and only warns (with
 \`logLevel: 'silent'\`, not even that): Node would resolve it from node_modules at runtime — which a single
 executable in an empty folder does not have. Make those messages errors with \`logOverride\`: the ids are
@@ -396,6 +530,7 @@ warning, promoted to an error.`,
       },
       {
         title: 'postject fails, or the binary starts as a plain node',
+        step: 2,
         body: `Order matters: write the SEA config, run \`node --experimental-sea-config <config>\` (it writes the blob),
 copy \`process.execPath\` to the binary's path and make it executable, then inject the blob with postject under
 the resource name \`NODE_SEA_BLOB\` and \`--sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2\`
@@ -403,7 +538,16 @@ the resource name \`NODE_SEA_BLOB\` and \`--sentinel-fuse NODE_SEA_FUSE_fce680ab
 node: it prints a REPL prompt or waits for a script.`,
       },
       {
+        title: 'It works from dist/ but not copied alone into an empty folder',
+        step: 2,
+        body: `Something is still read from disk at runtime: a \`readFileSync(new URL('./x.json', import.meta.url))\`, a
+path built from \`__dirname\`, a package esbuild left external. Import data so esbuild inlines it (JSON
+imports are bundled), or mark the file as a SEA asset. The test copies the binary alone into a temp folder
+with no node_modules above it: exactly what a distroless image or a download does.`,
+      },
+      {
         title: "The snapshot build dies with 'methods.toSorted is not a function'",
+        step: 3,
         body: `Something loaded \`node:http\` while the snapshot was being built: \`@hono/node-server\` does at its top,
 and so do \`Request\`/\`Response\` (undici). On Node 20 the snapshot builder's context lacks
 \`Array.prototype.toSorted\`, which \`node:http\` calls. Keep the top level of \`src/snapshot.ts\` to
@@ -413,27 +557,23 @@ literal dynamic import lazy in the bundle.`,
       },
       {
         title: 'The snapshot binary listens on the wrong port, or never drains the sink',
+        step: 3,
         body: `Whatever the top level of the snapshot entry computes is frozen into the blob on the build machine:
 \`process.env.PORT\` read there is the builder's, and a timer started there does not survive
 deserialization. Read the environment and start timers in the deserialize main function — which is what
 \`runServer(app, …)\` does when you call it there.`,
       },
       {
-        title: 'It works from dist/ but not copied alone into an empty folder',
-        body: `Something is still read from disk at runtime: a \`readFileSync(new URL('./x.json', import.meta.url))\`, a
-path built from \`__dirname\`, a package esbuild left external. Import data so esbuild inlines it (JSON
-imports are bundled), or mark the file as a SEA asset. The test copies the binary alone into a temp folder
-with no node_modules above it: exactly what a distroless image or a download does.`,
-      },
-      {
         title: 'The binary is ~100 MB and starts no faster than node dist/server.cjs',
+        step: 4,
         body: `Both are expected, and the lesson. A SEA is the node executable with your bundle appended: its size is
 node's, and it starts exactly as node does. What made start-up 6× faster was leaving tsx, TypeScript
 transforms and the reflection-heavy framework behind (lab 01 onwards) and bundling; the code cache saves a
-few ms of compilation; the snapshot trades deserialization for evaluation. Read \`pnpm bench\`'s start-up rows
-side by side, and the lab's README on what a single binary is really for: distribution.`,
+few ms of compilation; the snapshot trades deserialization for evaluation. Read \`pnpm lab bench 05\`'s start-up
+rows side by side, and the lab's README on what a single binary is really for: distribution.`,
       },
     ],
+    estimate: { core: '~45 min' },
     targets: [
       { scenario: 'startup', metric: 'startupMs', atMost: 0.125, label: "≥ 8× faster to the first response than lab 00 under tsx (the code-cache binary)" },
       { scenario: 'startup', metric: 'peakRss', atMost: 0.55, label: "peak RSS at the first response ≤ 0.55× lab 00's under tsx" },
