@@ -59,14 +59,18 @@ const enc = new TextEncoder();
  * A server may answer 413 and close while a big upload (the corpus's, or the 2 MiB ones) is still being written. Node's http client then
  * gets EPIPE/ECONNRESET on the write and destroys the socket, and once in a while that loses an answer the
  * server did send (a known race of closing with unread data: the kernel resets the connection). So a big
- * upload that got no answer is tried up to three times; a server that never answers still fails.
+ * upload that got no answer is tried again, up to LOST_ANSWER_ATTEMPTS times with a short pause (on a loaded
+ * 2-core machine three attempts in a row lost the race once); a server that never answers still fails.
  */
+const LOST_ANSWER_ATTEMPTS = 6;
+const LOST_ANSWER_PAUSE_MS = 100;
 async function withLostAnswerRetry(send: () => Promise<HttpReply>): Promise<HttpReply> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await send();
     } catch (error) {
-      if (attempt >= 3) throw error;
+      if (attempt >= LOST_ANSWER_ATTEMPTS) throw error;
+      await new Promise((resume) => setTimeout(resume, LOST_ANSWER_PAUSE_MS * attempt));
     }
   }
 }
