@@ -1,8 +1,8 @@
 /**
  * `pnpm lab profile NN` and `bench --profile`: the report read from a small hand-made profile (self time by
- * package and by function, deterministic), the offline flame graph written next to it, the verb's argument
- * errors, and real short runs — lab 01's reference under load for 2 s, and the verb end to end on the CLI's
- * fixture kit.
+ * package and by function, deterministic; the note on a leading native write; the busy-machine warning), the
+ * offline flame graph written next to it, the verb's argument errors, and real short runs — lab 01's reference
+ * under load for 2 s, and the verb end to end on the CLI's fixture kit.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { speedscopeIndex, writeFlameGraph } from '../src/cli/flame-graph.ts';
 import { formatSummary, packageOf, sourceLine, summariseProfile, type CpuProfile } from '../src/cli/profile-report.ts';
-import { formatProfile, profileServer, shortLocation } from '../src/cli/profile.ts';
+import { busyVerdict } from '../../harness/src/fingerprint.ts';
+import { busyWarning, formatProfile, profileServer, shortLocation } from '../src/cli/profile.ts';
 import { repoRoot, solutionDir } from '../src/paths.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'hotpath-profile-'));
@@ -93,12 +94,50 @@ describe('the report, from a hand-made profile', () => {
     expect(summariseProfile(handMadeProfile(), ROOT, 5, { fromUs: 9e9, toUs: 9e9 + 1 }).totalMs).toBe(100);
   });
 
+  it('adds no note when the top function is not a native write', () => {
+    expect(summary.ioNote).toBeUndefined();
+    expect(formatSummary(summary, ROOT)).not.toContain('Note:');
+  });
+
+  it('explains a native write that leads: the HTTP responses, or another stream such as stdout', () => {
+    // writev under node:_http_outgoing (a response's end()) and writev under a stdout write: 60 and 20 samples.
+    const chain = (via: string) => [
+      { id: 1, callFrame: frame('(root)'), children: [2, 5] },
+      { id: 2, callFrame: frame('end', 'node:_http_outgoing', 1000), children: [3] },
+      { id: 3, callFrame: frame('writevGeneric', 'node:internal/stream_base_commons', 120), children: [4] },
+      { id: 4, callFrame: frame('writev') },
+      { id: 5, callFrame: frame('log', `file://${ROOT}/shared/baseline/src/framework/logger.ts`, 40), children: [6] },
+      { id: 6, callFrame: frame(via, 'node:net', 900), children: [7] },
+      { id: 7, callFrame: frame('writev') },
+      { id: 8, callFrame: frame('transform', pnpm('class-transformer', 'cjs/TransformOperationExecutor.js'), 28) },
+    ];
+    const profileOf = (counts: Record<number, number>): CpuProfile => {
+      const samples = Object.entries(counts).flatMap(([id, n]) => Array.from({ length: n }, () => Number(id)));
+      return { nodes: chain('Socket._writeGeneric'), startTime: 0, endTime: (samples.length + 1) * 1000, samples, timeDeltas: samples.map(() => 1000) };
+    };
+    const responses = summariseProfile(profileOf({ 4: 60, 7: 20, 8: 10 }), ROOT, 5);
+    expect(responses.top[0]!.functionName).toBe('writev');
+    expect(responses.ioNote).toMatch(/^Note: writev \(native\) leads with \d+\.\d %: it is a write system call, not JavaScript — here Node sending the HTTP responses to their sockets \(75 % of it;/);
+    expect(formatSummary(responses, ROOT).trimEnd().endsWith(responses.ioNote!)).toBe(true);
+    const stdout = summariseProfile(profileOf({ 4: 10, 7: 50, 8: 30 }), ROOT, 5);
+    expect(stdout.ioNote).toMatch(/here mostly a stream other than the HTTP responses \(83 % of it: stdout/);
+  });
+
   it('names the package of scoped and unscoped pnpm paths, plain node_modules, node: and unknown files', () => {
     expect(packageOf(pnpm('@hono/node-server', 'dist/index.mjs'), 'f', ROOT)).toEqual({ name: '@hono/node-server', kind: 'npm' });
     expect(packageOf(`file://${ROOT}/node_modules/tsx/dist/loader.mjs`, 'f', ROOT)).toEqual({ name: 'tsx', kind: 'npm' });
     expect(packageOf('node:internal/streams/readable', 'read', ROOT)).toEqual({ name: 'node:', kind: 'node' });
     expect(packageOf(`file://${ROOT}/solutions/01-slim-builder/src/app.ts`, 'f', ROOT)).toEqual({ name: 'solutions/01-slim-builder', kind: 'app' });
     expect(packageOf('file:///elsewhere/x.js', 'f', ROOT)).toEqual({ name: '(other)', kind: 'app' });
+  });
+});
+
+describe('a busy machine', () => {
+  it("warns with the harness's busy test, the one pnpm lab bench records, and says nothing when it is quiet", () => {
+    const warning = busyWarning(busyVerdict(3, 2, null));
+    expect(warning).toMatch(/^Warning: the machine was busy — 1-minute load average 3\.00 is above half the 2 cores/);
+    expect(warning).toContain("do not compare this run with the README's figures");
+    expect(busyWarning(busyVerdict(0.2, 2, 0))).toBeUndefined();
   });
 });
 
@@ -159,6 +198,9 @@ describe('profileServer (2 s of real load)', () => {
     expect(text).toContain('Self time by package');
     expect(text).toContain(result.flameGraph.url);
     expect(text).toContain('DevTools');
+    expect(Array.isArray(result.busyReasons)).toBe(true);
+    expect(text.startsWith('Warning: the machine was busy'), 'the warning iff the run saw a busy machine').toBe(result.busyReasons.length > 0);
+    expect(formatProfile({ ...result, busyReasons: ['planted reason'] }, repoRoot)).toMatch(/^Warning: the machine was busy — planted reason\. /);
   }, 60_000);
 });
 

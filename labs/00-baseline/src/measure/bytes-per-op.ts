@@ -3,8 +3,8 @@
  *
  * Node 20 has no "bytes allocated" counter, so you will read the V8 heap before and after running an
  * operation many times and divide. Make the figure honest (the tests check it against known sizes):
- *  1. Warm up: run whole windows untimed (a few, for ~100 ms), so the loop and `op` are optimised before
- *     you count — V8 compiles in the background and allocates when it installs the code.
+ *  1. Warm up: run whole windows untimed — at least five, and for at least 100 ms — so the loop and `op`
+ *     are optimised before you count: V8 compiles in the background and allocates when it installs the code.
  *  2. Start each window from a collected heap: call `gc()` (see getGc below).
  *  3. Read `getHeapStatistics().used_heap_size` before and after running `op` `iterations` times.
  *  4. A GC inside the window frees memory and makes "after" too small. Start a `new GCProfiler()` before

@@ -8,7 +8,7 @@ import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number }; hitCount?: number }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number }; hitCount?: number; children?: number[] }[];
   startTime: number;
   endTime: number;
   samples?: number[];
@@ -47,6 +47,8 @@ export interface ProfileSummary {
   totalMs: number;
   /** True when only the samples of the load window were counted (start-up and shutdown left out). */
   windowed: boolean;
+  /** When a native write (writev, …) leads the functions: one line saying what it is (see ioNote). */
+  ioNote?: string;
 }
 
 /**
@@ -189,7 +191,41 @@ export function summariseProfile(profile: CpuProfile, root: string, limit = 15, 
   const packages = [...byPackage.values()]
     .sort((a, b) => order(a, b, a.name.localeCompare(b.name)))
     .map((p) => ({ ...p, selfPercent: percent(p.selfMs) }));
-  return { top, packages, totalMs, windowed };
+  const note = top[0] ? ioNote(profile, self, top[0]) : undefined;
+  return { top, packages, totalMs, windowed, ...(note ? { ioNote: note } : {}) };
+}
+
+/** Node's native stream writes: self time there is the write system call, not JavaScript. */
+export const IO_NATIVES = new Set(['writev', 'writeBuffer', 'writeUtf8String', 'writeLatin1String', 'writeAsciiString', 'writeUcs2String']);
+
+/**
+ * When the top function is a native stream write, one line on what it is: how much of it sends HTTP responses
+ * (a caller in node:_http_outgoing) and how much writes other streams (stdout, a pipe, a file) — so nobody
+ * takes socket I/O that every server pays for the app's own cost. Undefined for any other top function.
+ */
+export function ioNote(profile: CpuProfile, self: Map<number, number>, leader: ProfileEntry): string | undefined {
+  if (leader.url !== '' || !IO_NATIVES.has(leader.functionName)) return undefined;
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  let responses = 0;
+  let all = 0;
+  for (const node of profile.nodes) {
+    const us = self.get(node.id);
+    if (!us || node.callFrame.url !== '' || node.callFrame.functionName !== leader.functionName) continue;
+    all += us;
+    for (let id = parent.get(node.id); id !== undefined; id = parent.get(id)) {
+      if (byId.get(id)?.callFrame.url === 'node:_http_outgoing') {
+        responses += us;
+        break;
+      }
+    }
+  }
+  const share = all > 0 ? Math.round((responses / all) * 100) : 0;
+  const what = `${leader.functionName} (native) leads with ${leader.selfPercent.toFixed(1)} %: it is a write system call, not JavaScript`;
+  return share >= 50
+    ? `Note: ${what} — here Node sending the HTTP responses to their sockets (${share} % of it; on loopback the kernel's TCP work for both ends is counted in the call). Every server pays it: read on down the list for the app's own cost.`
+    : `Note: ${what} — here mostly a stream other than the HTTP responses (${100 - share} % of it: stdout, a pipe or a file — a log line per request?). The flame graph shows who writes.`;
 }
 
 /** A script URL as a short location: relative to root, node_modules paths as `<package>/<file>`. */
@@ -230,5 +266,6 @@ export function formatSummary(summary: ProfileSummary, root: string): string {
   lines.push(`Top ${summary.top.length} functions by self time (idle, program and GC not listed):`, '');
   const rows = summary.top.map((e) => [e.selfMs.toFixed(1), e.selfPercent.toFixed(1), e.functionName, e.package, shortLocation(e.url, e.line, root)]);
   lines.push(...(rows.length ? table(['self ms', '%', 'function', 'package', 'file:line'], rows, [0, 1]) : ['(no samples outside idle, program and GC)']));
+  if (summary.ioNote) lines.push('', summary.ioNote);
   return lines.join('\n');
 }

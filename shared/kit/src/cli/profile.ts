@@ -6,10 +6,12 @@
  * port (pinned to one CPU with taskset when available), drives one scenario at it with autocannon for a few
  * seconds (127.0.0.1 only), stops it by PID with SIGINT so Node writes the profile (SIGKILL after a grace
  * period: the server is always stopped, whatever fails), then reads the `.cpuprofile`: self time by package
- * and by function (profile-report.ts), and an offline flame graph next to it (flame-graph.ts).
+ * and by function (profile-report.ts), and an offline flame graph next to it (flame-graph.ts). A run on a busy
+ * machine (the same test as `pnpm lab bench`'s fingerprint) carries a warning at the top of its report.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Options } from 'autocannon';
@@ -48,6 +50,26 @@ export interface ProfileResult extends ProfileSummary {
   profilePath: string;
   /** The offline flame graph written next to the profile. */
   flameGraph: FlameGraph;
+  /** Why the machine looked busy when the run started (the harness's busyVerdict, as `pnpm lab bench` records it); empty when quiet. */
+  busyReasons: string[];
+}
+
+type Fingerprint = typeof import('../../../harness/src/fingerprint.ts');
+
+/**
+ * Why the machine looks busy, by the test `pnpm lab bench` records in its fingerprint (@hotpath/harness's
+ * busyVerdict over the 1-minute load average and a short CPU sample), loaded from this kit's folder as bench.ts
+ * loads the harness; empty when it is quiet.
+ */
+export async function machineBusy(): Promise<string[]> {
+  const { busyVerdict, sampleOtherCpus } = (await import(new URL('../../../harness/src/fingerprint.ts', import.meta.url).href)) as Fingerprint;
+  return busyVerdict(loadavg()[0]!, cpus().length || 1, await sampleOtherCpus());
+}
+
+/** The warning a profile taken on a busy machine carries, or undefined when it was quiet. */
+export function busyWarning(reasons: readonly string[]): string | undefined {
+  if (reasons.length === 0) return undefined;
+  return `Warning: the machine was busy — ${reasons.join('; ')}. Other work takes CPU from the server and shifts the shares: do not compare this run with the README's figures — profile again when it is quiet (pnpm lab doctor shows the load).`;
 }
 
 const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
@@ -129,6 +151,9 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
   const seconds = options.seconds ?? 10;
   const outDir = resolve(options.outDir);
   mkdirSync(outDir, { recursive: true });
+  // Before the server starts, so the sample sees other work only.
+  const busyReasons = await machineBusy();
+  if (busyReasons.length > 0) progress(`profile: the machine looks busy (${busyReasons.join('; ')}): the report says more`);
   const before = new Set(cpuProfiles(outDir));
   const scenario = options.scenario ?? (await ingestScenario('1k'));
   const { default: autocannon } = await import('autocannon');
@@ -196,12 +221,14 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
   progress(`profile: reading ${profilePath}`);
   const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as CpuProfile;
   const summary = summariseProfile(profile, options.root, 15, { fromUs: loadFromUs, toUs: loadToUs });
-  return { profilePath, ...summary, flameGraph: writeFlameGraph(profilePath) };
+  return { profilePath, ...summary, flameGraph: writeFlameGraph(profilePath), busyReasons };
 }
 
 /** The report (by package, by function), then where the profile and its flame graph are. */
 export function formatProfile(result: ProfileResult, root: string): string {
+  const busy = busyWarning(result.busyReasons);
   return [
+    ...(busy ? [busy, ''] : []),
     formatSummary(result, root),
     '',
     `Profile:     ${relative(root, result.profilePath)}`,
