@@ -14,7 +14,8 @@
  *   GET  /health      → respond.health(), its body built once
  *   GET  /todos       → respond.ok(c.env.todoList.body()): the list's JSON, cached until the list changes
  *   GET  /todos/:id   → respond.ok(JSON.stringify(todo)); respond.notFound() unless
- *                       parseTodoId(c.req.param('id')) gives an id that c.env.todos.find() knows
+ *                       parseTodoId(c.req.param('id') ?? '') gives an id that c.env.todos.find() knows
+ *                       (with `c: Ctx` Hono types the param string | undefined; '' names no todo)
  *   POST /todos       → readJson(c), then validateCreateTodo (step 2): a string is the message of a 400
  *                       (respond.errorResponse('validation_failed', message)); else c.env.todos.add(title,
  *                       isComplete ?? false) and respond.created(JSON.stringify(todo), `/todos/${todo.id}`).
@@ -23,7 +24,10 @@
  *                       respond.accepted(JSON.stringify({ accepted: true, itemCount, timestamp })), or
  *                       respond.sinkFull() (503 with Retry-After) when offer() returns false.
  * Going further (test/going-further/): log a warning when the sink starts refusing — once per episode, not once
- * per refused request: set c.env.sinkRefusing on a refusal, clear it when offer() succeeds again.
+ * per refused request (the test counts the warn lines): on a refused offer() warn only if c.env.sinkRefusing was
+ * false, then set it; clear it when offer() succeeds again. Define the warn event once like the others (the
+ * reference's has one field, the sink's capacity: c.env.sink.capacity). A helper offer(state, event): boolean
+ * beside the handlers keeps ingest short; the reference's is the `offer` labs 02–04 get from #given.
  */
 import {
   BODY_LIMIT_BYTES,
