@@ -15,7 +15,9 @@
  * - PORT and timers belong in the main function too: read at build time, they would be the build machine's.
  * - `node dist/snapshot.cjs`, with no snapshot being built (startupSnapshot.isBuildingSnapshot() is false),
  *   may simply serve straight away.
+ * - Export nothing from this file (not even `export {}`): an entry with an export makes esbuild write
+ *   `module.exports = …` into the bundle, and the snapshot builder runs the bundle as a plain script without
+ *   `module` — the build dies with "ReferenceError: module is not defined". Imports are fine, and tsc needs no
+ *   export either (the package is "type": "module", so every .ts file here is a module).
  */
-export {};
-
 throw new Error('TODO (step 3): write the snapshot entry in src/snapshot.ts (see its header)');

@@ -55,9 +55,15 @@ describe.each(['server', 'snapshot'] as const)('the %s bundle', (name) => {
   });
 
   it('still carries the app: hono and @hotpath/api', () => {
-    const packages = new Set(bundleOf(name).inputs.map(packageOf));
-    expect([...packages], 'Bundle everything the app imports (bundle: true): hono must be inside the bundle, not left to node_modules').toContain('hono');
-    expect([...packages], 'Bundle the workspace packages too: @hotpath/api must be inside the bundle').toContain('@hotpath/api');
+    const { inputs } = bundleOf(name);
+    const packages = new Set(inputs.map(packageOf));
+    // The snapshot entry is step 3's: while src/snapshot.ts is the stub, its bundle holds that file alone.
+    const waiting =
+      name === 'snapshot' && inputs.length <= 1
+        ? 'src/snapshot.ts imports nothing yet (the starting stub): this check waits for step 3, whose entry calls createApp() — your bundle() is not the cause'
+        : undefined;
+    expect([...packages], waiting ?? 'Bundle everything the app imports (bundle: true): hono must be inside the bundle, not left to node_modules').toContain('hono');
+    expect([...packages], waiting ?? 'Bundle the workspace packages too: @hotpath/api must be inside the bundle').toContain('@hotpath/api');
   });
 });
 
