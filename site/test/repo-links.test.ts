@@ -45,6 +45,21 @@ describe('excerpt code blocks on the site', () => {
     expect(() => render('```ts excerpt="src/app.ts"\nx\n```\n')).toThrow(/must read excerpt=/);
   });
 
+  it('finds an excerpt inside a collapsed <details> spoiler, as markdown and as an MDX element', () => {
+    const spoiler = '<details>\n<summary>Spoiler</summary>\n\n```ts excerpt="shared/api/src/index.ts#L1-L2"\n/**\n * @hotpath/api\n```\n\n</details>\n';
+    const nodes = render(spoiler);
+    expect(nodes.map((n) => n.type)).toEqual(['html', 'code', 'paragraph', 'html']);
+    expect(nodes[1]).toMatchObject({ type: 'code', meta: null });
+    expect(JSON.stringify(nodes[2])).toContain(`"url":"${sourceRoute('shared/api/src/index.ts')}"`);
+    // Parsed as MDX, the block is a child of the <details> element: the plugin descends into it.
+    const code = { type: 'code', lang: 'ts', meta: 'excerpt="shared/api/src/index.ts#L1-L2"', value: 'x' };
+    const tree = { type: 'root', children: [{ type: 'mdxJsxFlowElement', name: 'details', children: [{ type: 'mdxJsxFlowElement', name: 'summary', children: [] }, code] }] };
+    rewriteRepoLinks()(tree, { path: readme });
+    const details = tree.children[0]!.children;
+    expect(details.map((n) => n.type)).toEqual(['mdxJsxFlowElement', 'code', 'paragraph']);
+    expect(details[1]).toMatchObject({ type: 'code', meta: null });
+  });
+
   it('gives the quoted files /source/ pages', () => {
     const file = join(scratch, 'README.md');
     writeFileSync(file, '# x\n\n```ts excerpt="reference:04-pooling/src/ingest.ts#L1-L3"\na\n```\n');
