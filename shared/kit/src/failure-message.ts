@@ -4,8 +4,12 @@
  * error's `cause` (fast-check 4), or in a "Got error: …" line (with `includeErrorInReport`, or fast-check 3);
  * this returns that message and, apart, fast-check's counterexample (shortened). An assertion with a message of
  * its own (`expect(x, 'TODO (step 2): …').toBe(y)`) is split into that message — the instruction, which
- * the to-do list groups by — and vitest's detail (`expected -1 to be 5 // Object.is equality`).
+ * the to-do list groups by — and vitest's detail (`expected -1 to be 5 // Object.is equality`). Every text it
+ * returns is without ANSI escape codes (vite colours its code frames whatever FORCE_COLOR says), and a file that
+ * did not compile ("Transform failed with 1 error: …") reads as `src/pool.ts:27:17: [PARSE_ERROR] …` and a few
+ * lines of the code frame, without the frame's box drawing.
  */
+import { stripVTControlCharacters } from 'node:util';
 import type { RawError } from './vitest-outcome-reporter.ts';
 
 export interface FailureText {
@@ -20,9 +24,62 @@ export interface FailureText {
 const MAX_LINES = 6;
 export const COUNTEREXAMPLE_CHARS = 160;
 const PROPERTY_FAILED = /^Property failed after \d+ tests?/;
+/** How many lines of a code frame a compile error keeps (the line at fault and its marker, with one around). */
+const FRAME_LINES = 4;
 
-/** The message lines before any stack frame, trimmed, at most MAX_LINES. */
-function messageLines(text: string): string {
+/** `text` without ANSI escape codes: colours, bold, cursor moves (Node's own stripVTControlCharacters). */
+export const stripAnsi = (text: string): string => stripVTControlCharacters(text);
+
+const TRANSFORM_FAILED = /^Transform failed with (\d+) errors?:?\s*$/;
+
+/**
+ * vite's "Transform failed with N error(s):" (a syntax error in a file it compiles), readably: the location
+ * first (`src/pool.ts:27:17: [PARSE_ERROR] Unexpected token`), then at most FRAME_LINES lines of the code frame
+ * — the numbered source line and the marker under the column — without the box drawing around them; the first
+ * error only, and how many more there are. Undefined for any other text. `text` has no ANSI codes left.
+ */
+export function compileErrorText(text: string): string | undefined {
+  const lines = text.split('\n').map((line) => line.trimEnd());
+  const header = TRANSFORM_FAILED.exec(lines[0] ?? '');
+  if (!header) return undefined;
+  let location: string | undefined;
+  const said: string[] = [];
+  const frame: string[] = [];
+  for (const line of lines.slice(1)) {
+    if (/^\s+at /.test(line)) break;
+    const at = /^\s*╭─+\[\s*(.+?)\s*\]$/.exec(line);
+    if (at) {
+      if (location !== undefined) break; // the next error's frame
+      location = at[1];
+      continue;
+    }
+    const framed = /^(\s*\d*\s*)│(.*)$/.exec(line);
+    if (framed) {
+      const content = framed[2]!.trim();
+      // Keep the source lines, the column markers (┬) and their labels; drop bare rulers (│, ╰──).
+      const bare = /^[│╰─\s]*$/.test(content);
+      if (!bare && frame.length < FRAME_LINES) frame.push(line);
+      continue;
+    }
+    if (/^[\s─╯╰╭┬│]*$/.test(line)) continue;
+    if (location !== undefined) break; // the next error's own message
+    said.push(line.trim());
+  }
+  const message = said.join(' ') || 'the file does not compile';
+  const more = Number(header[1]) - 1;
+  const first = location === undefined ? message : `${location}: ${message}`;
+  const why = `(${location?.replace(/(:\d+)+$/, '') ?? 'the file'} does not compile: fix this first, no test that imports it can run)`;
+  // Shift the frame so its ruler sits two spaces in, whatever vite indented it by.
+  const margin = Math.min(...frame.map((line) => /^\s*/.exec(line)![0].length));
+  const body = frame.map((line) => `  ${line.slice(margin)}`);
+  return [first, ...body, ...(more > 0 ? [`(and ${more} more error${more === 1 ? '' : 's'} in this file)`] : []), why].join('\n');
+}
+
+/** The message lines before any stack frame, trimmed, at most MAX_LINES; a compile error as compileErrorText says. */
+function messageLines(raw: string): string {
+  const text = stripAnsi(raw);
+  const compiled = compileErrorText(text);
+  if (compiled !== undefined) return compiled;
   const lines: string[] = [];
   for (const line of text.split('\n')) {
     if (/^\s+at /.test(line)) break;
@@ -71,7 +128,7 @@ function isRawError(value: unknown): value is RawError {
 
 /** The learner-facing text of one error a failed test threw. */
 export function failureText(error: RawError): FailureText {
-  const text = error.message ?? '';
+  const text = stripAnsi(error.message ?? '');
   if (!PROPERTY_FAILED.test(text)) return describeError(error);
   const report = readPropertyReport(text);
   const own = (isRawError(error.cause) ? failureText(error.cause) : undefined) ?? report.got ?? { message: messageLines(text).split('\n')[0]! };

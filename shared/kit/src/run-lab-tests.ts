@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { failureOf } from './failure-message.ts';
+import { failureOf, stripAnsi } from './failure-message.ts';
 import { repoRoot } from './paths.ts';
 import type { RawFile } from './vitest-outcome-reporter.ts';
 
@@ -88,6 +88,13 @@ export function summarise(raw: RawFile, testsDir: string): FileOutcome {
 
 /** Runs `labs/<slug>`'s tests with `#lab/` pointing at `subjectSrc` (`root`: the kit's root folder). */
 export function runLabTests(slug: string, subjectSrc: string, root = repoRoot): FileOutcome[] {
+  const testsDir = join(root, 'labs', slug, 'test');
+  const outcomes = runLabTestsRaw(slug, subjectSrc, root).map((file) => summarise(file, testsDir));
+  return outcomes.sort((a, b) => (a.part === b.part ? a.file.localeCompare(b.file) : a.part === 'core' ? -1 : 1));
+}
+
+/** The outcome reporter's files of one run, as vitest serialized them (escape codes and all), unsorted. */
+export function runLabTestsRaw(slug: string, subjectSrc: string, root = repoRoot): RawFile[] {
   const scratch = mkdtempSync(join(tmpdir(), 'hotpath-vitest-'));
   const output = join(scratch, 'result.json');
   try {
@@ -101,11 +108,9 @@ export function runLabTests(slug: string, subjectSrc: string, root = repoRoot): 
     try {
       report = JSON.parse(readFileSync(output, 'utf8')) as { files: RawFile[] };
     } catch {
-      throw new Error(`vitest produced no report for ${slug} (exit ${run.status}):\n${run.stderr}\n${run.stdout}`);
+      throw new Error(`vitest produced no report for ${slug} (exit ${run.status}):\n${stripAnsi(`${run.stderr}\n${run.stdout}`)}`);
     }
-    const testsDir = join(root, 'labs', slug, 'test');
-    const outcomes = report.files.map((file) => summarise(file, testsDir));
-    return outcomes.sort((a, b) => (a.part === b.part ? a.file.localeCompare(b.file) : a.part === 'core' ? -1 : 1));
+    return report.files;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,17 +1,21 @@
 /**
  * The pieces of `pnpm lab test`'s to-do list, in process: what a failure says (real fast-check and vitest
  * errors, not hand-made copies), grouping identical messages with counts, tsc's output read as entries, the
- * summary of a file from the outcome reporter, and the `list` cell of a record, old or new.
+ * summary of a file from the outcome reporter, a real syntax error in src (vitest run on the todo-kit fixture)
+ * printed readably and without escape codes, and the `list` cell of a record, old or new.
  */
+import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { colours } from '../src/cli/context.ts';
 import { testsCell } from '../src/cli/learn.ts';
-import { formatFiles, groupFailures, othersLine, recordOf } from '../src/cli/test-report.ts';
+import { formatFiles, formatTypecheck, groupFailures, othersLine, recordOf } from '../src/cli/test-report.ts';
 import { COUNTEREXAMPLE_CHARS, failureText } from '../src/failure-message.ts';
 import { repoRoot } from '../src/paths.ts';
-import { parseTscOutput, summarise, type FileOutcome } from '../src/run-lab-tests.ts';
+import { parseTscOutput, runLabTestsRaw, summarise, type FileOutcome } from '../src/run-lab-tests.ts';
 import type { RawError } from '../src/vitest-outcome-reporter.ts';
 
 /** The slice of fast-check these tests use (the kit does not depend on it; @hotpath/api does). */
@@ -139,6 +143,47 @@ describe('summarise and parseTscOutput', () => {
       { file: 'src/app.ts', line: 3, column: 1, code: 'TS2345', message: "Argument of type '{ a: string; }' is not assignable to parameter of type 'Todo'.\n  Property 'id' is missing in type '{ a: string; }' but required in type 'Todo'." },
       { file: '', line: 0, column: 0, code: 'TS5083', message: "Cannot read file '/kit/tsconfig.base.json'." },
     ]);
+  });
+});
+
+describe('a syntax error in src: readable, no escape codes', () => {
+  const ESC = String.fromCharCode(27);
+
+  it('a real vite compile error reads as file:line:col, its message and the line at fault, with no ANSI code left', () => {
+    // The todo-kit fixture lab, its src/sum.ts replaced by fixtures/syntax-error/sum.ts (line 6 leaves a call open).
+    const root = mkdtempSync(join(tmpdir(), 'hotpath-syntax-error-'));
+    try {
+      cpSync(fileURLToPath(new URL('./fixtures/todo-kit', import.meta.url)), root, { recursive: true });
+      const src = join(root, 'labs/00-todo/src');
+      copyFileSync(fileURLToPath(new URL('./fixtures/syntax-error/sum.ts', import.meta.url)), join(src, 'sum.ts'));
+      process.env.HOTPATH_TEST_FAST_CHECK ??= createRequire(join(repoRoot, 'shared/api/package.json')).resolve('fast-check');
+      const raw = runLabTestsRaw('00-todo', src, root);
+      const said = raw.flatMap((file) => [...file.errors, ...file.tests.flatMap((test) => test.errors)]).map((error) => error.message ?? '');
+      expect(said.join('\n'), 'vite colours its code frame even with FORCE_COLOR=0: the fixture must show what a learner sees').toContain(`${ESC}[`);
+
+      const outcomes = raw.map((file) => summarise(file, join(root, 'labs/00-todo/test')));
+      const text = formatFiles(outcomes, colours(false)).join('\n');
+      expect(text, 'no escape code of vite may reach the report').not.toContain(ESC);
+      const loadError = outcomes.find((o) => o.file === 'sum.test.ts')!.loadError!;
+      const lines = loadError.split('\n');
+      expect(lines[0], 'the first line: where (file:line:col) and what').toMatch(/^src\/sum\.ts:6:\d+: .*(Expected|Unexpected)/);
+      expect(loadError, 'the code frame keeps the line at fault').toContain('6 │   return values.reduce((total, value) => sum(total, value, 0;');
+      expect(lines.length, 'a few lines, not the whole box-drawn frame').toBeLessThanOrEqual(6);
+      expect(loadError).not.toMatch(/Transform failed|╭|╯/);
+      expect(lines.at(-1)).toBe('(src/sum.ts does not compile: fix this first, no test that imports it can run)');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('escape codes in a message, a detail and a type error are dropped; the report paints only its own', () => {
+    const red = (text: string) => `${ESC}[31m${text}${ESC}[39m`;
+    const outcome: FileOutcome = { file: 'a.test.ts', part: 'core', passed: 0, failed: 1, loadError: red('boom'), failures: [{ test: 't', message: red('TODO (step 1)'), detail: red('expected 1 to be 2') }] };
+    expect(formatFiles([outcome], colours(false)).join('\n')).not.toContain(ESC);
+    expect(failureText({ name: 'Error', message: red('TODO: write it') }).message).toBe('TODO: write it');
+    const typecheck = formatTypecheck({ errors: [{ file: 'src/a.ts', line: 1, column: 2, code: 'TS1005', message: red("';' expected.") }] }, 'x', colours(false));
+    expect(typecheck.join('\n')).toContain("src/a.ts:1:2  TS1005 ';' expected.");
+    expect(typecheck.join('\n')).not.toContain(ESC);
   });
 });
 

@@ -2,8 +2,10 @@
  * `pnpm lab test NN` as a to-do list: the core tests, then the going-further ones apart, then the lab's type
  * errors, then one verdict line. Each distinct failure message is printed once, under the first test that
  * failed with it, with a count of the others ("(and 159 more tests with this message …)"), so a starting code
- * whose every test fails on the same TODO reads as one line, not 160.
+ * whose every test fails on the same TODO reads as one line, not 160. Nothing it prints keeps an ANSI escape
+ * code of the tools it reports on (vite colours its code frames): only the report's own colours are painted.
  */
+import { stripAnsi } from '../failure-message.ts';
 import type { FileOutcome, TypecheckOutcome } from '../run-lab-tests.ts';
 import type { colours } from './context.ts';
 import type { TestRecord } from './state.ts';
@@ -61,12 +63,12 @@ export function formatFiles(outcomes: readonly FileOutcome[], c: Paint): string[
     const mark = o.loadError ? c.red('✗') : o.failed > 0 ? c.red('✗') : c.green('✓');
     const status = o.loadError ? c.red('did not load') : o.failed > 0 ? counts : c.dim(`${o.passed} passed`);
     lines.push(`${mark} test/${o.file}  ${status}`);
-    if (o.loadError) lines.push(indent(o.loadError, 5));
+    if (o.loadError) lines.push(indent(stripAnsi(o.loadError), 5));
     const here = groups.filter((group) => group.file === o.file);
     for (const group of here) {
-      lines.push(`     ${c.bold(group.test)}`, indent(group.message, 7));
-      if (group.detail !== undefined) lines.push(indent(c.dim(group.detail), 7));
-      if (group.counterexample !== undefined) lines.push(indent(c.dim(`counterexample: ${group.counterexample}`), 7));
+      lines.push(`     ${c.bold(stripAnsi(group.test))}`, indent(stripAnsi(group.message), 7));
+      if (group.detail !== undefined) lines.push(indent(c.dim(stripAnsi(group.detail)), 7));
+      if (group.counterexample !== undefined) lines.push(indent(c.dim(`counterexample: ${stripAnsi(group.counterexample)}`), 7));
       const others = othersLine(group);
       if (others) lines.push(indent(c.dim(others), 7));
     }
@@ -85,7 +87,7 @@ export function formatTypecheck(typecheck: TypecheckOutcome | null, slug: string
   const lines = [`${c.red('✗')} Typecheck (tsc -p labs/${slug}): ${n} type error${n === 1 ? '' : 's'}`];
   for (const e of typecheck.errors.slice(0, MAX_TYPE_ERRORS)) {
     const where = e.file === '' ? '' : `${e.file}:${e.line}:${e.column}  `;
-    lines.push(indent(`${c.bold(where)}${e.code} ${e.message}`, 5));
+    lines.push(indent(`${c.bold(where)}${e.code} ${stripAnsi(e.message)}`, 5));
   }
   if (n > MAX_TYPE_ERRORS) lines.push(c.dim(`     … and ${n - MAX_TYPE_ERRORS} more (pnpm --dir labs/${slug} typecheck lists them all)`));
   return lines;
