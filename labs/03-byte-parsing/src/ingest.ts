@@ -13,19 +13,35 @@ import { JsonReader } from './json-reader.ts';
 export { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
 
 /**
+ * The value after a property name, the reader standing on that name: its number, or null for any other
+ * value. TODO (step 4): `reader.read()` the value's first token; a Number is `reader.numberValue()`; anything
+ * else (a string, a literal, an object or array) is `reader.skip()`ped whole and answers null. An Error
+ * answers null too: readIngest sees `reader.tokenType === Token.Error` right after.
+ */
+function numberOrNull(reader: JsonReader): number | null {
+  throw new Error('TODO (README step 4): write numberOrNull() in src/ingest.ts');
+}
+
+/**
  * Reads a whole ingest body with `reader` (reset here) into `fields`.
  *
  * TODO (step 4): set both fields to undefined and `reader.reset(bytes)`. The first token must be
  * StartObject — otherwise `skip()` the value and answer NotAnObject if the next read() is EndOfDocument,
  * else InvalidJson. Then, member by member until EndObject: a PropertyName that `textEquals(ITEM_COUNT)` or
- * `textEquals(TIMESTAMP)` takes the value after it (`numberValue()` after a Number; after anything else,
- * `skip()` it and store null); any other member: `skip()` its value. Only top-level members count (a nested
- * itemCount is inside a skipped value), and a repeated one overrides the earlier (as JSON.parse does). After
- * EndObject, the next read() must be EndOfDocument. A Token.Error anywhere (check `tokenType` after a skip)
- * is InvalidJson.
+ * `textEquals(TIMESTAMP)` takes the value after it (`numberOrNull(reader)`, above); any other member:
+ * `skip()` its value. Only top-level members count (a nested itemCount is inside a skipped value), and a
+ * repeated one overrides the earlier (as JSON.parse does). After EndObject, the next read() must be
+ * EndOfDocument. A Token.Error anywhere (check `tokenType` after each member) is InvalidJson.
  */
 export function readIngest(reader: JsonReader, bytes: Uint8Array, fields: IngestFields): IngestReadOutcome {
   throw new Error('TODO (README step 4): write readIngest() in src/ingest.ts');
+}
+
+/** The 400 for a body that is not JSON: lab 01's fixed answers where it has one, else the byte that broke it. Given. */
+export function invalidJson(reader: JsonReader): Response {
+  if (reader.errorCode === JsonError.TooDeep) return respond.tooDeep();
+  if (reader.errorCode === JsonError.InvalidUtf8) return respond.invalidUtf8();
+  return errorResponse('invalid_json', MESSAGES.invalidJson(describeJsonError(reader.errorCode, reader.errorOffset)));
 }
 
 // One reader and one fields record for the whole process: a request uses them from reset to answer
@@ -37,9 +53,8 @@ const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
  * The route handler. TODO (step 4): until readIngest works this is lab 02's handler (TextDecoder, then
  * JSON.parse). Replace it, with the `reader` and `fields` above:
  * 1. `const bytes = await readBodyBytes(c)`; a Response (415, 413, empty body) is returned as is.
- * 2. `readIngest(reader, bytes, fields)`. InvalidJson is a 400 invalid_json: `respond.tooDeep()` when
- *    `reader.errorCode` is JsonError.TooDeep, `respond.invalidUtf8()` for JsonError.InvalidUtf8, else
- *    `errorResponse('invalid_json', MESSAGES.invalidJson(describeJsonError(reader.errorCode, reader.errorOffset)))`.
+ * 2. `readIngest(reader, bytes, fields)`. InvalidJson is the given `invalidJson(reader)` (above): the 400
+ *    naming the byte where the document broke.
  * 3. `jsonContext.IngestEvent.validate(fields)` (pass `null` for NotAnObject): a message is
  *    `errorResponse('validation_failed', message)`.
  * 4. `offer(c.env, fields as IngestEvent)`: false is `respond.sinkFull()` (503); true is

@@ -3,9 +3,9 @@
  * one function per rule) and against JSON.parse. On the corpus, generated valid documents, nesting around
  * the 64-level limit, byte-level mutations, random bytes and JSON-ish noise (support/agreement.ts): the
  * token stream (type and byte span of each token) must be the reference's, and an invalid document must
- * end in Token.Error at the same token. (The same error code and offset is going further:
- * going-further/errors.test.ts.) And a valid-UTF-8 input within 64 levels reaches EndOfDocument exactly
- * when JSON.parse accepts its text.
+ * end in Token.Error at the same token, with the same error code at the same byte (errors.test.ts has an
+ * example of each code). And a valid-UTF-8 input within 64 levels reaches EndOfDocument exactly when
+ * JSON.parse accepts its text.
  */
 import fc from 'fast-check';
 import { JsonError, Token } from '@hotpath/api';
@@ -15,7 +15,7 @@ import { describeAgreement } from './support/agreement.ts';
 import { jsonishBytes, mutatedDocument, randomBytes, validDocument } from './support/arbitraries.ts';
 import { newReader, readAll, showBytes, showError } from './support/subject.ts';
 
-describeAgreement('the same tokens as the reference reader, and Error at the same token', false);
+describeAgreement('the same tokens as the reference reader, and the same error at the same byte', true);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

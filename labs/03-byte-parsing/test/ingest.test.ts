@@ -4,8 +4,8 @@
  * 202 and validation_failed, and invalid_json for the same bodies — on generated ingest bodies (fields
  * first, last or missing, numbers in every spelling, escaped and duplicate keys, nested look-alikes) and on
  * byte-level mutations of them. `readIngest` itself is checked on the corpus (which error it leaves the
- * reader on is going further: going-further/errors.test.ts); and the handler must make no string from the
- * body: no TextDecoder.decode, no JSON.parse. That it reads the body in one pass is step 5's budget.test.ts.
+ * reader on is errors.test.ts's); and the handler must make no string from the body: no TextDecoder.decode,
+ * no JSON.parse. That it reads the body in one pass is step 5's one-pass.test.ts.
  */
 import fc from 'fast-check';
 import type { HotPathApp } from '@hotpath/api';

@@ -1,9 +1,9 @@
 /**
  * Step 2 — read() (src/json-reader.ts), by example: the token stream of a small document (types, byte
  * spans, depth, hasEscapes); Token.Error for every kind of invalid document (which error, at which byte,
- * is going further: going-further/errors.test.ts); what read() returns once the document is over; that it
- * never throws nor recurses, whatever the bytes; and reset(). skip() is checked in skip.test.ts,
- * textEquals() and numberValue() in values.test.ts.
+ * is errors.test.ts's); what read() returns once the document is over; that it never throws nor recurses,
+ * whatever the bytes; and reset(). skip() is checked in skip.test.ts, textEquals() in text-equals.test.ts
+ * (numberValue() is given).
  */
 import fc from 'fast-check';
 import { corpus } from '@hotpath/api/fixtures';

@@ -3,9 +3,9 @@
  * StartArray, everything up to the matching end; on a string, number or literal it does nothing. It lands
  * on the token reading token by token would have reached, with the same depth, and read() goes on from
  * there — or it returns Token.Error when the skipped bytes are invalid (the same error code and offset is
- * going further: going-further/errors.test.ts). Checked against the reference reader's token stream, on
- * examples, generated and mutated documents, and 100,000 levels of nesting. How many read() calls skip()
- * may make is step 5's budget.test.ts.
+ * errors.test.ts's). Checked against the reference reader's token stream, on examples, generated and
+ * mutated documents, and 100,000 levels of nesting. How many read() calls skip() may make is step 5's
+ * one-pass.test.ts.
  */
 import fc from 'fast-check';
 import { Token } from '@hotpath/api';

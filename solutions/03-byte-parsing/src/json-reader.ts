@@ -6,13 +6,15 @@
  * nothing per document: one reader is built once and `reset()` for each body.
  *
  * read() is one loop over the grammar's named states (`State`); skip() is its fast path for the bulk of a
- * body, the same grammar with the state kept by where the code is. The states, the fields, the token
- * scanners (with their exact errors), numberValue() and the comparison of escaped text are given
- * (@hotpath/api/json-reader-base). The readable reference with the same token stream and errors is
- * @hotpath/api/json-reference; lab 03's property tests hold the two together.
+ * body, the same grammar with the state kept by where the code is. The states, the fields and the token
+ * scanners (with their exact errors) are given (@hotpath/api/json-reader-base). The core leaves the
+ * comparison of escaped text and numberValue() to the given code too; the reference does both itself, the
+ * lab's going further (escapes-and-numbers.ts). The readable reference with the same token stream and
+ * errors is @hotpath/api/json-reference; lab 03's property tests hold the two together.
  */
 import { Char, JsonError, Token, type TokenType } from '@hotpath/api';
-import { END, JsonReaderBase, State, escapedTextEquals, skipWhitespace } from '@hotpath/api/json-reader-base';
+import { END, JsonReaderBase, State, skipWhitespace } from '@hotpath/api/json-reader-base';
+import { escapedEquals, numberAt } from './escapes-and-numbers.ts';
 
 export class JsonReader extends JsonReaderBase {
   /**
@@ -165,14 +167,19 @@ export class JsonReader extends JsonReaderBase {
   /**
    * Whether the current string or property name, unescaped, is exactly `expected` (UTF-8 bytes, e.g. from
    * `u8('itemCount')`): the lengths, then the bytes; a name with escapes (`"item\u0043ount"`) is decoded as
-   * it is compared, by the given escapedTextEquals.
+   * it is compared (escapedEquals: going further, where the core calls the given escapedTextEquals).
    */
   textEquals(expected: Uint8Array): boolean {
     const bytes = this.bytes;
     const start = this.tokenStart;
-    if (this.hasEscapes) return escapedTextEquals(bytes, start, this.tokenEnd, expected);
+    if (this.hasEscapes) return escapedEquals(bytes, start, this.tokenEnd, expected);
     if (this.tokenEnd - start !== expected.length) return false;
     for (let k = 0; k < expected.length; k++) if (bytes[start + k] !== expected[k]) return false;
     return true;
+  }
+
+  /** The current Number token's value, exactly as JSON.parse gives it, read from its bytes (going further: numberAt). */
+  override numberValue(): number {
+    return numberAt(this.bytes, this.tokenStart, this.tokenEnd);
   }
 }

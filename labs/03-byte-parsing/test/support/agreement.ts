@@ -1,7 +1,7 @@
 /**
  * The property tests that hold a reader to the readable reference (@hotpath/api/json-reference), declared
- * once: the core (agreement.test.ts) compares token streams — types, byte spans and where the Error comes —
- * and the going-further tests (going-further/errors.test.ts) also the error code and byte offset (`exact`).
+ * once (agreement.test.ts runs them): the token streams — types, byte spans and where the Error comes — and,
+ * with `exact`, the error code and byte offset too.
  * On the corpus, on valid documents spelled with random whitespace, escapes and number forms, on nesting
  * around the 64-level limit, on byte-level mutations (a byte replaced, inserted or deleted — bytes of 0x80
  * and above and controls included — or the document cut short), on random bytes and on JSON-ish noise.

@@ -1,7 +1,7 @@
 /**
- * Example documents shared by the core tests and the going-further ones: invalid documents with the error
- * and byte offset the reference gives each (the core checks only that they are errors), and what skip()
- * must do at a token, checked against the reference reader's token stream.
+ * Example documents shared by the tests: invalid documents with the error and byte offset the reference
+ * gives each (reader.test.ts checks that they are errors, errors.test.ts which error where), what skip()
+ * must do at a token, checked against the reference reader's token stream, and escaped names.
  */
 import { JsonError, Token } from '@hotpath/api';
 import type { ReferenceReading } from '@hotpath/api/json-reference';

@@ -4,7 +4,7 @@
  * fails with the TODO's message instead of the whole file being skipped. `readAll` runs a reader over a
  * document the way the reference's `readAllTokens` does, so the two can be compared token for token, and
  * `differenceFrom` says, as an instruction, where they part: in the token stream (the core), or also in the
- * error code and offset (`exact`, the going-further tests).
+ * error code and offset (`exact`).
  */
 import { JSON_ERROR_NAMES, JsonError, TOKEN_NAMES, Token, type JsonErrorCode, type TokenType } from '@hotpath/api';
 import { readAllTokens, type ReferenceReading, type TokenRecord } from '@hotpath/api/json-reference';
@@ -111,7 +111,7 @@ export function differenceFrom(reference: ReferenceReading, mine: ReferenceReadi
 
 /**
  * Reads `bytes` with `reader` and with the reference; throws the difference as an instruction. `exact`: the
- * error code and offset must be the reference's too (going further), not only the token stream.
+ * error code and offset must be the reference's too, not only the token stream.
  */
 export function expectSameAsReference(reader: JsonReader, bytes: Uint8Array, exact = false): ReferenceReading {
   const reference = readAllTokens(bytes);
