@@ -69,7 +69,9 @@ export function rentBody(pool: BufferPool, declared: number | undefined): Pooled
  * TODO (step 2): a Promise whose executor adds 'data', 'end' and 'close' listeners and removes all three
  * before it resolves. Listen for 'close', not 'error': an IncomingMessage emits 'error' only to listeners
  * it has and always 'close' after it — and an 'error' listener costs about 1 KB of heap per request on
- * Node 20 (measure it: `pnpm lab bench 04`).
+ * Node 20 (measure it: `pnpm lab bench 04`). After TooLarge leave the request alone — no pause(), resume()
+ * or destroy(): with the listeners gone the rest of the body goes unread, and the server drains or closes
+ * the connection once the 413 is written.
  */
 export function readNodeBody(incoming: IncomingMessage, body: PooledBody, limit: number): Promise<BodyRead> {
   throw new Error('TODO (README step 2): write readNodeBody() in src/body.ts');

@@ -21,7 +21,9 @@ export const bodyPool = new BufferPool();
  *    the header from `incoming.headers['content-type']` when there is a Node request, else
  *    `c.req.header('content-type')` — and `payloadTooLarge()` (#given, 413) when the Content-Length is over
  *    BODY_LIMIT_BYTES (@hotpath/api); both before renting anything. A body with `transfer-encoding` has no
- *    declared length even if it says one;
+ *    declared length even if it says one; a Content-Length that is not a number ("abc", empty) declares
+ *    nothing either — rent one slab and read, the limit still holds chunk by chunk (over a socket Node's
+ *    parser answers such a request 400 before your handler runs);
  * 3. `rentBody(pool, declaredLength)` (src/body.ts; `undefined` when there is none), then in a `try`:
  *    `await readNodeBody(incoming, body, BODY_LIMIT_BYTES)`, or `readWebBody(c.req.raw.body, …)` without a
  *    Node request; BodyRead.TooLarge is `payloadTooLarge()`, BodyRead.Aborted is

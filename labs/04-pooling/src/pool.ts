@@ -32,7 +32,8 @@ export class BufferPool extends BufferPoolBase {
    * oversized buffer is let go.
    *
    * TODO (step 1): also throw when more buffers come back than were rented, and when the slab is already on
-   * the free list — a slab returned twice would be handed to two requests at once.
+   * the free list — a slab returned twice would be handed to two requests at once. A buffer that is not a
+   * whole slab (smaller, or a view into one) is let go like an oversized one: counted as returned and dropped.
    */
   give(buffer: Uint8Array): void {
     throw new Error('TODO (README step 1): write BufferPool.give() in src/pool.ts');

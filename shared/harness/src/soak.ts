@@ -4,13 +4,20 @@
  * valid 1 KB and 64 KB ingest bodies, malformed ones and a wrong media type, plus clients that misbehave
  * every few milliseconds: 2 MiB uploads with and without Content-Length (413), and uploads cut off
  * mid-body. It reads the server's RSS and the app's registered stats (a pool's `outstanding`, say) through
- * the probe, and passes when, after the load stopped, every app stat named `outstanding` is back at 0 and
- * RSS at the end of the load is within `rssTolerance` of its value after the warm-up.
+ * the probe, and passes when, after the load stopped, every app stat named `outstanding` is back at 0 (always
+ * a hard check) and RSS did not grow: its peak over the last third of the load at most `maxRssGrowth` above
+ * its peak over the first third (with the value after the warm-up). Only growth fails — a working set that
+ * settles lower is no leak — and the peaks of two windows, not two single readings, so the GC's sawtooth is
+ * not mistaken for one. A machine that was busy when the run began (the harness's busyVerdict, as the
+ * checkpoint's fingerprint judges it) makes RSS a figure of the machine: the growth is then reported, not
+ * failed.
  */
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { ingestFixture } from '@hotpath/api/fixtures';
+import { busyVerdict, sampleOtherCpus } from './fingerprint.ts';
 import { ipc, type IpcCall } from './ipc.ts';
 import type { ProbeStats } from './probe.ts';
 import { choosePinning, startServer } from './server.ts';
@@ -20,10 +27,16 @@ export interface SoakOptions {
   seconds: number;
   warmupSec: number;
   connections: number;
-  /** Largest accepted relative change of RSS from the end of the warm-up to the end of the load (0.05 = 5 %). */
-  rssTolerance: number;
+  /** Largest accepted growth of RSS's peak, late in the load against early in it (0.15 = 15 %); falling is fine. */
+  maxRssGrowth: number;
   onStep?: (line: string) => void;
 }
+
+/**
+ * The default of `maxRssGrowth`. Lab 04's reference, 2 cores, four 60 s runs: late peak 3 % to 7 % below the early
+ * one (single readings: -7 % to +12 %). A leak of 1 KB per request (~7k requests/s) passes it within seconds.
+ */
+export const MAX_RSS_GROWTH = 0.15;
 
 export interface SoakResult {
   ok: boolean;
@@ -35,8 +48,53 @@ export interface SoakResult {
   rssAfterWarmup: number;
   rssAtEnd: number;
   rssMax: number;
-  rssChange: number;
+  /** RSS's peak over the first third of the load (the value after the warm-up included), and over the last third. */
+  rssEarlyPeak: number;
+  rssLatePeak: number;
+  /** rssLatePeak / rssEarlyPeak - 1. */
+  rssGrowth: number;
+  /** Why the machine looked busy when the run began (busyVerdict); empty when it was quiet. */
+  busyReasons: string[];
+  /** What the run reports without failing on it (RSS growth on a busy machine). */
+  notes: string[];
   appStats: Record<string, Record<string, number>>;
+}
+
+/** What the soak measured, for its verdict. */
+export interface SoakFigures {
+  /** Left-over app stats, as "group.outstanding = n". */
+  outstanding: string[];
+  rssEarlyPeak: number;
+  rssLatePeak: number;
+  maxRssGrowth: number;
+  busyReasons: string[];
+  status500: number;
+  errors: number;
+  requests: number;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
+
+/**
+ * The soak's verdict: failures (the run fails) and notes (reported only). A buffer left outstanding, a 500
+ * and connection errors always fail; RSS fails only by growing more than `maxRssGrowth`, and only on a
+ * machine that was quiet — on a busy one the growth is a note.
+ */
+export function soakVerdict(f: SoakFigures): { failures: string[]; notes: string[] } {
+  const failures: string[] = [];
+  const notes: string[] = [];
+  for (const left of f.outstanding) failures.push(`after the load stopped, ${left}: something was rented and never returned`);
+  const growth = f.rssLatePeak / f.rssEarlyPeak - 1;
+  if (growth > f.maxRssGrowth) {
+    const grew = `RSS grew ${pct(growth)} from early in the load (peak ${mib(f.rssEarlyPeak)}) to late in it (peak ${mib(f.rssLatePeak)}), more than the ${pct(f.maxRssGrowth)} allowed`;
+    if (f.busyReasons.length === 0) failures.push(`${grew}: memory kept per request (a buffer held after release, a listener never removed) grows like this`);
+    else notes.push(`${grew} — not counted: the machine was busy when the run began, so RSS is a figure of the machine; run it again when it is quiet`);
+  }
+  if (f.busyReasons.length > 0) notes.push(`the machine was busy: ${f.busyReasons.join('; ')}`);
+  if (f.status500 > 0) failures.push(`${f.status500} answers were 500`);
+  if (f.errors > 0 && f.errors > f.requests / 1000) failures.push(`${f.errors} connection errors under load`);
+  return { failures, notes };
 }
 
 const enc = new TextEncoder();
@@ -99,10 +157,11 @@ function leftOutstanding(appStats: Record<string, Record<string, number>>): stri
 
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const step = options.onStep ?? (() => {});
+  // Judged before the server starts: once it runs, the soak itself keeps every core busy.
+  const busyReasons = busyVerdict(loadavg()[0]!, cpus().length || 1, await sampleOtherCpus());
   const pinning = choosePinning(true);
   const server = await startServer({ dir: options.dir, cpu: pinning.serverCpu, probe: true });
   const call = ipc(server.child);
-  const failures: string[] = [];
   const statusCodes: Record<string, number> = {};
   const misbehaving = { oversized: 0, aborted: 0 };
   let requests = 0;
@@ -134,12 +193,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await load(options.warmupSec);
     const afterWarmup = (await stats(call)).rssBytes;
     step(`soak: ${options.seconds} s of mixed load (RSS after warm-up ${(afterWarmup / 2 ** 20).toFixed(1)} MiB)`);
+    const started = Date.now();
+    const samples: Array<{ at: number; rss: number }> = [];
     const sampler = setInterval(() => {
-      stats(call).then((s) => (rssMax = Math.max(rssMax, s.rssBytes)), () => {});
+      stats(call).then((s) => {
+        rssMax = Math.max(rssMax, s.rssBytes);
+        samples.push({ at: (Date.now() - started) / 1000, rss: s.rssBytes });
+      }, () => {});
     }, 1_000);
     const result = await load(options.seconds);
     clearInterval(sampler);
     const atEnd = (await stats(call)).rssBytes;
+    const third = options.seconds / 3;
+    const rssEarlyPeak = Math.max(afterWarmup, ...samples.filter((x) => x.at <= third).map((x) => x.rss));
+    const rssLatePeak = Math.max(atEnd, ...samples.filter((x) => x.at >= options.seconds - third).map((x) => x.rss));
     running = false;
     await Promise.all(misbehaving$);
     requests = result.requests.total;
@@ -149,13 +216,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       await new Promise((r) => setTimeout(r, 50));
       final = await stats(call);
     }
-    const change = (atEnd - afterWarmup) / afterWarmup;
-    for (const left of leftOutstanding(final.appStats)) failures.push(`after the load stopped, ${left}: something was rented and never returned`);
-    if (Math.abs(change) > options.rssTolerance) {
-      failures.push(`RSS moved ${(change * 100).toFixed(1)} % from the end of the warm-up to the end of the load (allowed ±${(options.rssTolerance * 100).toFixed(0)} %)`);
-    }
-    if ((statusCodes['500'] ?? 0) > 0) failures.push(`${statusCodes['500']} answers were 500`);
-    if (result.errors > 0 && result.errors > result.requests.total / 1000) failures.push(`${result.errors} connection errors under load`);
+    const { failures, notes } = soakVerdict({
+      outstanding: leftOutstanding(final.appStats),
+      rssEarlyPeak,
+      rssLatePeak,
+      maxRssGrowth: options.maxRssGrowth,
+      busyReasons,
+      status500: statusCodes['500'] ?? 0,
+      errors: result.errors,
+      requests: result.requests.total,
+    });
     return {
       ok: failures.length === 0,
       failures,
@@ -166,7 +236,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       rssAfterWarmup: afterWarmup,
       rssAtEnd: atEnd,
       rssMax: Math.max(rssMax, atEnd),
-      rssChange: change,
+      rssEarlyPeak,
+      rssLatePeak,
+      rssGrowth: rssLatePeak / rssEarlyPeak - 1,
+      busyReasons,
+      notes,
       appStats: final.appStats,
     };
   } finally {
@@ -174,29 +248,29 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   }
 }
 
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-
 /** The soak's report, a few lines for a terminal. */
 export function formatSoak(r: SoakResult): string {
   const lines = [
     `Hot Path soak: ${r.seconds} s, ${r.requests} requests by autocannon (${Object.entries(r.statusCodes).map(([code, n]) => `${code}: ${n}`).join(', ')}), ` +
       `${r.misbehaving.oversized} oversized uploads and ${r.misbehaving.aborted} aborted ones beside them`,
-    `RSS: ${mib(r.rssAfterWarmup)} after the warm-up, ${mib(r.rssAtEnd)} at the end (${r.rssChange >= 0 ? '+' : ''}${(r.rssChange * 100).toFixed(1)} %), at most ${mib(r.rssMax)}`,
+    `RSS: ${mib(r.rssAfterWarmup)} after the warm-up, ${mib(r.rssAtEnd)} at the end, at most ${mib(r.rssMax)}; ` +
+      `peak ${mib(r.rssEarlyPeak)} in the first third of the load, ${mib(r.rssLatePeak)} in the last (${pct(r.rssGrowth)})`,
   ];
   for (const [name, group] of Object.entries(r.appStats)) {
     lines.push(`${name}: ${Object.entries(group).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
+  for (const note of r.notes) lines.push(`note: ${note}`);
   lines.push(r.ok ? 'PASS' : `FAIL\n${r.failures.map((f) => `- ${f}`).join('\n')}`);
   return lines.join('\n');
 }
 
-/** `hotpath-soak [--seconds N] [--warmup N] [--connections N] [--rss-tolerance 0.05]`; exit 0 when it passed. */
+/** `hotpath-soak [--seconds N] [--warmup N] [--connections N] [--max-rss-growth 0.15]`; exit 0 when it passed. */
 export async function soakMain(argv: string[]): Promise<number> {
-  const options: SoakOptions = { dir: process.cwd(), seconds: 60, warmupSec: 10, connections: 20, rssTolerance: 0.05 };
+  const options: SoakOptions = { dir: process.cwd(), seconds: 60, warmupSec: 10, connections: 20, maxRssGrowth: MAX_RSS_GROWTH };
   for (let i = 0; i < argv.length; i++) {
     const value = Number(argv[i + 1]);
     const flag = argv[i];
-    if (flag === '--seconds' || flag === '--warmup' || flag === '--connections' || flag === '--rss-tolerance') {
+    if (flag === '--seconds' || flag === '--warmup' || flag === '--connections' || flag === '--max-rss-growth') {
       if (!Number.isFinite(value) || value <= 0) {
         console.error(`${flag} needs a positive number`);
         return 2;
@@ -204,10 +278,10 @@ export async function soakMain(argv: string[]): Promise<number> {
       if (flag === '--seconds') options.seconds = value;
       else if (flag === '--warmup') options.warmupSec = value;
       else if (flag === '--connections') options.connections = Math.round(value);
-      else options.rssTolerance = value;
+      else options.maxRssGrowth = value;
       i++;
     } else if (flag === '--help') {
-      console.log('hotpath-soak [--seconds 60] [--warmup 10] [--connections 20] [--rss-tolerance 0.05]: mixed load on the package in this folder');
+      console.log(`hotpath-soak [--seconds 60] [--warmup 10] [--connections 20] [--max-rss-growth ${MAX_RSS_GROWTH}]: mixed load on the package in this folder`);
       return 0;
     } else {
       console.error(`unknown option ${flag} (try --help)`);
