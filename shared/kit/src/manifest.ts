@@ -166,21 +166,33 @@ misses: \`null\` counts as missing for \`title\`, \`timestamp\` and \`itemCount\
 \`title.length\` (UTF-16 code units), untrimmed.`,
       },
       {
-        title: 'The contract fails on a POST after I replaced the app',
+        title: 'Where do handlers get the store and the sink without a closure or a class?',
         step: 3,
+        body: `From \`c.env\`: the app's state (\`AppState\` in \`routes.ts\`: \`todos\`, \`todoList\`, \`sink\`,
+\`sinkRefusing\`, \`log\`). Type each handler's context as \`Ctx\` (\`Context<AppEnv>\`) and \`c.env.todos.find(id)\`,
+\`c.env.todoList.body()\` and \`c.env.sink.offer(itemCount, timestamp)\` are typed. Nothing builds that state yet:
+in step 4, \`createApp()\` builds it once per app and hands it over with \`router.fetch(request, state)\` —
+Hono passes \`fetch\`'s second argument to every handler as \`c.env\`.`,
+      },
+      {
+        title: 'responses.ts: what is built once, and what per call?',
+        step: 3,
+        body: `Once, at module level: \`OK\`, \`ACCEPTED\` and \`INTERNAL_ERROR\` from \`jsonInit()\`, the health body, and
+\`notFound\`/\`sinkFull\` as \`fixedError(code, message)\` (the 404's words are yours: MESSAGES has none).
+Per call: the \`Response\` itself, and \`created()\`'s init — its \`location\` differs for every todo, so it is
+\`{ status: 201, headers: { 'content-type': 'application/json', location } }\`. \`createTodoListCache(store)\`
+returns \`{ body() { … } }\` closing over \`json\` and the \`version\` it was built at (start at -1): when
+\`store.version !== version\`, rebuild \`JSON.stringify([...store.values()])\` and remember the version.`,
+      },
+      {
+        title: 'The contract fails on a POST after I replaced the app',
+        step: 4,
         body: `The given \`readJson(c)\` already answers 415, 413 and 400 \`invalid_json\`: when it resolves to a \`Response\`,
 return that (\`if (body instanceof Response) return body;\`) before anything else. Then a validator's string
 is \`respond.errorResponse('validation_failed', message)\`; \`POST /todos\` answers 201 with a \`location\` of
 \`/todos/<id>\` and \`JSON.stringify(todo)\`; \`POST /ingest/v1\` answers 202 with exactly
 \`{"accepted":true,"itemCount":…,"timestamp":…}\` in that key order, or \`sinkFull()\` (503, Retry-After) when
 \`c.env.sink.offer()\` returns false. The failing contract test names the case and what it expected.`,
-      },
-      {
-        title: 'Where do handlers get the store and the sink without a closure or a class?',
-        step: 4,
-        body: `From \`c.env\`. Hono's \`fetch(request, env)\` passes its second argument to every handler as \`c.env\`,
-so \`createApp()\` builds \`state\` once and returns \`fetch: (request) => router.fetch(request, state)\`. Type
-the router as \`new Hono<AppEnv>()\` (\`AppEnv\` is in \`routes.ts\`) and \`c.env.todos\` is typed too.`,
       },
       {
         title: 'GET /todos is over budget',
@@ -198,10 +210,12 @@ imports are dropped. Import types, messages and helpers from \`@hotpath/api\` in
       },
       {
         title: 'Going further: one sink-full warning per episode',
-        body: `Keep the change of state in \`c.env.sinkRefusing\`: on a refused \`offer()\`, warn only when it was still
-false, then set it; on an accepted one, clear it. A helper \`offer(state, event): boolean\` beside the handlers
-keeps the ingest handler short (lab 04 reuses it). The warning event is defined once, like the others, at
-\`warn\` with the sink's capacity as its field.`,
+        body: `The test counts the warn lines: one per episode of refusals. Keep the change of state in
+\`c.env.sinkRefusing\`: on a refused \`offer()\`, warn only when it was still false, then set it; on an accepted
+one, clear it. Define the warning once, like the other events, at \`warn\` (the reference's:
+\`defineLogEvent('warn', 'ingest sink full; refusing events until it drains', 'capacity')\`, called with
+\`c.env.sink.capacity\`). A helper \`offer(state, event): boolean\` beside the handlers keeps the ingest handler
+short; the reference's is the \`offer\` labs 02–04 are given.`,
       },
     ],
     estimate: { core: '~45 min', further: '~10 min' },
@@ -221,6 +235,17 @@ keeps the ingest handler short (lab 04 reuses it). The warning event is defined 
     status: 'ready',
     baseline: '01-slim-builder',
     hints: [
+      {
+        title: 'What does registering a type mean?',
+        step: 1,
+        body: `Registering is one line in \`src/registry.ts\`'s \`registry\` object: the name the generated code will use,
+and the schema it is generated from — \`TodoList: schemas.TodoList\`. The schemas are the properties of
+\`schemas\` from \`@hotpath/api/schemas\` (\`schemas.Todo\`, \`schemas.CreateTodo\`, …); use the same names as
+keys, the API's own type names: the step 2–4 tests look for \`serializeTodoList\`, \`validateCreateTodo\`
+and \`jsonContext.IngestAccepted\`. Which seven: every type some route accepts or returns (the table in README
+step 4). Nothing else to write: \`pnpm generate\` turns each entry into a serializer and a validator once your
+emitters work.`,
+      },
       {
         title: 'What does emitSerializer get, and what must it add?',
         step: 2,
@@ -310,18 +335,18 @@ json-runtime.ts.`,
     seedIdea: 'Utf8JsonReader and "x"u8 literals (seeds 000, 004)',
     status: 'ready',
     baseline: '02-generated-serializers',
-    estimate: { core: '~60 min', further: '~45 min' },
+    estimate: { core: '~55 min', further: '~45 min' },
     hints: [
       {
         title: 'Where do I start?',
         step: 1,
-        body: `Read the reference first: \`shared/api/src/json-reference-reader.ts\` is the whole grammar, one small
-function per rule. Then \`shared/api/src/json-reader-base.ts\`, what your class extends: the \`State\`s, the
-fields, \`token()\`/\`fail()\`/\`unexpected()\`, and the scanners: \`scanScalar(i)\` validates the string, number
-or literal at \`i\` and answers the index after it (its type in \`scalarType\`), \`scanString(i)\` a name's closing
-quote; both answer -1 with the error recorded. Then make \`read()\` return the tokens of \`{}\`, \`[]\` and \`"x"\`, and grow
-it state by state: \`test/reader.test.ts\` checks examples, \`test/agreement.test.ts\` prints the first
-generated document where your stream differs.`,
+        body: `From the table in README step 1: one row per state, what it accepts, what it returns and where it goes.
+Of the base you call only \`token(type, start, end, next)\`, \`fail(code, i)\`, \`unexpected(i, b)\`,
+\`scanScalar(i)\` (the index after a string, number or literal; its type in \`scalarType\`) and \`scanString(i)\` (a
+name's closing quote) — both scanners answer -1 with the error recorded — plus \`skipWhitespace(bytes, i)\`. Make
+\`read()\` return the tokens of \`{}\`, \`[]\` and \`"x"\` first, then grow it state by state: \`test/reader.test.ts\`
+checks examples, \`test/agreement.test.ts\` prints the first generated document where your stream differs. The
+grammar written out one rule per function is \`shared/api/src/json-reference-reader.ts\`, if a row is unclear.`,
       },
       {
         title: 'What does read() look like?',
@@ -350,6 +375,15 @@ EndOfDocument the empty span at the document's length (\`token(Token.EndOfDocume
 only a name (no \`}\`: \`{"a":1,}\` is invalid), in an array only a value (\`[1,]\`); after a value, \`,\` or *this*
 container's closer (\`closers[depth]\`, so \`[}\` is an error); at depth 0 after the value, only the end of the
 bytes — anything else is \`fail(JsonError.TrailingData, i)\`. Whitespace is space, tab, LF and CR only.`,
+      },
+      {
+        title: 'The errors test: the right error, but at another byte',
+        step: 2,
+        body: `The first byte that cannot be accepted decides. Bytes that run out are \`UnexpectedEnd\` at the
+document's length, never at the last byte (\`unexpected(i, b)\` with \`b === END\` does that). \`01\` is
+\`InvalidNumber\` at the \`1\` (the scanner's), but \`1x\` is a Number token followed by \`UnexpectedByte\` (or
+\`TrailingData\` at the top level) at the \`x\`. \`TooDeep\` is at the bracket that would open level 65. Your
+\`skip()\` must report the same as \`read()\` would, byte for byte.`,
       },
       {
         title: 'skip(): the simple version',
@@ -397,12 +431,20 @@ gap (~20 %), no \`this.\` field reads inside the loop (locals for \`bytes\`, \`l
 nothing recorded until the container's end. Measure each change: they are not obvious.`,
       },
       {
-        title: 'Going further: the exact error is right, but at another byte',
-        body: `The first byte that cannot be accepted decides. Bytes that run out are \`UnexpectedEnd\` at the
-document's length, never at the last byte (\`unexpected(i, b)\` with \`b === END\` does that). \`01\` is
-\`InvalidNumber\` at the \`1\` (the scanner's), but \`1x\` is a Number token followed by \`UnexpectedByte\` (or
-\`TrailingData\` at the top level) at the \`x\`. \`TooDeep\` is at the bracket that would open level 65. Your
-\`skip()\` must report the same as \`read()\` would, byte for byte.`,
+        title: 'Going further: comparing an escaped name myself',
+        body: `Walk the token's bytes (\`tokenStart\`..\`tokenEnd\`) and \`expected\` with two indexes. A plain byte must equal
+the next expected byte; \`\\n\`, \`\\"\` and the other one-letter escapes stand for one byte (a 256-entry table by the
+letter); \`\\uXXXX\` is a code point: a high surrogate (D800–DBFF) must be followed by \`\\u\` and a low one (DC00–DFFF),
+together \`0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00)\`; any other surrogate equals nothing. Compare the
+code point as its 1–4 UTF-8 bytes against \`expected\` in place; at the end both indexes must be at their ends.`,
+      },
+      {
+        title: 'Going further: numbers without a string',
+        body: `Gather the digits (integer part, then fraction) into \`mantissa = mantissa * 10 + digit\`, skipping leading
+zeros and counting the significant digits; each fraction digit lowers the decimal exponent by one; add the
+\`e\`/\`E\` part. Zero is \`negative ? -0 : 0\`. With at most 15 significant digits and an exponent in -22..22,
+\`mantissa * 10 ** e\` (or \`/ 10 ** -e\`) is exact: both are exact doubles and one operation rounds once. Keep the
+powers in a table made once. Anything else: \`Number()\` on the token's text, built your own way.`,
       },
     ],
     targets: [
@@ -491,9 +533,11 @@ it passes the end), and \`consume()\` reads at \`head\` and moves it on, wrappin
         step: 5,
         body: `Read which check failed. \`outstanding\` above 0 is a leak the tests did not provoke: find the path
 that returns between \`rentBody()\` and the \`try\`, or a read that never settles (a 'close' without 'end').
-RSS moving more than 5 % usually means the run was too short for the heap to reach its working size: keep the
-default 10 s warm-up and 60 s of load, close other busy programs, and compare with
-\`pnpm --dir labs/04-pooling soak --reference\` on the same machine.`,
+RSS growing more than 15 % (its peak late in the load against its peak early in it) is memory kept per
+request — a buffer still referenced after \`release()\`, a listener never removed — or a run too short for the
+heap to reach its working size: keep the default 10 s warm-up and 60 s of load, and compare with
+\`pnpm --dir labs/04-pooling soak --reference\` on the same machine. On a busy machine the growth is only
+reported (a \`note:\` line): run it again when the machine is quiet.`,
       },
     ],
     targets: [
@@ -554,6 +598,14 @@ and so do \`Request\`/\`Response\` (undici). On Node 20 the snapshot builder's c
 \`createApp()\`, and import \`@hotpath/kit/serve\` inside the function you give
 \`v8.startupSnapshot.setDeserializeMainFunction()\`: \`await import('@hotpath/kit/serve')\` — esbuild keeps a
 literal dynamic import lazy in the bundle.`,
+      },
+      {
+        title: "The snapshot build dies with 'ReferenceError: module is not defined'",
+        step: 3,
+        body: `\`src/snapshot.ts\` exports something — the stub's \`export {}\` kept is enough. An entry with an export makes
+esbuild end its CommonJS bundle with \`module.exports = …\`, and Node's snapshot builder runs the bundle as a
+plain script that has no \`module\`. The entry needs no export: remove it and keep the imports. tsc is content
+(the package is \`"type": "module"\`, so every \`.ts\` file of it is a module).`,
       },
       {
         title: 'The snapshot binary listens on the wrong port, or never drains the sink',

@@ -1,11 +1,11 @@
 /**
- * `pnpm lab test`, `list` and `hint --step` against a temporary copy of test/fixtures/todo-kit: one ready lab
+ * `pnpm lab test`, `list` and `hint --step` / `--further` against a temporary copy of test/fixtures/todo-kit: one ready lab
  * whose core is six sum() tests (five failing with one message) and a fast-check property, whose going
  * further is one sumAll() test, with a tsconfig.json for its typecheck, and hints tied to README steps. The
  * real bin runs with HOTPATH_ROOT at the copy, as a learner would run it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,16 +117,43 @@ describe('pnpm lab test is the to-do list', () => {
   });
 });
 
-describe('pnpm lab hint --step K', () => {
-  it("shows the next unseen hint of the step, remembered apart from the lab's, with the step in the heading", () => {
+describe('pnpm lab hint --step K and --further', () => {
+  it('shows the next unseen hint of the step, with the step in the heading, and says once when the step has no more', () => {
     expect(hint('--step', '1')).toContain('Hint 1 of 4 (step 1) — Which operator?');
     const second = hint('--step', '1');
     expect(second).toContain('Hint 4 of 4 (step 1) — Use plus');
     expect(second).not.toContain('Still stuck?');
-    expect(hint('--step', '1')).toContain('You have seen all 2 hints of step 1');
-    expect(hint('--step', '2')).toContain('Hint 3 of 4 (step 2) — Adding a list');
-    expect(hint(), 'plain hint keeps its own order').toContain('Hint 1 of 4 (step 1) — Which operator?');
+    expect(second.trimEnd()).toMatch(/That was the last hint for step 1; pnpm lab hint 00 --step 1 --all shows them all\.$/);
+    expect(second, 'no blank line at the end').not.toMatch(/\n\n$/);
+    const again = hint('--step', '1');
+    expect(again).toContain('You have seen all 2 hints for step 1');
+    expect(again, 'said once, not again after the hint').not.toContain('That was the last hint');
+  });
+
+  it('counts a hint seen through --step as seen for plain hint, and the other way round', () => {
+    expect(hint(), 'hint 1 was seen through --step 1').toContain('Hint 2 of 4 — Whole lab: read the messages');
+    const third = hint();
+    expect(third, 'hint 4 was seen through --step 1').toContain('Hint 3 of 4 (step 2) — Adding a list');
+    expect(third).toContain('That was the last hint of lab 00; pnpm lab hint 00 --all shows them all.');
+    expect(hint('--step', '2'), 'hint 3 was seen through plain hint').toContain('You have seen all 1 hint for step 2');
+    expect(hint()).toContain('You have seen all 4 hints of lab 00');
+    expect(JSON.parse(readFileSync(join(root, '.hotpath/hints.json'), 'utf8'))).toEqual({ '00-todo': [1, 2, 3, 4] });
+  });
+
+  it('reads the older counts (per lab, per step) as the hints they counted', () => {
+    writeFileSync(join(root, '.hotpath/hints.json'), JSON.stringify({ '00-todo': 1, '00-todo#step1': 2 }));
+    // 1 of the lab's order is hint 1; 2 of step 1's are hints 1 and 4: the next unseen is hint 2.
     expect(hint()).toContain('Hint 2 of 4 — Whole lab: read the messages');
+    expect(JSON.parse(readFileSync(join(root, '.hotpath/hints.json'), 'utf8'))).toEqual({ '00-todo': [1, 2, 4] });
+    rmSync(join(root, '.hotpath/hints.json'));
+  });
+
+  it('--further and --step further show the hints tied to no step', () => {
+    const further = hint('--further');
+    expect(further).toContain('Hint 2 of 4 — Whole lab: read the messages');
+    expect(further).toContain('That was the last hint for going further; pnpm lab hint 00 --further --all shows them all.');
+    expect(hint('--step', 'further')).toContain('You have seen all 1 hint for going further');
+    rmSync(join(root, '.hotpath/hints.json'));
   });
 
   it('--all with --step shows every hint of that step and no other', () => {
@@ -142,7 +169,8 @@ describe('pnpm lab hint --step K', () => {
 
   it.each([
     [['hint', '00', '--step', '9'], /^pnpm lab: Lab 00 has no hints for step 9: the steps with hints are 1, 2 /],
-    [['hint', '00', '--step', 'two'], /^pnpm lab: --step needs a step number \(1, 2, …\), not "two"/],
+    [['hint', '00', '--step', 'two'], /^pnpm lab: --step needs a step number \(1, 2, …\) or "further", not "two"/],
+    [['hint', '00', '--step', '2', '--further'], /^pnpm lab: Give --step 2 or --further, not both/],
     [['hint', '00', '--step'], /^pnpm lab: --step needs a value/],
   ])('%j is one line and exit 2', (args, message) => {
     const run = lab(...args);

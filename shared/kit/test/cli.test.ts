@@ -67,7 +67,7 @@ describe('pnpm lab on a fresh kit', () => {
     const all = lab('hint', '00', '--all').stdout;
     expect(all).toContain('Hint 1 of 2');
     expect(all).toContain('Hint 2 of 2');
-    expect(JSON.parse(readFileSync(join(root, '.hotpath/hints.json'), 'utf8'))).toEqual({ '00-demo': 2 });
+    expect(JSON.parse(readFileSync(join(root, '.hotpath/hints.json'), 'utf8'))).toEqual({ '00-demo': [1, 2] });
   });
 
   it('a state file that is not JSON stops with one line naming it', () => {

@@ -1,7 +1,8 @@
 /**
  * The learning verbs: `list` (progress table), `start NN` (instructions, then tests in watch mode),
  * `test NN` (one run of the tests and the typecheck: the to-do list, formatted by test-report.ts) and
- * `hint NN [--step K]` (the next unseen hint of the lab or of one README step, or all of them).
+ * `hint NN [--step K | --further]` (the next unseen hint of the lab, of one README step or of going further, or all
+ * of them).
  */
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
@@ -10,7 +11,7 @@ import type { LabEntry } from '../manifest.ts';
 import { CliError, labDirOf, pad2, paint, requireReady, type KitContext } from './context.ts';
 import { treeHash } from './workspace.ts';
 import { formatTestReport, isDone, recordOf } from './test-report.ts';
-import { hintsShown, lastTestRun, readHistory, recordTestRun, setHintsShown, type HistoryEntry, type TestRecord } from './state.ts';
+import { hintsSeen, lastTestRun, readHistory, recordTestRun, setHintsSeen, type HistoryEntry, type TestRecord } from './state.ts';
 
 const SITE = 'http://127.0.0.1:3000';
 export const siteUrl = (lab: LabEntry) => `${SITE}/labs/${lab.slug}`;
@@ -48,56 +49,86 @@ export function testLab(ctx: KitContext, lab: LabEntry, json: boolean): number {
   return isDone(record) ? 0 : 1;
 }
 
-/** `pnpm lab start NN`: where to read, then vitest in watch mode on the lab (until Ctrl+C). */
-export async function startLab(ctx: KitContext, lab: LabEntry): Promise<number> {
+/** The going-further tests, left out of `start`'s watch mode unless `--further` (vitest's `--exclude` glob). */
+export const FURTHER_TESTS_GLOB = '**/test/going-further/**';
+
+/** vitest's arguments for `start`'s watch mode: the core tests only, or (`further`) every test of the lab. */
+export const watchArgs = (further: boolean): string[] => (further ? [] : ['--exclude', FURTHER_TESTS_GLOB]);
+
+/**
+ * `pnpm lab start NN [--further]`: where to read, then vitest in watch mode on the lab's core tests (until
+ * Ctrl+C); `--further` watches the going-further tests (test/going-further/) too.
+ */
+export async function startLab(ctx: KitContext, lab: LabEntry, further = false): Promise<number> {
   requireReady(lab, 'start');
   const c = paint(ctx);
-  ctx.out(`${c.bold(`Lab ${pad2(lab.number)} — ${lab.title}`)}
+  const nn = pad2(lab.number);
+  const which = further
+    ? 'the core tests and the going-further ones (test/going-further/, optional)'
+    : `the core tests (test/*.test.ts; pnpm lab start ${nn} --further adds the optional going-further ones)`;
+  ctx.out(`${c.bold(`Lab ${nn} — ${lab.title}`)}
   ${lab.teaches}
   read      labs/${lab.slug}/README.md
   site      ${siteUrl(lab)}   (while pnpm start serves the site)
   edit      labs/${lab.slug}/src/
-  stuck?    pnpm lab hint ${pad2(lab.number)}
-Running the tests in watch mode: save a file and they run again. Ctrl+C stops.`);
-  const child = spawn(process.execPath, [vitestBin], { cwd: labDirOf(ctx, lab), stdio: 'inherit', env: process.env });
+  stuck?    pnpm lab hint ${nn}
+Running ${which} in watch mode: save a file and they run again. Ctrl+C stops.
+pnpm lab test ${nn} gives the to-do list once, with the typecheck.`);
+  const child = spawn(process.execPath, [vitestBin, ...watchArgs(further)], { cwd: labDirOf(ctx, lab), stdio: 'inherit', env: process.env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
   return new Promise((done) => child.on('exit', (code) => done(code ?? 0)));
 }
 
+/** Which hints `hint` picks from: every hint (undefined), README step K's, or the going-further ones (no step). */
+export type HintSelection = number | 'further' | undefined;
+
 /**
- * `pnpm lab hint NN [--step K] [--all]`: the next unseen hint of the lab, or of README step K (each step's
- * hints are counted apart), remembered in .hotpath/hints.json; `--all`: every hint (of that step).
+ * `pnpm lab hint NN [--step K | --further] [--all]`: the first hint of the selection not yet seen in any way
+ * (a hint shown through `--step` counts for plain `hint` too, and the other way round), remembered in
+ * .hotpath/hints.json as the hint numbers shown; `--all`: every hint of the selection.
  */
-export function hintLab(ctx: KitContext, lab: LabEntry, all: boolean, json: boolean, step?: number): void {
+export function hintLab(ctx: KitContext, lab: LabEntry, all: boolean, json: boolean, which?: HintSelection): void {
   const c = paint(ctx);
   const nn = pad2(lab.number);
   const hints = lab.hints;
   if (hints.length === 0) throw new CliError(`Lab ${nn} has no hints${lab.status === 'planned' ? ' yet (it is planned)' : ''}`, 1);
-  const indices = hints.flatMap((hint, i) => (step === undefined || hint.step === step ? [i] : []));
+  const picked = (hint: LabEntry['hints'][number]) => which === undefined || (which === 'further' ? hint.step === undefined : hint.step === which);
+  const indices = hints.flatMap((hint, i) => (picked(hint) ? [i] : []));
   if (indices.length === 0) {
     const steps = [...new Set(hints.flatMap((hint) => (hint.step === undefined ? [] : [hint.step])))].sort((a, b) => a - b);
     throw new CliError(
-      steps.length === 0
-        ? `Lab ${nn}'s hints are not tied to steps: pnpm lab hint ${nn} shows the next one`
-        : `Lab ${nn} has no hints for step ${step}: the steps with hints are ${steps.join(', ')} (pnpm lab hint ${nn} --step ${steps[0]})`,
+      which === 'further'
+        ? `Lab ${nn} has no going-further hints: each of its hints belongs to a step (${steps.join(', ')}; pnpm lab hint ${nn} --step ${steps[0]})`
+        : steps.length === 0
+          ? `Lab ${nn}'s hints are not tied to steps: pnpm lab hint ${nn} shows the next one`
+          : `Lab ${nn} has no hints for step ${which}: the steps with hints are ${steps.join(', ')} (pnpm lab hint ${nn} --step ${steps[0]})`,
     );
   }
-  const seen = hintsShown(ctx, lab.slug, step);
-  const show = all ? indices : [indices[Math.min(seen, indices.length - 1)]!];
-  setHintsShown(ctx, lab.slug, all ? indices.length : Math.min(seen + 1, indices.length), step);
+  const seen = hintsSeen(ctx, lab.slug, hints.map((hint) => hint.step));
+  const unseen = indices.filter((i) => !seen.has(i + 1));
+  const show = all ? indices : [unseen[0] ?? indices.at(-1)!];
+  for (const i of show) seen.add(i + 1);
+  setHintsSeen(ctx, lab.slug, seen);
   if (json) {
-    ctx.out(JSON.stringify({ lab: lab.slug, ...(step === undefined ? {} : { step }), shown: show.map((i) => ({ number: i + 1, ...hints[i] })), total: hints.length }, null, 2));
+    const selection = which === undefined ? {} : which === 'further' ? { further: true } : { step: which };
+    ctx.out(JSON.stringify({ lab: lab.slug, ...selection, shown: show.map((i) => ({ number: i + 1, ...hints[i] })), total: hints.length }, null, 2));
     return;
   }
-  const ofStep = step === undefined ? '' : ` of step ${step}`;
-  const again = `pnpm lab hint ${nn}${step === undefined ? '' : ` --step ${step}`}`;
-  if (!all && seen >= indices.length) ctx.out(c.dim(`You have seen all ${indices.length} hint${indices.length === 1 ? '' : 's'}${ofStep}; here is the last one again (${again} --all shows every one).`));
+  const of = which === undefined ? ` of lab ${nn}` : which === 'further' ? ' for going further' : ` for step ${which}`;
+  const again = `pnpm lab hint ${nn}${which === undefined ? '' : which === 'further' ? ' --further' : ` --step ${which}`}`;
+  const blocks: string[] = [];
+  if (!all && unseen.length === 0) {
+    const count = `${indices.length} hint${indices.length === 1 ? '' : 's'}`;
+    blocks.push(c.dim(`You have seen all ${count}${of}; here is the last one again (${again} --all shows them all).`));
+  }
   for (const i of show) {
     const hint = hints[i]!;
     const tag = hint.step === undefined ? '' : ` (step ${hint.step})`;
-    ctx.out(`${c.bold(`Hint ${i + 1} of ${hints.length}${tag} — ${hint.title}`)}\n\n${hint.body}\n`);
+    blocks.push(`${c.bold(`Hint ${i + 1} of ${hints.length}${tag} — ${hint.title}`)}\n\n${hint.body}`);
   }
-  if (!all && seen + 1 < indices.length) ctx.out(c.dim(`Still stuck? ${again} shows the next one.`));
+  if (!all && unseen.length > 1) blocks.push(c.dim(`Still stuck? ${again} shows the next one.`));
+  else if (!all && unseen.length === 1) blocks.push(c.dim(`That was the last hint${of}; ${again} --all shows them all.`));
+  ctx.out(blocks.join('\n\n'));
 }
 
 export interface ListRow {

@@ -7,15 +7,17 @@ import { repoRoot } from '../paths.ts';
 import { benchLab } from './bench.ts';
 import { CliError, loadContext, resolveLab, type KitContext } from './context.ts';
 import { colourPatch, diffLab } from './diff.ts';
-import { hintLab, listLabs, startLab, testLab } from './learn.ts';
+import { hintLab, listLabs, startLab, testLab, type HintSelection } from './learn.ts';
 import { resetLab, restoreLab, solveLab } from './workspace.ts';
 
 export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 01-slim-builder …)
 
   list                 progress: each lab's tests and last checkpoint     [--fresh] [--no-run] [--json]
-  start NN             where to read, then the lab's tests in watch mode
+  start NN             where to read, then the lab's core tests in watch mode   [--further]
+                       (--further: the going-further tests too)
   test NN              the to-do list: core tests, going further, typecheck  [--json]
-  hint NN              the next hint you have not seen (of README step K) [--step K] [--all] [--json]
+  hint NN              the next hint you have not seen                    [--step K | --further] [--all] [--json]
+                       (--step K: README step K's hints; --further, or --step further: going further's)
   diff NN              your labs/NN/src against the solution              [--color | --no-color]
   reset NN             back to the starting code (your files are backed up first)
   restore NN [id]      list backups and bring back the newest (or id)     [--list]
@@ -55,11 +57,13 @@ export function parse(argv: readonly string[]): Parsed {
   return parsed;
 }
 
-/** `--step K` of `hint`: a positive whole number, or undefined without the option. */
-function stepOption(p: Parsed): number | undefined {
+/** `hint`'s selection: `--step K` (a positive whole number), `--further` or `--step further`, else undefined. */
+function hintSelection(p: Parsed): HintSelection {
   const value = p.values.get('--step');
+  if (p.flags.has('--further') && value !== undefined && value !== 'further') throw new CliError(`Give --step ${value} or --further, not both`);
+  if (p.flags.has('--further') || value === 'further') return 'further';
   if (value === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(value)) throw new CliError(`--step needs a step number (1, 2, …), not "${value}"`);
+  if (!/^[1-9]\d*$/.test(value)) throw new CliError(`--step needs a step number (1, 2, …) or "further", not "${value}"`);
   return Number(value);
 }
 
@@ -84,9 +88,9 @@ function harnessOptions(p: Parsed): Record<string, unknown> {
 /** The options each verb takes: anything else is a typo, refused before doing anything (a full bench takes minutes). */
 const OPTIONS: Record<string, readonly string[]> = {
   list: ['--fresh', '--no-run', '--json'],
-  start: [],
+  start: ['--further'],
   test: ['--json'],
-  hint: ['--all', '--json', '--step'],
+  hint: ['--all', '--json', '--step', '--further'],
   diff: ['--color', '--no-color'],
   reset: [],
   restore: ['--list'],
@@ -115,11 +119,11 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
       listLabs(ctx, { fresh: p.flags.has('--fresh'), run: !p.flags.has('--no-run'), json: p.flags.has('--json') });
       return 0;
     case 'start':
-      return startLab(ctx, lab());
+      return startLab(ctx, lab(), p.flags.has('--further'));
     case 'test':
       return testLab(ctx, lab(), p.flags.has('--json'));
     case 'hint':
-      hintLab(ctx, lab(), p.flags.has('--all'), p.flags.has('--json'), stepOption(p));
+      hintLab(ctx, lab(), p.flags.has('--all'), p.flags.has('--json'), hintSelection(p));
       return 0;
     case 'diff': {
       const result = diffLab(ctx, lab());

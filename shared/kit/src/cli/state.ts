@@ -40,7 +40,8 @@ export interface HistoryEntry {
 }
 
 interface StateFiles {
-  'hints.json': Record<string, number>;
+  /** Per lab slug, the numbers (1-based, manifest order) of the hints shown; older kits stored counts (see hintsSeen). */
+  'hints.json': Record<string, number[] | number>;
   'tests.json': Record<string, TestRecord>;
 }
 
@@ -61,14 +62,32 @@ function writeJson<K extends keyof StateFiles>(ctx: KitContext, file: K, value: 
   writeFileSync(join(ctx.stateDir, file), `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** hints.json's key: the slug for the lab's hints in order, `<slug>#step<K>` for the hints of step K. */
-const hintsKey = (slug: string, step?: number) => (step === undefined ? slug : `${slug}#step${step}`);
+/**
+ * The numbers (1-based, in the manifest's order) of lab `slug`'s hints shown so far, however they were asked
+ * for (`hint NN`, `--step K`, `--further`, `--all`). Reads the older format too, which counted in order: a count
+ * under `<slug>` is the lab's first N hints, one under `<slug>#step<K>` the first N of step K's hints (`steps`
+ * gives each hint's step, in manifest order).
+ */
+export function hintsSeen(ctx: KitContext, slug: string, steps: readonly (number | undefined)[]): Set<number> {
+  const seen = new Set<number>();
+  for (const [key, value] of Object.entries(readJson(ctx, 'hints.json'))) {
+    if (key === slug && Array.isArray(value)) {
+      for (const n of value) if (Number.isInteger(n) && n >= 1 && n <= steps.length) seen.add(n);
+    } else if (key === slug && typeof value === 'number') {
+      for (let n = 1; n <= Math.min(value, steps.length); n++) seen.add(n);
+    } else if (key.startsWith(`${slug}#step`) && typeof value === 'number') {
+      const step = Number(key.slice(`${slug}#step`.length));
+      const ofStep = steps.flatMap((s, i) => (s === step ? [i + 1] : []));
+      for (const n of ofStep.slice(0, value)) seen.add(n);
+    }
+  }
+  return seen;
+}
 
-/** How many hints of the lab (or of its step `step`) were shown, in order. */
-export const hintsShown = (ctx: KitContext, slug: string, step?: number): number => readJson(ctx, 'hints.json')[hintsKey(slug, step)] ?? 0;
-
-export function setHintsShown(ctx: KitContext, slug: string, count: number, step?: number): void {
-  writeJson(ctx, 'hints.json', { ...readJson(ctx, 'hints.json'), [hintsKey(slug, step)]: count });
+/** Stores the hint numbers of lab `slug` shown so far (its older per-step counts are folded in and dropped). */
+export function setHintsSeen(ctx: KitContext, slug: string, seen: Iterable<number>): void {
+  const state = Object.fromEntries(Object.entries(readJson(ctx, 'hints.json')).filter(([key]) => !key.startsWith(`${slug}#step`)));
+  writeJson(ctx, 'hints.json', { ...state, [slug]: [...new Set(seen)].sort((a, b) => a - b) });
 }
 
 export const lastTestRun = (ctx: KitContext, slug: string): TestRecord | undefined => readJson(ctx, 'tests.json')[slug];
