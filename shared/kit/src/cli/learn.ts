@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { runLabTests, typecheckLab, vitestBin, type FileOutcome, type TypecheckOutcome } from '../run-lab-tests.ts';
+import { stripAnsi } from '../failure-message.ts';
 import type { LabEntry } from '../manifest.ts';
 import { CliError, labDirOf, pad2, paint, requireReady, type KitContext } from './context.ts';
 import { treeHash } from './workspace.ts';
@@ -191,4 +192,3 @@ function checkpointCell(c: ReturnType<typeof paint>, cp: HistoryEntry | null): s
   return `${c.red(`✗ ${cp.verdict.met}/${cp.verdict.total} targets`)}: ${missed?.label ?? cp.verdict.missed[0]}${got} ${when}`;
 }
 
-const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
