@@ -14,6 +14,7 @@ import { asCheckpoint, checkPeers, peerKey, type CheckpointDefinition, type Peer
 import { finishFingerprint, takeFingerprint } from './fingerprint.ts';
 import { runLoad } from './load.ts';
 import { runMicroSection } from './micro-section.ts';
+import { RUN_DEFAULTS } from './run-defaults.ts';
 import { computeRatios, formatTable, Progress, SCHEMA_VERSION, writeResult, type CheckpointResult, type Section } from './report.ts';
 import { HEALTH_SCENARIO, defaultScenarios, ingestBody, type Scenario } from './scenarios.ts';
 import { choosePinning } from './server.ts';
@@ -215,6 +216,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   ];
 
   const quick = options.quick;
+  const defaults = RUN_DEFAULTS[quick ? 'quick' : 'full'];
   const sections = (options.only ?? [...SECTIONS]).filter((s) => !(s === 'startup' && own.startup === false));
   const pinning = choosePinning(options.pin ?? true);
   progress.step('fingerprint: sampling CPU use before the run');
@@ -262,9 +264,9 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
         serversFor('load'),
         scenarios,
         {
-          rounds: options.rounds ?? (quick ? 3 : 5),
-          durationSec: options.durationSec ?? (quick ? 2 : 10),
-          warmupSec: options.warmupSec ?? (quick ? 1 : 3),
+          rounds: options.rounds ?? defaults.rounds,
+          durationSec: options.durationSec ?? defaults.durationSec,
+          warmupSec: options.warmupSec ?? defaults.warmupSec,
           connections: options.connections ?? 50,
           pin: options.pin ?? true,
           onStep: (line) => progress.step(line),
@@ -281,7 +283,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     try {
       result.startup = await measureStartup(
         serversFor('startup'),
-        { runs: options.startupRuns ?? (quick ? 5 : 10), onStep: (line) => progress.step(line) },
+        { runs: options.startupRuns ?? defaults.startupRuns, onStep: (line) => progress.step(line) },
       );
       warnings.push(...result.startup.warnings);
     } catch (error) {

@@ -9,6 +9,7 @@
  * The per-step costs below come from measured runs on 2-core machines, quiet and busy (STEP_SECONDS).
  */
 import type { CheckpointDefinition } from '../../../harness/src/define.ts';
+import { RUN_DEFAULTS } from '../../../harness/src/run-defaults.ts';
 
 /** What a checkpoint will run, counted from its definition. */
 export interface BenchPlan {
@@ -38,11 +39,12 @@ export interface HarnessSettings {
 /** runCheckpoint()'s defaults (shared/harness/src/checkpoint.ts), with the caller's overrides. */
 export function harnessSettings(quick: boolean, overrides: Record<string, unknown> = {}): HarnessSettings {
   const num = (key: string, fallback: number) => (typeof overrides[key] === 'number' ? (overrides[key] as number) : fallback);
+  const defaults = RUN_DEFAULTS[quick ? 'quick' : 'full'];
   return {
-    rounds: num('rounds', quick ? 3 : 5),
-    durationSec: num('durationSec', quick ? 2 : 10),
-    warmupSec: num('warmupSec', quick ? 1 : 3),
-    startupRuns: num('startupRuns', quick ? 5 : 10),
+    rounds: num('rounds', defaults.rounds),
+    durationSec: num('durationSec', defaults.durationSec),
+    warmupSec: num('warmupSec', defaults.warmupSec),
+    startupRuns: num('startupRuns', defaults.startupRuns),
     quick,
     sections: Array.isArray(overrides.only) ? (['micro', 'load', 'startup'] as const).filter((s) => (overrides.only as string[]).includes(s)) : ['micro', 'load', 'startup'],
   };
