@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/paths.ts';
+import type { Ratio } from '../../../harness/src/report.ts';
 
 /** A row of a README table, every cell as the README writes it (markdown, trimmed). */
 export interface RowQuote {
@@ -41,14 +42,6 @@ export const row = (label: string, ...cells: string[]): RowQuote => ({ kind: 'ro
 /** A tagged template: `text\`${k(rps)} POST/s\`` is the phrase with each figure formatted. */
 export const text = (strings: TemplateStringsArray, ...values: Array<string | number>): TextQuote => ({ kind: 'text', text: String.raw({ raw: strings }, ...values) });
 
-interface Ratio {
-  section: string;
-  name: string;
-  metric: string;
-  subjectKey: string;
-  subject: number | null;
-  baseline: number | null;
-}
 
 /** A committed results file, read once. */
 export class Results {
