@@ -7,16 +7,12 @@
  * `answerIngest` is lab 03's POST /ingest/v1 once the body's bytes are in memory: lab 04 changes where the
  * bytes come from (a pooled slab), never what the API answers.
  */
-import type { IngestEvent } from '@hotpath/api';
-import { IngestRead, type IngestFields } from '@hotpath/api/ingest-fields';
 import * as harnessStats from '@hotpath/harness/app-stats';
 import * as lab01 from '@hotpath/solution-01-slim-builder/routes.ts';
 import * as lab01Responses from '@hotpath/solution-01-slim-builder/responses.ts';
 import * as lab02 from '@hotpath/solution-02-generated-serializers';
-import { jsonContext } from '@hotpath/solution-02-generated-serializers/generated/json-context.ts';
 import * as lab02Routes from '@hotpath/solution-02-generated-serializers/routes.ts';
 import * as lab03Handler from '@hotpath/solution-03-byte-parsing/ingest.ts';
-import { JsonReader } from '@hotpath/solution-03-byte-parsing/json-reader.ts';
 import * as lab03Table from '@hotpath/solution-03-byte-parsing/routes.ts';
 import type { Context } from 'hono';
 
@@ -49,11 +45,6 @@ export const lab03Routes: readonly TypedRoute[] = lab03Table.routes;
  */
 export const lab03Ingest: (c: Context<AppEnv>) => Promise<Response> = lab03Handler.ingest;
 
-// One reader and one fields record, as in lab 03: answerIngest uses them without awaiting, so no two
-// requests ever share them at once.
-const reader = new JsonReader();
-const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
-
 /**
  * answerIngest(c, bytes): Response — lab 03's answer for a complete body of exactly `bytes` (read nothing past
  * them): 202, or 400 empty/invalid JSON/failed validation, or 503 when the sink is full. Synchronous, never
@@ -61,13 +52,7 @@ const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
  */
 export function answerIngest(c: Context<AppEnv>, bytes: Uint8Array): Response {
   if (bytes.byteLength === 0) return lab01Responses.emptyBody();
-  const outcome = lab03Handler.readIngest(reader, bytes, fields);
-  if (outcome === IngestRead.InvalidJson) return lab03Handler.invalidJson(reader);
-  const problem = jsonContext.IngestEvent.validate(outcome === IngestRead.Fields ? fields : null);
-  if (problem !== undefined) return lab02Routes.errorResponse('validation_failed', problem);
-  const event = fields as IngestEvent;
-  if (!lab01.offer(c.env, event)) return lab01Responses.sinkFull();
-  return lab01Responses.accepted(jsonContext.IngestAccepted.serialize({ accepted: true, itemCount: event.itemCount, timestamp: event.timestamp }));
+  return lab03Handler.answerBody(c, bytes);
 }
 
 /**

@@ -59,6 +59,11 @@ const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
 export async function ingest(c: Context<AppEnv>): Promise<Response> {
   const bytes = await readBodyBytes(c);
   if (bytes instanceof Response) return bytes;
+  return answerBody(c, bytes);
+}
+
+/** The answer for a whole, non-empty body of exactly `bytes`: 202, 400 or 503. Synchronous (lab 04 reuses it). */
+export function answerBody(c: Context<AppEnv>, bytes: Uint8Array): Response {
   const outcome = readIngest(reader, bytes, fields);
   if (outcome === IngestRead.InvalidJson) return invalidJson(reader);
   const problem = jsonContext.IngestEvent.validate(outcome === IngestRead.Fields ? fields : null);
