@@ -96,6 +96,19 @@ export interface CheckpointTarget {
   atMost?: number;
   /** How a person says it: "≥ 5× lab 00's requests/s on GET /todos". */
   label: string;
+  /**
+   * The Node majors this target is for, both ends included: `{ max: 24 }` is Node 24 and earlier, `{ min: 26 }`
+   * Node 26 and later. Absent: every runtime. A figure that moves with the runtime gets one target per range
+   * (lab 02: V8 14, in Node 26, gave JSON.stringify a fast path); `pnpm lab bench` judges only the targets for
+   * the runtime the run measured (bench.ts, `targetsFor`), and a Bun run only the targets without `node`.
+   */
+  node?: NodeMajors;
+}
+
+/** A range of Node major versions, both ends included; an end left out is open. */
+export interface NodeMajors {
+  min?: number;
+  max?: number;
 }
 
 export const labs: readonly LabEntry[] = [

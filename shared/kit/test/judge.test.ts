@@ -1,10 +1,11 @@
 /**
  * The verdict of `pnpm lab bench`: manifest targets judged against a run's ratios — to the lab's baseline,
  * or, with `vs`, to a micro peer's figure in the same run, or, with `absolute`, the package's own figure —
- * and the baseline each lab compares with.
+ * only the targets for the runtime the run measured, and the baseline each lab compares with.
  */
 import { describe, expect, it } from 'vitest';
 import { formatAbsolute, judge } from '../src/cli/bench.ts';
+import { runtimeOf, targetsFor, targetText } from '../src/cli/target-runtime.ts';
 import { baselineOf, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
 import { stageName } from '../src/paths.ts';
 
@@ -95,6 +96,70 @@ describe('absolute targets', () => {
     expect(formatAbsolute(2412.6, 'µs')).toBe('2,413 µs');
     expect(formatAbsolute(3.14159, 'B')).toBe('3.14 B');
     expect(formatAbsolute(12.5)).toBe('12.5');
+  });
+});
+
+describe('targets keyed by runtime', () => {
+  /** The same micro figure judged two ways: Node 20's JSON.stringify is slow, Node 26's has a fast path. */
+  const node20 = target({ atMost: 1 / 3, label: '≥ 3× JSON.stringify', node: { max: 24 } });
+  const node26 = target({ atMost: 1, label: 'no slower than JSON.stringify', node: { min: 26 } });
+  const everywhere = target({ vs: 'fast-json-stringify', atMost: 1, label: 'faster than fast-json-stringify' });
+  const targets = [node20, node26, everywhere];
+  /** A run measuring 0.5× the baseline's time (2× faster), on the runtime given. */
+  const run = (runtime: object) => ({ ratios, ...runtime });
+
+  it('judges a Node 26 result by the Node 26 targets and the targets for every runtime', () => {
+    const verdicts = judge(targets, run({ runtime: { kind: 'node', version: '26.12.1', major: 26, v8: '14.6' } }));
+    expect(verdicts.map((v) => v.target.label)).toEqual(['no slower than JSON.stringify', 'faster than fast-json-stringify']);
+    expect(verdicts[0]).toMatchObject({ ratio: 0.3, met: true });
+  });
+
+  it("judges a Node 20 result by the Node 20 targets, reading an older result's fingerprint", () => {
+    const verdicts = judge(targets, run({ fingerprint: { node: 'v20.20.2' } }));
+    expect(verdicts.map((v) => v.target.label)).toEqual(['≥ 3× JSON.stringify', 'faster than fast-json-stringify']);
+    expect(verdicts[0]).toMatchObject({ ratio: 0.3, met: true });
+    // The Node 26 figure on Node 20 would be the wrong bar: 0.3 is under 1, but it is not what Node 20 is judged by.
+    expect(judge([target({ atMost: 0.25, node: { max: 24 } })], run({ fingerprint: { node: 'v20.20.2' } }))[0]).toMatchObject({ met: false });
+  });
+
+  it('prefers the recorded runtime to the fingerprint, and judges Bun by the targets for every runtime only', () => {
+    expect(runtimeOf({ runtime: { kind: 'node', version: 'v26.12.1', major: 26 }, fingerprint: { node: 'v20.20.2' } })).toEqual({ kind: 'node', version: '26.12.1', major: 26 });
+    expect(runtimeOf({ runtime: { kind: 'node', version: '24.22.3' } })?.major).toBe(24);
+    expect(runtimeOf({})).toBeUndefined();
+    const bun = judge(targets, run({ runtime: { kind: 'bun', version: '1.4.5', major: 1 }, fingerprint: { node: 'v24.3.0' } }));
+    expect(bun.map((v) => v.target.label)).toEqual(['faster than fast-json-stringify']);
+    // A contestant measured on another runtime of the run: its key, its peers' keys and its runtime's targets.
+    const other = [{ ...ratios[1]!, subjectKey: 'subject@node26', ratio: 0.9 }, { ...ratios[4]!, subjectKey: 'peer:fast-json-stringify@node26', subject: 800 }];
+    const onNode26 = judge(targets, run({ ratios: other, fingerprint: { node: 'v20.20.2' } }), 'subject@node26', { kind: 'node', version: '26.12.1', major: 26 });
+    expect(onNode26.map((v) => [v.target.label, v.met])).toEqual([['no slower than JSON.stringify', true], ['faster than fast-json-stringify', false]]);
+    // Bare ratios say no runtime: only the targets for every runtime.
+    expect(judge(targets, ratios).map((v) => v.target.label)).toEqual(['faster than fast-json-stringify']);
+  });
+
+  it('includes both ends of a range and names the runtimes in the verdict text', () => {
+    const node = (major: number) => ({ kind: 'node' as const, version: `${major}.0.0`, major });
+    const middle = target({ node: { min: 22, max: 24 } });
+    expect([20, 22, 24, 26].map((major) => targetsFor([middle], node(major)).length)).toEqual([0, 1, 1, 0]);
+    expect(targetText(node20)).toBe('≥ 3× JSON.stringify — for Node 24 and earlier');
+    expect(targetText(node26)).toBe('no slower than JSON.stringify — for Node 26 and later');
+    expect(targetText(middle)).toBe('a target — for Node 22–24');
+    expect(targetText(target({ node: { min: 24, max: 24 } }))).toBe('a target — for Node 24');
+    expect(targetText(everywhere)).toBe('faster than fast-json-stringify');
+  });
+
+  it('has well-formed ranges in the manifest: whole majors, at least one end, min ≤ max', () => {
+    for (const t of labs.flatMap((lab) => lab.targets.filter((x) => x.node).map((x) => ({ ...x.node!, where: `${lab.slug}: ${x.label}` })))) {
+      const ends = [t.min, t.max].filter((end) => end !== undefined);
+      expect(ends.length > 0 && ends.every((end) => Number.isInteger(end)) && (t.min ?? 0) <= (t.max ?? Infinity), `${t.where}: node must be { min?: major, max?: major } with min ≤ max`).toBe(true);
+    }
+  });
+
+  it.each([20, 22, 24, 26])("gives every lab's figure at most one target on Node %i", (major) => {
+    for (const lab of labs) {
+      const keys = targetsFor(lab.targets, { kind: 'node', version: `${major}.0.0`, major }).map((t) => `${t.scenario} ${t.metric} ${t.vs ?? ''} ${t.atLeast === undefined ? '≤' : '≥'}`);
+      const twice = keys.filter((key, i) => keys.indexOf(key) !== i);
+      expect(twice, `${lab.slug}: two targets for the same figure apply on Node ${major}: give their \`node\` ranges no common major`).toEqual([]);
+    }
   });
 });
 

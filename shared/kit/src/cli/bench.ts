@@ -3,8 +3,8 @@
  * app answers like the reference (same-output.ts) and refuses to rank one that does not; then measures the
  * learner's code, the lab's baseline (solutions/<baselineOf(lab)>: lab 00 unless the manifest names another
  * stage) and the reference solution in one run (@hotpath/harness), prints the ratio table and a verdict
- * against the manifest's targets (ratios to the baseline, to a micro peer for a target with `vs`, or the
- * package's own figure for a target with `absolute`), and
+ * against the manifest's targets for the runtime the run measured (ratios to the baseline, to a micro peer
+ * for a target with `vs`, or the package's own figure for a target with `absolute`), and
  * appends the run to .hotpath/history.jsonl (the full result goes to .hotpath/results/). Before measuring it
  * prints how long the run will take (bench-estimate.ts). `--profile` also profiles the learner's server under load.
  */
@@ -18,6 +18,7 @@ import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf
 import { formatEstimate, harnessSettings, planFromDefinitions } from './bench-estimate.ts';
 import { firstDifference } from './same-output.ts';
 import { appendHistory, type HistoryEntry } from './state.ts';
+import { runtimeName, runtimeOf, targetsFor, targetText, type RunRuntime, type RuntimeOfRun } from './target-runtime.ts';
 
 /** The parts of a harness result the CLI reads (see shared/harness/SCHEMA.md). */
 interface RatioLike {
@@ -31,11 +32,17 @@ interface RatioLike {
   /** The figure's unit ('B', 'µs', 'req/s', …); absent in older results' readers, present in every result. */
   unit?: string;
 }
+/** What judge() reads of a result: its ratios, and the runtime they were measured on. */
+export interface RunLike extends RuntimeOfRun {
+  ratios: readonly RatioLike[];
+}
 interface ResultLike {
   createdAt: string;
   mode: 'quick' | 'full';
   ok: boolean;
   ratios: RatioLike[];
+  /** What the package was measured on; absent in results written before the harness recorded it. */
+  runtime?: RunRuntime;
   fingerprint: { node: string; cpuModel: string; cores: number; busy: boolean; gitCommit: string | null };
 }
 
@@ -72,17 +79,24 @@ export interface TargetVerdict {
   unit?: string;
 }
 
-/** The results key of a micro peer in the harness (`peerKey` of @hotpath/harness). */
-const peerKey = (name: string) => `peer:${name}`;
+/**
+ * The results key of a micro peer in the harness (`peerKey` of @hotpath/harness), on the runtime of `subjectKey`:
+ * a contestant measured on another runtime of the run is `<key>@<runtime id>` (`subject@node26`).
+ */
+const peerKey = (name: string, subjectKey = 'subject') => `peer:${name}${subjectKey.includes('@') ? subjectKey.slice(subjectKey.indexOf('@')) : ''}`;
 
 /**
- * Each manifest target against the run: the ratio this package / the lab's baseline; or, for a target with
- * `vs`, this package's figure / that peer's figure in the same run (null when either is missing or the peer's
- * is 0); or, for an `absolute` target, this package's own figure (the ratio entry's `subject`), compared with
- * atMost/atLeast as it is (null when missing).
+ * Each manifest target for the run's runtime (`targetsFor`; given bare ratios, no runtime is known and only
+ * the targets for every runtime are judged) against the run: the ratio this package / the lab's baseline; or,
+ * for a target with `vs`, this package's figure / that peer's figure in the same run (null when either is
+ * missing or the peer's is 0); or, for an `absolute` target, this package's own figure (the ratio entry's
+ * `subject`), compared with atMost/atLeast as it is (null when missing). `runtime` overrides the run's, for a
+ * contestant measured on another runtime of the run (`subjectKey` 'subject@node26').
  */
-export function judge(targets: readonly CheckpointTarget[], ratios: readonly RatioLike[], subjectKey = 'subject'): TargetVerdict[] {
-  return targets.map((target) => {
+export function judge(targets: readonly CheckpointTarget[], run: RunLike | readonly RatioLike[], subjectKey = 'subject', runtime?: RunRuntime): TargetVerdict[] {
+  const ratios: readonly RatioLike[] = Array.isArray(run) ? run : (run as RunLike).ratios;
+  runtime ??= Array.isArray(run) ? undefined : runtimeOf(run as RunLike);
+  return targetsFor(targets, runtime).map((target) => {
     const find = (key: string) => ratios.find((r) => r.subjectKey === key && r.name === target.scenario && r.metric === target.metric);
     const own = find(subjectKey);
     let ratio = own?.ratio ?? null;
@@ -91,7 +105,7 @@ export function judge(targets: readonly CheckpointTarget[], ratios: readonly Rat
       ratio = figure == null || !Number.isFinite(figure) ? null : figure;
     } else if (target.vs !== undefined) {
       const mine = own?.subject;
-      const theirs = find(peerKey(target.vs))?.subject;
+      const theirs = find(peerKey(target.vs, subjectKey))?.subject;
       ratio = mine == null || theirs == null || !Number.isFinite(mine) || !Number.isFinite(theirs) || theirs === 0 ? null : mine / theirs;
     }
     const met = ratio !== null && (target.atLeast === undefined || ratio >= target.atLeast) && (target.atMost === undefined || ratio <= target.atMost);
@@ -117,13 +131,15 @@ export function historyEntry(ctx: KitContext, lab: LabEntry, result: ResultLike,
     if (r.subjectKey === 'reference') ratios[key].reference = r.ratio;
   }
   const f = result.fingerprint;
+  const runtime = runtimeOf(result);
   return {
     lab: lab.slug,
     at: result.createdAt,
     mode: result.mode,
     result: relative(ctx.root, resultPath),
-    verdict: { met: verdicts.filter((v) => v.met).length, total: verdicts.length, missed: verdicts.filter((v) => !v.met).map((v) => v.target.label) },
-    targets: verdicts.map((v) => ({ label: v.target.label, ratio: v.ratio, met: v.met })),
+    ...(runtime ? { runtime: runtimeName(runtime) } : {}),
+    verdict: { met: verdicts.filter((v) => v.met).length, total: verdicts.length, missed: verdicts.filter((v) => !v.met).map((v) => targetText(v.target)) },
+    targets: verdicts.map((v) => ({ label: targetText(v.target), ratio: v.ratio, met: v.met })),
     ratios,
     fingerprint: { node: f.node, cpuModel: f.cpuModel, cores: f.cores, busy: f.busy, gitCommit: f.gitCommit },
   };
@@ -206,7 +222,8 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
     return 1;
   }
 
-  const verdicts = judge(lab.targets, result.ratios);
+  const verdicts = judge(lab.targets, result);
+  const runtime = runtimeOf(result);
   const entry = historyEntry(ctx, lab, result, resultPath, verdicts);
   appendHistory(ctx, entry);
   const profile = options.profile ? await profileLearner(ctx, lab) : undefined;
@@ -214,10 +231,14 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
     ctx.out(JSON.stringify({ ...entry, ranked: true, ok: true, profile }, null, 2));
     return verdicts.every((v) => v.met) ? 0 : 1;
   }
-  if (verdicts.length === 0) ctx.out(c.dim(`Lab ${pad2(lab.number)} has no target: its figures are what later labs are compared with.`));
+  if (lab.targets.length === 0) ctx.out(c.dim(`Lab ${pad2(lab.number)} has no target: its figures are what later labs are compared with.`));
+  else if (lab.targets.some((t) => t.node)) {
+    const other = lab.targets.length - verdicts.length;
+    ctx.out(c.dim(`Targets for ${runtime ? runtimeName(runtime) : 'an unknown runtime'}, the runtime this run measured${other > 0 ? ` (${other} of lab ${pad2(lab.number)}'s targets are for other runtimes)` : ''}:`));
+  }
   for (const v of verdicts) {
     const ratio = v.ratio === null ? 'not measured' : v.target.absolute ? formatAbsolute(v.ratio, v.unit) : `${v.ratio.toFixed(v.ratio < 0.1 ? 3 : 2)}×`;
-    ctx.out(`${v.met ? c.green('✓ met   ') : c.red('✗ missed')}  ${v.target.label}: ${ratio}`);
+    ctx.out(`${v.met ? c.green('✓ met   ') : c.red('✗ missed')}  ${targetText(v.target)}: ${ratio}`);
   }
   ctx.out(c.dim(`Saved to ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))} (full result: ${entry.result}).`));
 

@@ -31,6 +31,8 @@ export interface HistoryEntry {
   mode: 'quick' | 'full';
   /** Repo-relative path of the full result JSON. */
   result: string;
+  /** The runtime the run measured ("Node 26.12.1"), whose targets it was judged by; absent in older entries. */
+  runtime?: string;
   verdict: { met: number; total: number; missed: string[] };
   /** Each manifest target with the ratio this run measured. */
   targets: Array<{ label: string; ratio: number | null; met: boolean }>;
