@@ -2,8 +2,9 @@
  * `pnpm lab doctor`: checks that this machine can run the workshop, and how much it can trust the figures.
  *
  * Failures block the workshop (Node too old, pnpm missing or the wrong version, dependencies not installed);
- * warnings only make benchmark figures noisier or skip a step (one core, no taskset, no Chromium, a busy lab
- * port, NODE_EXTRA_CA_CERTS, a loaded machine, a power-saving CPU governor). Every problem says how to fix it.
+ * warnings only make benchmark figures noisier or skip a step (Node past end of life or not tested, one core,
+ * no taskset, no Chromium, a busy lab port, NODE_EXTRA_CA_CERTS, a loaded machine, a power-saving CPU
+ * governor). Every problem says how to fix it.
  * Nothing here changes the machine: it only reads, runs `pnpm --version` and binds loopback ports briefly.
  */
 import { execFile } from 'node:child_process';
@@ -14,6 +15,7 @@ import { delimiter, join } from 'node:path';
 import type { LabEntry } from '../manifest.ts';
 import { defaultPort } from '../paths.ts';
 import { findOnPath } from '../cpus.ts';
+import { NODE_MINIMUMS, RECOMMENDED_NODE_MAJOR, SUPPORTED_NODE_MAJORS, hasNativeTypeStripping, nodeSupport } from '../runtimes.ts';
 import { colours } from './context.ts';
 
 export interface DoctorCheck {
@@ -25,19 +27,40 @@ export interface DoctorCheck {
 }
 
 /** Fallbacks when the root package.json does not say (its engines.node and packageManager are the source). */
-export const REQUIRED_NODE = '20.19.0';
+export const REQUIRED_NODE = NODE_MINIMUMS[Math.min(...SUPPORTED_NODE_MAJORS)]!;
 export const REQUIRED_PNPM = '10.34.9';
 
-/** The versions the kit pins: `engines.node` (">=20.19") and `packageManager` ("pnpm@10.34.9") of the root package.json. */
-export function requiredVersions(root: string): { node: string; pnpm: string } {
+export interface RequiredVersions {
+  /** The oldest Node the kit runs on (the lowest of nodeMinimums), e.g. "20.19.0". */
+  node: string;
+  /** The oldest release of each major `engines.node` names: "^20.19 || ^22.12 || ^24 || ^26" → {20: "20.19.0", 22: "22.12.0", …}. */
+  nodeMinimums: Record<number, string>;
+  pnpm: string;
+}
+
+/** "20.19" → "20.19.0". */
+const full = (version: string) => [...version.split('.'), '0', '0'].slice(0, 3).join('.');
+
+/**
+ * The versions the kit pins: `engines.node` ("^20.19 || ^22.12 || ^24 || ^26": each alternative a caret or a
+ * >= range) and `packageManager` ("pnpm@10.34.9") of the root package.json.
+ */
+export function requiredVersions(root: string): RequiredVersions {
+  let pkg: { engines?: { node?: string }; packageManager?: string } = {};
   try {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines?: { node?: string }; packageManager?: string };
-    const node = /(\d+\.\d+(?:\.\d+)?)/.exec(pkg.engines?.node ?? '')?.[1];
-    const pnpm = /^pnpm@(\d+\.\d+\.\d+)/.exec(pkg.packageManager ?? '')?.[1];
-    return { node: node ? (node.split('.').length === 2 ? `${node}.0` : node) : REQUIRED_NODE, pnpm: pnpm ?? REQUIRED_PNPM };
+    pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as typeof pkg;
   } catch {
-    return { node: REQUIRED_NODE, pnpm: REQUIRED_PNPM };
+    // no package.json: the fallbacks
   }
+  const nodeMinimums: Record<number, string> = {};
+  for (const part of (pkg.engines?.node ?? '').split('||')) {
+    const version = /^\s*(?:\^|>=)\s*v?(\d+(?:\.\d+){0,2})\b/.exec(part)?.[1];
+    if (version) nodeMinimums[Number.parseInt(version, 10)] = full(version);
+  }
+  const minimums = Object.keys(nodeMinimums).length > 0 ? nodeMinimums : { ...NODE_MINIMUMS };
+  const lowest = Math.min(...Object.keys(minimums).map(Number));
+  const pnpm = /^pnpm@(\d+\.\d+\.\d+)/.exec(pkg.packageManager ?? '')?.[1];
+  return { node: minimums[lowest]!, nodeMinimums: minimums, pnpm: pnpm ?? REQUIRED_PNPM };
 }
 /** Debian's Chromium, or HOTPATH_CHROMIUM (also honoured by .ci/run and the site's browser tests). */
 export const CHROMIUM_PATH = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
@@ -45,23 +68,30 @@ export const GOVERNOR_PATH = '/sys/devices/system/cpu/cpu0/cpufreq/scaling_gover
 /** The site's port; lab N serves on defaultPort(N) = 3100 + N (paths.ts), for every lab of the manifest. */
 export const SITE_PORT = 3000;
 
-function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
-  const pb = b.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
-  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
+const INSTALL_RECOMMENDED = `install Node ${RECOMMENDED_NODE_MAJOR} (recommended): \`nvm install ${RECOMMENDED_NODE_MAJOR} && nvm use ${RECOMMENDED_NODE_MAJOR}\` (https://github.com/nvm-sh/nvm), or download it from https://nodejs.org`;
+
+/** The node check for a Node version (default: this process's), against the minimums of `engines.node`. */
+export function checkNode(minimums: Record<number, string>, version = process.versions.node): DoctorCheck {
+  const support = nodeSupport(version, minimums);
+  const v = `v${version.replace(/^v/, '')}`;
+  if (support.level === 'ok') return { name: 'node', status: 'ok', detail: `${v} — ${support.summary}` };
+  if (support.level === 'fail') return { name: 'node', status: 'fail', detail: `${v} is ${support.summary}`, fix: INSTALL_RECOMMENDED };
+  const major = Number.parseInt(version.replace(/^v/, ''), 10);
+  if (SUPPORTED_NODE_MAJORS.includes(major)) {
+    return {
+      name: 'node',
+      status: 'warn',
+      detail: `${v} — ${support.summary}; the kit still runs, but figures differ from current Node`,
+      fix: `${INSTALL_RECOMMENDED}; or \`pnpm lab runtime add ${RECOMMENDED_NODE_MAJOR}\` to measure on it too`,
+    };
+  }
+  return { name: 'node', status: 'warn', detail: `${v} — ${support.summary}`, fix: `if something fails, ${INSTALL_RECOMMENDED}` };
 }
 
-
-function checkNode(required: string): DoctorCheck {
-  const version = process.versions.node;
-  if (compareVersions(version, required) >= 0) return { name: 'node', status: 'ok', detail: `v${version} (>= ${required})` };
-  return {
-    name: 'node',
-    status: 'fail',
-    detail: `v${version} is too old: the kit needs Node.js >= ${required}`,
-    fix: 'install Node 20.19 or later: `nvm install 20 && nvm use 20` (https://github.com/nvm-sh/nvm), or download it from https://nodejs.org',
-  };
+/** Whether this Node runs TypeScript itself (process.features.typescript): the labs' servers then need no tsx. */
+export function checkTypeStripping(stripping = hasNativeTypeStripping(), version = process.versions.node): DoctorCheck {
+  if (stripping) return { name: 'type stripping', status: 'ok', detail: `yes: Node ${version} strips TypeScript types itself (process.features.typescript)` };
+  return { name: 'type stripping', status: 'ok', detail: `no: Node ${version} cannot run .ts files itself (Node 22.18+ can), so tsx runs the kit's TypeScript` };
 }
 
 function checkPnpm(root: string, required: string): Promise<DoctorCheck> {
@@ -194,7 +224,8 @@ export async function runDoctor(options: { root: string; labs: readonly LabEntry
   const required = requiredVersions(options.root);
   const [pnpm, ports] = await Promise.all([checkPnpm(options.root, required.pnpm), checkPorts(workshopPorts(options.labs))]);
   return [
-    checkNode(required.node),
+    checkNode(required.nodeMinimums),
+    checkTypeStripping(),
     pnpm,
     checkDependencies(options.root),
     checkCores(cores),

@@ -28,6 +28,9 @@ export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 0
   profile NN           CPU profile of your server under load: self time by package and function, and an
                        offline flame graph   [--scenario ingest|ingest-64k|todos|health] [--seconds N] [--reference]
   doctor               check this machine for the workshop
+  runtime [list]       the Node and Bun runtimes: this one, the supported ones, those installed   [--json]
+  runtime add 26|bun   install a pinned runtime from the npm registry into .hotpath/runtimes/
+                       (runtime which 26: the binary a runtime name resolves to)
 
 Learner state (hints, test runs, history, backups, profiles) lives in .hotpath/ at the repo root.`;
 
@@ -98,8 +101,9 @@ const OPTIONS: Record<string, readonly string[]> = {
   bench: ['--quick', '--profile', '--json', '--no-pin', ...VALUE_FLAGS],
   profile: ['--reference', ...PROFILE_VALUE_FLAGS],
   doctor: ['--json'],
+  runtime: ['--json'],
 };
-const MAX_POSITIONALS: Record<string, number> = { list: 0, doctor: 0, restore: 2 };
+const MAX_POSITIONALS: Record<string, number> = { list: 0, doctor: 0, restore: 2, runtime: Number.POSITIVE_INFINITY };
 
 function checkOptions(p: Parsed): void {
   const allowed = OPTIONS[p.verb ?? ''];
@@ -152,8 +156,12 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
       ctx.out(p.flags.has('--json') ? JSON.stringify(checks, null, 2) : formatDoctor(checks, ctx.color));
       return doctorExitCode(checks);
     }
+    case 'runtime': {
+      const { runtimeVerb } = await import('./runtime.ts');
+      return runtimeVerb(ctx, p.positionals, p.flags.has('--json'));
+    }
     default:
-      throw new CliError(p.verb === undefined ? 'pnpm lab needs a verb: list, start, test, hint, diff, reset, restore, solve, bench, profile or doctor (pnpm lab --help)' : `Unknown verb "${p.verb}" (pnpm lab --help lists them)`);
+      throw new CliError(p.verb === undefined ? 'pnpm lab needs a verb: list, start, test, hint, diff, reset, restore, solve, bench, profile, doctor or runtime (pnpm lab --help)' : `Unknown verb "${p.verb}" (pnpm lab --help lists them)`);
   }
 }
 
