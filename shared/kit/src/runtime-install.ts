@@ -81,8 +81,15 @@ async function newestOfMajor(npm: string, pkg: string, major: number): Promise<s
   }
 }
 
+/** What a failed npm said: its --json error ("ETARGET: No matching version …"), else its first stderr line. */
 function firstLine(error: unknown): string {
-  const e = error as { stderr?: string; message?: string };
+  const e = error as { stdout?: string; stderr?: string; message?: string };
+  try {
+    const json = (JSON.parse(e.stdout ?? '') as { error?: { code?: string; summary?: string } }).error;
+    if (json?.code || json?.summary) return [json.code, json.summary?.replace(/\.$/, '')].filter(Boolean).join(': ');
+  } catch {
+    // not JSON: npm failed before printing it, or an older npm
+  }
   return ((e.stderr || e.message || String(error)).split('\n').find((l) => l.trim()) ?? '').trim();
 }
 
@@ -119,11 +126,15 @@ export async function installRuntime(spec: string, options: InstallOptions = {})
     try {
       tarball = await npmPack(npm, `${pkg}@${version}`, partial);
     } catch (error) {
+      const why = firstLine(error);
+      if (!/E404|ETARGET|No matching version|not found/i.test(why)) {
+        throw new Error(`npm pack ${pkg}@${version} failed (${why}): check the network and npm's registry (npm config get registry), then run pnpm lab runtime add ${spec} again`);
+      }
       const major = parsed.kind === 'node' && !parsed.version ? parsed.major : undefined;
       const fallback = major === undefined ? undefined : await newestOfMajor(npm, pkg, major);
       if (!fallback) {
         const yourself = kind === 'node' ? `Node ${version.split('.')[0]} yourself (nvm install ${version.split('.')[0]}, or https://nodejs.org)` : 'Bun yourself (https://bun.sh)';
-        throw new Error(`npm pack ${pkg}@${version} failed (${firstLine(error)}): the npm registry has no ${kind === 'node' ? 'Node' : 'Bun'} ${version} for ${pkg.replace(/^.*?-/, '')}; install ${yourself} and give its path: --runtime /path/to/${kind}`);
+        throw new Error(`npm pack ${pkg}@${version} failed (${why}): the npm registry has no ${kind === 'node' ? 'Node' : 'Bun'} ${version} for ${pkg.replace(/^.*?-/, '')}; install ${yourself} and give its path: --runtime /path/to/${kind}`);
       }
       log(`${pkg} has no ${version}: installing ${fallback}, the newest Node ${major} it publishes`);
       version = fallback;

