@@ -10,6 +10,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { labSourcePath } from '@hotpath/kit/paths';
+import type { SeaResult } from '@hotpath/kit/sea-given';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkOverHttp } from '../../../shared/kit/src/http-check.ts';
 import { absoluteInputs, BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';
@@ -23,7 +24,8 @@ const SNAPSHOT_MIN_BYTES = 1_000_000;
 
 /** What each binary needs, said as the step to do. */
 const HOW = {
-  'server-sea': 'Step 2: in src/sea.ts write the SEA config, run node --experimental-sea-config, copy process.execPath and inject the blob with postject (NODE_SEA_BLOB, --sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2)',
+  'server-sea':
+    'Step 2: in src/sea.ts write the SEA config and make the binary the way options.method says: node --build-sea <config> (Node ≥ 25.5), or node --experimental-sea-config, a copy of process.execPath and postject (NODE_SEA_BLOB, --sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2)',
   'server-sea-codecache': 'Step 2: pass useCodeCache through to the SEA config in src/sea.ts',
   'server-sea-snapshot':
     'Step 3: pass useSnapshot through to the SEA config, and in src/snapshot.ts create the app at the top level and serve it from the function given to v8.startupSnapshot.setDeserializeMainFunction(), importing @hotpath/kit/serve only inside it (node:http cannot load while the snapshot is built)',
@@ -78,6 +80,14 @@ describe('pnpm build', () => {
     ).toBe(true);
   });
 
+  it.each(Object.keys(HOW) as BinaryName[])('makes %s the way the build chose for this node (options.method)', (name) => {
+    binary(name);
+    const outcome = built.report!.binaries.find((b) => b.name === name) as SeaResult;
+    const chosen = built.report!.seaMethod;
+    const how = chosen === 'build-sea' ? `run node --build-sea on the config (this node, ${process.version}, has it)` : `use postject (this node, ${process.version}, has no --build-sea)`;
+    expect(outcome.method, `Step 2: buildSea() must follow options.method ('${chosen}'): ${how}, and answer method: options.method`).toBe(chosen);
+  });
+
   it.each(Object.keys(HOW) as BinaryName[])('makes %s, an executable a little larger than node', (name) => {
     const path = binary(name);
     expect(() => accessSync(path, constants.X_OK), `${name} must be executable: copy process.execPath and keep its mode`).not.toThrow();
@@ -91,7 +101,7 @@ describe('what each blob carries', () => {
     const script = readFileSync(join(built.dir, MAIN[name]), 'utf8');
     expect(
       carriesScript(readFileSync(path), script),
-      `${HOW[name]}: ${name} does not hold this build's ${MAIN[name]}. Make the blob from options.main with node --experimental-sea-config and inject it; a binary copied from another build is not yours`,
+      `${HOW[name]}: ${name} does not hold this build's ${MAIN[name]}. Make it from options.main (node --build-sea, or node --experimental-sea-config and postject); a binary copied from another build is not yours`,
     ).toBe(true);
   });
 

@@ -586,10 +586,12 @@ executable in an empty folder does not have. Make those messages errors with \`l
 warning, promoted to an error.`,
       },
       {
-        title: 'postject fails, or the binary starts as a plain node',
+        title: 'node --build-sea or postject fails, or the binary starts as a plain node',
         step: 2,
-        body: `Order matters: write the SEA config, run \`node --experimental-sea-config <config>\` (it writes the blob),
-copy \`process.execPath\` to the binary's path and make it executable, then inject the blob with postject under
+        body: `Follow \`options.method\`: the build chose it for your node. \`'build-sea'\` (Node ≥ 25.5): the config's
+\`output\` is the binary itself, and \`node --build-sea <config>\` is the one command. \`'postject'\` (Node 20,
+22, 24): order matters — \`output\` is the blob; run \`node --experimental-sea-config <config>\`, copy
+\`process.execPath\` to the binary's path and make it executable, then inject the blob with postject under
 the resource name \`NODE_SEA_BLOB\` and \`--sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2\`
 (the constants are given in \`@hotpath/kit/sea-given\`). A binary without the fuse flipped is just a copy of
 node: it prints a REPL prompt or waits for a script.`,
@@ -603,11 +605,12 @@ imports are bundled), or mark the file as a SEA asset. The test copies the binar
 with no node_modules above it: exactly what a distroless image or a download does.`,
       },
       {
-        title: "The snapshot build dies with 'methods.toSorted is not a function'",
+        title: "The snapshot build dies with 'methods.toSorted is not a function' or 'global handle not serialized'",
         step: 3,
         body: `Something loaded \`node:http\` while the snapshot was being built: \`@hono/node-server\` does at its top,
 and so do \`Request\`/\`Response\` (undici). On Node 20 the snapshot builder's context lacks
-\`Array.prototype.toSorted\`, which \`node:http\` calls. Keep the top level of \`src/snapshot.ts\` to
+\`Array.prototype.toSorted\`, which \`node:http\` calls; on Node 22, 24 and 26 it loads, but V8 cannot write
+the HTTP parser's native handles into the snapshot and aborts the build. Keep the top level of \`src/snapshot.ts\` to
 \`createApp()\`, and import \`@hotpath/kit/serve\` inside the function you give
 \`v8.startupSnapshot.setDeserializeMainFunction()\`: \`await import('@hotpath/kit/serve')\` — esbuild keeps a
 literal dynamic import lazy in the bundle.`,

@@ -10,25 +10,31 @@
  *   server-sea-snapshot                 a startup snapshot of snapshot.cjs (useSnapshot)
  *   build.json                          what was built: sizes, largest inputs, timings, failures
  *
+ * How the binaries are made is chosen here, once, for the node running the build (seaMethod() in
+ * sea-given.ts): `node --build-sea` where it has the flag (Node ≥ 25.5), postject injection where it does not
+ * (Node 20, 22, 24). buildSea() gets the choice as `options.method`, and the output says which was used.
+ *
  * The lab's tests call buildAll() with a scratch folder. A binary that fails is reported and the others are
  * still built.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatBundleReport, type BundleOptions, type BundleReport, type SeaOptions, type SeaResult } from './sea-given.ts';
+import { formatBundleReport, SEA_METHOD_LABEL, seaMethod, type BundleOptions, type BundleReport, type SeaMethod, type SeaOptions, type SeaResult } from './sea-given.ts';
 
 /** The three single executables: name → what goes in the blob. */
 export const BINARIES = [
   { name: 'server-sea', entry: 'server' },
   { name: 'server-sea-codecache', entry: 'server', useCodeCache: true },
   { name: 'server-sea-snapshot', entry: 'snapshot', useSnapshot: true },
-] as const satisfies ReadonlyArray<Omit<SeaOptions, 'main' | 'outDir'> & { entry: 'server' | 'snapshot' }>;
+] as const satisfies ReadonlyArray<Omit<SeaOptions, 'main' | 'outDir' | 'method'> & { entry: 'server' | 'snapshot' }>;
 
 export type BinaryOutcome = SeaResult | { name: string; error: string };
 
 export interface BuildReport {
   node: string;
+  /** How the build asked buildSea() to make the binaries (each binary's result says how it was made). */
+  seaMethod: SeaMethod;
   outDir: string;
   bundles: { server: BundleReport; snapshot: BundleReport };
   binaries: BinaryOutcome[];
@@ -55,6 +61,7 @@ export async function buildAll(outDir: string, srcDir: string): Promise<BuildRep
   }
   const { bundle } = (await import(pathToFileURL(join(srcDir, 'bundle.ts')).href)) as BundleModule;
   const { buildSea } = (await import(pathToFileURL(join(srcDir, 'sea.ts')).href)) as SeaModule;
+  const method = seaMethod();
   const started = performance.now();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -67,14 +74,14 @@ export async function buildAll(outDir: string, srcDir: string): Promise<BuildRep
   // The binaries are independent: build them side by side (injection is mostly I/O and one core each).
   const binaries = await Promise.all(
     BINARIES.map(({ entry, ...options }) =>
-      buildSea({ ...options, main: mains[entry], outDir }).catch((error: unknown): BinaryOutcome => ({
+      buildSea({ ...options, main: mains[entry], outDir, method }).catch((error: unknown): BinaryOutcome => ({
         name: options.name,
         error: error instanceof Error ? error.message : String(error),
       })),
     ),
   );
 
-  const report: BuildReport = { node: process.version, outDir, bundles: { server: server!, snapshot: snapshot! }, binaries, ms: performance.now() - started };
+  const report: BuildReport = { node: process.version, seaMethod: method, outDir, bundles: { server: server!, snapshot: snapshot! }, binaries, ms: performance.now() - started };
   writeFileSync(join(outDir, 'build.json'), JSON.stringify(report, null, 2));
   return report;
 }
@@ -86,12 +93,13 @@ export function formatBuild(report: BuildReport): string {
   for (const binary of report.binaries) {
     if ('error' in binary) lines.push(`${binary.name}: FAILED\n  ${binary.error.replace(/\n/g, '\n  ')}`);
     else {
-      const { blob, copy, inject } = binary.ms;
-      lines.push(
-        `${binary.name}: ${mb(binary.bytes)} (blob ${(binary.blobBytes / 1e3).toFixed(0)} kB; blob ${blob.toFixed(0)} ms, copy ${copy.toFixed(0)} ms, inject ${inject.toFixed(0)} ms)`,
-      );
+      const steps = Object.entries(binary.ms)
+        .map(([step, ms]) => `${step} ${ms.toFixed(0)} ms`)
+        .join(', ');
+      const carried = binary.method === 'build-sea' ? `+${(binary.blobBytes / 1e3).toFixed(0)} kB over node` : `blob ${(binary.blobBytes / 1e3).toFixed(0)} kB`;
+      lines.push(`${binary.name}: ${mb(binary.bytes)} (${carried}; ${steps}), built with ${SEA_METHOD_LABEL[binary.method] ?? binary.method}`);
     }
   }
-  lines.push(`built in ${(report.ms / 1000).toFixed(1)} s with Node ${report.node}`);
+  lines.push(`built in ${(report.ms / 1000).toFixed(1)} s with Node ${report.node} (single executables by ${SEA_METHOD_LABEL[report.seaMethod]})`);
   return lines.join('\n');
 }

@@ -1,14 +1,15 @@
 /**
  * Lab 05's given code for its src/bundle.ts and src/sea.ts (`@hotpath/kit/sea-given`), written once for the
  * learner's folder and the reference: the types bundle() and buildSea() take and answer, the folder esbuild
- * works from, the bundle report's formatting, the SEA constants from Node 20's documentation, and the two
- * helpers buildSea() runs postject and node with. The lab's own parts (FATAL_MESSAGES, bundle(),
+ * works from, the bundle report's formatting, the SEA constants from Node's documentation, which of Node's two
+ * ways of making a single executable the running node has (seaMethod(): `node --build-sea` from Node 25.5,
+ * else a blob injected with postject), and the two helpers buildSea() runs postject and node with. The lab's own parts (FATAL_MESSAGES, bundle(),
  * largestInputs(), buildSea() and the snapshot entry) stay in the lab's src/; the build driver that calls
  * them is sea-build.ts.
  *
  * Only the build imports this module (under tsx); nothing of it goes into a bundle.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -74,7 +75,29 @@ function shortPath(path: string): string {
 
 // ---- Step 2: the single executable ----
 
-/** The fuse string Node 20 looks for to know a blob was injected (from Node's documentation). */
+/**
+ * How a single executable is made — chosen once per build by the build driver (sea-build.ts) for the node
+ * running it, and passed to buildSea() as `options.method`:
+ * - `'build-sea'` (Node ≥ 25.5): `node --build-sea <config>` reads the SEA config and writes the executable
+ *   itself, the blob never touching the disk (the config's `output` is then the executable);
+ * - `'postject'` (Node 20, 22, 24): `node --experimental-sea-config <config>` writes a blob (`output`), a
+ *   copy of node is made, and postject injects the blob into the copy.
+ */
+export type SeaMethod = 'build-sea' | 'postject';
+
+/** How each method is named in the build's output. */
+export const SEA_METHOD_LABEL: Record<SeaMethod, string> = { 'build-sea': 'node --build-sea', postject: 'postject' };
+
+/**
+ * `'build-sea'` when `node` (default: the running one) lists `--build-sea` in its `--help` (Node ≥ 25.5),
+ * else `'postject'`. Asked of the binary itself, not guessed from its version number.
+ */
+export function seaMethod(node: string = process.execPath): SeaMethod {
+  const help = spawnSync(node, ['--help'], { encoding: 'utf8' });
+  return help.status === 0 && /^\s*--build-sea\b/m.test(help.stdout) ? 'build-sea' : 'postject';
+}
+
+/** The fuse string postject flips so node knows a blob was injected (from Node's documentation; the same on Node 20–26). */
 export const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 /** The resource name Node reads the blob from. */
 export const SEA_RESOURCE = 'NODE_SEA_BLOB';
@@ -91,16 +114,24 @@ export interface SeaOptions {
   useCodeCache?: boolean;
   /** Build a startup snapshot from the main script (it must call v8.startupSnapshot.setDeserializeMainFunction). */
   useSnapshot?: boolean;
+  /** How to make the executable: `node --build-sea` where the running node has it, else postject (seaMethod()). */
+  method: SeaMethod;
 }
 
 export interface SeaResult {
   name: string;
+  /** How it was made. */
+  method: SeaMethod;
   /** Absolute path of the binary. */
   path: string;
   bytes: number;
+  /**
+   * What the SEA carries: the blob file's size (postject), or — `node --build-sea` writes no blob file — how
+   * many bytes the executable has beyond the node it was made from (the blob plus the ELF segment's padding).
+   */
   blobBytes: number;
-  /** Milliseconds: blob, copy, inject. */
-  ms: { blob: number; copy: number; inject: number };
+  /** Milliseconds per step, in order: `{ blob, copy, inject }` (postject) or `{ build }` (`node --build-sea`). */
+  ms: Record<string, number>;
 }
 
 /** postject's command-line entry (its JS API prints LIEF's warnings into our output; a child's we can keep). */

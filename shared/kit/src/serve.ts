@@ -11,7 +11,9 @@
  * esbuild bundles this module into lab 05's single executables, so it must stay bundle-safe: no tsx, no
  * `import.meta` (empty in CommonJS output), and nothing at module load beyond imports — the snapshot entry
  * imports it only inside its deserialize main function, because @hono/node-server loads node:http at the
- * top, and node:http cannot be loaded while Node 20 builds a startup snapshot.
+ * top, and no Node snapshots a heap holding node:http: Node 20's snapshot builder cannot load it
+ * (`methods.toSorted is not a function`), and Node 22, 24 and 26 load it but abort writing the heap (`global
+ * handle not serialized`: the HTTP parser's native handles) — measured on 20.20, 22.23, 24.22 and 26.12.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { HotPathApp } from '@hotpath/api';

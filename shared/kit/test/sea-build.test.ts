@@ -1,14 +1,15 @@
 /**
  * Lab 05's shared build code, without building a binary (lab 05's own tests build and run all three):
- * buildAll() refuses to empty a folder that holds sources before it touches anything, formatBuild() says
- * which binary failed and why, and portFromEnv() takes PORT or the default and exits 2 on anything else.
+ * buildAll() refuses to empty a folder that holds sources before it touches anything, seaMethod() tells a
+ * node with `--build-sea` from one without, formatBuild() says how each binary was made, which failed and
+ * why, and portFromEnv() takes PORT or the default and exits 2 on anything else.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildAll, formatBuild, type BuildReport } from '../src/sea-build.ts';
-import type { BundleReport } from '../src/sea-given.ts';
+import { seaMethod, type BundleReport } from '../src/sea-given.ts';
 import { portFromEnv } from '../src/serve.ts';
 
 describe('buildAll', () => {
@@ -29,6 +30,29 @@ describe('buildAll', () => {
   });
 });
 
+describe('seaMethod', () => {
+  let scratch: string;
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  /** A stand-in "node" whose --help prints `help`: a shell script, so no real Node version is needed. */
+  const fakeNode = (help: string) => {
+    scratch = mkdtempSync(join(tmpdir(), 'hotpath-sea-method-'));
+    const path = join(scratch, 'node');
+    writeFileSync(path, `#!/bin/sh\ncat <<'EOF'\n${help}\nEOF\n`, { mode: 0o755 });
+    return path;
+  };
+
+  it("answers 'build-sea' for a node whose --help lists --build-sea (Node ≥ 25.5)", () => {
+    const node = fakeNode('Options:\n  --build-sea=...             Build a Node.js single executable\n  --experimental-sea-config=...');
+    expect(seaMethod(node)).toBe('build-sea');
+  });
+
+  it("answers 'postject' for a node without it (Node 20, 22, 24), even when another option mentions it", () => {
+    const node = fakeNode('Options:\n  --experimental-sea-config=...   see also --build-sea in later versions');
+    expect(seaMethod(node)).toBe('postject');
+  });
+});
+
 describe('formatBuild', () => {
   const bundle = (name: string): BundleReport => ({
     outfile: join(process.cwd(), 'dist', `${name}.cjs`),
@@ -42,10 +66,11 @@ describe('formatBuild', () => {
   it('prints each bundle, each binary or its failure, and the build time', () => {
     const report: BuildReport = {
       node: 'v20.20.2',
+      seaMethod: 'postject',
       outDir: 'dist',
       bundles: { server: bundle('server'), snapshot: bundle('snapshot') },
       binaries: [
-        { name: 'server-sea', path: 'dist/server-sea', bytes: 99_200_000, blobBytes: 176_000, ms: { blob: 168, copy: 93, inject: 10_766 } },
+        { name: 'server-sea', method: 'postject', path: 'dist/server-sea', bytes: 99_200_000, blobBytes: 176_000, ms: { blob: 168, copy: 93, inject: 10_766 } },
         { name: 'server-sea-snapshot', error: 'snapshot failed\nmethods.toSorted is not a function' },
       ],
       ms: 11_800,
@@ -53,9 +78,23 @@ describe('formatBuild', () => {
     const text = formatBuild(report);
     expect(text).toContain('dist/server.cjs: 175.0 kB from 2 inputs (12 ms)');
     expect(text).toContain('hono/dist/context.js');
-    expect(text).toContain('server-sea: 99.2 MB (blob 176 kB; blob 168 ms, copy 93 ms, inject 10766 ms)');
+    expect(text).toContain('server-sea: 99.2 MB (blob 176 kB; blob 168 ms, copy 93 ms, inject 10766 ms), built with postject');
     expect(text).toContain('server-sea-snapshot: FAILED\n  snapshot failed\n  methods.toSorted is not a function');
-    expect(text).toContain('built in 11.8 s with Node v20.20.2');
+    expect(text).toContain('built in 11.8 s with Node v20.20.2 (single executables by postject)');
+  });
+
+  it('says a binary made by node --build-sea grew node by so much, in one step', () => {
+    const report: BuildReport = {
+      node: 'v26.12.1',
+      seaMethod: 'build-sea',
+      outDir: 'dist',
+      bundles: { server: bundle('server'), snapshot: bundle('snapshot') },
+      binaries: [{ name: 'server-sea', method: 'build-sea', path: 'dist/server-sea', bytes: 150_846_592, blobBytes: 527_424, ms: { build: 18_940 } }],
+      ms: 19_500,
+    };
+    const text = formatBuild(report);
+    expect(text).toContain('server-sea: 150.8 MB (+527 kB over node; build 18940 ms), built with node --build-sea');
+    expect(text).toContain('built in 19.5 s with Node v26.12.1 (single executables by node --build-sea)');
   });
 });
 
