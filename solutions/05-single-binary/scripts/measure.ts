@@ -2,7 +2,8 @@
  * One measured start, as /work's measuring rules have it: spawn the server on a port chosen beforehand,
  * poll GET /health every millisecond from the moment of spawn() until the first 200, read the peak RSS
  * (VmHWM in /proc/PID/status) right then, stop the server by PID. NODE_EXTRA_CA_CERTS (tens of ms per Node
- * start) and NODE_OPTIONS are removed from its environment.
+ * start), NODE_OPTIONS and NODE_COMPILE_CACHE are removed from its environment; a subject that needs one of
+ * them (the compile-cache row) sets it in its own `env`.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ export interface StartCommand {
   command: string;
   args: string[];
   cwd: string;
+  /** Variables added to the server's environment (after the removals above). */
+  env?: Record<string, string>;
 }
 
 export interface StartSample {
@@ -46,12 +49,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The environment servers get: without NODE_EXTRA_CA_CERTS and NODE_OPTIONS, with PORT and a quiet log. */
-export function startEnv(port: number): NodeJS.ProcessEnv {
+/** The environment servers get: without NODE_EXTRA_CA_CERTS, NODE_OPTIONS and NODE_COMPILE_CACHE, with PORT, a quiet log and `extra`. */
+export function startEnv(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'silent' };
   delete env.NODE_EXTRA_CA_CERTS;
   delete env.NODE_OPTIONS;
-  return env;
+  delete env.NODE_COMPILE_CACHE;
+  return { ...env, ...extra };
 }
 
 /** GET /health on a fresh connection: the status code, or 0 when the connection failed (not listening yet). */
@@ -81,7 +85,7 @@ export async function measureStart(start: StartCommand): Promise<StartSample> {
   const port = await freePort();
   let output = '';
   const t0 = performance.now();
-  const child = spawn(start.command, start.args, { cwd: start.cwd, env: startEnv(port), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(start.command, start.args, { cwd: start.cwd, env: startEnv(port, start.env), stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk).slice(-4_000)));
   child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk).slice(-4_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
