@@ -150,11 +150,12 @@ export class ArrayBufferSampler {
   private readonly gcs: GcSpan[] = [];
   private timer: NodeJS.Timeout | undefined;
   private observer: PerformanceObserver | undefined;
+  private readonly finished: () => number;
+  private readonly settings: { periodMs: number; settleMs: number };
 
-  constructor(
-    private readonly finished: () => number,
-    private readonly settings = samplerSettings(),
-  ) {
+  constructor(finished: () => number, settings = samplerSettings()) {
+    this.finished = finished;
+    this.settings = settings;
     const size = settings.periodMs > 0 ? PREALLOCATED : 0;
     this.t = doubles(size);
     this.bytes = doubles(size);

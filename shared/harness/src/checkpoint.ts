@@ -15,137 +15,16 @@ import { finishFingerprint, takeFingerprint } from './fingerprint.ts';
 import { runLoad } from './load.ts';
 import { runMicroSection } from './micro-section.ts';
 import { RUN_DEFAULTS } from './run-defaults.ts';
-import { computeRatios, formatTable, Progress, SCHEMA_VERSION, writeResult, type CheckpointResult, type Section } from './report.ts';
+import { computeRatios, formatTable, Progress, SCHEMA_VERSION, writeResult, type CheckpointResult } from './report.ts';
+import { SECTIONS, parseArgs, USAGE, type CheckpointOptions } from './args.ts';
+import { resolveRuntimes, serversOnRuntimes, startMicroWorkers } from './runtime-run.ts';
+import { computeRuntimeRatios, tagRuntimes } from './runtime-results.ts';
 import { HEALTH_SCENARIO, defaultScenarios, ingestBody, type Scenario } from './scenarios.ts';
 import { choosePinning } from './server.ts';
 import { measureStartup } from './startup.ts';
 import { defaultBaselineDir, label, loadSubject, resolveSubjects } from './subjects.ts';
 
-export interface CheckpointOptions {
-  /** Package folder to benchmark (default: the current directory). */
-  dir: string;
-  quick: boolean;
-  /** Write the result here instead of <dir>/.checkpoint/. */
-  json?: string;
-  only?: Section[];
-  /**
-   * Baseline package folder. Default: solutions/<slug> of the lab's `baseline` in the manifest
-   * (solutions/00-baseline unless the lab names another), or solutions/00-baseline outside a lab folder.
-   */
-  baselineDir?: string;
-  /**
-   * Reference solution folder, measured in the same run as a third subject (key 'reference'). Ignored when
-   * it is the package or the baseline folder.
-   */
-  referenceDir?: string;
-  /** Checkpoint definition file (default labs/<slug>/checkpoint.ts when it exists). */
-  checkpointFile?: string;
-  pin?: boolean;
-  rounds?: number;
-  durationSec?: number;
-  warmupSec?: number;
-  connections?: number;
-  startupRuns?: number;
-  /** Progress lines on stderr (default true). */
-  progress?: boolean;
-}
-
-export const USAGE = `Usage: hotpath-bench [options]   (run in a labs/NN-slug or solutions/NN-slug folder)
-
-Measures this package and its lab's baseline in the same run and prints their ratios. The baseline is the
-solution the lab's entry in shared/kit/src/manifest.ts names (its baseline field): solutions/00-baseline
-unless the lab names another (lab 02 compares with solutions/01-slim-builder).
-
-  --quick               short run: 3 load rounds x 2 s (1 s warm-up), 5 startup runs, short micro sampling
-  --only LIST           comma-separated sections: micro,load,startup (default: all)
-  --json PATH           write the result to PATH (default: .checkpoint/latest.json and .checkpoint/<time>.json)
-  --baseline DIR        compare against DIR instead of the lab's baseline
-  --reference DIR       also measure DIR (e.g. solutions/<slug>, the reference solution) in the same run,
-                        with its own ratios to the baseline
-  --dir DIR             benchmark DIR instead of the current folder
-  --checkpoint FILE     checkpoint definition (default: labs/<slug>/checkpoint.ts when present)
-  --no-pin              do not pin the server and the load generator to separate CPUs
-  --rounds N  --duration S  --warmup S  --connections N  --startup-runs N
-                        override the load and startup settings
-  -h, --help            this help
-
-Exit status: 0 when every measurement ran, 1 when one failed (server did not start, non-2xx answers in a
-scenario that expects 2xx, a micro task threw), 2 on a usage error.`;
-
-const SECTIONS: readonly Section[] = ['micro', 'load', 'startup'];
-
-export function parseArgs(argv: readonly string[], cwd = process.cwd()): { options: CheckpointOptions } | { help: true } | { error: string } {
-  const options: CheckpointOptions = { dir: cwd, quick: false };
-  const num = (flag: string, v: string | undefined): number => {
-    const n = Number(v);
-    if (v === undefined || !Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number`);
-    return n;
-  };
-  try {
-    for (let i = 0; i < argv.length; i++) {
-      const arg = argv[i];
-      const value = () => {
-        const v = argv[++i];
-        if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value`);
-        return v;
-      };
-      switch (arg) {
-        case '-h':
-        case '--help':
-          return { help: true };
-        case '--quick':
-          options.quick = true;
-          break;
-        case '--json':
-          options.json = resolve(cwd, value());
-          break;
-        case '--only': {
-          const list = value().split(',').map((s) => s.trim()).filter(Boolean);
-          const bad = list.filter((s) => !SECTIONS.includes(s as Section));
-          if (bad.length || list.length === 0) throw new Error(`--only takes ${SECTIONS.join(',')}; got ${bad.join(',') || 'nothing'}`);
-          options.only = list as Section[];
-          break;
-        }
-        case '--baseline':
-          options.baselineDir = resolve(cwd, value());
-          break;
-        case '--reference':
-          options.referenceDir = resolve(cwd, value());
-          break;
-        case '--dir':
-          options.dir = resolve(cwd, value());
-          break;
-        case '--checkpoint':
-          options.checkpointFile = resolve(cwd, value());
-          break;
-        case '--no-pin':
-          options.pin = false;
-          break;
-        case '--rounds':
-          options.rounds = Math.round(num(arg, value()));
-          break;
-        case '--duration':
-          options.durationSec = num(arg, value());
-          break;
-        case '--warmup':
-          options.warmupSec = Number(value());
-          if (!(options.warmupSec >= 0)) throw new Error('--warmup needs a number ≥ 0');
-          break;
-        case '--connections':
-          options.connections = Math.round(num(arg, value()));
-          break;
-        case '--startup-runs':
-          options.startupRuns = Math.round(num(arg, value()));
-          break;
-        default:
-          throw new Error(`Unknown option ${arg}`);
-      }
-    }
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
-  return { options };
-}
+export { parseArgs, USAGE, type CheckpointOptions };
 
 /**
  * Runs a checkpoint and writes its result (unless the package folder does not exist and no `json` is given).
@@ -162,6 +41,8 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (!lab) warnings.push(`${dir} is not a labs/NN-slug or solutions/NN-slug folder`);
   if (!existsSync(join(dir, 'src', 'app.ts'))) failures.push(`No src/app.ts in ${dir}: nothing to measure`);
 
+  // Other runtimes (--runtime): resolved first, so a missing one stops the run before anything is measured.
+  const { primary, others } = await resolveRuntimes(options.runtimes ?? [], process.cwd(), warnings, failures);
   const baselineDir = resolve(options.baselineDir ?? defaultBaselineDir(dir));
   const { subjects, baselineKey, warnings: subjectWarnings } = resolveSubjects(dir, baselineDir, options.referenceDir);
   warnings.push(...subjectWarnings);
@@ -210,10 +91,16 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     p.serve ? { name: p.name, label: p.serve.label ?? p.serve.command, dir: p.serve.cwd ?? dir, command: true as const } : { name: p.name, label: label(p.dir!), dir: p.dir! },
   );
   const subjectServers = subjects.map((s) => ({ key: s.key, dir: s.dir, serve: definitions.get(s.key)?.serve }));
-  const serversFor = (section: 'load' | 'startup') => [
-    ...subjectServers,
-    ...servedPeers.filter((p) => !p.sections || p.sections.includes(section)).map((p) => ({ key: peerKey(p.name), dir: p.dir ?? dir, serve: p.serve })),
-  ];
+  // The same servers again on each other runtime, after this runtime's, all taking turns in the same rounds.
+  const serversFor = (section: 'load' | 'startup') =>
+    serversOnRuntimes(
+      [
+        ...subjectServers,
+        ...servedPeers.filter((p) => !p.sections || p.sections.includes(section)).map((p) => ({ key: peerKey(p.name), dir: p.dir ?? dir, serve: p.serve })),
+      ],
+      others,
+      warnings,
+    );
 
   const quick = options.quick;
   const defaults = RUN_DEFAULTS[quick ? 'quick' : 'full'];
@@ -239,6 +126,8 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     ...(subjectServers.some((s) => s.serve)
       ? { servedBy: Object.fromEntries(subjectServers.flatMap((s) => (s.serve ? [[s.key, s.serve.label ?? s.serve.command]] : []))) }
       : {}),
+    runtime: { id: primary.id, label: primary.label, kind: primary.kind, version: primary.version, major: primary.major, v8: primary.v8 },
+    ...(others.length ? { runtimes: others.map((r) => ({ id: r.id, label: r.label, kind: r.kind, version: r.version, major: r.major, v8: r.v8, path: r.path })) } : {}),
     ingestBodySource: usesIngest ? (await ingestBody()).source : null,
     fingerprint,
     micro: null,
@@ -249,13 +138,26 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     failures,
     ok: false,
   };
-  const canRun = !failures.some((f) => f.startsWith('No src/app.ts') || f.startsWith('Checkpoint definition'));
+  const canRun = !failures.some((f) => f.startsWith('No src/app.ts') || f.startsWith('Checkpoint definition') || f.startsWith('--runtime'));
 
   if (canRun && sections.includes('micro')) {
-    const micro = await runMicroSection(subjects, definitions, peers, { quick, onStep: (line) => progress.step(line) });
-    failures.push(...micro.failures);
-    warnings.push(...micro.warnings);
-    result.micro = { tasks: micro.tasks };
+    // On other runtimes the definition's micro tasks run in a worker each, in the same rounds as this process's.
+    const hasMicro = [...definitions.values()].some((d) => d.micro?.length) || peers.some((p) => p.micro?.length);
+    const init = { checkpointFile: checkpointFile!, subjects, peerBaseDir: checkpointFile ? dirname(checkpointFile) : dir, cwd: dir };
+    const step = (line: string) => progress.step(line);
+    const workers = hasMicro && checkpointFile && others.length ? await startMicroWorkers(others, init, failures, warnings, step) : [];
+    try {
+      const micro = await runMicroSection(subjects, definitions, peers, { quick, onStep: step, remotes: workers });
+      failures.push(...micro.failures);
+      warnings.push(...micro.warnings);
+      result.micro = { tasks: micro.tasks };
+    } finally {
+      for (const worker of workers) {
+        const failed = worker.failure();
+        if (failed) failures.push(`Micro on ${worker.runtime.label}: ${failed}`);
+        await worker.stop();
+      }
+    }
   }
 
   if (canRun && sections.includes('load')) {
@@ -294,6 +196,8 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   fingerprint = finishFingerprint(fingerprint);
   result.fingerprint = fingerprint;
   result.ratios = computeRatios(result);
+  tagRuntimes(result);
+  if (others.length) result.runtimeRatios = computeRuntimeRatios(result);
   result.durationMs = Math.round(performance.now() - t0);
   result.ok = failures.length === 0;
   progress.end();

@@ -20,7 +20,10 @@ export type { StartupOptions, StartupResult, StartupSummary } from './startup.ts
 export { takeFingerprint, finishFingerprint, busyVerdict } from './fingerprint.ts';
 export type { Fingerprint } from './fingerprint.ts';
 export { computeRatios, formatTable, writeResult, Progress, SCHEMA_VERSION } from './report.ts';
-export type { CheckpointResult, PeerPackage, Ratio, Section, SubjectInfo } from './report.ts';
+export type { CheckpointResult, PeerPackage, Ratio, RunRuntime, Section, SubjectInfo } from './report.ts';
+export { computeRuntimeRatios, resultOnRuntime, tagRuntimes } from './runtime-results.ts';
+export { keyOn, splitKey, primaryRuntime } from './runtime-info.ts';
+export type { MeasuredRuntime, RuntimeRecord } from './runtime-info.ts';
 export { runCheckpoint, parseArgs, main, USAGE } from './checkpoint.ts';
 export type { CheckpointOptions } from './checkpoint.ts';
 export { resolveSubjects, defaultBaselineDir, SUBJECT_KEY, BASELINE_KEY, REFERENCE_KEY } from './subjects.ts';

@@ -49,6 +49,8 @@ export interface ScenarioSummary {
   /** True when any response was not 2xx (a flagged scenario is not ranked). */
   flagged: boolean;
   rounds: LoadRound[];
+  /** The id of the runtime the server ran on (see the result's `runtime` and `runtimes`). */
+  runtime?: string;
 }
 
 /** The summary of one subject's rounds of one scenario (app figures are filled in by `addAppFigures`). */

@@ -37,6 +37,8 @@ export interface LoadSubject {
   dir: string;
   /** Started by this command instead of the kit's launcher (see ServeCommand). */
   serve?: ServeCommand;
+  /** Another runtime's node binary (`--runtime`), instead of this process's: see StartOptions.node. */
+  node?: string;
 }
 
 export interface LoadOptions {
@@ -184,7 +186,7 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
   const keys = subjects.map((subject) => subject.key);
   /** A fresh server of `subject`, warmed up on `scenario`, then `measure(server)`, then stopped. */
   const withFreshServer = async <T>(subject: LoadSubject, scenario: Scenario, measure: (s: SubjectServer) => Promise<T>): Promise<T> => {
-    const server = await startServer({ dir: subject.dir, serve: subject.serve, cpu: pinning.serverCpu, probe: true });
+    const server = await startServer({ dir: subject.dir, serve: subject.serve, node: subject.node, cpu: pinning.serverCpu, probe: true });
     const s: SubjectServer = { subject, server, call: ipc(server.child) };
     try {
       if (options.warmupSec > 0) await oneRound(s, worker!, scenario, options.warmupSec, options.connections);

@@ -57,6 +57,8 @@ export interface MicroResult {
    * task gives `inputBytes`; absent in results written before it existed.
    */
   mbPerSec?: number;
+  /** The id of the runtime it ran on (`node20`, `node26`; see the result's `runtime` and `runtimes`). */
+  runtime?: string;
 }
 
 /** One micro task of a run: its name, its input bytes per call when given, the results by subject or peer key. */
@@ -135,51 +137,91 @@ async function timeRound(p: Prepared, timeMs: number, warmupMs: number): Promise
 }
 
 /**
- * Runs the same-named task of several subjects: the subjects take turns, rotating the order each round (A B,
- * B A, … for two; A B C, B C A, C A B, … for three) so drift hits all of them alike; ns/op is the median of
- * the rounds. Then bytes per call for each subject.
+ * One contestant of an interleaved micro task: its timing rounds and its final result. Local contestants run
+ * in this process (`localContestant`); a contestant on another runtime forwards the same calls to a child
+ * process (src/runtime-micro.ts), so both take turns in the same rounds.
  */
-export async function runMicroInterleaved(tasks: Record<string, MicroTask>, options: MicroOptions = {}): Promise<Record<string, MicroResult>> {
-  const keys = Object.keys(tasks);
-  const prepared = new Map<string, Prepared>();
-  for (const key of keys) {
-    const task = tasks[key];
-    const runCalls = makeRunner(task.fn);
-    const batch = batchSize(runCalls);
-    prepared.set(key, { task, batch, run: () => runCalls(batch), means: [], rmes: [], samples: 0 });
-  }
-  const rounds = options.quick ? 3 : 5;
-  const timeMs = options.timeMs ?? (options.quick ? 100 : 400);
+export interface MicroContestant {
+  key: string;
+  /** Times one round; round 0 warms up longer. */
+  round(r: number): Promise<void>;
+  /** The result: median ns/op over the rounds, then bytes per call; null when it could not run (a lost child). */
+  finish(): Promise<MicroResult | null>;
+}
+
+/** A contestant in this process always has a result. */
+export interface LocalContestant extends MicroContestant {
+  finish(): Promise<MicroResult>;
+}
+
+/** Sampling settings derived from the options: rounds, round length, warm-ups. */
+export function microPlan(options: MicroOptions = {}): { rounds: number; timeMs: number; warmupMs: (r: number) => number } {
+  return {
+    rounds: options.quick ? 3 : 5,
+    timeMs: options.timeMs ?? (options.quick ? 100 : 400),
+    warmupMs: (r) => (r === 0 ? (options.quick ? 100 : 250) : 20),
+  };
+}
+
+/** A contestant in this process: its own compiled batch loop, sized now. */
+export function localContestant(key: string, task: MicroTask, options: MicroOptions = {}): LocalContestant {
+  const runCalls = makeRunner(task.fn);
+  const batch = batchSize(runCalls);
+  const p: Prepared = { task, batch, run: () => runCalls(batch), means: [], rmes: [], samples: 0 };
+  const plan = microPlan(options);
+  return {
+    key,
+    round: (r) => timeRound(p, plan.timeMs, plan.warmupMs(r)),
+    finish: async () => {
+      sink.value = undefined;
+      const nsPerOp = median(p.means);
+      const throughput = throughputMbPerSec(p.task.inputBytes, nsPerOp);
+      const bytes = options.skipBytes
+        ? null
+        : measureBytesPerOp(p.task.fn, { maxWindowMs: options.quick ? 100 : 250, warmupMs: options.quick ? 30 : 60 });
+      return {
+        name: p.task.name,
+        hz: nsPerOp > 0 ? 1e9 / nsPerOp : 0,
+        nsPerOp,
+        rme: median(p.rmes),
+        samples: p.samples,
+        batch: p.batch,
+        rounds: p.means.length,
+        bytesPerOp: bytes ? bytes.bytesPerOp : null,
+        bytesPrecision: bytes ? bytes.precision : null,
+        arrayBuffersPerOp: bytes ? bytes.arrayBuffersPerOp : null,
+        bytes,
+        ...(throughput === null ? {} : { mbPerSec: throughput }),
+      };
+    },
+  };
+}
+
+/**
+ * Runs contestants of one task name: they take turns, rotating the order each round (A B, B A, … for two;
+ * A B C, B C A, C A B, … for three) so drift hits all of them alike; ns/op is the median of the rounds.
+ * Then bytes per call for each, in order.
+ */
+export async function runContestants(contestants: readonly MicroContestant[], options: MicroOptions = {}): Promise<Record<string, MicroResult>> {
+  const { rounds } = microPlan(options);
   for (let r = 0; r < rounds; r++) {
-    for (const key of turnOrder(keys, r)) {
-      await timeRound(prepared.get(key)!, timeMs, r === 0 ? (options.quick ? 100 : 250) : 20);
-    }
+    for (const c of turnOrder(contestants, r)) await c.round(r);
   }
-  sink.value = undefined;
   const results: Record<string, MicroResult> = {};
-  for (const key of keys) {
-    const p = prepared.get(key)!;
-    const nsPerOp = median(p.means);
-    const throughput = throughputMbPerSec(p.task.inputBytes, nsPerOp);
-    const bytes = options.skipBytes
-      ? null
-      : measureBytesPerOp(p.task.fn, { maxWindowMs: options.quick ? 100 : 250, warmupMs: options.quick ? 30 : 60 });
-    results[key] = {
-      name: p.task.name,
-      hz: nsPerOp > 0 ? 1e9 / nsPerOp : 0,
-      nsPerOp,
-      rme: median(p.rmes),
-      samples: p.samples,
-      batch: p.batch,
-      rounds: p.means.length,
-      bytesPerOp: bytes ? bytes.bytesPerOp : null,
-      bytesPrecision: bytes ? bytes.precision : null,
-      arrayBuffersPerOp: bytes ? bytes.arrayBuffersPerOp : null,
-      bytes,
-      ...(throughput === null ? {} : { mbPerSec: throughput }),
-    };
+  for (const c of contestants) {
+    const result = await c.finish();
+    if (result) results[c.key] = result;
   }
   return results;
+}
+
+/**
+ * Runs the same-named task of several subjects in this process, interleaved (see runContestants). All batch
+ * loops are compiled and sized before the first round.
+ */
+export async function runMicroInterleaved(tasks: Record<string, MicroTask>, options: MicroOptions = {}): Promise<Record<string, MicroResult>> {
+  const contestants = Object.keys(tasks).map((key) => localContestant(key, tasks[key]!, options));
+  return runContestants(contestants, options);
 }
 
 /** Runs one task on its own. */

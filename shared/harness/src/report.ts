@@ -58,6 +58,26 @@ export interface Ratio {
   ratio: number | null;
   /** True when the figures come from a scenario with non-2xx answers, errors or timeouts. */
   flagged: boolean;
+  /**
+   * Only in `runtimeRatios`: the id of the runtime `subject` was measured on (`node26`; see `runtimes`). Without
+   * `across`, `baseline` is the baseline's figure on that runtime too.
+   */
+  runtime?: string;
+  /**
+   * Only in `runtimeRatios`, for a cross-runtime ratio: the id of the runtime `baseline` was measured on (the
+   * primary's); `baseline` is then the same contestant's (`subjectKey`'s) figure there, not the baseline's.
+   */
+  across?: string;
+}
+
+/** A runtime as a result records it: `{ id: 'node26', label: 'Node 26.12.1', kind, version, major, v8 }`. */
+export interface RunRuntime {
+  id: string;
+  label: string;
+  kind: 'node' | 'bun';
+  version: string;
+  major: number;
+  v8: string | null;
 }
 
 export interface CheckpointResult {
@@ -86,6 +106,22 @@ export interface CheckpointResult {
    * command's label, e.g. `{ subject: 'labs/05-single-binary/dist/server-sea-codecache' }`.
    */
   servedBy?: Record<string, string>;
+  /**
+   * The runtime of the process that ran the harness and measured every result key without `@` (absent in
+   * results written before it existed: read `fingerprint.node`).
+   */
+  runtime?: RunRuntime;
+  /**
+   * The other runtimes (`--runtime`), on which the same subjects and peers were measured in the same run, under
+   * the keys `<key>@<id>`. Only present when there is one.
+   */
+  runtimes?: Array<RunRuntime & { path: string }>;
+  /**
+   * With `runtimes`: for each, the usual ratios computed within it (`runtime: <id>`, against the baseline on
+   * that runtime), then every contestant's figure on it against its own figure on the primary runtime
+   * (`runtime: <id>`, `across: <primary id>`). Separate from `ratios`, which stays the primary runtime's.
+   */
+  runtimeRatios?: Ratio[];
   /** Where the ingest body came from. */
   ingestBodySource: string | null;
   fingerprint: Fingerprint;
@@ -98,7 +134,7 @@ export interface CheckpointResult {
   ok: boolean;
 }
 
-function ratio(subject: number | null | undefined, baseline: number | null | undefined): number | null {
+export function ratio(subject: number | null | undefined, baseline: number | null | undefined): number | null {
   if (subject == null || baseline == null || !Number.isFinite(subject) || !Number.isFinite(baseline) || baseline === 0) return null;
   return subject / baseline;
 }
@@ -119,10 +155,10 @@ function throughputs(s: MicroResult | undefined, b: MicroResult | undefined): { 
   return { subject: s?.mbPerSec ?? null, baseline: b?.mbPerSec ?? null };
 }
 
-type Push = (r: Omit<Ratio, 'ratio' | 'subjectKey'>) => void;
+export type Push = (r: Omit<Ratio, 'ratio' | 'subjectKey'>) => void;
 
 /** A load scenario's figures of one contestant (`s`) against the baseline's (`b`, missing for none). */
-function loadRatios(name: string, s: ScenarioSummary, b: ScenarioSummary | undefined, push: Push): void {
+export function loadRatios(name: string, s: ScenarioSummary, b: ScenarioSummary | undefined, push: Push): void {
   const flagged = s.flagged || Boolean(b?.flagged);
   push({ section: 'load', name, metric: 'rps', unit: 'req/s', better: 'higher', subject: s.rps, baseline: b?.rps ?? null, flagged });
   push({ section: 'load', name, metric: 'p50', unit: 'µs', better: 'lower', subject: s.p50Us, baseline: b?.p50Us ?? null, flagged });
@@ -139,13 +175,13 @@ function loadRatios(name: string, s: ScenarioSummary, b: ScenarioSummary | undef
 }
 
 /** The startup figures of one contestant against the baseline's. */
-function startupRatios(s: StartupSummary, b: StartupSummary | undefined, push: Push): void {
+export function startupRatios(s: StartupSummary, b: StartupSummary | undefined, push: Push): void {
   push({ section: 'startup', name: 'startup', metric: 'startupMs', unit: 'ms', better: 'lower', subject: s.firstOkMs.median, baseline: b?.firstOkMs.median ?? null, flagged: false });
   push({ section: 'startup', name: 'startup', metric: 'peakRss', unit: 'B', better: 'lower', subject: s.peakRssBytes?.median ?? null, baseline: b?.peakRssBytes?.median ?? null, flagged: false });
 }
 
 /** A micro task's figures of one contestant against the baseline's (missing when the baseline has no such task). */
-function microRatios(name: string, s: MicroResult, b: MicroResult | undefined, push: Push): void {
+export function microRatios(name: string, s: MicroResult, b: MicroResult | undefined, push: Push): void {
   push({ section: 'micro', name, metric: 'nsPerOp', unit: 'ns', better: 'lower', subject: s.nsPerOp, baseline: b?.nsPerOp ?? null, flagged: false });
   push({ section: 'micro', name, metric: 'bytesPerOp', unit: 'B', better: 'lower', subject: s.bytesPerOp, baseline: b?.bytesPerOp ?? null, flagged: false });
   const mb = throughputs(s, b);
@@ -222,10 +258,12 @@ export function writeResult(result: CheckpointResult, target: { json?: string; p
 export class Progress {
   private readonly t0 = performance.now();
   private pending = false;
-  constructor(
-    private readonly stream: NodeJS.WriteStream = process.stderr,
-    private readonly enabled = true,
-  ) {}
+  private readonly stream: NodeJS.WriteStream;
+  private readonly enabled: boolean;
+  constructor(stream: NodeJS.WriteStream = process.stderr, enabled = true) {
+    this.stream = stream;
+    this.enabled = enabled;
+  }
 
   private stamp(): string {
     return `[${((performance.now() - this.t0) / 1000).toFixed(1).padStart(6)} s]`;

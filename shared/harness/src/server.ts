@@ -103,6 +103,11 @@ export interface StartOptions {
   dir: string;
   /** Start this command instead of the kit's launcher (a built bundle or binary; see ServeCommand). */
   serve?: ServeCommand;
+  /**
+   * The node binary that runs the kit's launcher (or a serve command whose command is this process's own
+   * node): another runtime's, for `--runtime`. Default: process.execPath.
+   */
+  node?: string;
   /** A fixed port; by default the server binds port 0 and reports the port it got (no race for a free port). */
   port?: number;
   cpu: number | null;
@@ -126,11 +131,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** `executable args`, pinned to `cpu` by taskset when given. */
+function pinned(executable: string, args: string[], cpu: number | null): [string, string[]] {
+  return cpu === null ? [executable, args] : ['taskset', ['-c', String(cpu), executable, ...args]];
+}
+
 /** The command line, working directory and environment that start a server as `options` say. */
 export function launchOf(options: StartOptions): { command: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv } {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port ?? 0) };
   if (!options.serve) {
-    const [command, args] = nodeCommand(options.probe ? ['--import', probePreloadUrl, kitServeBin] : [kitServeBin], options.cpu);
+    const own = options.probe ? ['--import', probePreloadUrl, kitServeBin] : [kitServeBin];
+    const [command, args] = options.node ? pinned(options.node, own, options.cpu) : nodeCommand(own, options.cpu);
     return { command, args, cwd: options.dir, env };
   }
   // A bundle or binary: the probe comes in by --require (a Node 20 SEA ignores --import in NODE_OPTIONS);
@@ -138,7 +149,8 @@ export function launchOf(options: StartOptions): { command: string; args: string
   delete env.NODE_OPTIONS;
   if (options.probe) env.NODE_OPTIONS = `--require ${bundledProbe()}`;
   const own = [...(options.serve.args ?? [])];
-  const [command, args] = options.cpu === null ? [options.serve.command, own] : ['taskset', ['-c', String(options.cpu), options.serve.command, ...own]];
+  const executable = options.node && options.serve.command === process.execPath ? options.node : options.serve.command;
+  const [command, args] = pinned(executable, own, options.cpu);
   return { command, args, cwd: options.serve.cwd ?? process.cwd(), env };
 }
 

@@ -4,7 +4,8 @@
  * cache and the OS page cache), then the measured runs, interleaved across subjects (the order rotates by one
  * place per run; a checkpoint's peers with a package folder take turns after the subjects); median, min and max.
  * The server is started exactly as `pnpm start` starts it (the kit's launcher, through tsx), or by the
- * subject's serve command (a built bundle or binary), unpinned.
+ * subject's serve command (a built bundle or binary), unpinned; a contestant on another runtime (`--runtime`)
+ * is started by that runtime's node binary.
  */
 import type { ServeCommand } from './define.ts';
 import { dropFromPageCache } from './page-cache.ts';
@@ -22,6 +23,8 @@ export interface StartupSummary {
   firstOkMs: { median: number; min: number; max: number };
   peakRssBytes: { median: number; min: number; max: number } | null;
   samplesMs: number[];
+  /** The id of the runtime the server ran on (see the result's `runtime` and `runtimes`). */
+  runtime?: string;
 }
 
 export interface StartupResult {
@@ -34,7 +37,10 @@ export interface StartupResult {
 }
 
 /** Measures time to first 200 and peak RSS for each subject (`key` → package folder). */
-export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir: string; serve?: ServeCommand }>, options: StartupOptions): Promise<StartupResult> {
+export async function measureStartup(
+  subjects: ReadonlyArray<{ key: string; dir: string; serve?: ServeCommand; node?: string }>,
+  options: StartupOptions,
+): Promise<StartupResult> {
   const step = options.onStep ?? (() => {});
   const warnings: string[] = [];
   const nodeExtraCaCerts = Boolean(process.env.NODE_EXTRA_CA_CERTS);
@@ -42,7 +48,7 @@ export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir:
     warnings.push('NODE_EXTRA_CA_CERTS is set: every Node start reads that certificate bundle (25-40 ms on the workshop machine), and the startup figures include it');
   }
   // Every executable read back from disk the same way (a just-built binary would otherwise look larger).
-  const executables = [...new Set([process.execPath, ...subjects.flatMap((s) => (s.serve ? [s.serve.command] : []))])];
+  const executables = [...new Set([process.execPath, ...subjects.flatMap((s) => [...(s.node ? [s.node] : []), ...(s.serve ? [s.serve.command] : [])])])];
   const pageCacheDropped = dropFromPageCache(executables);
   if (!pageCacheDropped) warnings.push('Could not drop the executables from the page cache (sync/dd): a freshly built binary may show more RSS');
   const times = new Map<string, number[]>(subjects.map((s) => [s.key, []]));
@@ -51,7 +57,7 @@ export async function measureStartup(subjects: ReadonlyArray<{ key: string; dir:
     const order = turnOrder(subjects, run);
     for (const subject of order) {
       step(run === 0 ? `startup: discarded run ${subject.key}` : `startup: run ${run}/${options.runs} ${subject.key}`);
-      const server = await startServer({ dir: subject.dir, serve: subject.serve, cpu: null, pollMs: 1 });
+      const server = await startServer({ dir: subject.dir, serve: subject.serve, node: subject.node, cpu: null, pollMs: 1 });
       await server.stop();
       if (run === 0) continue;
       times.get(subject.key)!.push(server.firstOkMs);

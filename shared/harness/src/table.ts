@@ -6,11 +6,14 @@
  * micro task that gives `inputBytes` also has an MB/s row (higher is better, its ratio this / baseline like
  * every row); a result whose probe sampled ArrayBuffers has an "ArrayBuf B/req" row per scenario. The
  * app-attributable figures (minus GET /health) and the apps' registered stats are lines under the table,
- * only when present, so older results print as they always did. Plus the number formatting it uses (counts,
- * bytes, µs, ns, MB/s, ratios).
+ * only when present, so older results print as they always did. A result that records its runtime gets a
+ * line naming it under the title; one measured on other runtimes too (`--runtime`) gets a block per runtime
+ * and its cross-runtime ratios (src/runtime-table.ts). Plus the number formatting it uses (counts, bytes, µs,
+ * ns, MB/s, ratios).
  */
 import { peerKey } from './define.ts';
 import type { CheckpointResult, Ratio } from './report.ts';
+import { runtimeBlocks, runtimeLine } from './runtime-table.ts';
 import { HEALTH_SCENARIO } from './scenarios.ts';
 
 export function formatCount(n: number): string {
@@ -182,17 +185,39 @@ function appStatsLines(result: CheckpointResult, key: string, who: string): stri
   return lines;
 }
 
-/** The table printed at the end of a run (see the header comment); warnings and failures below it. */
-export function formatTable(result: CheckpointResult): string {
+/** Who the table's columns are: the package, the baseline, the reference if measured. */
+function whoIs(result: CheckpointResult) {
   const subject = result.subjects.find((s) => s.role === 'subject' || s.role === 'subject+baseline') ?? result.subjects[0];
   const baseline = result.subjects.find((s) => s.key === result.baselineKey) ?? subject;
   const reference = result.subjects.find((s) => s.role === 'reference');
+  return { subject, baseline, reference };
+}
+
+/**
+ * The table printed at the end of a run (see the header comment); with other runtimes (`--runtime`) a block
+ * per runtime and one of cross-runtime ratios after it (src/runtime-table.ts); warnings and failures below.
+ */
+export function formatTable(result: CheckpointResult): string {
+  const { subject, baseline, reference } = whoIs(result);
   const pin = result.fingerprint.pinning;
   const lines: string[] = [];
   lines.push(
     `Hot Path checkpoint: ${subject.label}${reference ? ` and reference ${reference.label}` : ''} vs ${baseline.label} (${result.mode}, measured in the same run` +
       `${pin?.used ? `, server on CPU ${pin.serverCpu}, load on CPU ${pin.loadCpu}` : ', not pinned'})`,
   );
+  lines.push(...tableBody(result));
+  // Under the rows, so the column headers stay on the second line.
+  if (result.runtime) lines.push(runtimeLine(result));
+  lines.push(...runtimeBlocks(result, { body: tableBody, formatRatio, metricLabel: METRIC_LABEL, columns: peerColumns }));
+  for (const w of result.warnings) lines.push(`warning: ${w}`);
+  for (const f of result.failures) lines.push(`FAILED: ${f}`);
+  return lines.join('\n');
+}
+
+/** The rows of one runtime's figures and the lines under them. */
+function tableBody(result: CheckpointResult): string[] {
+  const { subject, baseline, reference } = whoIs(result);
+  const lines: string[] = [];
   const thisHeader = subject.key === baseline.key ? 'this (= baseline)' : 'this';
   const peers = peerColumns(result.peers ?? []);
   const header = reference ? ['', 'figure', thisHeader, 'reference', 'baseline', 'ratio', 'ref ratio'] : ['', 'figure', thisHeader, 'baseline', 'ratio'];
@@ -254,7 +279,5 @@ export function formatTable(result: CheckpointResult): string {
   }
   const served = Object.entries(result.servedBy ?? {});
   if (served.length) lines.push(`Served by a command, not the kit's launcher: ${served.map(([key, how]) => `${key} = ${how}`).join(', ')}`);
-  for (const w of result.warnings) lines.push(`warning: ${w}`);
-  for (const f of result.failures) lines.push(`FAILED: ${f}`);
-  return lines.join('\n');
+  return lines;
 }

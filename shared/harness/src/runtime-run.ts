@@ -1,0 +1,86 @@
+/**
+ * What `--runtime` adds to a checkpoint run (src/checkpoint.ts): resolving the specs into runtimes with ids,
+ * the extra servers of the load and startup sections (every subject and served peer again, started by that
+ * runtime's node, keyed `<key>@<id>`, taking turns in the same rounds), and the micro workers that run the
+ * definition's micro tasks on each runtime in the same rounds as this process's.
+ */
+import type { ServeCommand } from './define.ts';
+import type { SubjectInfo } from './report.ts';
+import { assignRuntimeIds, keyOn, primaryRuntime, resolveRuntimeSpec, type MeasuredRuntime } from './runtime-info.ts';
+import { startRuntimeMicro, type RuntimeMicroWorker } from './runtime-micro.ts';
+
+/** The primary runtime and the extra ones; failures for specs that cannot be resolved or measured. */
+export async function resolveRuntimes(
+  specs: readonly string[],
+  cwd: string,
+  warnings: string[],
+  failures: string[],
+): Promise<{ primary: MeasuredRuntime; others: MeasuredRuntime[] }> {
+  const primary = primaryRuntime();
+  const found: Array<Omit<MeasuredRuntime, 'id'>> = [];
+  for (const spec of specs) {
+    try {
+      const runtime = await resolveRuntimeSpec(spec, cwd);
+      if (runtime.kind === 'bun') {
+        failures.push(`--runtime ${spec}: ${runtime.label} cannot be measured by the harness yet (its probe and bytes per op need Node's V8 hooks); give a node binary`);
+        continue;
+      }
+      found.push(runtime);
+    } catch (error) {
+      failures.push((error as Error).message);
+    }
+  }
+  return { primary, others: assignRuntimeIds(primary, found, warnings) };
+}
+
+interface Server {
+  key: string;
+  dir: string;
+  serve?: ServeCommand;
+  node?: string;
+}
+
+/**
+ * The servers of a section on every runtime: `servers` as they are (this process's node), then for each other
+ * runtime the same servers keyed `<key>@<id>` and started by its node. A server started by a command other
+ * than this process's node (a built single executable) carries its own runtime: it is left out there, with a
+ * warning.
+ */
+export function serversOnRuntimes(servers: readonly Server[], others: readonly MeasuredRuntime[], warnings: string[]): Server[] {
+  const out: Server[] = [...servers];
+  for (const runtime of others) {
+    for (const server of servers) {
+      if (server.serve && server.serve.command !== process.execPath) {
+        const note = `${server.key} is served by ${server.serve.label ?? server.serve.command}, which brings its own runtime: not measured on ${runtime.label}`;
+        if (!warnings.includes(note)) warnings.push(note);
+        continue;
+      }
+      out.push({ ...server, key: keyOn(server.key, runtime.id), node: runtime.path });
+    }
+  }
+  return out;
+}
+
+/** Starts one micro worker per runtime; a runtime whose worker cannot start is a failure, not a stop. */
+export async function startMicroWorkers(
+  others: readonly MeasuredRuntime[],
+  init: { checkpointFile: string; subjects: readonly SubjectInfo[]; peerBaseDir: string; cwd: string },
+  failures: string[],
+  warnings: string[],
+  step: (line: string) => void,
+): Promise<RuntimeMicroWorker[]> {
+  const workers: RuntimeMicroWorker[] = [];
+  for (const runtime of others) {
+    step(`micro: loading the checkpoint definition on ${runtime.label}`);
+    try {
+      const worker = await startRuntimeMicro(runtime, init);
+      if (worker.reported.version !== runtime.version) {
+        warnings.push(`The micro worker for ${runtime.label} reports ${worker.reported.kind} ${worker.reported.version}`);
+      }
+      workers.push(worker);
+    } catch (error) {
+      failures.push(`Micro on ${runtime.label}: ${(error as Error).message}`);
+    }
+  }
+  return workers;
+}
