@@ -5,9 +5,8 @@
  * runtime-install.ts unpacks them there from the npm registry's official binary packages.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { findOnPath } from './cpus.ts';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import { repoRoot } from './paths.ts';
 
 export type RuntimeKind = 'node' | 'bun';
@@ -181,6 +180,29 @@ export function probeRuntime(binary: string): RuntimeInfo {
   return { kind, version, major: majorOf(version), ...(kind === 'node' ? { v8: versions.v8 } : {}), path, label: label(kind, version) };
 }
 
+/**
+ * Every distinct `kind` binary on PATH but this process's own, probed (e.g. the machine's Node 20 while .ci/run
+ * runs with Node 26 first on PATH). Binaries that do not run are skipped.
+ */
+export function runtimesOnPath(kind: RuntimeKind): RuntimeInfo[] {
+  const seen = new Set([realpathSync(process.execPath)]);
+  const found: RuntimeInfo[] = [];
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const path = dir && join(dir, kind);
+    if (!path || !existsSync(path)) continue;
+    const real = realpathSync(path);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    try {
+      const info = probeRuntime(path);
+      if (info.kind === kind) found.push(info);
+    } catch {
+      // not a runtime that runs: skip it
+    }
+  }
+  return found;
+}
+
 /** Of several copies, the pinned one if there, else the newest. */
 function pick(candidates: RuntimeInfo[], pinned: string | undefined): RuntimeInfo | undefined {
   return candidates.find((r) => r.version === pinned) ?? candidates.at(-1);
@@ -189,7 +211,8 @@ function pick(candidates: RuntimeInfo[], pinned: string | undefined): RuntimeInf
 /**
  * '26' | 'node26' | 'node-26' | 'bun' | an absolute/relative path to a node or bun binary → its RuntimeInfo.
  * Majors resolve to the current process when it is that major, else to an installed copy under
- * <root>/.hotpath/runtimes/ (the pinned version when installed, else the newest). Throws an Error whose message
+ * <root>/.hotpath/runtimes/ (the pinned version when installed, else the newest), else to one on PATH (the
+ * first). Throws an Error whose message
  * says what to run ("Node 26 is not installed: run pnpm lab runtime add 26").
  */
 export function resolveRuntime(spec: string, options: { root?: string } = {}): RuntimeInfo {
@@ -201,19 +224,14 @@ export function resolveRuntime(spec: string, options: { root?: string } = {}): R
   if (parsed.kind === 'bun') {
     const wanted = (r: RuntimeInfo) => r.kind === 'bun' && (!parsed.version || r.version === parsed.version);
     if (wanted(current)) return current;
-    const copy = pick(installed.filter(wanted), PINNED.bun);
+    const copy = pick(installed.filter(wanted), PINNED.bun) ?? runtimesOnPath('bun').find(wanted);
     if (copy) return copy;
-    const onPath = findOnPath('bun');
-    if (onPath) {
-      const found = probeRuntime(onPath);
-      if (wanted(found)) return found;
-    }
     const name = parsed.version ? `Bun ${parsed.version}` : 'Bun';
     throw new Error(`${name} is not installed: run pnpm lab runtime add ${parsed.version ? `bun@${parsed.version}` : 'bun'}`);
   }
   const wanted = (r: RuntimeInfo) => r.kind === 'node' && (parsed.version ? r.version === parsed.version : r.major === parsed.major);
   if (wanted(current)) return current;
-  const copy = pick(installed.filter(wanted), PINNED.node[parsed.major]);
+  const copy = pick(installed.filter(wanted), PINNED.node[parsed.major]) ?? runtimesOnPath('node').find(wanted);
   if (copy) return copy;
   const name = parsed.version ?? String(parsed.major);
   const add = parsed.version || PINNED.node[parsed.major] ? `run pnpm lab runtime add ${name}` : `pnpm lab runtime add installs Node ${Object.keys(PINNED.node).join(', ')} or an exact version (e.g. ${parsed.major}.0.0)`;

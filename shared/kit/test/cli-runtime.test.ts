@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PINNED, SUPPORTED_NODE_MAJORS, currentRuntime } from '../src/runtimes.ts';
@@ -19,7 +19,9 @@ const [installedMajor, missingMajor] = SUPPORTED_NODE_MAJORS.filter((m) => m !==
 let root = '';
 
 function lab(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, 'runtime', ...args], { env: { ...process.env, HOTPATH_ROOT: root, NO_COLOR: '1' }, encoding: 'utf8', timeout: 120_000 });
+  // PATH: this Node's folder only, so no other node on this machine's PATH is found
+  const env = { ...process.env, HOTPATH_ROOT: root, NO_COLOR: '1', PATH: dirname(process.execPath) };
+  const run = spawnSync(process.execPath, [bin, 'runtime', ...args], { env, encoding: 'utf8', timeout: 120_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/paths.ts';
 import { installRuntime, registryPackage } from '../src/runtime-install.ts';
@@ -30,6 +30,17 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 /** A supported major this process does not run on (resolving it must go to .hotpath/runtimes). */
 const other = SUPPORTED_NODE_MAJORS.find((m) => m !== currentRuntime().major)!;
+
+/** Runs `fn` with PATH set to `dirs` (so no node or bun of this machine's PATH is found). */
+function withPath<T>(dirs: string[], fn: () => T): T {
+  const saved = process.env.PATH;
+  process.env.PATH = dirs.join(delimiter);
+  try {
+    return fn();
+  } finally {
+    process.env.PATH = saved;
+  }
+}
 
 describe('parseRuntimeSpec', () => {
   it.each([
@@ -79,21 +90,28 @@ describe('resolveRuntime', () => {
     fakeInstalled(root, 'node', PINNED.node[other]!, { folder: `.partial-1-node-${PINNED.node[other]}-x` });
     fakeInstalled(root, 'node', `${other}.98.0`, { record: false });
     expect(installedRuntimes(root)).toEqual([]);
-    expect(() => resolveRuntime(String(other), { root })).toThrow(`Node ${other} is not installed: run pnpm lab runtime add ${other}`);
+    withPath([], () => expect(() => resolveRuntime(String(other), { root })).toThrow(`Node ${other} is not installed: run pnpm lab runtime add ${other}`));
+  });
+
+  it('falls back to a node of that major on PATH, skipping others', () => {
+    mkdirSync(join(root, 'a'));
+    mkdirSync(join(root, 'b'));
+    fakeBinary(join(root, 'a', 'node'), 'node', `${other + 1}.0.0`);
+    const wanted = fakeBinary(join(root, 'b', 'node'), 'node', `${other}.5.0`);
+    const info = withPath([join(root, 'a'), join(root, 'b')], () => resolveRuntime(`node-${other}`, { root }));
+    expect(info).toMatchObject({ version: `${other}.5.0`, path: wanted });
+    fakeInstalled(root, 'node', `${other}.1.0`);
+    expect(withPath([join(root, 'b')], () => resolveRuntime(`node-${other}`, { root })).version, 'an installed copy comes before PATH').toBe(`${other}.1.0`);
   });
 
   it('says how to install a missing Bun or exact Node version', () => {
-    const saved = process.env.PATH;
-    process.env.PATH = '';
-    try {
+    withPath([], () => {
       expect(() => resolveRuntime('bun', { root })).toThrow('Bun is not installed: run pnpm lab runtime add bun');
       fakeInstalled(root, 'bun', '1.4.5');
       expect(resolveRuntime('bun', { root })).toMatchObject({ kind: 'bun', version: '1.4.5', label: 'Bun 1.4.5' });
       expect(resolveRuntime('bun', { root }).v8).toBeUndefined();
-    } finally {
-      process.env.PATH = saved;
-    }
-    expect(() => resolveRuntime(`${other}.77.0`, { root })).toThrow(`Node ${other}.77.0 is not installed: run pnpm lab runtime add ${other}.77.0`);
+      expect(() => resolveRuntime(`${other}.77.0`, { root })).toThrow(`Node ${other}.77.0 is not installed: run pnpm lab runtime add ${other}.77.0`);
+    });
   });
 
   it('runs a binary given by path once to learn what it is', () => {

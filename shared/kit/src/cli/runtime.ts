@@ -1,7 +1,7 @@
 /**
  * `pnpm lab runtime [list | add <spec>… | which <spec>]`: the Node and Bun runtimes the kit measures on.
  * `list` shows the runtime of this process, each supported one with its status and the copies installed in
- * .hotpath/runtimes/; `add 26` / `add bun` installs the pinned version from the npm registry
+ * .hotpath/runtimes/ or found on PATH; `add 26` / `add bun` installs the pinned version from the npm registry
  * (runtime-install.ts); `which 26` prints the binary a spec resolves to (.ci/run puts its folder on PATH).
  */
 import { relative } from 'node:path';
@@ -15,6 +15,7 @@ import {
   nodeSupport,
   parseRuntimeSpec,
   resolveRuntime,
+  runtimesOnPath,
   type RuntimeInfo,
 } from '../runtimes.ts';
 import { CliError, paint, type KitContext } from './context.ts';
@@ -31,10 +32,11 @@ interface Row {
   add: string;
 }
 
-function rows(ctx: KitContext, current: RuntimeInfo, installed: RuntimeInfo[]): Row[] {
+function rows(ctx: KitContext, current: RuntimeInfo, installed: RuntimeInfo[], onPath: RuntimeInfo[]): Row[] {
   const copies = (match: (r: RuntimeInfo) => boolean) => [
     ...(match(current) ? [{ version: current.version, path: current.path, current: true }] : []),
     ...installed.filter((r) => match(r) && r.path !== current.path).map((r) => ({ version: r.version, path: relative(ctx.root, r.path), current: false })),
+    ...onPath.filter(match).map((r) => ({ version: r.version, path: `${r.path}, on PATH`, current: false })),
   ];
   const node = SUPPORTED_NODE_MAJORS.map((major): Row => {
     const support = nodeSupport(PINNED.node[major] ?? `${major}.0.0`);
@@ -49,7 +51,7 @@ function listRuntimes(ctx: KitContext, json: boolean): void {
   const c = paint(ctx);
   const current = currentRuntime();
   const installed = installedRuntimes(ctx.root);
-  const table = rows(ctx, current, installed);
+  const table = rows(ctx, current, installed, [...runtimesOnPath('node'), ...runtimesOnPath('bun')]);
   const others = installed.filter((r) => r.kind === 'node' && !SUPPORTED_NODE_MAJORS.includes(r.major));
   const support = current.kind === 'node' ? nodeSupport(current.version) : { level: 'ok' as const, summary: 'Bun runs the kit as a peer, not as its main runtime' };
   if (json) {
