@@ -1,10 +1,13 @@
 /**
  * Lab 02's checkpoint, against lab 01's reference (the manifest's baseline for this lab). Micro: the same
- * body made four ways in one run — lab 01's JSON.stringify (the baseline), fast-json-stringify (the peer
- * to beat, compiled from the same schema), the reference's generated code and yours — as JSON text, as the
- * UTF-8 bytes a socket needs (text then Buffer.from, or written in place by generated writers), for one
- * Todo and for the 100 seeded Todos; plus validating a POST /todos body. Load: GET /todos (cached since lab 01), GET /todos/:id (one Todo serialized per request) and
- * POST /todos (validate, store, serialize), each against lab 01's server.
+ * body made in one run by lab 01's JSON.stringify (the baseline), the reference's generated code and yours,
+ * and two peers — fast-json-stringify (compiled from the same schema at startup, with new Function) and
+ * JSON.stringify given the same Todos as class instances (as lab 00's DTOs are: on Node 26, V8's
+ * JSON.stringify fast path takes plain objects only) — as JSON text and as the UTF-8 bytes a socket needs
+ * (text then Buffer.from, or written in place by generated writers), for one Todo and for the 100 seeded
+ * Todos; plus validating a POST /todos body, against lab 01's hand-written check and TypeBox's Value.Check
+ * (the schema walked at run time: reflection's way). Load: GET /todos (cached since lab 01), GET /todos/:id
+ * (one Todo serialized per request) and POST /todos (validate, store, serialize), against lab 01's server.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { createTodoStore, type Todo } from '@hotpath/api';
 import { schemas } from '@hotpath/api/schemas';
 import { defineCheckpoint, type CheckpointSubject } from '@hotpath/harness';
+import { Value } from '@sinclair/typebox/value';
 import fastJson from 'fast-json-stringify';
 
 const todos: Todo[] = [...createTodoStore().values()];
@@ -85,6 +89,33 @@ const NAMES = {
 const microOf = (tasks: Tasks) =>
   (Object.keys(NAMES) as Array<keyof typeof NAMES>).flatMap((key) => (tasks[key] ? [{ name: NAMES[key], fn: tasks[key]! }] : []));
 
+/** A Todo as a class instance: the same three own properties, another prototype (lab 00's DTOs are classes). */
+class TodoInstance {
+  id: number;
+  title: string;
+  isComplete: boolean;
+  constructor(todo: Todo) {
+    this.id = todo.id;
+    this.title = todo.title;
+    this.isComplete = todo.isComplete;
+  }
+}
+
+/** JSON.stringify on the same Todos as class instances: the same text, off V8's fast path where it has one. */
+function classInstanceTasks(): Tasks {
+  const instances = todos.map((todo) => new TodoInstance(todo));
+  const instance = instances[41];
+  return {
+    oneText: () => JSON.stringify(instance),
+    listText: () => JSON.stringify(instances),
+  };
+}
+
+/** TypeBox's run-time checker: walks the schema for every value (the path of a problem would cost a second walk). */
+function schemaWalkTasks(): Tasks {
+  return { validate: () => Value.Check(schemas.CreateTodo, createBody) };
+}
+
 /** fast-json-stringify, compiled once from the same schemas the generator reads. */
 function fastJsonStringifyTasks(): Tasks {
   const todo = fastJson(schemas.Todo);
@@ -101,7 +132,11 @@ export default defineCheckpoint(async (subject) => {
   const lab01 = subject.key === 'baseline' || !existsSync(join(subject.dir, 'src', 'registry.ts'));
   return {
     micro: microOf(lab01 ? await lab01Tasks(subject) : await generatedTasks(subject)),
-    peers: [{ name: 'fast-json-stringify', micro: microOf(fastJsonStringifyTasks()) }],
+    peers: [
+      { name: 'fast-json-stringify', micro: microOf(fastJsonStringifyTasks()) },
+      { name: 'JSON.stringify(class instances)', micro: microOf(classInstanceTasks()) },
+      { name: 'TypeBox Value.Check', micro: microOf(schemaWalkTasks()) },
+    ],
     scenarios: [
       { name: 'GET /health', method: 'GET', path: '/health' },
       { name: 'GET /todos', method: 'GET', path: '/todos' },
