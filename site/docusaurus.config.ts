@@ -1,14 +1,20 @@
 /**
  * The Hot Path site. Lab pages ARE the lab READMEs (the docs plugin reads ../labs/NN-slug/README.md directly;
  * nothing is copied into site/), repo files they link to are rendered from the real files (plugins/source-
- * files), and checkpoint charts read committed reference results and, when present, the learner's own
- * .hotpath/ history (plugins/checkpoint-data); lab 05's start-up table and capstone come from its committed
- * results (plugins/lab-results). Offline: no external scripts, fonts or analytics.
+ * files), and checkpoint charts read committed reference results — one file per runtime, the reader picks —
+ * and, when present, the learner's own .hotpath/ history (plugins/checkpoint-data); lab 05's start-up table
+ * and capstone come from its committed results (plugins/lab-results). HOTPATH_SITE_RESULTS names a folder of
+ * extra results laid over the committed ones (`<dir>/<slug>/<file>.json`; the site's tests use it).
+ * Offline: no external scripts, fonts or analytics.
  */
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import { resolve } from 'node:path';
 import { themes } from 'prism-react-renderer';
 import { rewriteRepoLinks } from './plugins/repo-links.ts';
+
+/** Extra results laid over the committed ones (plugins/result-runtime.ts), for the site's tests. */
+const resultsOverlay = process.env.HOTPATH_SITE_RESULTS ? resolve(process.env.HOTPATH_SITE_RESULTS) : undefined;
 
 const config: Config = {
   title: 'Hot Path',
@@ -40,7 +46,11 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: ['./plugins/checkpoint-data.ts', './plugins/lab-results.ts', './plugins/source-files.ts'],
+  plugins: [
+    ['./plugins/checkpoint-data.ts', { resultsOverlay }],
+    ['./plugins/lab-results.ts', { resultsOverlay }],
+    './plugins/source-files.ts',
+  ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
     navbar: {
@@ -53,7 +63,7 @@ const config: Config = {
         { to: '/instructors', label: 'Instructor guide', position: 'left' },
       ],
     },
-    footer: { style: 'dark', copyright: 'Hot Path — a workshop kit. Figures come from runs on the machine named beside them.' },
+    footer: { style: 'dark', copyright: 'Hot Path — a workshop kit. Figures come from runs on the machine and the runtime named beside them.' },
     prism: { theme: themes.github, darkTheme: themes.dracula },
   } satisfies Preset.ThemeConfig,
 };

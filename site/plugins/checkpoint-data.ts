@@ -1,18 +1,22 @@
 /**
  * Checkpoint figures for the charts, read at build time: for every lab of the manifest, the committed
- * reference run (solutions/<slug>/results/checkpoint.json: the reference solution vs the lab's baseline,
- * lab 00 unless the manifest names another stage) and, when the learner has run `pnpm lab bench`, their
- * latest local run (.hotpath/history.jsonl → .hotpath/results/…: theirs, the reference and the baseline).
- * Each run says which stage its baseline was ("lab 01"), and carries its micro-benchmark figures, peers
- * included (time, heap bytes and, for tasks that give their input size, MB/s). Exposed as global data;
- * charts and the progress page render it.
+ * reference runs, one per runtime (solutions/<slug>/results/checkpoint.json, the Node 20 run of record, and
+ * checkpoint.<runtime id>.json beside it, e.g. checkpoint.node26.json: the reference solution vs the lab's
+ * baseline, lab 00 unless the manifest names another stage) and, when the learner has run `pnpm lab bench`,
+ * their latest local run (.hotpath/history.jsonl → .hotpath/results/…: theirs, the reference and the
+ * baseline). Each run names the runtime it was measured on (result-runtime.ts) and which stage its baseline
+ * was ("lab 01"), and carries its micro-benchmark figures, peers included (time, heap bytes and, for tasks that
+ * give their input size, MB/s). Exposed as global data; charts, the home page and the progress page render it.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labs } from '../../shared/kit/src/manifest.ts';
 import { stageName } from '../../shared/kit/src/paths.ts';
+import type { CheckpointResult } from '../../shared/harness/src/report.ts';
 import { repoRoot } from './repo-links.ts';
+import { byRuntime, recordedRuntime, resultFiles, type SiteRuntime } from './result-runtime.ts';
+import { runtimeOrder } from '../src/components/runtime-choice.ts';
 
 export type SeriesKey = 'baseline' | 'reference' | 'learner';
 
@@ -43,6 +47,11 @@ export interface ChartRun {
   takenFrom?: string;
   createdAt: string;
   mode: string;
+  /** The runtime the run measured on (its primary runtime: the figures charted). */
+  runtime: SiteRuntime;
+  /** The results file, repo-relative (`solutions/02-generated-serializers/results/checkpoint.node26.json`). */
+  file: string;
+  /** The machine: "AMD EPYC, 2 cores, 2026-12-01, commit 1a2b3c4" (the runtime apart, in `runtime`). */
   fingerprint: string;
   /** The stage the run was measured against, from its baseline subject: "lab 00", "lab 01" … */
   baselineLabel: string;
@@ -69,30 +78,17 @@ export interface LabData {
   targets: string[];
   /** The manifest's hints, shown folded under the lab page (the same ones `pnpm lab hint` prints). */
   hints: Array<{ title: string; body: string }>;
-  reference?: ChartRun;
+  /** The committed reference runs, one per runtime, in picker order (Node majors oldest first, then Bun). */
+  references: ChartRun[];
   local?: ChartRun;
   /** The learner's bench history for this lab, oldest first (date, verdict). */
   history: Array<{ at: string; mode: string; met: number; total: number }>;
 }
 
-interface Ratio {
-  section: string;
-  name: string;
-  metric: string;
-  subjectKey: string;
-  subject: number | null;
-  baseline: number | null;
-}
-interface Result {
-  createdAt: string;
-  mode: string;
-  subjects?: Array<{ key: string; label: string; role: string }>;
-  baselineKey?: string;
-  peers?: string[];
-  ratios: Ratio[];
-  warnings?: string[];
-  fingerprint: { node: string; cpuModel: string; cores: number; date: string; gitCommit?: string | null };
-}
+/** What the charts read of a checkpoint result (older results lack `runtime`, `peers`, and their subjects' roles). */
+type Result = Pick<CheckpointResult, 'createdAt' | 'mode' | 'subjects' | 'baselineKey' | 'peers' | 'ratios' | 'warnings' | 'runtime'> & {
+  fingerprint: Pick<CheckpointResult['fingerprint'], 'node' | 'cpuModel' | 'cores' | 'date'> & Partial<Pick<CheckpointResult['fingerprint'], 'v8' | 'gitCommit'>>;
+};
 
 const FIGURES: Array<{ name: string; metric: string; label: string; unit: ChartMetric['unit']; better: ChartMetric['better'] }> = [
   { name: 'GET /todos', metric: 'rps', label: 'GET /todos requests/s', unit: 'req/s', better: 'higher' },
@@ -148,7 +144,7 @@ function microFigures(result: Result, keys: Partial<Record<string, SeriesKey>>):
 }
 
 /** A run's chart: which subject key is drawn as which series. */
-function chartRun(result: Result, source: ChartRun['source'], keys: Partial<Record<string, SeriesKey>>): ChartRun {
+function chartRun(result: Result, file: string, source: ChartRun['source'], keys: Partial<Record<string, SeriesKey>>): ChartRun {
   const f = result.fingerprint;
   const folder = baselineFolder(result);
   const metrics = FIGURES.map((figure) => {
@@ -166,7 +162,9 @@ function chartRun(result: Result, source: ChartRun['source'], keys: Partial<Reco
     source,
     createdAt: result.createdAt,
     mode: result.mode,
-    fingerprint: `Node ${f.node}, ${f.cpuModel}, ${f.cores} cores, ${f.date.slice(0, 10)}${f.gitCommit ? `, commit ${f.gitCommit.slice(0, 7)}` : ''}`,
+    runtime: recordedRuntime(result, file),
+    file,
+    fingerprint: `${f.cpuModel}, ${f.cores} cores, ${f.date.slice(0, 10)}${f.gitCommit ? `, commit ${f.gitCommit.slice(0, 7)}` : ''}`,
     // Results written before the manifest named baselines were all measured against lab 00.
     baselineLabel: folder ? stageName(folder) : 'lab 00',
     baselineFolder: folder,
@@ -177,7 +175,8 @@ function chartRun(result: Result, source: ChartRun['source'], keys: Partial<Reco
   };
 }
 
-export function loadLabData(root = repoRoot): LabData[] {
+/** Every lab's chart data, from the kit at `root`, with `resultsOverlay`'s files laid over its results (result-runtime.ts). */
+export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[] {
   const historyPath = join(root, '.hotpath', 'history.jsonl');
   const history = existsSync(historyPath)
     ? readFileSync(historyPath, 'utf8')
@@ -192,7 +191,10 @@ export function loadLabData(root = repoRoot): LabData[] {
         })
     : [];
   const data: LabData[] = labs.map((lab) => {
-    const committed = readJson<Result>(join(root, 'solutions', lab.slug, 'results', 'checkpoint.json'));
+    const committed = resultFiles(root, lab.slug, 'checkpoint', resultsOverlay).flatMap(({ file, path, named }): Array<[ChartRun, string | undefined]> => {
+      const result = readJson<Result>(path);
+      return result ? [[chartRun(result, file, 'reference', { subject: 'reference' }), named]] : [];
+    });
     const mine = history.filter((entry) => entry.lab === lab.slug);
     const latest = mine.at(-1);
     const localResult = latest ? readJson<Result>(join(root, latest.result)) : undefined;
@@ -204,30 +206,35 @@ export function loadLabData(root = repoRoot): LabData[] {
       status: lab.status,
       targets: lab.targets.map((t) => t.label),
       hints: lab.hints.map((h) => ({ title: h.title, body: h.body })),
-      reference: committed ? chartRun(committed, 'reference', { subject: 'reference' }) : undefined,
-      local: localResult ? chartRun(localResult, 'local', { subject: 'learner', reference: 'reference' }) : undefined,
+      references: byRuntime(committed),
+      local: localResult && latest ? chartRun(localResult, latest.result, 'local', { subject: 'learner', reference: 'reference' }) : undefined,
       history: mine.map((entry) => ({ at: entry.at, mode: entry.mode, met: entry.verdict.met, total: entry.verdict.total })),
     };
   });
   // Lab 00 is the baseline of the first stages: without a run of its own, show its side of its run of
-  // record — the first committed run measured against it (lab 01's), the run every README quotes lab 00's
-  // figures from (shared/kit/test/figures/figures.ts, LAB00_RUN).
+  // record on each runtime — the first committed run on that runtime measured against it (lab 01's), the run
+  // every README quotes lab 00's figures from (shared/kit/test/figures/figures.ts, LAB00_RUN).
   const first = data[0];
-  const record = data.find((lab) => lab.reference?.baselineFolder === `solutions/${first?.slug}`);
-  if (first && !first.reference && record?.reference) {
-    const metrics = record.reference.metrics
-      .filter((m) => m.values.baseline !== undefined)
-      .map((m) => ({ ...m, values: { baseline: m.values.baseline } }));
-    first.reference = { ...record.reference, source: 'baseline-only', takenFrom: `lab ${String(record.number).padStart(2, '0')}`, metrics, micro: [], peers: [] };
+  if (first && first.references.length === 0) {
+    const runtimes = [...new Set(data.flatMap((lab) => lab.references.map((run) => run.runtime.id)))];
+    for (const id of runtimes) {
+      const onIt = (lab: LabData) => lab.references.find((run) => run.runtime.id === id && run.baselineFolder === `solutions/${first.slug}`);
+      const record = data.find(onIt);
+      const run = record && onIt(record);
+      if (!record || !run) continue;
+      const metrics = run.metrics.filter((m) => m.values.baseline !== undefined).map((m) => ({ ...m, values: { baseline: m.values.baseline } }));
+      first.references.push({ ...run, source: 'baseline-only', takenFrom: `lab ${String(record.number).padStart(2, '0')}`, metrics, micro: [], peers: [] });
+    }
+    first.references.sort((a, b) => runtimeOrder(a.runtime, b.runtime));
   }
   return data;
 }
 
-export default function checkpointData(_context: LoadContext): Plugin<LabData[]> {
+export default function checkpointData(_context: LoadContext, options: { resultsOverlay?: string } = {}): Plugin<LabData[]> {
   return {
     name: 'hotpath-checkpoint-data',
-    getPathsToWatch: () => [join(repoRoot, 'solutions/*/results/checkpoint.json'), join(repoRoot, '.hotpath/history.jsonl')],
-    loadContent: async () => loadLabData(),
+    getPathsToWatch: () => [join(repoRoot, 'solutions/*/results/checkpoint*.json'), join(repoRoot, '.hotpath/history.jsonl')],
+    loadContent: async () => loadLabData(repoRoot, options.resultsOverlay),
     contentLoaded: async ({ content, actions }) => actions.setGlobalData({ labs: content }),
   };
 }

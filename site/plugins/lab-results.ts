@@ -1,17 +1,19 @@
 /**
- * A lab's extra committed results, read at build time beside its checkpoint: the start-up table
- * (solutions/<slug>/results/startup.json, written by lab 05's scripts/startup.ts) and the capstone
- * (solutions/<slug>/results/capstone.json, scripts/capstone.ts: lab 00 vs the final binary in one run).
- * Only what the lab page shows is kept (no per-run samples). A lab without the files gets nothing; a file
- * that is there but malformed fails the build with an error naming it, rather than rendering garbage.
- * Exposed as global data; src/components/LabResults.tsx renders it.
+ * A lab's extra committed results, read at build time beside its checkpoint, one variant per runtime: the
+ * start-up table (solutions/<slug>/results/startup.json, the Node 20 run of record, and startup.<runtime
+ * id>.json beside it, e.g. startup.node26.json — written by lab 05's scripts/startup.ts) and the capstone
+ * (capstone.json, capstone.node26.json …: scripts/capstone.ts, lab 00 vs the final binary in one run). Each
+ * names the runtime it was measured on (result-runtime.ts). Only what the lab page shows is kept (no per-run
+ * samples). A lab without the files gets nothing; a file that is there but malformed fails the build with an
+ * error naming it, rather than rendering garbage. Exposed as global data; src/components/LabResults.tsx renders it.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labs } from '../../shared/kit/src/manifest.ts';
 import type { LoadSummary } from '../../solutions/05-single-binary/scripts/capstone-report.ts';
 import { repoRoot } from './repo-links.ts';
+import { byRuntime, recordedRuntime, resultFiles, type SiteRuntime } from './result-runtime.ts';
 
 export interface Spread {
   median: number;
@@ -30,13 +32,15 @@ export interface StartupRow {
   fileBytes: number | null;
   /** A single executable: the lab's target (vsRaw ≤ targetVsRaw) applies to it (as startup.ts marks them). */
   sea: boolean;
+  /** What the row ran on ("Bun 1.4.5"), when the file records it per row (files since Bun rows joined the table). */
+  runtime?: string;
 }
 
 export interface StartupData {
   /** Repo-relative path of the file it came from. */
   file: string;
+  runtime: SiteRuntime;
   date: string;
-  node: string;
   cpus: number;
   cpuModel: string;
   runs: number;
@@ -50,9 +54,10 @@ export type LoadFigures = Pick<LoadSummary, 'rps' | 'p50Us' | 'p99Us' | 'heapByt
 
 export interface CapstoneData {
   file: string;
+  runtime: SiteRuntime;
   date: string;
   mode: string;
-  fingerprint: { node: string; cpuModel: string; cores: number };
+  fingerprint: { cpuModel: string; cores: number };
   config: { rounds: number; durationSec: number; warmupSec: number; starts: number; connections: number };
   labels: { lab00: string; binary: string };
   /** Where the binary's heap and GC figures were measured when not on the binary itself (else null). */
@@ -74,9 +79,10 @@ export interface CapstoneData {
   warnings: string[];
 }
 
+/** A lab's extra results, each a list of per-runtime variants in picker order (empty: the lab has none). */
 export interface LabResults {
-  startup?: StartupData;
-  capstone?: CapstoneData;
+  startup: StartupData[];
+  capstone: CapstoneData[];
 }
 
 type Path = ReadonlyArray<string>;
@@ -105,6 +111,7 @@ function reader(file: string, json: unknown) {
     return typeof v === 'boolean' ? v : fail(path, 'true or false', v);
   };
   const isNull = (...path: string[]) => get(path) === null;
+  const has = (...path: string[]) => get(path) !== undefined;
   const keys = (...path: string[]): string[] => {
     const v = get(path);
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : fail(path, 'an object', v);
@@ -115,19 +122,21 @@ function reader(file: string, json: unknown) {
   };
   const spread = (...path: string[]): Spread => ({ median: num(...path, 'median'), min: num(...path, 'min'), max: num(...path, 'max') });
   const nonEmpty = <T>(list: T[], path: Path): T[] => (list.length > 0 ? list : fail(path, 'non-empty', {}));
-  return { fail, num, positive, str, bool, isNull, keys, strings, spread, nonEmpty };
+  return { fail, num, positive, str, bool, isNull, has, keys, strings, spread, nonEmpty };
 }
 
-function parse(root: string, file: string): unknown {
+function parse(path: string, file: string): unknown {
   try {
-    return JSON.parse(readFileSync(join(root, file), 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new Error(`Malformed ${file}: not readable JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
-export function readStartup(root: string, file: string): StartupData {
-  const r = reader(file, parse(root, file));
+/** Reads the start-up file at `path`; `file` names it (repo-relative) on the page and in errors. */
+export function readStartup(path: string, file: string): StartupData {
+  const json = parse(path, file);
+  const r = reader(file, json);
   if (r.str('kind') !== 'hotpath-lab05-startup') r.fail(['kind'], '"hotpath-lab05-startup"', r.str('kind'));
   const rows = r.nonEmpty(r.keys('results'), ['results']).map((key): StartupRow => {
     const label = r.str('results', key, 'label');
@@ -139,12 +148,13 @@ export function readStartup(root: string, file: string): StartupData {
       peakRssBytes: r.isNull('results', key, 'peakRssBytes') ? null : r.spread('results', key, 'peakRssBytes'),
       fileBytes: r.isNull('results', key, 'fileBytes') ? null : r.num('results', key, 'fileBytes'),
       sea: label.startsWith('SEA'),
+      ...(r.has('results', key, 'runtime') ? { runtime: r.str('results', key, 'runtime') } : {}),
     };
   });
   return {
     file,
+    runtime: recordedRuntime(json, file),
     date: r.str('date'),
-    node: r.str('machine', 'node'),
     cpus: r.num('machine', 'cpus'),
     cpuModel: r.str('machine', 'cpuModel'),
     runs: r.num('config', 'runs'),
@@ -157,8 +167,10 @@ export function readStartup(root: string, file: string): StartupData {
 /** The results key the capstone uses for the bundle that stands in for the binary's heap figures. */
 const BUNDLE_KEY = 'bundle-with-probe';
 
-export function readCapstone(root: string, file: string): CapstoneData {
-  const r = reader(file, parse(root, file));
+/** Reads the capstone file at `path`; `file` names it (repo-relative) on the page and in errors. */
+export function readCapstone(path: string, file: string): CapstoneData {
+  const json = parse(path, file);
+  const r = reader(file, json);
   if (r.str('kind') !== 'hotpath-capstone') r.fail(['kind'], '"hotpath-capstone"', r.str('kind'));
   if (r.num('schemaVersion') !== 1) r.fail(['schemaVersion'], '1', r.num('schemaVersion'));
   const orNull = (...path: string[]) => (r.isNull(...path) ? null : r.num(...path));
@@ -181,9 +193,10 @@ export function readCapstone(root: string, file: string): CapstoneData {
   const estimate = (side: string) => ({ instances: r.positive('cost', side, 'instances'), monthlyUsd: r.num('cost', side, 'monthlyUsd') });
   return {
     file,
+    runtime: recordedRuntime(json, file),
     date: r.str('date'),
     mode: r.str('mode'),
-    fingerprint: { node: r.str('fingerprint', 'node'), cpuModel: r.str('fingerprint', 'cpuModel'), cores: r.num('fingerprint', 'cores') },
+    fingerprint: { cpuModel: r.str('fingerprint', 'cpuModel'), cores: r.num('fingerprint', 'cores') },
     config: { rounds: r.num('config', 'rounds'), durationSec: r.num('config', 'durationSec'), warmupSec: r.num('config', 'warmupSec'), starts: r.num('config', 'starts'), connections: r.num('config', 'connections') },
     labels: { lab00: r.str('subjects', 'lab00', 'label'), binary: r.str('subjects', 'binary', 'label') },
     heapStandIn: works ? null : r.str('heapMeasuredOn', 'binary'),
@@ -207,26 +220,23 @@ export function readCapstone(root: string, file: string): CapstoneData {
   };
 }
 
-/** Every lab's extra results by slug; labs without either file are left out. */
-export function loadLabResults(root = repoRoot): Record<string, LabResults> {
+/** Every lab's extra results by slug, from the kit at `root` with `resultsOverlay` laid over; labs without any are left out. */
+export function loadLabResults(root = repoRoot, resultsOverlay?: string): Record<string, LabResults> {
   const out: Record<string, LabResults> = {};
   for (const lab of labs) {
-    const startup = `solutions/${lab.slug}/results/startup.json`;
-    const capstone = `solutions/${lab.slug}/results/capstone.json`;
-    const results: LabResults = {
-      ...(existsSync(join(root, startup)) ? { startup: readStartup(root, startup) } : {}),
-      ...(existsSync(join(root, capstone)) ? { capstone: readCapstone(root, capstone) } : {}),
-    };
-    if (results.startup || results.capstone) out[lab.slug] = results;
+    const read = <T extends { runtime: SiteRuntime; file: string }>(stem: string, parseFile: (path: string, file: string) => T) =>
+      byRuntime(resultFiles(root, lab.slug, stem, resultsOverlay).map(({ path, file, named }): [T, string | undefined] => [parseFile(path, file), named]));
+    const results: LabResults = { startup: read('startup', readStartup), capstone: read('capstone', readCapstone) };
+    if (results.startup.length > 0 || results.capstone.length > 0) out[lab.slug] = results;
   }
   return out;
 }
 
-export default function labResults(_context: LoadContext): Plugin<Record<string, LabResults>> {
+export default function labResults(_context: LoadContext, options: { resultsOverlay?: string } = {}): Plugin<Record<string, LabResults>> {
   return {
     name: 'hotpath-lab-results',
-    getPathsToWatch: () => [join(repoRoot, 'solutions/*/results/startup.json'), join(repoRoot, 'solutions/*/results/capstone.json')],
-    loadContent: async () => loadLabResults(),
+    getPathsToWatch: () => [join(repoRoot, 'solutions/*/results/startup*.json'), join(repoRoot, 'solutions/*/results/capstone*.json')],
+    loadContent: async () => loadLabResults(repoRoot, options.resultsOverlay),
     contentLoaded: async ({ content, actions }) => actions.setGlobalData({ labs: content }),
   };
 }

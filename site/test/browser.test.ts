@@ -4,17 +4,26 @@
  * shows its instructions and its chart (titled with the stage it was measured against, micro-benchmarks in a
  * captioned table); home → lab 05 navigation works; charts carry accessible titles; lab 05's page shows its
  * start-up table and capstone under the chart, and its cost estimate recomputes when the price is edited.
- * Screenshots of home, one lab page, the concept map and lab 05's results go to test-artifacts/.
+ * On a lab page with results on two runtimes, the runtime picker switches every figure block and its
+ * runtime label, by keyboard, and the pick is remembered (lab 02: the committed runs when the repository has
+ * two, else a second build with test/fixtures/results laid over — HOTPATH_SITE_RESULTS).
+ * Screenshots of home, one lab page, the concept map, lab 05's results and lab 02's picker go to test-artifacts/.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { labs } from '../../shared/kit/src/manifest.ts';
+import { loadLabData, type ChartRun } from '../plugins/checkpoint-data.ts';
+import { repoRoot } from '../plugins/repo-links.ts';
 import { serveStatic } from './static-server.ts';
+
+vi.mock('@docusaurus/useGlobalData', () => ({ usePluginData: () => ({ labs: [] }) }));
+const { formatValue } = await import('../src/components/CheckpointChart.tsx');
 
 const site = fileURLToPath(new URL('..', import.meta.url));
 const build = join(site, 'build');
@@ -55,7 +64,7 @@ afterAll(async () => {
 });
 
 /** Opens `path`, recording console errors and every request that leaves the local server. */
-async function visit(path: string): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
+async function visit(path: string, at = base): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   const foreign: string[] = [];
@@ -63,11 +72,11 @@ async function visit(path: string): Promise<{ page: Page; errors: string[]; fore
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith('data:')) return route.continue();
+    if (url.startsWith(at) || url.startsWith('data:')) return route.continue();
     foreign.push(url);
     return route.abort();
   });
-  const response = await page.goto(base + path, { waitUntil: 'networkidle' });
+  const response = await page.goto(at + path, { waitUntil: 'networkidle' });
   expect(response?.status(), `${path} answers 200`).toBe(200);
   return { page, errors, foreign };
 }
@@ -99,7 +108,7 @@ describe('the built site in Chromium', () => {
     }
     if (slug === '01-slim-builder') {
       // Lab 01's checkpoint has micro-benchmarks: a table with a caption under the chart.
-      expect(await page.locator('table.hp-micro caption').first().textContent()).toMatch(/Micro-benchmarks, per call .*Ratios are to lab 00/);
+      expect(await page.locator('table.hp-micro caption').first().textContent()).toMatch(/Micro-benchmarks on (Node|Bun) \d+\.\d+\.\d+( · V8 \d+\.\d+)?, per call .*Ratios are to lab 00/);
     }
     await page.close();
   });
@@ -131,7 +140,7 @@ describe('the built site in Chromium', () => {
     expect(chart < startupAt && startupAt < capstoneAt, 'chart, then the start-up table, then the capstone').toBe(true);
 
     const startup = page.locator('table.hp-startup');
-    expect(await startup.locator('caption').textContent()).toMatch(/\d+ starts of each, .*Node v\d+\.\d+\.\d+ .*\d{4}-\d\d-\d\d/);
+    expect(await startup.locator('caption').textContent()).toMatch(/\d+ starts of each, .*(Node|Bun) \d+\.\d+\.\d+( · V8 \d+\.\d+)? on .*\d{4}-\d\d-\d\d/);
     const codeCache = startup.locator('tbody tr').filter({ has: page.locator('th[scope="row"]', { hasText: /^SEA code cache$/ }) });
     expect(await codeCache.count(), 'the SEA code cache row').toBe(1);
     expect(await codeCache.locator('td').nth(2).textContent(), 'its target column').toMatch(/^[✓✗] (met|not met)$/);
@@ -153,6 +162,89 @@ describe('the built site in Chromium', () => {
     const from = (await page.locator('section[aria-labelledby="startup-table"]').boundingBox())!;
     const to = (await page.locator('section[aria-labelledby="capstone-lab-00-vs-the-final-binary"]').boundingBox())!;
     await page.screenshot({ path: join(artifacts, 'lab-05-results.png'), clip: { x: from.x - 8, y: from.y - 8, width: Math.max(from.width, to.width) + 16, height: to.y + to.height - from.y + 16 } });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('picking the runtime on a lab page', () => {
+  const LAB02 = '02-generated-serializers';
+  const FIXTURES = join(site, 'test', 'fixtures', 'results');
+  let at = '';
+  let runs: ChartRun[] = [];
+  let fixtureServer: Server | undefined;
+  let fixtureBuild = '';
+
+  beforeAll(async () => {
+    runs = loadLabData(repoRoot).find((lab) => lab.slug === LAB02)!.references;
+    if (runs.length >= 2) {
+      at = base;
+      return;
+    }
+    // Lab 02 has one runtime committed: build the site again with the fixture's Node 26 run laid over it.
+    fixtureBuild = mkdtempSync(join(tmpdir(), 'hotpath-site-runtimes-'));
+    execFileSync(join(site, 'node_modules', '.bin', 'docusaurus'), ['build', '--out-dir', fixtureBuild], {
+      cwd: site,
+      env: { ...process.env, HOTPATH_SITE_RESULTS: FIXTURES, NO_UPDATE_NOTIFIER: '1' },
+      stdio: 'pipe',
+    });
+    runs = loadLabData(repoRoot, FIXTURES).find((lab) => lab.slug === LAB02)!.references;
+    ({ server: fixtureServer, url: at } = await serveStatic(fixtureBuild));
+  }, 600_000);
+
+  afterAll(async () => {
+    if (fixtureServer) await new Promise((done) => fixtureServer!.close(done));
+    if (fixtureBuild) rmSync(fixtureBuild, { recursive: true, force: true });
+  });
+
+  /** The runtime the page shows first (the newest Node major) and another one to pick. */
+  const choices = () => {
+    const newest = runs.filter((run) => run.runtime.kind === 'node').at(-1)!;
+    return { newest, other: runs.find((run) => run !== newest)! };
+  };
+
+  it('renders the newest Node major on the server, for readers without JavaScript', async () => {
+    const { newest, other } = choices();
+    const html = await (await fetch(`${at}/labs/${LAB02}`)).text();
+    expect(html, 'the chart is the default runtime').toMatch(new RegExp(`<figure class="?hp-chart"? data-runtime="?${newest.runtime.id}"?>`));
+    expect(html).toContain(`Runtime: <strong>${newest.runtime.caption}</strong>`);
+    expect(html, 'its button pressed, disabled until the page is live').toMatch(new RegExp(`aria-pressed="?true"? disabled[^>]*>${newest.runtime.name}</button>`));
+    expect(html).toMatch(new RegExp(`aria-pressed="?false"? disabled[^>]*>${other.runtime.name}</button>`));
+  });
+
+  it('switches the chart, its micro table and their runtime label, by keyboard, and remembers the pick', async () => {
+    const { newest, other } = choices();
+    const { page, errors } = await visit(`/labs/${LAB02}`, at);
+    const picker = page.getByRole('group', { name: 'Measured on' });
+    // Hydration can take a few seconds on a busy machine.
+    const live = () => expect.poll(() => picker.getAttribute('data-live'), { timeout: 15_000 }).toBe('true');
+    const button = (run: ChartRun) => picker.getByRole('button', { name: run.runtime.name, exact: true });
+    const shows = async (run: ChartRun) => {
+      const figure = page.locator('figure.hp-chart');
+      await expect.poll(() => figure.getAttribute('data-runtime'), { timeout: 5000 }).toBe(run.runtime.id);
+      expect(await figure.locator('.hp-runtime').textContent(), 'the runtime label').toBe(`Runtime: ${run.runtime.caption}`);
+      expect(await figure.locator('svg title').textContent(), "the chart's accessible title").toContain(` on ${run.runtime.caption}: `);
+      const micro = figure.locator('table.hp-micro');
+      expect(await micro.locator('caption').textContent()).toContain(`Micro-benchmarks on ${run.runtime.caption}, per call`);
+      const column = (await micro.locator('thead th').allTextContents()).indexOf('reference');
+      const first = run.micro[0]!;
+      const cell = await micro.locator('tbody tr').first().locator('th, td').nth(column).textContent();
+      expect(cell, `the micro table's first reference figure on ${run.runtime.name}`).toMatch(new RegExp(`^${formatValue(first.values.reference!, first.unit).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`));
+      for (const r of [newest, other]) expect(await button(r).getAttribute('aria-pressed')).toBe(String(r === run));
+    };
+    await live();
+    await shows(newest);
+    await button(other).focus();
+    await page.keyboard.press('Enter');
+    await shows(other);
+    await page.reload({ waitUntil: 'networkidle' });
+    await live();
+    await shows(other);
+    await page.locator('section[aria-label="Checkpoint of lab 02"]').screenshot({ path: join(artifacts, 'lab-02-runtime-picker.png') });
+    await button(newest).focus();
+    await page.keyboard.press('Space');
+    await shows(newest);
+    await page.evaluate(() => window.localStorage.removeItem('hotpath.runtime'));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -73,12 +73,18 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const lab = (data: LabData[], slug: string) => data.find((l) => l.slug === slug)!;
+/** A lab's one committed run (these fixtures commit Node 20's only). */
+const committed = (data: LabData[], slug: string) => {
+  const { references } = lab(data, slug);
+  expect(references.map((run) => run.runtime.id), `${slug}: one committed run, on Node 20`).toEqual(['node20']);
+  return references[0]!;
+};
 
 describe('checkpoint data for the charts', () => {
   it("names each run's baseline after its stage", () => {
     const data = loadLabData(root);
-    expect(lab(data, '01-slim-builder').reference!.baselineLabel).toBe('lab 00');
-    expect(lab(data, '02-generated-serializers').reference!.baselineLabel).toBe('lab 01');
+    expect(committed(data, '01-slim-builder').baselineLabel).toBe('lab 00');
+    expect(committed(data, '02-generated-serializers').baselineLabel).toBe('lab 01');
     expect(lab(data, '02-generated-serializers').local!.baselineLabel).toBe('lab 01');
   });
 
@@ -93,7 +99,7 @@ describe('checkpoint data for the charts', () => {
   });
 
   it('carries the MB/s figure of a task with inputBytes after its time and bytes, peers included', () => {
-    const run = lab(loadLabData(root), '03-byte-parsing').reference!;
+    const run = committed(loadLabData(root), '03-byte-parsing');
     expect(run.micro).toEqual([
       { task: 'parse 64 KB', metric: 'nsPerOp', unit: 'ns', values: { reference: 160_000, baseline: 640_000, 'peer:JSON.parse': 320_000 } },
       { task: 'parse 64 KB', metric: 'bytesPerOp', unit: 'B', values: { reference: 0, baseline: 200_000, 'peer:JSON.parse': 150_000 } },
@@ -102,7 +108,7 @@ describe('checkpoint data for the charts', () => {
   });
 
   it("reads lab 01's committed micro-benchmarks, each task's time and bytes", () => {
-    const run = lab(loadLabData(root), '01-slim-builder').reference!;
+    const run = committed(loadLabData(root), '01-slim-builder');
     expect(run.peers).toEqual([]);
     expect(run.micro.map((m) => `${m.task} ${m.metric}`)).toContain('GET /todos body (100 todos) nsPerOp');
     expect(run.micro.length % 2).toBe(0);
@@ -112,10 +118,10 @@ describe('checkpoint data for the charts', () => {
   });
 
   it("shows lab 00's side of its run of record, lab 01's committed run, not of a later stage's run", () => {
-    const first = lab(loadLabData(root), '00-baseline').reference!;
+    const first = committed(loadLabData(root), '00-baseline');
     expect(first.source).toBe('baseline-only');
     expect(first.takenFrom).toBe('lab 01');
-    expect(first.createdAt).toBe(lab(loadLabData(root), '01-slim-builder').reference!.createdAt);
+    expect(first.createdAt).toBe(committed(loadLabData(root), '01-slim-builder').createdAt);
     expect(first.baselineLabel).toBe('lab 00');
     expect(first.baselineFolder).toBe('solutions/00-baseline');
     expect(first.micro).toEqual([]);

@@ -22,8 +22,9 @@ import { fileSize, mb, msFromUs, ratio, spreadText, usd, whole } from '../src/co
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const results = loadLabResults(repo)['05-single-binary']!;
-const startup = results.startup!;
-const capstone = results.capstone!;
+/** The Node 20 runs of record (startup.json, capstone.json), whatever other runtimes are committed beside them. */
+const startup = results.startup.find((s) => s.file.endsWith('/startup.json'))!;
+const capstone = results.capstone.find((c) => c.file.endsWith('/capstone.json'))!;
 
 const text = (s: string) => s.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').trim();
 /** A rendered table's caption and rows, cells joined by ' | '. */
@@ -87,7 +88,7 @@ describe("lab 05's tables", () => {
   it('shows every start-up subject, the target marked on the SEA rows only', () => {
     const json = raw('startup.json');
     const { caption, rows } = table(renderToStaticMarkup(createElement(StartupTable, { data: startup })), 'hp-startup');
-    expect(caption).toContain(`${json.config.runs} starts of each, after 1 discarded, interleaved · Node ${json.machine.node} on ${json.machine.cpus} × ${json.machine.cpuModel} · ${json.date.slice(0, 10)}.`);
+    expect(caption).toContain(`${json.config.runs} starts of each, after 1 discarded, interleaved · Node ${json.machine.node.replace(/^v/, '')} on ${json.machine.cpus} × ${json.machine.cpuModel} · ${json.date.slice(0, 10)}.`);
     expect(caption).toContain(`at most ${json.targetVsRaw}× raw node:http`);
     expect(rows[0]).toBe(`how it starts | time to first response, ms: median (min–max) | × raw node:http | target: ≤ ${json.targetVsRaw}× raw | peak RSS, MB (median) | file size`);
     const expected = Object.values(json.results as Record<string, any>).map((r) => {
@@ -105,11 +106,21 @@ describe("lab 05's tables", () => {
     expect(rows.find((r) => r.startsWith('SEA plain |'))).toContain('| ✗ not met |');
   });
 
+  it("adds a runtime column when the file names each row's runtime (Bun rows beside Node's)", () => {
+    const without = { ...startup, rows: startup.rows.map(({ runtime: _runtime, ...r }) => r) };
+    const data = { ...without, rows: without.rows.map((r, i) => (i === 0 ? { ...r, runtime: 'Bun 1.4.5' } : r)) };
+    const { rows } = table(renderToStaticMarkup(createElement(StartupTable, { data })), 'hp-startup');
+    expect(rows[0]!.split(' | ').slice(0, 2)).toEqual(['how it starts', 'runtime']);
+    expect(rows.slice(1).map((r) => r.split(' | ')[1]), "the others on the file's runtime").toEqual(startup.rows.map((_, i) => (i === 0 ? 'Bun 1.4.5' : startup.runtime.label)));
+    expect(table(renderToStaticMarkup(createElement(StartupTable, { data: without })), 'hp-startup').rows[0], 'no column for a file without them').not.toContain('runtime');
+  });
+
   it('puts lab 00 and the binary side by side with the ratio, grouped and captioned', () => {
     const json = raw('capstone.json');
     const html: string = renderToStaticMarkup(createElement(CapstoneTable, { data: capstone }));
     const { caption, rows } = table(html, 'hp-capstone');
     expect(caption).toContain(`One ${json.mode} run, ${json.date.slice(0, 10)}: ${json.config.rounds} rounds × ${json.config.durationSec} s per scenario and server`);
+    expect(caption).toContain(`· Node ${json.fingerprint.node.replace(/^v/, '')} · V8 ${/^\d+\.\d+/.exec(json.fingerprint.v8)![0]} on ${json.fingerprint.cores} × ${json.fingerprint.cpuModel}.`);
     const scenario = (name: string) => {
       const { lab00: a, binary: b } = json.load[name];
       const row = (figure: string, key: string, format: (n: number) => string) => `${figure} | ${format(a[key])} | ${format(b[key])} | ${ratio(b[key], a[key])}`;

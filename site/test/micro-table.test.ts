@@ -1,6 +1,6 @@
 /**
  * The micro table under a chart (src/components/CheckpointChart.tsx), rendered on the server as the build
- * does: a task with inputBytes gets a throughput row in MB/s ("412 MB/s") with its ratio to the baseline and
+ * does: it names the runtime the run measured on; a task with inputBytes gets a throughput row in MB/s ("412 MB/s") with its ratio to the baseline and
  * a caption saying higher is better there; a run without it renders exactly the time and heap bytes rows.
  */
 import { createElement } from 'react';
@@ -8,14 +8,16 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChartRun, LabData, MicroFigure } from '../plugins/checkpoint-data.ts';
+import { siteRuntime } from '../plugins/result-runtime.ts';
 
 vi.mock('@docusaurus/useGlobalData', () => ({ usePluginData: () => ({ labs: [] }) }));
 const { RunChart, formatValue } = await import('../src/components/CheckpointChart.tsx');
 
-const lab = { slug: '03-byte-parsing', number: 3, title: 'Byte parsing', teaches: '', status: 'ready', targets: [], hints: [], history: [] } satisfies LabData;
+const lab = { slug: '03-byte-parsing', number: 3, title: 'Byte parsing', teaches: '', status: 'ready', targets: [], hints: [], references: [], history: [] } satisfies LabData;
 
 function run(micro: MicroFigure[], peers: string[] = []): ChartRun {
-  return { source: 'reference', createdAt: '2026-12-02T10:00:00.000Z', mode: 'quick', fingerprint: 'Node v20.20.2, cpu, 2 cores', baselineLabel: 'lab 02', metrics: [], micro, peers, warnings: [] };
+  const runtime = siteRuntime('node', '26.12.1', '14.6.202.34-node.40');
+  return { source: 'reference', createdAt: '2026-12-02T10:00:00.000Z', mode: 'quick', runtime, file: 'checkpoint.node26.json', fingerprint: 'cpu, 2 cores', baselineLabel: 'lab 02', metrics: [], micro, peers, warnings: [] };
 }
 
 const time: MicroFigure = { task: 'parse 64 KB', metric: 'nsPerOp', unit: 'ns', values: { reference: 159_000, baseline: 640_000, 'peer:JSON.parse': 320_000 } };
@@ -41,7 +43,7 @@ describe('the micro table', () => {
 
   it('shows a throughput row with ratios to the baseline, and says higher is better for it', () => {
     const { caption, rows } = microTable(run([time, bytes, throughput], ['JSON.parse']));
-    expect(caption).toBe('Micro-benchmarks, per call (lower is better; throughput, in MB/s of input, higher is better); JSON.parse: a peer to compare with. Ratios are to lab 02.');
+    expect(caption).toBe('Micro-benchmarks on Node 26.12.1 · V8 14.6, per call (lower is better; throughput, in MB/s of input, higher is better); JSON.parse: a peer to compare with. Ratios are to lab 02.');
     expect(rows).toEqual([
       'task | figure | lab 02 | reference | JSON.parse',
       'parse 64 KB | time | 640.00 µs | 159.00 µs (0.25×) | 320.00 µs (0.50×)',
@@ -52,7 +54,7 @@ describe('the micro table', () => {
 
   it('renders a run without MB/s figures as before', () => {
     const { caption, rows } = microTable(run([time, bytes]));
-    expect(caption).toBe('Micro-benchmarks, per call (lower is better). Ratios are to lab 02.');
+    expect(caption).toBe('Micro-benchmarks on Node 26.12.1 · V8 14.6, per call (lower is better). Ratios are to lab 02.');
     expect(rows.slice(1)).toEqual(['parse 64 KB | time | 640.00 µs | 159.00 µs (0.25×)', 'heap bytes | 195.3 KB | 0 B (0×)']);
   });
 });

@@ -71,7 +71,7 @@ export default function CapstoneTable({ data }: { data: CapstoneData }): React.R
       <table className="hp-results hp-capstone">
         <caption>
           One {data.mode} run, {data.date.slice(0, 10)}: {c.rounds} rounds × {c.durationSec} s per scenario and server ({c.warmupSec} s warm-up discarded, a fresh server
-          each, {c.connections} connections), medians; {c.starts} starts each after one discarded · Node {f.node} on {f.cores} × {f.cpuModel}. Ratio: the binary ÷ lab
+          each, {c.connections} connections), medians; {c.starts} starts each after one discarded · {data.runtime.caption} on {f.cores} × {f.cpuModel}. Ratio: the binary ÷ lab
           00 (above 1 is better for requests/s, below 1 for the rest). MB are decimal.
         </caption>
         <thead>

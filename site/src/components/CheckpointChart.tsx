@@ -3,14 +3,17 @@
  * for each figure — requests/s, p99, heap bytes per request, startup, RSS — one bar per series (the run's
  * baseline, named by its stage: lab 00, or lab 01 for lab 02 …; the reference solution; and your own run
  * when `pnpm lab bench` has written one), labelled with the value and its ratio to the baseline, under the
- * fingerprint of the machine that measured it. The run's micro-benchmarks (time and heap bytes per call, and
- * throughput in MB/s for tasks that give their input size; peers such as fast-json-stringify as extra
- * columns) follow as a compact table. Colours come from CSS variables, so the chart stays legible in dark
- * mode.
+ * runtime and the fingerprint of the machine that measured it. The run's micro-benchmarks (time and heap
+ * bytes per call, and throughput in MB/s for tasks that give their input size; peers such as
+ * fast-json-stringify as extra columns) follow as a compact table. A lab with committed runs on several
+ * runtimes shows the one picked for the page (RuntimePicker.tsx; your own latest run stands in for the
+ * reference run of its runtime). Colours come from CSS variables, so the chart stays legible in dark mode.
  */
 import React from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { ChartMetric, ChartRun, LabData, MicroFigure, SeriesKey } from '../../plugins/checkpoint-data';
+import { RuntimeNote, RuntimePicker, useRuntimeChoice } from './RuntimePicker';
+import { runtimeOrder, variantFor } from './runtime-choice';
 
 interface Series {
   key: SeriesKey;
@@ -103,7 +106,7 @@ function MicroTable({ run, id }: { run: ChartRun; id: string }) {
   return (
     <table className="hp-micro" aria-labelledby={`${id}-micro`}>
       <caption id={`${id}-micro`}>
-        Micro-benchmarks, per call (lower is better{run.micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'})
+        Micro-benchmarks on {run.runtime.caption}, per call (lower is better{run.micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'})
         {run.peers.length > 0 && `; ${run.peers.join(', ')}: ${run.peers.length > 1 ? 'peers' : 'a peer'} to compare with`}. Ratios
         are to {run.baselineLabel}.
       </caption>
@@ -147,19 +150,21 @@ function MicroTable({ run, id }: { run: ChartRun; id: string }) {
   );
 }
 
-export function RunChart({ lab, run }: { lab: LabData; run: ChartRun }) {
+/** A run's chart; `instead`: shown because the lab has no run on the runtime picked for the page. */
+export function RunChart({ lab, run, instead = false }: { lab: LabData; run: ChartRun; instead?: boolean }) {
   const id = `chart-${lab.slug}-${run.source}`;
   const SERIES = seriesOf(run);
   const heights = run.metrics.map((m) => 26 + SERIES.filter((s) => m.values[s.key] !== undefined).length * ROW);
   const height = heights.reduce((a, b) => a + b, 0) + 10;
   let y = 0;
   return (
-    <figure className="hp-chart">
+    <figure className="hp-chart" data-runtime={run.runtime.id}>
+      <RuntimeNote runtime={run.runtime} instead={instead} what="this checkpoint" />
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 160} ${height}`} width="100%">
         <title id={`${id}-title`}>
-          {`Checkpoint of lab ${String(lab.number).padStart(2, '0')}: ${runName(run)}, measured in one run against ${run.baselineLabel}`}
+          {`Checkpoint of lab ${String(lab.number).padStart(2, '0')} on ${run.runtime.caption}: ${runName(run)}, measured in one run against ${run.baselineLabel}`}
         </title>
-        <desc id={`${id}-desc`}>{`Measured on ${run.fingerprint} (${run.mode} run).`}</desc>
+        <desc id={`${id}-desc`}>{`Measured on ${run.runtime.caption}, ${run.fingerprint} (${run.mode} run).`}</desc>
         {run.metrics.map((metric, i) => {
           const group = <MetricGroup key={metric.label} metric={metric} y={y} all={SERIES} />;
           y += heights[i]!;
@@ -167,8 +172,8 @@ export function RunChart({ lab, run }: { lab: LabData; run: ChartRun }) {
         })}
       </svg>
       <figcaption>
-        {runName(run)[0]!.toUpperCase() + runName(run).slice(1)} · {run.mode} · measured on {run.fingerprint}. Ratios are to {run.baselineLabel} in
-        the same run; absolute figures depend on the machine.
+        {runName(run)[0]!.toUpperCase() + runName(run).slice(1)} · {run.mode} · {run.runtime.caption} · measured on {run.fingerprint} ({run.file}). Ratios are to{' '}
+        {run.baselineLabel} in the same run; absolute figures depend on the machine and the runtime.
         {run.warnings.length > 0 && (
           <ul>
             {run.warnings.map((warning) => (
@@ -205,18 +210,33 @@ export function RunChart({ lab, run }: { lab: LabData; run: ChartRun }) {
   );
 }
 
-/** The chart a lab page shows: your latest run when there is one, else the committed reference run. */
+/** A lab's runs to choose from, one per runtime: the committed reference runs, your latest run in place of its runtime's. */
+export function labRuns(lab: LabData): ChartRun[] {
+  const local = lab.local;
+  if (!local) return lab.references;
+  return [...lab.references.filter((run) => run.runtime.id !== local.runtime.id), local].sort((a, b) => runtimeOrder(a.runtime, b.runtime));
+}
+
+/** The chart a lab page shows, for the runtime picked: your latest run when it is on that runtime, else the committed reference run. */
 export default function CheckpointChart({ slug }: { slug: string }) {
   const [lab] = useLabData(slug);
+  const chosen = useRuntimeChoice();
   if (!lab) return null;
-  const run = lab.local ?? lab.reference;
+  const shown = variantFor(labRuns(lab), chosen);
+  const run = shown?.variant;
   const nn = String(lab.number).padStart(2, '0');
   return (
     <section aria-label={`Checkpoint of lab ${nn}`}>
       <h2 id="checkpoint-chart">Checkpoint chart</h2>
       {lab.targets.length > 0 && <p>Targets: {lab.targets.join('; ')}.</p>}
+      <RuntimePicker />
+      {lab.local && run && run !== lab.local && (
+        <p>
+          Your latest run was on {lab.local.runtime.caption}: pick {lab.local.runtime.name} to see it.
+        </p>
+      )}
       {run ? (
-        <RunChart lab={lab} run={run} />
+        <RunChart lab={lab} run={run} instead={shown.instead} />
       ) : (
         <figure className="hp-chart">
           <svg role="img" aria-labelledby={`chart-${lab.slug}-none`} viewBox="0 0 710 40" width="100%">

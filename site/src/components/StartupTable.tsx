@@ -1,9 +1,10 @@
 /**
- * Lab 05's start-up table, from the committed results/startup.json (scripts/startup.ts): every way of
- * starting the server — raw node:http, tsx, the bundle, the single executables, bun peers — with its time to
- * first response (median, min–max), its ratio to raw node:http, whether a single executable meets the lab's
- * target (within targetVsRaw of raw node:http), its peak RSS and what has to be shipped. Rendered on the
- * server; the caption names the machine and the run.
+ * Lab 05's start-up table, from a committed results/startup*.json (scripts/startup.ts): every way of
+ * starting the server — raw node:http, tsx, the bundle, the single executables, bun peers (with a runtime
+ * column when the file names each row's runtime) — with its time to first response (median, min–max), its
+ * ratio to raw node:http, whether a single executable meets the lab's target (within targetVsRaw of raw
+ * node:http), its peak RSS and what has to be shipped. Rendered on the
+ * server; the caption names the runtime, the machine and the run.
  */
 import React from 'react';
 import type { StartupData } from '../../plugins/lab-results';
@@ -11,15 +12,18 @@ import { fileSize, mb, spreadText } from './result-format';
 
 export default function StartupTable({ data }: { data: StartupData }): React.ReactElement {
   const target = `${data.targetVsRaw}×`;
+  // Files that record each row's runtime (Bun rows beside Node's) get a column for it.
+  const perRow = data.rows.some((row) => row.runtime !== undefined);
   return (
     <table className="hp-results hp-startup">
       <caption>
-        {data.runs} starts of each, after {data.discarded} discarded, interleaved · Node {data.node} on {data.cpus} × {data.cpuModel} · {data.date.slice(0, 10)}. Target for
+        {data.runs} starts of each, after {data.discarded} discarded, interleaved · {data.runtime.caption} on {data.cpus} × {data.cpuModel} · {data.date.slice(0, 10)}. Target for
         the single executables (SEA): time to first response at most {target} raw node:http. MB and kB are decimal.
       </caption>
       <thead>
         <tr>
           <th scope="col">how it starts</th>
+          {perRow && <th scope="col">runtime</th>}
           <th scope="col">time to first response, ms: median (min–max)</th>
           <th scope="col">× raw node:http</th>
           <th scope="col">target: ≤ {target} raw</th>
@@ -33,6 +37,7 @@ export default function StartupTable({ data }: { data: StartupData }): React.Rea
           return (
             <tr key={row.key} data-key={row.key}>
               <th scope="row">{row.label}</th>
+              {perRow && <td>{row.runtime ?? data.runtime.label}</td>}
               <td>{spreadText(row.firstOkMs)}</td>
               <td>{row.vsRaw.toFixed(2)}</td>
               <td className={row.sea ? (met ? 'hp-met' : 'hp-missed') : undefined}>{row.sea ? (met ? '✓ met' : '✗ not met') : '–'}</td>

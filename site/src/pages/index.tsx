@@ -1,25 +1,44 @@
 /**
  * Home: what the kit teaches and for whom, the curriculum as a path 00 → 05 (from the manifest), and the
- * headline numbers from the committed reference results (the latest stage against its own baseline).
+ * headline numbers from the committed reference results (the latest stage against its own baseline), on the
+ * runtime the reader picks (the newest Node major by default, as on the lab pages).
  */
 import React from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import { formatValue, useLabData } from '@site/src/components/CheckpointChart';
+import type { LabData } from '@site/plugins/checkpoint-data';
+import { RuntimePicker, RuntimeProvider, useRuntimeChoice } from '@site/src/components/RuntimePicker';
+import { variantFor } from '@site/src/components/runtime-choice';
 
 function Headline() {
-  const measured = useLabData().filter((lab) => lab.reference && lab.number > 0);
-  const last = measured.at(-1);
-  if (!last?.reference) return null;
-  const rows = last.reference.metrics.filter((m) => m.values.baseline !== undefined && m.values.reference !== undefined);
-  const base = last.reference.baselineLabel;
+  const last = useLabData()
+    .filter((lab) => lab.references.length > 0 && lab.number > 0)
+    .at(-1);
+  if (!last) return null;
   return (
     <section className="margin-vert--lg">
       <h2>Headline numbers</h2>
+      <RuntimeProvider runtimes={last.references.map((run) => run.runtime)}>
+        <RuntimePicker />
+        <HeadlineTable lab={last} />
+      </RuntimeProvider>
+    </section>
+  );
+}
+
+function HeadlineTable({ lab: last }: { lab: LabData }) {
+  const shown = variantFor(last.references, useRuntimeChoice());
+  if (!shown) return null;
+  const run = shown.variant;
+  const rows = run.metrics.filter((m) => m.values.baseline !== undefined && m.values.reference !== undefined);
+  const base = run.baselineLabel;
+  return (
+    <div data-runtime={run.runtime.id}>
       <p>
         The reference solution of <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>, the latest stage with committed
         results, against its baseline, {base === 'lab 00' ? "lab 00's naive API" : `${base}'s reference solution`}, measured in one run on{' '}
-        {last.reference.fingerprint}.
+        {run.runtime.caption}, {run.fingerprint}.
       </p>
       <table>
         <thead>
@@ -41,7 +60,7 @@ function Headline() {
           ))}
         </tbody>
       </table>
-    </section>
+    </div>
   );
 }
 
