@@ -15,7 +15,7 @@ import { labs } from '../../shared/kit/src/manifest.ts';
 import { stageName } from '../../shared/kit/src/paths.ts';
 import type { CheckpointResult } from '../../shared/harness/src/report.ts';
 import { repoRoot } from './repo-links.ts';
-import { byRuntime, recordedRuntime, resultFiles, type SiteRuntime } from './result-runtime.ts';
+import { byRuntime, recordedRuntime, resultFiles, siteRuntime, type SiteRuntime } from './result-runtime.ts';
 import { runtimeOrder } from '../src/components/runtime-choice.ts';
 
 export type SeriesKey = 'baseline' | 'reference' | 'learner';
@@ -67,6 +67,11 @@ export interface ChartRun {
   peers: string[];
   /** The harness's warnings for that run (a busy machine, a load generator at its limit …). */
   warnings: string[];
+  /**
+   * The same micro-benchmarks measured on other runtimes in the same run (`--runtime`): per runtime, each
+   * series' figure there (ratios: to the same series' figure on `runtime`). Empty for a run on one runtime.
+   */
+  runtimePeers: Array<{ runtime: SiteRuntime; micro: MicroFigure[] }>;
 }
 
 export interface LabData {
@@ -86,7 +91,7 @@ export interface LabData {
 }
 
 /** What the charts read of a checkpoint result (older results lack `runtime`, `peers`, and their subjects' roles). */
-type Result = Pick<CheckpointResult, 'createdAt' | 'mode' | 'subjects' | 'baselineKey' | 'peers' | 'ratios' | 'warnings' | 'runtime'> & {
+type Result = Pick<CheckpointResult, 'createdAt' | 'mode' | 'subjects' | 'baselineKey' | 'peers' | 'ratios' | 'warnings' | 'runtime' | 'runtimes' | 'runtimeRatios'> & {
   fingerprint: Pick<CheckpointResult['fingerprint'], 'node' | 'cpuModel' | 'cores' | 'date'> & Partial<Pick<CheckpointResult['fingerprint'], 'v8' | 'gitCommit'>>;
 };
 
@@ -143,6 +148,18 @@ function microFigures(result: Result, keys: Partial<Record<string, SeriesKey>>):
     .sort((a, b) => tasks.indexOf(a.task) - tasks.indexOf(b.task) || MICRO_METRICS.indexOf(a.metric) - MICRO_METRICS.indexOf(b.metric));
 }
 
+/** Each other runtime's micro figures from the run's cross-runtime ratios (`across`), by the same series as the run's. */
+function runtimePeers(result: Result, keys: Partial<Record<string, SeriesKey>>): ChartRun['runtimePeers'] {
+  return (result.runtimes ?? [])
+    .map((other) => {
+      const across = (result.runtimeRatios ?? []).filter((r) => r.runtime === other.id && r.across !== undefined);
+      // The baseline keeps its series; the rest as in the run (subject → reference or learner, peers as themselves).
+      const micro = microFigures({ ...result, ratios: across.map((r) => ({ ...r, baseline: null })) }, { ...keys, [result.baselineKey]: 'baseline' });
+      return { runtime: siteRuntime(other.kind, other.version, other.v8), micro };
+    })
+    .filter((peer) => peer.micro.length > 0);
+}
+
 /** A run's chart: which subject key is drawn as which series. */
 function chartRun(result: Result, file: string, source: ChartRun['source'], keys: Partial<Record<string, SeriesKey>>): ChartRun {
   const f = result.fingerprint;
@@ -172,6 +189,7 @@ function chartRun(result: Result, file: string, source: ChartRun['source'], keys
     micro,
     peers: (result.peers ?? []).filter((name) => micro.some((m) => m.values[`peer:${name}`] !== undefined)),
     warnings: result.warnings ?? [],
+    runtimePeers: runtimePeers(result, keys),
   };
 }
 
@@ -223,7 +241,7 @@ export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[]
       const run = record && onIt(record);
       if (!record || !run) continue;
       const metrics = run.metrics.filter((m) => m.values.baseline !== undefined).map((m) => ({ ...m, values: { baseline: m.values.baseline } }));
-      first.references.push({ ...run, source: 'baseline-only', takenFrom: `lab ${String(record.number).padStart(2, '0')}`, metrics, micro: [], peers: [] });
+      first.references.push({ ...run, source: 'baseline-only', takenFrom: `lab ${String(record.number).padStart(2, '0')}`, metrics, micro: [], peers: [], runtimePeers: [] });
     }
     first.references.sort((a, b) => runtimeOrder(a.runtime, b.runtime));
   }

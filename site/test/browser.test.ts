@@ -224,7 +224,7 @@ describe('picking the runtime on a lab page', () => {
       await expect.poll(() => figure.getAttribute('data-runtime'), { timeout: 5000 }).toBe(run.runtime.id);
       expect(await figure.locator('.hp-runtime').textContent(), 'the runtime label').toBe(`Runtime: ${run.runtime.caption}`);
       expect(await figure.locator('svg title').textContent(), "the chart's accessible title").toContain(` on ${run.runtime.caption}: `);
-      const micro = figure.locator('table.hp-micro');
+      const micro = figure.locator('table.hp-micro').first();
       expect(await micro.locator('caption').textContent()).toContain(`Micro-benchmarks on ${run.runtime.caption}, per call`);
       const column = (await micro.locator('thead th').allTextContents()).indexOf('reference');
       const first = run.micro[0]!;

@@ -3,7 +3,9 @@
  * gets): with runs on Node 20 and Node 26 committed, the runtime picker is a labelled group of buttons, Node 26
  * pressed (the newest Node major) and disabled until the page is live, and the chart and its micro table state
  * Node 26's runtime and show its figures; with one runtime there is no picker and the chart still names it.
- * On lab 05's page the one choice applies to every block: a block without a run on it shows its own and says so.
+ * A run that measured a runtime peer (`--runtime`) adds the same micro table on that runtime, with ratios
+ * across runtimes. On lab 05's page the one choice applies to every block: a block without a run on it shows
+ * its own and says so.
  */
 import { createElement } from 'react';
 // @ts-expect-error The workspace has no @types/react-dom; renderToStaticMarkup(element) returns the HTML string.
@@ -34,6 +36,7 @@ function run(version: string, v8: string, ns: number): ChartRun {
     micro: [{ task: 'one Todo → JSON text', metric: 'nsPerOp', unit: 'ns', values: { reference: ns, baseline: 400 } }],
     peers: [],
     warnings: [],
+    runtimePeers: [],
   };
 }
 
@@ -69,6 +72,15 @@ describe('the figure blocks of a lab page, rendered on the server', () => {
     expect(shown).toContain('Micro-benchmarks on Node 26.12.1 · V8 14.6, per call');
     expect(shown).toContain('392.0 ns (0.98×)');
     expect(shown).not.toContain('100.0 ns');
+  });
+
+  it('adds a table of the same micro-benchmarks on a runtime peer, each ratio to the same column on the run\'s runtime', () => {
+    const peer = { runtime: on20.runtime, micro: [{ ...on26.micro[0]!, values: { reference: 100, baseline: 200 } }] };
+    const html = page([{ ...on26, runtimePeers: [peer] }]);
+    const tables = [...html.matchAll(/<table class="hp-micro"[\s\S]*?<\/table>/g)].map((m) => text(m[0]));
+    expect(tables).toHaveLength(2);
+    expect(tables[1]).toContain('The same micro-benchmarks on Node 20.20.2 · V8 11.3, measured in the same run, taking turns with Node 26.12.1 · V8 14.6, per call');
+    expect(tables[1]).toContain('one Todo → JSON text time 200.0 ns (0.50×) 100.0 ns (0.26×)');
   });
 
   it('renders no picker for one runtime, and still names it', () => {

@@ -73,6 +73,18 @@ describe('checkpoint results per runtime', () => {
     expect(lab02.references.map((run) => run.runtime.caption)).toEqual(['Node 20.20.2 · V8 11.3', 'Node 24.22.3 · V8 13.6', 'Node 26.12.1 · V8 14.6', 'Bun 1.4.5']);
   });
 
+  it('reads the same run on a runtime peer (--runtime) from its cross-runtime ratios, by the same series', () => {
+    const across = (subjectKey: string, subject: number, baseline: number) => ({ section: 'micro', name: 'one Todo → JSON text', metric: 'nsPerOp', subjectKey, subject, baseline, runtime: 'node20', across: 'node26' });
+    const within = { ...across('subject', 1, 1), across: undefined };
+    const node20 = { id: 'node20', label: 'Node 20.20.2', kind: 'node', version: '20.20.2', major: 20, v8: '11.3.244.8-node.38', path: '/x/node' };
+    write(LAB02, 'checkpoint.node26.json', { ...fixture26, runtimes: [node20], runtimeRatios: [within, across('subject', 100, 40), across('baseline', 200, 50), across('peer:fast-json-stringify', 150, 60)] });
+    const on26 = loadLabData(root).find((lab) => lab.slug === LAB02)!.references.find((run) => run.runtime.id === 'node26')!;
+    expect(on26.runtimePeers).toEqual([
+      { runtime: expect.objectContaining({ id: 'node20', caption: 'Node 20.20.2 · V8 11.3' }), micro: [{ task: 'one Todo → JSON text', metric: 'nsPerOp', unit: 'ns', values: { reference: 100, baseline: 200, 'peer:fast-json-stringify': 150 } }] },
+    ]);
+    expect(loadLabData(root).find((lab) => lab.slug === LAB02)!.references[0]!.runtimePeers, 'none in a run on one runtime').toEqual([]);
+  });
+
   it('lets an overlay file replace the committed file of the same name', () => {
     const overlay = join(root, 'overlay');
     mkdirSync(join(overlay, LAB02), { recursive: true });

@@ -97,19 +97,31 @@ const MICRO_LABEL: Record<MicroFigure['metric'], string> = { nsPerOp: 'time', by
 
 /**
  * The run's micro-benchmarks: one row per task and figure, a column per series and peer, with ratios (always
- * this / the baseline; the caption says which way is better).
+ * this / the baseline; the caption says which way is better). With `peer`: the same tasks measured on another
+ * runtime in the same run, each ratio to the same column's figure on the run's own runtime.
  */
-function MicroTable({ run, id }: { run: ChartRun; id: string }) {
+function MicroTable({ run, id, peer }: { run: ChartRun; id: string; peer?: ChartRun['runtimePeers'][number] }) {
+  const micro = peer ? peer.micro : run.micro;
   const columns = [...seriesOf(run).map((s) => ({ key: s.key as string, label: s.label })), ...run.peers.map((name) => ({ key: `peer:${name}`, label: name }))].filter((c) =>
-    run.micro.some((m) => m.values[c.key] !== undefined),
+    micro.some((m) => m.values[c.key] !== undefined),
   );
+  // Within the run: each figure / the baseline's. On a runtime peer: each figure / the same series' figure on the run's runtime.
+  const against = (m: MicroFigure, key: string): number | undefined =>
+    peer ? run.micro.find((x) => x.task === m.task && x.metric === m.metric)?.values[key] : key === 'baseline' ? undefined : m.values.baseline;
+  const captionId = `${id}-micro${peer ? `-${peer.runtime.id}` : ''}`;
   return (
-    <table className="hp-micro" aria-labelledby={`${id}-micro`}>
-      <caption id={`${id}-micro`}>
-        Micro-benchmarks on {run.runtime.caption}, per call (lower is better{run.micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'})
-        {run.peers.length > 0 && `; ${run.peers.join(', ')}: ${run.peers.length > 1 ? 'peers' : 'a peer'} to compare with`}. Ratios
-        are to {run.baselineLabel}.
-      </caption>
+    <table className="hp-micro" aria-labelledby={captionId} data-runtime={peer?.runtime.id}>
+      {peer ? (
+        <caption id={captionId}>
+          The same micro-benchmarks on {peer.runtime.caption}, measured in the same run, taking turns with {run.runtime.caption}, per call (lower is better
+          {micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'}). Ratios are to the same column on {run.runtime.name}.
+        </caption>
+      ) : (
+        <caption id={captionId}>
+          Micro-benchmarks on {run.runtime.caption}, per call (lower is better{micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'})
+          {run.peers.length > 0 && `; ${run.peers.join(', ')}: ${run.peers.length > 1 ? 'peers' : 'a peer'} to compare with`}. Ratios are to {run.baselineLabel}.
+        </caption>
+      )}
       <thead>
         <tr>
           <th scope="col">task</th>
@@ -122,12 +134,11 @@ function MicroTable({ run, id }: { run: ChartRun; id: string }) {
         </tr>
       </thead>
       <tbody>
-        {run.micro.map((m, i) => {
-          const base = m.values.baseline;
+        {micro.map((m, i) => {
           return (
             <tr key={`${m.task} ${m.metric}`}>
-              {(i === 0 || run.micro[i - 1]!.task !== m.task) && (
-                <th scope="row" rowSpan={run.micro.filter((x) => x.task === m.task).length}>
+              {(i === 0 || micro[i - 1]!.task !== m.task) && (
+                <th scope="row" rowSpan={micro.filter((x) => x.task === m.task).length}>
                   {m.task}
                 </th>
               )}
@@ -135,10 +146,11 @@ function MicroTable({ run, id }: { run: ChartRun; id: string }) {
               {columns.map((c) => {
                 const value = m.values[c.key];
                 if (value === undefined) return <td key={c.key}>–</td>;
+                const base = against(m, c.key);
                 return (
                   <td key={c.key}>
                     {formatValue(value, m.unit)}
-                    {base && c.key !== 'baseline' ? ` (${ratioText(value, base)})` : ''}
+                    {base ? ` (${ratioText(value, base)})` : ''}
                   </td>
                 );
               })}
@@ -206,6 +218,7 @@ export function RunChart({ lab, run, instead = false }: { lab: LabData; run: Cha
         </table>
       </details>
       {run.micro.length > 0 && <MicroTable run={run} id={id} />}
+      {run.micro.length > 0 && run.runtimePeers.map((peer) => <MicroTable key={peer.runtime.id} run={run} id={id} peer={peer} />)}
     </figure>
   );
 }
