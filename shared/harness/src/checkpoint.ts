@@ -99,6 +99,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
         ...servedPeers.filter((p) => !p.sections || p.sections.includes(section)).map((p) => ({ key: peerKey(p.name), dir: p.dir ?? dir, serve: p.serve })),
       ],
       others,
+      section,
       warnings,
     );
 

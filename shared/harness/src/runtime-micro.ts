@@ -5,6 +5,7 @@
  * timing round to it — so the runtimes take turns round by round (A B A' B', B' A B A', …). Its results are
  * keyed `<key>@<runtime id>`. A worker that fails loses its contestants (a failure line), never the run.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { ipc, type IpcCall } from './ipc.ts';
@@ -45,7 +46,9 @@ export async function startRuntimeMicro(
   const flags = runtime.kind === 'bun' ? [] : [...MICRO_V8_FLAGS];
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
-  const child: ChildProcess = spawnTracked(runtime.path, [...flags, microWorkerEntry], {
+  // The files it will import, for its choice of TypeScript loader (src/micro-worker-entry.mjs).
+  const entries = [...init.subjects.map((s) => join(s.dir, 'src', 'app.ts')), init.checkpointFile];
+  const child: ChildProcess = spawnTracked(runtime.path, [...flags, microWorkerEntry, ...entries], {
     cwd: init.cwd,
     env,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

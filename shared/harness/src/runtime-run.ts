@@ -20,17 +20,18 @@ export async function resolveRuntimes(
   const found: Array<Omit<MeasuredRuntime, 'id'>> = [];
   for (const spec of specs) {
     try {
-      const runtime = await resolveRuntimeSpec(spec, cwd);
-      if (runtime.kind === 'bun') {
-        failures.push(`--runtime ${spec}: ${runtime.label} cannot be measured by the harness yet (its probe and bytes per op need Node's V8 hooks); give a node binary`);
-        continue;
-      }
-      found.push(runtime);
+      found.push(await resolveRuntimeSpec(spec, cwd));
     } catch (error) {
       failures.push((error as Error).message);
     }
   }
   return { primary, others: assignRuntimeIds(primary, found, warnings) };
+}
+
+/** The warning for a Bun runtime, once. */
+function startupOnly(runtime: MeasuredRuntime, warnings: string[]): void {
+  const note = `${runtime.label} is measured at startup only: the in-server probe and bytes per op need Node's V8 hooks`;
+  if (!warnings.includes(note)) warnings.push(note);
 }
 
 interface Server {
@@ -44,11 +45,15 @@ interface Server {
  * The servers of a section on every runtime: `servers` as they are (this process's node), then for each other
  * runtime the same servers keyed `<key>@<id>` and started by its node. A server started by a command other
  * than this process's node (a built single executable) carries its own runtime: it is left out there, with a
- * warning.
+ * warning. Bun is measured at startup only (its servers start without the probe there).
  */
-export function serversOnRuntimes(servers: readonly Server[], others: readonly MeasuredRuntime[], warnings: string[]): Server[] {
+export function serversOnRuntimes(servers: readonly Server[], others: readonly MeasuredRuntime[], section: 'load' | 'startup', warnings: string[]): Server[] {
   const out: Server[] = [...servers];
   for (const runtime of others) {
+    if (runtime.kind === 'bun' && section === 'load') {
+      startupOnly(runtime, warnings);
+      continue;
+    }
     for (const server of servers) {
       if (server.serve && server.serve.command !== process.execPath) {
         const note = `${server.key} is served by ${server.serve.label ?? server.serve.command}, which brings its own runtime: not measured on ${runtime.label}`;
@@ -71,6 +76,10 @@ export async function startMicroWorkers(
 ): Promise<RuntimeMicroWorker[]> {
   const workers: RuntimeMicroWorker[] = [];
   for (const runtime of others) {
+    if (runtime.kind === 'bun') {
+      startupOnly(runtime, warnings);
+      continue;
+    }
     step(`micro: loading the checkpoint definition on ${runtime.label}`);
     try {
       const worker = await startRuntimeMicro(runtime, init);

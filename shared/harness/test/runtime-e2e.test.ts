@@ -72,3 +72,29 @@ describe.skipIf(missing !== undefined)(`a run on Node ${own} and on another Node
     expect(within.map((r) => r.ratio)).toEqual([1]);
   });
 });
+
+const bun = await (async () => {
+  const specifier = '@hotpath/kit/runtimes';
+  const kit = (await import(specifier).catch(() => undefined)) as { resolveRuntime?: (spec: string) => { path: string } } | undefined;
+  try {
+    return kit?.resolveRuntime ? kit.resolveRuntime('bun').path : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+if (!bun) console.warn('runtime-e2e.test.ts: the Bun test skipped: Bun is not installed (pnpm lab runtime add bun)');
+
+describe.skipIf(bun === undefined)('a run on this Node and on Bun', () => {
+  it('measures the Bun servers at startup and says that load leaves them out', async () => {
+    const { result } = await runCheckpoint({
+      dir: app, baselineDir: app, checkpointFile, quick: true, only: ['load', 'startup'], runtimes: ['bun'],
+      rounds: 1, durationSec: 0.5, warmupSec: 0, connections: 10, startupRuns: 1, json: join(out, 'bun.json'), progress: false,
+    });
+    expect(result.failures).toEqual([]);
+    expect(result.runtimes).toEqual([expect.objectContaining({ id: 'bun', kind: 'bun', v8: null, path: bun })]);
+    expect(Object.keys(result.startup!.results)).toEqual(['subject', 'subject@bun']);
+    expect(result.startup!.results['subject@bun']!.firstOkMs.median).toBeGreaterThan(0);
+    expect(Object.keys(result.load!.scenarios[0]!.results)).toEqual(['subject']);
+    expect(result.warnings).toContain("Bun 1.4.5 is measured at startup only: the in-server probe and bytes per op need Node's V8 hooks".replace('1.4.5', result.runtimes![0]!.version));
+  });
+});

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/args.ts';
 import { computeRatios, formatTable, type CheckpointResult } from '../src/report.ts';
 import { assignRuntimeIds, keyOn, primaryRuntime, splitKey, type MeasuredRuntime } from '../src/runtime-info.ts';
+import { serversOnRuntimes } from '../src/runtime-run.ts';
 import { computeRuntimeRatios, resultOnRuntime, tagRuntimes } from '../src/runtime-results.ts';
 import { micro, sampleResult, summary } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
@@ -83,6 +84,33 @@ describe('runtime ids and keys', () => {
     expect(me.id).toBe(`node${process.version.slice(1).split('.')[0]}`);
     expect(me.label).toBe(`Node ${process.version.slice(1)}`);
     expect(me.path).toBe(process.execPath);
+  });
+});
+
+describe('the servers of a section on several runtimes', () => {
+  const node26: MeasuredRuntime = { ...NODE26 };
+  const bun: MeasuredRuntime = { id: 'bun', label: 'Bun 1.4.5', kind: 'bun', version: '1.4.5', major: 1, v8: null, path: '/rt/bun' };
+  const servers = [
+    { key: 'subject', dir: '/p' },
+    { key: 'baseline', dir: '/b', serve: { command: process.execPath, args: ['dist/server.cjs'], label: 'bundle' } },
+    { key: 'peer:sea', dir: '/p', serve: { command: '/p/dist/server-sea', label: 'dist/server-sea' } },
+  ];
+
+  it('adds every server again, keyed <key>@<id> and run by that runtime, except a binary that brings its own', () => {
+    const warnings: string[] = [];
+    expect(serversOnRuntimes(servers, [node26], 'load', warnings)).toEqual([
+      ...servers,
+      { key: 'subject@node26', dir: '/p', node: '/rt/26/bin/node' },
+      { key: 'baseline@node26', dir: '/b', serve: servers[1]!.serve, node: '/rt/26/bin/node' },
+    ]);
+    expect(warnings).toEqual(['peer:sea is served by dist/server-sea, which brings its own runtime: not measured on Node 26.12.1']);
+  });
+
+  it('measures Bun at startup and says that it leaves it out under load', () => {
+    const warnings: string[] = [];
+    expect(serversOnRuntimes(servers.slice(0, 1), [bun], 'startup', warnings)).toEqual([servers[0], { key: 'subject@bun', dir: '/p', node: '/rt/bun' }]);
+    expect(serversOnRuntimes(servers.slice(0, 1), [bun], 'load', warnings)).toEqual([servers[0]]);
+    expect(warnings).toEqual(["Bun 1.4.5 is measured at startup only: the in-server probe and bytes per op need Node's V8 hooks"]);
   });
 });
 
