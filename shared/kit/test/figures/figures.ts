@@ -14,7 +14,7 @@
  * Units: KB and MB are 1024 and 1024² bytes, as the harness's table and the site's charts print them (lab
  * 05's start-up and capstone scripts print decimal MB and kB; `decimalMb` formats those).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/paths.ts';
 import type { Ratio } from '../../../harness/src/report.ts';
@@ -102,6 +102,17 @@ const cache = new Map<string, Results>();
 /** The results file `source` names (`reference:01-slim-builder/results/checkpoint.json`). */
 export const results = (source: string) => cache.get(source) ?? cache.set(source, new Results(source)).get(source)!;
 
+/**
+ * A results file that may not be committed yet (a second runtime's run, `results/checkpoint.node26.json`
+ * beside the Node 20 `results/checkpoint.json`): its Results when the file exists, else undefined — the
+ * lab's figures file then declares the README's provisional text for those figures, and the day the run is
+ * committed the test names every row and sentence to rewrite from it.
+ */
+export const resultsIfCommitted = (source: string): Results | undefined => {
+  const path = /^reference:(.+)$/.exec(source)?.[1];
+  return path && existsSync(join(repoRoot, 'solutions', path)) ? results(source) : undefined;
+};
+
 /** Lab 00's run of record: lab 01's committed checkpoint, in which lab 00 is the baseline. */
 export const LAB00_RUN = 'reference:01-slim-builder/results/checkpoint.json';
 export const lab00 = () => results(LAB00_RUN);
@@ -176,6 +187,7 @@ const rowText = (cells: string[]) => `| ${cells.join(' | ')} |`;
 /** How a README says where its figures come from, by results file: it must say so in these words. */
 export const SOURCE_WORDS: Record<string, string> = {
   'results/checkpoint.json': 'committed checkpoint',
+  'results/checkpoint.node26.json': 'committed Node 26 checkpoint',
   'results/startup.json': 'committed start-up run',
   'results/capstone.json': 'committed capstone run',
 };
