@@ -22,15 +22,18 @@
  * from the page cache first. Artifact: what must be on a machine to run it — for lab 00 its package folder,
  * its runtime dependency closure, the launcher (the kit's folder, tsx with esbuild) and the node binary
  * (scripts/footprint.ts); for the binary its file, which holds Node itself.
+ * Runtime peer (scripts/capstone-bun.ts): GET /todos also runs `bun dist/server.cjs` — the final reference on
+ * Bun — in the same rotation as lab 00 and the binary on Node; `onBun` in the JSON (skipped, with how to get
+ * Bun, when there is none).
  * Cost (scripts/cost.ts): instances for --target-rps at --headroom of the POST RPS of one process, × the
  * price of an instance-month — one Node process per 2-vCPU instance, as measured here (pinned to one core;
  * a real deployment might run two). An estimate from loopback figures, not a bill.
  *
  * Modes: --quick 3 rounds × 3 s (1 s warm-up), 5 starts; default (full) 5 rounds × 10 s (3 s warm-up), 10
- * starts. Prints a table; writes JSON to capstone.json — the reference's results/, or .hotpath/results/ for a
- * lab run — or to --json PATH. MB are 10^6 bytes.
+ * starts. Prints a table; writes JSON to capstone.json (capstone.node<major>.json on another node than 20) —
+ * the reference's results/, or .hotpath/results/ for a lab run — or to --json PATH. MB are 10^6 bytes.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { choosePinning } from '@hotpath/kit/cpus';
@@ -40,6 +43,7 @@ import { buildAll, formatBuild } from '@hotpath/kit/sea-build';
 import { binaryTakesProbe, bundleProbe, freshServerRound, probePreloadUrl, serverEnv, startWorker, type Launch, type Round } from './capstone-load.ts';
 import { BUNDLE_KEY, formatReport, ratios, round2, SUBJECT_LABELS, summarise, type LoadSummary } from './capstone-report.ts';
 import { compareCost, DEFAULT_HEADROOM, DEFAULT_PRICE_PER_MONTH_USD, DEFAULT_TARGET_RPS } from './cost.ts';
+import { BUN_SCENARIO, bunPeer, formatOnBun, takeBunResult } from './capstone-bun.ts';
 import { measureFootprint } from './footprint.ts';
 import { measuredPackage, ROOT } from './package-dir.ts';
 import { dropFromPageCache, measureStart, spread, type Spread, type StartCommand } from './measure.ts';
@@ -52,8 +56,10 @@ const BUNDLE = join(DIST, 'server.cjs');
 /** The probe bundled for `--require` (written at every run; dist/ is not committed). */
 const LAB00 = join(ROOT, 'solutions', '00-baseline');
 const KIT_SERVE = join(ROOT, 'shared', 'kit', 'bin', 'hotpath-serve.js');
-const TSCONFIG_BASE = join(ROOT, 'tsconfig.base.json');
-const DEFAULT_JSON = MEASURED.resultPath('capstone.json');
+/** The config tsx must apply to lab 00's baseline (its legacy decorators), as the kit's typescript-loader.js sets it. */
+const TSCONFIG_BASELINE = join(ROOT, 'shared', 'baseline', 'tsconfig.json');
+/** capstone.json for the Node 20 run of record, capstone.node<major>.json for another node (the site reads both). */
+const DEFAULT_JSON = MEASURED.resultPath(process.versions.node.startsWith('20.') ? 'capstone.json' : `capstone.node${process.versions.node.split('.')[0]}.json`);
 /** Sources the binary is built from: newer files here than the binary mean dist/ is stale. */
 const BINARY_SOURCES = [join(PKG, 'src'), join(ROOT, 'solutions', '04-pooling', 'src'), join(ROOT, 'shared', 'api', 'src')];
 /** The measured scenarios (names as the harness's defaultScenarios() gives them); the cost rests on the POST. */
@@ -123,8 +129,10 @@ async function main(): Promise<void> {
   const step = (line: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}`);
   const warnings: string[] = [];
 
-  if (options.build || !existsSync(BINARY) || !existsSync(BUNDLE)) {
-    step('building dist/ …');
+  // The binary holds the node that built it: one another node built is built again, so the runtime named is true.
+  const builtBy = existsSync(join(DIST, 'build.json')) ? (JSON.parse(readFileSync(join(DIST, 'build.json'), 'utf8')) as { node?: string }).node : undefined;
+  if (options.build || !existsSync(BINARY) || !existsSync(BUNDLE) || builtBy !== process.version) {
+    step(builtBy && builtBy !== process.version ? `dist/ was built with Node ${builtBy}: building it again with ${process.version} …` : 'building dist/ …');
     const build = await buildAll(DIST, join(PKG, 'src'));
     console.log(formatBuild(build));
   }
@@ -147,15 +155,18 @@ async function main(): Promise<void> {
   };
 
   const contestants: Array<{ key: string; launch: Launch }> = [
-    // TSX_TSCONFIG_PATH as hotpath-bench sets it: the probe's tsx registration comes first and must see the
-    // base config too (shared/baseline's decorators), or lab 00 does not compile.
-    { key: 'lab00', launch: { command: process.execPath, args: [...probeImport, KIT_SERVE], cwd: LAB00, env: serverEnv({ TSX_TSCONFIG_PATH: TSCONFIG_BASE }), probe: true } },
+    // TSX_TSCONFIG_PATH as the kit's launcher sets it: the probe's tsx registration comes first and must see
+    // shared/baseline's config (its legacy decorators), or lab 00 does not compile.
+    { key: 'lab00', launch: { command: process.execPath, args: [...probeImport, KIT_SERVE], cwd: LAB00, env: serverEnv({ TSX_TSCONFIG_PATH: TSCONFIG_BASELINE }), probe: true } },
     {
       key: 'binary',
       launch: { command: BINARY, args: [], cwd: DIST, env: serverEnv(binaryProbe ? { NODE_OPTIONS: binaryProbe.nodeOptions } : {}), probe: probeCheck.works },
     },
   ];
   if (!probeCheck.works) contestants.push({ key: BUNDLE_KEY, launch: { command: process.execPath, args: [...probeImport, BUNDLE], cwd: DIST, env: serverEnv(), probe: true } });
+  const bun = await bunPeer(BUNDLE, DIST);
+  step(bun.contestant ? `runtime peer: ${BUN_SCENARIO} also on ${bun.runtime} (bun ${shown(BUNDLE)})` : bun.skipped!);
+  const inScenario = (name: string) => (name === BUN_SCENARIO && bun.contestant ? [...contestants, bun.contestant] : contestants);
 
   // Start-up first: short, and before the load rounds warm anything up.
   const starters: Array<StartCommand & { key: string }> = [
@@ -175,12 +186,12 @@ async function main(): Promise<void> {
   }
 
   const scenarios = (await defaultScenarios()).filter((s) => SCENARIOS.includes(s.name));
-  const rounds = new Map<string, Map<string, Round[]>>(scenarios.map((s) => [s.name, new Map(contestants.map((c) => [c.key, []]))]));
+  const rounds = new Map<string, Map<string, Round[]>>(scenarios.map((s) => [s.name, new Map(inScenario(s.name).map((c) => [c.key, []]))]));
   const worker = await startWorker(pinning.loadCpu);
   try {
     for (const scenario of scenarios) {
       for (let r = 0; r < mode.rounds; r++) {
-        for (const c of turnOrder(contestants, r)) {
+        for (const c of turnOrder(inScenario(scenario.name), r)) {
           step(`load: ${scenario.name} round ${r + 1}/${mode.rounds} ${c.key} (fresh server, ${mode.warmupSec} s warm-up, ${mode.durationSec} s)`);
           const round = await freshServerRound(c.launch, pinning.serverCpu, worker, scenario, { ...mode, connections: CONNECTIONS }, (other) =>
             step(`  other processes used ${other.toFixed(2)} CPUs during the round; retrying it once`),
@@ -206,6 +217,7 @@ async function main(): Promise<void> {
     }
   }
 
+  const onBun = takeBunResult(load, bun, shown(BUNDLE));
   const startup = Object.fromEntries(
     starters.map((s) => {
       const { ms, peak } = starts.get(s.key)!;
@@ -248,12 +260,13 @@ async function main(): Promise<void> {
     artifact,
     ratios: ratios(load, startup, artifact, binaryProbe ? 'binary' : BUNDLE_KEY),
     cost,
+    onBun,
     warnings,
     failures,
   };
   mkdirSync(dirname(options.json), { recursive: true });
   writeFileSync(options.json, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`\n${formatReport(result)}`);
+  console.log(`\n${formatReport(result)}\n\n${formatOnBun(onBun)}`);
   for (const warning of warnings) console.log(`warning: ${warning}`);
   for (const failure of failures) console.error(`FAILED: ${failure}`);
   console.log(`\nWritten to ${relative(process.env.INIT_CWD ?? process.cwd(), options.json)} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -16,8 +16,9 @@
  * out with the reason and how to get the runtime (`unavailable` in the JSON) — never a failure; so is a
  * subject whose discarded start fails (its first error line is kept).
  *
- * Builds dist/ first when it is missing, was built by another node (or with --build). Writes startup.json (the
- * reference's results/, or .hotpath/results/ for a lab run), or --json PATH, and prints a table (MB and kB
+ * Builds dist/ first when it is missing, was built by another node (or with --build). Writes startup.json on
+ * Node 20, startup.node<major>.json on another node (the reference's results/, or .hotpath/results/ for a lab
+ * run), or --json PATH, and prints a table (MB and kB
  * are decimal: 10^6 and 10^3 bytes, as the kit's anchors quote them).
  */
 import { spawnSync } from 'node:child_process';
@@ -35,7 +36,8 @@ const PKG = MEASURED.dir;
 /** This script's own package (the reference): raw-hello.cjs lives beside this file. */
 const SCRIPTS = fileURLToPath(new URL('.', import.meta.url));
 const DIST = join(PKG, 'dist');
-const RESULTS = MEASURED.resultPath('startup.json');
+/** startup.json for the Node 20 run of record, startup.node<major>.json for another node (the site reads both). */
+const RESULTS = MEASURED.resultPath(process.versions.node.startsWith('20.') ? 'startup.json' : `startup.node${process.versions.node.split('.')[0]}.json`);
 const KIT_SERVE = join(ROOT, 'shared', 'kit', 'bin', 'hotpath-serve.js');
 const DEFAULT_RUNS = 15;
 const MIN_RUNS = 10;
@@ -208,6 +210,7 @@ async function main(): Promise<void> {
   const result = {
     kind: 'hotpath-lab05-startup',
     date: new Date().toISOString(),
+    runtime: { kind: 'node', version: process.versions.node, v8: process.versions.v8 },
     runtimes: { node: thisNode().label, ...('missing' in bun ? {} : { bun: bun.label }) },
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', kernel: release(), platform: process.platform, loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] } },
     config: { runs: options.runs, discarded: 1, pollMs: 1, interleaved: true, pinned: false, nodeExtraCaCerts: 'unset for the servers', compileCache: 'a fresh NODE_COMPILE_CACHE folder per run, filled by the discarded start', pageCacheDropped },
