@@ -113,8 +113,11 @@ class ReplayReader {
   private tokens: TokenRecord[] = [];
   private next = 0;
   private bytes: Uint8Array = new Uint8Array(0);
+  private readonly tokenByToken: boolean;
 
-  constructor(private readonly tokenByToken: boolean) {}
+  constructor(tokenByToken: boolean) {
+    this.tokenByToken = tokenByToken;
+  }
 
   reset(bytes: Uint8Array): void {
     [this.bytes, this.tokens, this.next, this.depth, this.tokenType] = [bytes, readAllTokens(bytes).tokens, 0, 0, Token.None];

@@ -19,11 +19,10 @@ export { BodyRead } from '@hotpath/api/pool-base';
 export class PooledBody {
   buffer: Uint8Array;
   length = 0;
+  private readonly pool: BufferPool;
 
-  constructor(
-    private readonly pool: BufferPool,
-    size: number,
-  ) {
+  constructor(pool: BufferPool, size: number) {
+    this.pool = pool;
     this.buffer = pool.rent(size);
   }
 

@@ -89,7 +89,11 @@ export class JsonReaderBase {
   /** The token type of the value scanScalar() passed last: String, Number, True, False or Null. */
   protected scalarType: TokenType = Token.None;
 
-  constructor(readonly maxDepth: number = MAX_JSON_DEPTH) {
+  /** The deepest nesting read() accepts: opening level `maxDepth + 1` is a TooDeep error. */
+  readonly maxDepth: number;
+
+  constructor(maxDepth: number = MAX_JSON_DEPTH) {
+    this.maxDepth = maxDepth;
     this.closers = new Uint8Array(maxDepth + 1);
   }
 

@@ -82,11 +82,13 @@ class ReferenceReader {
   errorCode: JsonErrorCode = JsonError.None;
   errorOffset = -1;
   private pos = 0;
+  private readonly bytes: Uint8Array;
+  private readonly maxDepth: number;
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly maxDepth: number,
-  ) {}
+  constructor(bytes: Uint8Array, maxDepth: number) {
+    this.bytes = bytes;
+    this.maxDepth = maxDepth;
+  }
 
   /** document = ws value ws, and nothing after it. */
   document(): void {

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
- * `pnpm generate` in lab 02 (and later stages): runs @hotpath/codegen's CLI through tsx, so the package's
- * TypeScript registry and emitters load as they are.
+ * `pnpm generate` in lab 02 (and later stages): runs @hotpath/codegen's CLI, which imports the package's
+ * TypeScript registry and emitters as they are — natively where the runtime strips types, through tsx
+ * otherwise (the kit's typescript-loader.js decides from the files it will import).
  */
-import { register } from 'tsx/esm/api';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { loadTypeScript } from '../../kit/bin/typescript-loader.js';
 
-process.env.TSX_TSCONFIG_PATH ??= fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
-register();
+const at = process.argv.indexOf('--src');
+const srcDir = resolve(at !== -1 && process.argv[at + 1] ? process.argv[at + 1] : 'src');
+await loadTypeScript(['registry.ts', 'codegen/serializer.ts', 'codegen/validator.ts', 'codegen/writer.ts'].map((file) => join(srcDir, file)));
 const { main } = await import('../src/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

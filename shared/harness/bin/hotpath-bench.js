@@ -4,11 +4,36 @@
  * baseline and prints the ratios. See shared/harness/README.md; `hotpath-bench --help` for the options.
  *
  * Bytes-per-operation windows need gc() and a young generation large enough for 16 MiB windows, so the
- * command re-runs itself once with those V8 flags when they are missing, then loads the TypeScript
- * harness through tsx.
+ * command re-runs itself once with those V8 flags when they are missing. It then loads the TypeScript harness
+ * as the kit's typescript-loader.js decides: the harness imports the subjects' apps and the lab's checkpoint.ts
+ * in this process, so tsx is registered when one of them reaches lab 00's decorator baseline (lab 01's
+ * checkpoint, the lab 00 baseline), and on runtimes without type stripping; the runtime's own otherwise.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadTypeScript, nativeTypeScript } from '../../kit/bin/typescript-loader.js';
+
+/**
+ * What the harness will import in-process, from the same options it reads (src/args.ts): the package, its
+ * baseline (`--baseline`, or the one the manifest names: subjects.ts's defaultBaselineDir), `--reference`, and
+ * the checkpoint definition (`--checkpoint`, or labs/<slug>/checkpoint.ts). Asked only where types are
+ * stripped natively (subjects.ts is then importable without tsx).
+ */
+async function inProcessEntries(argv) {
+  const value = (flag) => {
+    const at = argv.indexOf(flag);
+    return at === -1 || argv[at + 1] === undefined ? undefined : resolve(argv[at + 1]);
+  };
+  const { defaultBaselineDir } = await import('../src/subjects.ts');
+  const { describeLabDir, repoRoot } = await import('@hotpath/kit/paths');
+  const dir = value('--dir') ?? process.cwd();
+  const slug = describeLabDir(dir)?.slug;
+  const checkpoint = value('--checkpoint') ?? (slug ? join(repoRoot, 'labs', slug, 'checkpoint.ts') : undefined);
+  const dirs = [dir, value('--baseline') ?? defaultBaselineDir(dir), value('--reference')].filter((d) => d !== undefined);
+  return [...dirs.map((d) => join(d, 'src', 'app.ts')), ...(checkpoint && existsSync(checkpoint) ? [checkpoint] : [])];
+}
 
 const V8_FLAGS = ['--expose-gc', '--max-semi-space-size=64', '--min-semi-space-size=64'];
 const ready = typeof globalThis.gc === 'function' && process.execArgv.some((a) => a.startsWith('--max-semi-space-size'));
@@ -22,10 +47,8 @@ if (!ready && process.env.HOTPATH_BENCH_REEXEC !== '1') {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
 } else {
-  const { register } = await import('tsx/esm/api');
-  // Like the kit's launcher: the repo's base tsconfig (decorators included) applies to every app file.
-  process.env.TSX_TSCONFIG_PATH ??= fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
-  register();
+  const argv = process.argv.slice(2);
+  await loadTypeScript(nativeTypeScript() ? await inProcessEntries(argv) : []);
   const { main } = await import('../src/checkpoint.ts');
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(argv);
 }

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 /**
  * `hotpath-soak` (lab 04's `pnpm soak`): a bounded soak of the package in the current folder under mixed
- * load on loopback — see src/soak.ts. Loads the TypeScript harness through tsx, like hotpath-bench.
+ * load on loopback — see src/soak.ts. The server runs in a child (the kit's launcher), so this process loads
+ * only the harness's own TypeScript: natively where the runtime can (the kit's typescript-loader.js).
  */
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { loadTypeScript } from '../../kit/bin/typescript-loader.js';
 
-process.env.TSX_TSCONFIG_PATH ??= fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
-register();
+await loadTypeScript();
 const { soakMain } = await import('../src/soak.ts');
 process.exitCode = await soakMain(process.argv.slice(2));

@@ -2,16 +2,13 @@
 /**
  * `pnpm build` of lab 05's packages: `hotpath-build [--out DIR]` builds the package in the current folder —
  * its src/server.ts and src/snapshot.ts bundled with its src/bundle.ts, and three single executables made
- * with its src/sea.ts — into DIR (default ./dist), through buildAll() in src/sea-build.ts (TypeScript, through
- * tsx). Prints what was built; exits 1 when the build or any binary failed.
+ * with its src/sea.ts — into DIR (default ./dist), through buildAll() in src/sea-build.ts (TypeScript, loaded
+ * as typescript-loader.js decides). Prints what was built; exits 1 when the build or any binary failed.
  */
-import { register } from 'tsx/esm/api';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadTypeScript } from './typescript-loader.js';
 
-// tsx applies a tsconfig only to the files it includes; the base config covers the whole repo.
-process.env.TSX_TSCONFIG_PATH ??= fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
-register();
+await loadTypeScript(['bundle.ts', 'sea.ts'].map((file) => join(process.cwd(), 'src', file)));
 const { buildAll, formatBuild } = await import('../src/sea-build.ts');
 
 const dir = process.cwd();

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 /**
- * `pnpm start` of every lab and solution package: loads ./src/app.ts (TypeScript, through tsx) from the
- * current package folder and serves createApp() on 127.0.0.1:$PORT (default 3100 + the lab number) with
- * runServer() from src/serve.ts — the same code lab 05 bundles into its single executables.
+ * `pnpm start` of every lab and solution package: loads ./src/app.ts from the current package folder and
+ * serves createApp() on 127.0.0.1:$PORT (default 3100 + the lab number) with runServer() from src/serve.ts —
+ * the same code lab 05 bundles into its single executables. The TypeScript runs on the runtime's own type
+ * stripping where it has it, through tsx on Node 20 or when the app reaches lab 00's decorator baseline
+ * (typescript-loader.js).
  */
-import { register } from 'tsx/esm/api';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadTypeScript } from './typescript-loader.js';
 
-// tsx applies a tsconfig only to the files it includes; the base config covers the whole repo (decorators
-// in shared/baseline included).
-process.env.TSX_TSCONFIG_PATH ??= fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
-register();
+await loadTypeScript([join(process.cwd(), 'src', 'app.ts')]);
 const { describeLabDir, defaultPort, appModule } = await import('../src/paths.ts');
 const { portFromEnv, runServer } = await import('../src/serve.ts');
 

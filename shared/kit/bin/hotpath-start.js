@@ -4,14 +4,13 @@
  * serves it on http://127.0.0.1:3000 (PORT to change), saying where to begin. Labs' own APIs are served
  * with `pnpm --dir labs/NN-slug start` (3100 + the lab number).
  */
-import { register } from 'tsx/esm/api';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadTypeScript } from './typescript-loader.js';
 
-process.env.TSX_TSCONFIG_PATH ??= fileURLToPath(new URL('../../../tsconfig.base.json', import.meta.url));
-register();
+await loadTypeScript(); // the manifest only (typescript-loader.js)
 const { labs } = await import('../src/manifest.ts');
 
 const current = labs.find((lab) => lab.status === 'ready');

@@ -11,11 +11,10 @@ import { labDir, solutionDir } from '../paths.ts';
 
 /** A problem the learner can fix: printed as one line, exit status `exitCode`. */
 export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 2) {
     super(message);
+    this.exitCode = exitCode;
     this.name = 'CliError';
   }
 }

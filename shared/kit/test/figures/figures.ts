@@ -46,7 +46,9 @@ export const text = (strings: TemplateStringsArray, ...values: Array<string | nu
 /** A committed results file, read once. */
 export class Results {
   readonly data: Record<string, unknown> & { ratios?: Ratio[] };
-  constructor(readonly source: string) {
+  readonly source: string;
+  constructor(source: string) {
+    this.source = source;
     const path = /^reference:(.+)$/.exec(source)?.[1];
     if (!path) throw new Error(`a figures source is reference:NN-slug/results/<file>.json, not ${source}`);
     this.data = JSON.parse(readFileSync(join(repoRoot, 'solutions', path), 'utf8'));
