@@ -1,8 +1,14 @@
-/** Lab 04's README: the reference's committed checkpoint against lab 03's reference, the no-pool variant as a peer. */
-import { bytes, count, faster, gc, k, ms, ns, results, row, text, x, type LabFigures } from './figures.ts';
+/**
+ * Lab 04's README: the reference's committed checkpoint against lab 03's reference, the no-pool variant as a
+ * peer; and the target figures side by side with the committed Node 26 checkpoint when there is one (until
+ * then, the README's provisional text).
+ */
+import { bytes, count, faster, gc, k, ms, ns, results, resultsIfCommitted, row, text, x, type LabFigures, type Results } from './figures.ts';
 
 const SOURCE = 'reference:04-pooling/results/checkpoint.json';
+const NODE26 = 'reference:04-pooling/results/checkpoint.node26.json';
 const run = results(SOURCE);
+const run26 = resultsIfCommitted(NODE26);
 const NO_POOL = 'peer:no-pool';
 const KEYS = ['subject', NO_POOL, 'baseline'];
 const KB1 = 'POST /ingest/v1 1KB';
@@ -20,9 +26,18 @@ const [pooled, no, lab03] = each(KB1, 'arrayBufferBytesPerRequest', bytes);
 const [pooled64, no64, lab0364] = each(KB64, 'arrayBufferBytesPerRequest', bytes);
 const [gcPooled, ...gcRest] = each(KB64, 'gcPer10k', gc);
 
+/** The targets' figures, per runtime: each cell from a committed run, or the provisional text while there is none. */
+const TARGET_ROWS: Array<{ label: string; cell: (r: Results) => string; provisional: string }> = [
+  { label: '64 KB body: ArrayBuffer bytes/request, pooled ÷ lab 03', cell: (r) => x(r.load(KB64, 'arrayBufferBytesPerRequest') / r.load(KB64, 'arrayBufferBytesPerRequest', 'baseline')), provisional: '0.33×' },
+  { label: "1 KB body: the app's own ArrayBuffer bytes/request, pooled", cell: (r) => bytes(r.load(KB1, 'appArrayBufferBytesPerRequest')), provisional: '1.00 KB' },
+  { label: '64 KB body: GCs per 10k requests, pooled ÷ lab 03', cell: (r) => x(r.load(KB64, 'gcPer10k') / r.load(KB64, 'gcPer10k', 'baseline')), provisional: '0.50×' },
+  { label: '1 KB body: p99, pooled ÷ lab 03', cell: (r) => x(r.load(KB1, 'p99') / r.load(KB1, 'p99', 'baseline')), provisional: 'not measured on a quiet machine yet' },
+];
+
 export default {
-  sources: [SOURCE],
+  sources: run26 ? [SOURCE, NODE26] : [SOURCE],
   quotes: [
+    ...TARGET_ROWS.map((t) => row(t.label, t.cell(run), run26 ? t.cell(run26) : `${t.provisional} (provisional)`)),
     row('`POST /ingest/v1` 1 KB: ArrayBuffer bytes/request', `**${pooled}**`, no!, lab03!, `**${x(ratio(KB1, 'arrayBufferBytesPerRequest'))}**`),
     row('heap bytes/request', ...each(KB1, 'heapBytesPerRequest', bytes), x(ratio(KB1, 'heapBytesPerRequest'))),
     row('requests/s, p99', ...rpsP99(KB1), `${x(ratio(KB1, 'rps'))}, p99 ${x(ratio(KB1, 'p99'))}`),
