@@ -57,9 +57,9 @@ unless the lab names another (lab 02 compares with solutions/01-slim-builder).
   --checkpoint FILE     checkpoint definition (default: labs/<slug>/checkpoint.ts when present)
   --no-pin              do not pin the server and the load generator to separate CPUs
   --runtime SPEC        also measure the same subjects and peers on another runtime, in the same run and
-                        the same rounds (repeatable): a node binary's path, or 26 / node26 once the kit
-                        resolves runtimes; its figures, its own ratios and its ratios to this runtime's
-                        are printed in blocks of their own
+                        the same rounds (repeatable): 26, node26 or bun (installed by pnpm lab runtime
+                        add 26), or the path of a node or bun binary; its figures, its own ratios and its
+                        ratios to this runtime's are printed in blocks of their own (Bun: startup only)
   --rounds N  --duration S  --warmup S  --connections N  --startup-runs N
                         override the load and startup settings
   -h, --help            this help

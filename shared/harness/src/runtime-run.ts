@@ -22,7 +22,9 @@ export async function resolveRuntimes(
     try {
       found.push(await resolveRuntimeSpec(spec, cwd));
     } catch (error) {
-      failures.push((error as Error).message);
+      // Prefixed so the run knows to stop before measuring anything (src/checkpoint.ts).
+      const message = (error as Error).message;
+      failures.push(message.startsWith('--runtime') ? message : `--runtime ${spec}: ${message}`);
     }
   }
   return { primary, others: assignRuntimeIds(primary, found, warnings) };

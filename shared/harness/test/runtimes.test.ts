@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/args.ts';
 import { computeRatios, formatTable, type CheckpointResult } from '../src/report.ts';
 import { assignRuntimeIds, keyOn, primaryRuntime, splitKey, type MeasuredRuntime } from '../src/runtime-info.ts';
-import { serversOnRuntimes } from '../src/runtime-run.ts';
+import { resolveRuntimes, serversOnRuntimes } from '../src/runtime-run.ts';
+import { runCheckpoint } from '../src/checkpoint.ts';
+import { fileURLToPath } from 'node:url';
 import { computeRuntimeRatios, resultOnRuntime, tagRuntimes } from '../src/runtime-results.ts';
 import { micro, sampleResult, summary } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
@@ -84,6 +86,22 @@ describe('runtime ids and keys', () => {
     expect(me.id).toBe(`node${process.version.slice(1).split('.')[0]}`);
     expect(me.label).toBe(`Node ${process.version.slice(1)}`);
     expect(me.path).toBe(process.execPath);
+  });
+});
+
+describe('a runtime that cannot be found', () => {
+  it('is a failure that names the spec and says what to give, and the run measures nothing', async () => {
+    const failures: string[] = [];
+    const { others } = await resolveRuntimes(['./no/such/node'], '/tmp', [], failures);
+    expect(others).toEqual([]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/^--runtime \.\/no\/such\/node: .*\/tmp\/no\/such\/node.*node or bun binary/);
+    const tiny = fileURLToPath(new URL('./fixtures/tiny-runtime', import.meta.url));
+    const checkpointFile = fileURLToPath(new URL('./fixtures/runtime-checkpoint.ts', import.meta.url));
+    const { result } = await runCheckpoint({ dir: tiny, baselineDir: tiny, checkpointFile, quick: true, only: ['micro'], runtimes: ['/no/such/node'], json: '/dev/null', progress: false });
+    expect(result.ok).toBe(false);
+    expect(result.micro).toBeNull();
+    expect(result.failures[0]).toMatch(/^--runtime \/no\/such\/node: /);
   });
 });
 
