@@ -1,7 +1,13 @@
-/** Lab 03's README: the reference's committed checkpoint against lab 02's reference, JSON.parse on ready text as a peer. */
-import { bytes, faster, gc, k, ms, ns, percent, results, row, text, x, type LabFigures } from './figures.ts';
+/**
+ * Lab 03's README: the reference's committed checkpoint against lab 02's reference, JSON.parse on ready text as
+ * a peer; and the margins side by side with the committed Node 26 checkpoint when there is one (until then, the
+ * README's provisional text).
+ */
+import { bytes, faster, gc, k, ms, ns, percent, results, resultsIfCommitted, row, text, x, type LabFigures, type Results } from './figures.ts';
 
 const SOURCE = 'reference:03-byte-parsing/results/checkpoint.json';
+const NODE26 = 'reference:03-byte-parsing/results/checkpoint.node26.json';
+const run26 = resultsIfCommitted(NODE26);
 const LAB02 = 'reference:02-generated-serializers/results/checkpoint.json';
 const run = results(SOURCE);
 const PARSE = 'peer:JSON.parse(text)';
@@ -23,9 +29,18 @@ const KB64 = 'POST /ingest/v1 64KB';
 const lab02 = results(LAB02);
 const lab02Gain = lab02.load('GET /todos/42', 'rps') / lab02.load('GET /todos/42', 'rps', 'baseline') - 1;
 
+/** The margins per runtime: each cell from a committed run, or the provisional text while there is none. */
+const MARGINS: Array<{ label: string; cell: (r: Results) => string; provisional: string }> = [
+  { label: 'reader vs lab 02, 1 KB body, fields last', cell: (r) => faster(r.micro(KB1_LAST, 'nsPerOp'), r.micro(KB1_LAST, 'nsPerOp', 'baseline')), provisional: '2.49× faster' },
+  { label: 'reader vs lab 02, 64 KB body, fields last', cell: (r) => faster(r.micro(KB64_LAST, 'nsPerOp'), r.micro(KB64_LAST, 'nsPerOp', 'baseline')), provisional: '2.64× faster' },
+  { label: 'reader vs `JSON.parse` on ready text, 64 KB body', cell: (r) => faster(r.micro(KB64_LAST, 'nsPerOp'), r.micro(KB64_LAST, 'nsPerOp', PARSE)), provisional: '2.46× faster' },
+  { label: '`POST /ingest/v1` with the 64 KB body, requests/s vs lab 02', cell: (r) => x(r.load(KB64, 'rps') / r.load(KB64, 'rps', 'baseline')), provisional: 'not measured on a quiet machine yet' },
+];
+
 export default {
-  sources: [SOURCE, LAB02],
+  sources: run26 ? [SOURCE, LAB02, NODE26] : [SOURCE, LAB02],
   quotes: [
+    ...MARGINS.map((m) => row(m.label, m.cell(run), run26 ? m.cell(run26) : `${m.provisional} (provisional)`)),
     row('1 KB body, fields last', cell(KB1_LAST, 'subject', true), cell(KB1_LAST, 'baseline', true), cell(KB1_LAST, PARSE), `**${faster(t(KB1_LAST), t(KB1_LAST, 'baseline'))}**`),
     row('1 KB body, fields first', cell(KB1_FIRST), cell(KB1_FIRST, 'baseline'), cell(KB1_FIRST, PARSE), faster(t(KB1_FIRST), t(KB1_FIRST, 'baseline'))),
     row(
