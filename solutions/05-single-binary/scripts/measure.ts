@@ -2,8 +2,8 @@
  * One measured start, as /work's measuring rules have it: spawn the server on a port chosen beforehand,
  * poll GET /health every millisecond from the moment of spawn() until the first 200, read the peak RSS
  * (VmHWM in /proc/PID/status) right then, stop the server by PID. NODE_EXTRA_CA_CERTS (tens of ms per Node
- * start), NODE_OPTIONS and NODE_COMPILE_CACHE are removed from its environment; a subject that needs one of
- * them (the compile-cache row) sets it in its own `env`.
+ * start), NODE_OPTIONS, NODE_COMPILE_CACHE and HOTPATH_TYPESCRIPT are removed from its environment; a subject
+ * that needs one of them (the compile-cache row, the tsx rows) sets it in its own `env`.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -49,12 +49,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The environment servers get: without NODE_EXTRA_CA_CERTS, NODE_OPTIONS and NODE_COMPILE_CACHE, with PORT, a quiet log and `extra`. */
+/** The environment servers get: without the variables named above, with PORT, a quiet log and `extra`. */
 export function startEnv(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'silent' };
   delete env.NODE_EXTRA_CA_CERTS;
   delete env.NODE_OPTIONS;
   delete env.NODE_COMPILE_CACHE;
+  delete env.HOTPATH_TYPESCRIPT;
   return { ...env, ...extra };
 }
 

@@ -90,8 +90,9 @@ async function subjects(build: BuildReport, bun: RuntimeLabel | { missing: strin
   const unavailable: Unavailable[] = [];
   const list: Subject[] = [
     { key: 'raw-node-http', label: 'raw node:http (reference)', runtime, command: node, args: [join(SCRIPTS, 'raw-hello.cjs')], cwd: PKG, file: join(SCRIPTS, 'raw-hello.cjs') },
-    { key: 'tsx-lab00', label: 'tsx: pnpm start, lab 00 (baseline)', runtime, command: node, args: [KIT_SERVE], cwd: join(ROOT, 'solutions', '00-baseline') },
-    { key: 'tsx-lab04', label: 'tsx: pnpm start, lab 04 (this app)', runtime, command: node, args: [KIT_SERVE], cwd: join(ROOT, 'solutions', '04-pooling') },
+    // HOTPATH_TYPESCRIPT=tsx: the kit's launcher would run lab 04 by type stripping where the node has it; these rows are tsx's.
+    { key: 'tsx-lab00', label: 'tsx: pnpm start, lab 00 (baseline)', runtime, command: node, args: [KIT_SERVE], cwd: join(ROOT, 'solutions', '00-baseline'), env: { HOTPATH_TYPESCRIPT: 'tsx' } },
+    { key: 'tsx-lab04', label: 'tsx: pnpm start, lab 04 (this app)', runtime, command: node, args: [KIT_SERVE], cwd: join(ROOT, 'solutions', '04-pooling'), env: { HOTPATH_TYPESCRIPT: 'tsx' } },
   ];
   const stripLabel = 'node src/server.ts (type stripping)';
   if (nodeStripsTypes()) list.push({ key: 'node-strip-types', label: stripLabel, runtime, command: node, args: [join(PKG, 'src', 'server.ts')], cwd: PKG });
