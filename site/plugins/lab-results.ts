@@ -47,6 +47,8 @@ export interface StartupData {
   discarded: number;
   targetVsRaw: number;
   rows: StartupRow[];
+  /** Ways of starting this run could not measure, and why ("Node 20.20.2 does not strip TypeScript types …"). */
+  unavailable: Array<{ label: string; reason: string }>;
 }
 
 /** One server's figures under load, as the capstone script writes them (heap and GC null without the probe). */
@@ -93,7 +95,8 @@ function reader(file: string, json: unknown) {
     const shown = got === undefined ? 'nothing' : JSON.stringify(got).slice(0, 60);
     throw new Error(`Malformed ${file}: ${path.join('.') || 'the top level'} should be ${want}, got ${shown}`);
   };
-  const get = (path: Path) => path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined), json);
+  const get = (path: Path) =>
+    path.reduce<unknown>((v, k) => (Array.isArray(v) ? (/^\d+$/.test(k) ? v[Number(k)] : undefined) : v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), json);
   const num = (...path: string[]): number => {
     const v = get(path);
     return typeof v === 'number' && Number.isFinite(v) ? v : fail(path, 'a number', v);
@@ -116,13 +119,18 @@ function reader(file: string, json: unknown) {
     const v = get(path);
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : fail(path, 'an object', v);
   };
+  /** The indexes of a list ('0', '1', …), to read its items by path. */
+  const indexes = (...path: string[]): string[] => {
+    const v = get(path);
+    return Array.isArray(v) ? v.map((_, i) => String(i)) : fail(path, 'a list', v);
+  };
   const strings = (...path: string[]): string[] => {
     const v = get(path);
     return Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : fail(path, 'a list of strings', v);
   };
   const spread = (...path: string[]): Spread => ({ median: num(...path, 'median'), min: num(...path, 'min'), max: num(...path, 'max') });
   const nonEmpty = <T>(list: T[], path: Path): T[] => (list.length > 0 ? list : fail(path, 'non-empty', {}));
-  return { fail, num, positive, str, bool, isNull, has, keys, strings, spread, nonEmpty };
+  return { fail, num, positive, str, bool, isNull, has, keys, indexes, strings, spread, nonEmpty };
 }
 
 function parse(path: string, file: string): unknown {
@@ -161,6 +169,8 @@ export function readStartup(path: string, file: string): StartupData {
     discarded: r.num('config', 'discarded'),
     targetVsRaw: r.positive('targetVsRaw'),
     rows,
+    // Files written before rows could be left out have no list.
+    unavailable: r.has('unavailable') ? r.indexes('unavailable').map((i) => ({ label: r.str('unavailable', i, 'label'), reason: r.str('unavailable', i, 'reason') })) : [],
   };
 }
 

@@ -59,6 +59,18 @@ describe("lab 05's start-up and capstone results", () => {
     expect(JSON.stringify(capstone)).not.toContain('rounds":[');
   });
 
+  it("reads the ways a start-up run left out, and each row's runtime, when the file records them", () => {
+    const startup = committed('startup.json') as { results: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+    const [first] = Object.keys(startup.results);
+    startup.results[first!]!.runtime = 'Bun 1.4.5';
+    write('startup.json', { ...startup, unavailable: [{ label: 'node src/server.ts', reason: 'Node 20.20.2 does not strip types' }] });
+    const [read] = loadLabResults(root)['05-single-binary']!.startup;
+    expect(read!.unavailable).toEqual([{ label: 'node src/server.ts', reason: 'Node 20.20.2 does not strip types' }]);
+    expect(read!.rows[0]!.runtime).toBe('Bun 1.4.5');
+    write('startup.json', { ...startup, unavailable: [{ label: 'x' }] });
+    expect(() => loadLabResults(root)).toThrow(`Malformed ${RESULTS}/startup.json: unavailable.0.reason should be a string, got nothing`);
+  });
+
   it('gives a lab without the files nothing, and reads either file alone', () => {
     expect(loadLabResults(root)).toEqual({});
     write('startup.json', committed('startup.json'));

@@ -115,6 +115,13 @@ describe("lab 05's tables", () => {
     expect(table(renderToStaticMarkup(createElement(StartupTable, { data: without })), 'hp-startup').rows[0], 'no column for a file without them').not.toContain('runtime');
   });
 
+  it('lists the ways the run could not start under the table, with the reason', () => {
+    const unavailable = [{ label: 'node src/server.ts (type stripping)', reason: 'Node 20.20.2 does not strip TypeScript types (Node ≥ 22.18 does)' }];
+    const html: string = renderToStaticMarkup(createElement(StartupTable, { data: { ...startup, unavailable } }));
+    expect(text(html)).toContain('Not measured on this run: node src/server.ts (type stripping) — Node 20.20.2 does not strip TypeScript types (Node ≥ 22.18 does)');
+    expect(renderToStaticMarkup(createElement(StartupTable, { data: { ...startup, unavailable: [] } }))).not.toContain('Not measured');
+  });
+
   it('puts lab 00 and the binary side by side with the ratio, grouped and captioned', () => {
     const json = raw('capstone.json');
     const html: string = renderToStaticMarkup(createElement(CapstoneTable, { data: capstone }));

@@ -3,8 +3,8 @@
  * starting the server — raw node:http, tsx, the bundle, the single executables, bun peers (with a runtime
  * column when the file names each row's runtime) — with its time to first response (median, min–max), its
  * ratio to raw node:http, whether a single executable meets the lab's target (within targetVsRaw of raw
- * node:http), its peak RSS and what has to be shipped. Rendered on the
- * server; the caption names the runtime, the machine and the run.
+ * node:http), its peak RSS and what has to be shipped; then the ways this run could not start, with why.
+ * Rendered on the server; the caption names the runtime, the machine and the run.
  */
 import React from 'react';
 import type { StartupData } from '../../plugins/lab-results';
@@ -14,7 +14,7 @@ export default function StartupTable({ data }: { data: StartupData }): React.Rea
   const target = `${data.targetVsRaw}×`;
   // Files that record each row's runtime (Bun rows beside Node's) get a column for it.
   const perRow = data.rows.some((row) => row.runtime !== undefined);
-  return (
+  const table = (
     <table className="hp-results hp-startup">
       <caption>
         {data.runs} starts of each, after {data.discarded} discarded, interleaved · {data.runtime.caption} on {data.cpus} × {data.cpuModel} · {data.date.slice(0, 10)}. Target for
@@ -48,5 +48,18 @@ export default function StartupTable({ data }: { data: StartupData }): React.Rea
         })}
       </tbody>
     </table>
+  );
+  if (data.unavailable.length === 0) return table;
+  return (
+    <>
+      {table}
+      <ul className="hp-notes">
+        {data.unavailable.map((row) => (
+          <li key={row.label}>
+            Not measured on this run: {row.label} — {row.reason}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
