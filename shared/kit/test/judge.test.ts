@@ -3,11 +3,13 @@
  * or, with `vs`, to a micro peer's figure in the same run, or, with `absolute`, the package's own figure —
  * only the targets for the runtime the run measured, and the baseline each lab compares with.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatAbsolute, judge } from '../src/cli/bench.ts';
-import { runtimeOf, targetsFor, targetText } from '../src/cli/target-runtime.ts';
+import { formatAbsolute, judge, type RunLike } from '../src/cli/bench.ts';
+import { runtimeName, runtimeOf, targetsFor, targetText } from '../src/cli/target-runtime.ts';
 import { baselineOf, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
-import { stageName } from '../src/paths.ts';
+import { repoRoot, stageName } from '../src/paths.ts';
 
 /** Ratios as the harness writes them: the package's, then the peer's, each against the baseline. */
 const ratios = [
@@ -159,6 +161,26 @@ describe('targets keyed by runtime', () => {
       const keys = targetsFor(lab.targets, { kind: 'node', version: `${major}.0.0`, major }).map((t) => `${t.scenario} ${t.metric} ${t.vs ?? ''} ${t.atLeast === undefined ? '≤' : '≥'}`);
       const twice = keys.filter((key, i) => keys.indexOf(key) !== i);
       expect(twice, `${lab.slug}: two targets for the same figure apply on Node ${major}: give their \`node\` ranges no common major`).toEqual([]);
+    }
+  });
+});
+
+/**
+ * The reference meets its own targets on each runtime it has a committed run for (results/checkpoint.json,
+ * and results/checkpoint.node26.json beside it): labs 02-04, whose targets issue 17 keyed by runtime. A target
+ * against a peer the run did not measure (a run older than the peer) is left out until the run is redone.
+ */
+describe('the committed reference runs meet their own targets', () => {
+  it.each(['02-generated-serializers', '03-byte-parsing', '04-pooling'])('%s', (slug) => {
+    const lab = findLab(slug)!;
+    for (const file of ['checkpoint.json', 'checkpoint.node26.json']) {
+      const path = join(repoRoot, 'solutions', slug, 'results', file);
+      if (!existsSync(path)) continue;
+      const run = JSON.parse(readFileSync(path, 'utf8')) as RunLike & { peers?: string[] };
+      const runtime = runtimeOf(run);
+      const measured = lab.targets.filter((t) => t.vs === undefined || (run.peers ?? []).includes(t.vs));
+      const missed = judge(measured, run).filter((v) => !v.met).map((v) => `${targetText(v.target)}: ${v.ratio === null ? 'not measured' : v.ratio.toFixed(3)}`);
+      expect(missed, `solutions/${slug}/results/${file} (${runtime ? runtimeName(runtime) : 'unknown runtime'}) misses targets of its own lab: measure again on a quiet machine, or give the target a \`node\` range it is true for`).toEqual([]);
     }
   });
 });
