@@ -1,31 +1,60 @@
 /**
  * Lab 05's README: the reference's committed checkpoint (the binary against lab 00 in the same run), its
- * committed start-up run (scripts/startup.ts) and its committed capstone run (scripts/capstone.ts). Sizes
+ * committed start-up runs (scripts/startup.ts: results/startup.json on Node 20, results/startup.node26.json on
+ * Node 26, every row naming its runtime) and its committed capstone run (scripts/capstone.ts). Sizes
  * and memory are decimal MB here, as those scripts and the site's tables beside the page print them.
  */
 import { count, decimalMb, faster, k, ms, msOf, num, results, row, text, x, type LabFigures } from './figures.ts';
 
 const CHECKPOINT = 'reference:05-single-binary/results/checkpoint.json';
 const STARTUP = 'reference:05-single-binary/results/startup.json';
+const STARTUP_26 = 'reference:05-single-binary/results/startup.node26.json';
 const CAPSTONE = 'reference:05-single-binary/results/capstone.json';
 const run = results(CHECKPOINT);
 const startup = results(STARTUP);
+const startup26 = results(STARTUP_26);
 const capstone = results(CAPSTONE);
 
 /** A ratio as lab 05's scripts and the site's tables print it: two decimals. */
 const r2 = (after: number, before: number) => `${(after / before).toFixed(2)}×`;
 const kB = (n: number) => `${(n / 1e3).toFixed(1)} kB`;
-const spread = (key: string) => {
-  const s = (field: string) => startup.get(['results', key, 'firstOkMs', field]);
+type StartupRun = ReturnType<typeof results>;
+const spreadIn = (run: StartupRun, key: string) => {
+  const s = (field: string) => run.get(['results', key, 'firstOkMs', field]);
   return `${s('median').toFixed(1)} ms (${s('min').toFixed(1)}–${s('max').toFixed(1)})`;
 };
-const way = (label: string, key: string) => {
-  const file = (startup.data.results as Record<string, { fileBytes?: number | null }>)[key]?.fileBytes;
+/** A row of a start-up table: how it starts, the runtime it ran on, first 200, × raw node:http, peak RSS, file. */
+const wayIn = (run: StartupRun) => (label: string, key: string) => {
+  const result = (run.data.results as Record<string, { fileBytes?: number | null; runtime?: string }>)[key];
+  const file = result?.fileBytes;
   const size = file == null ? 'sources' : file >= 1e6 ? decimalMb(file) : `${(file / 1e3).toFixed(1)} kB`;
-  return row(label, spread(key), num(startup.get(['results', key, 'vsRaw'])), decimalMb(startup.get(['results', key, 'peakRssBytes', 'median'])), size);
+  return row(label, result?.runtime ?? '', spreadIn(run, key), num(run.get(['results', key, 'vsRaw'])), decimalMb(run.get(['results', key, 'peakRssBytes', 'median'])), size);
 };
-const sMedian = (key: string) => startup.get(['results', key, 'firstOkMs', 'median']);
-const sRss = (key: string) => startup.get(['results', key, 'peakRssBytes', 'median']);
+const way = wayIn(startup);
+const way26 = wayIn(startup26);
+const sMedian = (key: string, run: StartupRun = startup) => run.get(['results', key, 'firstOkMs', 'median']);
+const sRss = (key: string, run: StartupRun = startup) => run.get(['results', key, 'peakRssBytes', 'median']);
+/** The rows both runs have, as the README labels them (results key → label). */
+const SHARED_ROWS: Array<[string, string]> = [
+  ['raw `node:http` hello server', 'raw-node-http'],
+  ['lab 00 through tsx (`pnpm start`)', 'tsx-lab00'],
+  ['lab 04 through tsx', 'tsx-lab04'],
+  ['`node dist/server.cjs`', 'node-bundle'],
+  ['SEA plain', 'server-sea'],
+  ['SEA with code cache', 'server-sea-codecache'],
+  ['SEA with start-up snapshot', 'server-sea-snapshot'],
+  ['`bun dist/server.cjs` (the same bundle)', 'bun-bundle'],
+  ['`bun src/server.ts` (TypeScript directly)', 'bun-ts'],
+  ['`bun build --compile` (peer)', 'bun-compile'],
+  ['`bun build --compile --bytecode` (peer)', 'bun-compile-bytecode'],
+];
+/** Rows only Node 26 has: Node's own type stripping and its compile cache. */
+const NODE26_ROWS: Array<[string, string]> = [
+  ['lab 04 by type stripping: `node src/server.ts`', 'node-strip-types'],
+  ['`node dist/server.cjs`, compile cache (warm)', 'node-bundle-compile-cache'],
+];
+/** Node 26's table: the shared rows with its two own rows after lab 04 through tsx and after the bundle. */
+const NODE26_TABLE = [...SHARED_ROWS.slice(0, 3), NODE26_ROWS[0]!, SHARED_ROWS[3]!, NODE26_ROWS[1]!, ...SHARED_ROWS.slice(4)];
 
 const c = (scenario: string, who: 'lab00' | 'binary', field: string) => capstone.get(['load', scenario, who, field]);
 const TODOS = 'GET /todos';
@@ -45,25 +74,22 @@ const rssLab00 = run.startup('peakRss', 'baseline');
 const rps = (scenario: string, key = 'subject') => run.load(scenario, 'rps', key);
 
 export default {
-  sources: [CHECKPOINT, STARTUP, CAPSTONE, 'reference:01-slim-builder/results/checkpoint.json'],
+  sources: [CHECKPOINT, STARTUP, STARTUP_26, CAPSTONE, 'reference:01-slim-builder/results/checkpoint.json'],
   quotes: [
     text`first 200 after **${msOf(ttfr)}** against lab 00's ${msOf(ttfrLab00)} (**${x(ttfrLab00 / ttfr)}**, target 8× — missed) and raw \`node:http\`'s ${msOf(raw)} (**${x(ttfr / raw)}**, target 1.5× — missed); peak RSS **${decimalMb(rss)}** against ${decimalMb(rssLab00)} (**${x(rss / rssLab00)}**, met); \`GET /todos\` **${k(rps(TODOS))}** requests/s against ${k(rps(TODOS, 'baseline'))} (**${x(rps(TODOS) / rps(TODOS, 'baseline'))}**, met), \`POST /ingest/v1\` ${k(rps(INGEST))} against ${k(rps(INGEST, 'baseline'))} (${x(rps(INGEST) / rps(INGEST, 'baseline'))})`,
     text`(raw \`node:http\`: ${msOf(raw)} against 39)`,
     text`its run of record, lab 01's committed checkpoint, has ${k(results('reference:01-slim-builder/results/checkpoint.json').load(TODOS, 'rps', 'baseline'))}`,
-    text`(${String(startup.data.date).slice(0, 10)}, ${startup.get('config.runs')} starts each after one discarded`,
-    way('raw `node:http` hello server', 'raw-node-http'),
-    way('lab 00 through tsx (`pnpm start`)', 'tsx-lab00'),
-    way('lab 04 through tsx', 'tsx-lab04'),
-    way('`node dist/server.cjs`', 'node-bundle'),
-    way('SEA plain', 'server-sea'),
-    way('SEA with code cache', 'server-sea-codecache'),
-    way('SEA with start-up snapshot', 'server-sea-snapshot'),
-    way('`bun build --compile` (peer)', 'bun-compile'),
-    way('`bun build --compile --bytecode` (peer)', 'bun-compile-bytecode'),
-    text`response ${x(sMedian('tsx-lab00') / sMedian('server-sea-codecache'))} sooner than lab 00 through tsx, at ${x(sRss('server-sea-codecache') / sRss('tsx-lab00'))} its peak RSS`,
-    text`(${msOf(sMedian('server-sea') - sMedian('server-sea-codecache'))} against the plain binary here)`,
-    text`The 1.5× target is missed (${num(startup.get('results.server-sea-codecache.vsRaw'))}×)`,
-    text`gets within ${num(startup.get('results.bun-compile.vsRaw'))}×`,
+    text`(Node 20: ${String(startup.data.date).slice(0, 10)}, ${startup.get('config.runs')} starts each after one discarded; Node 26: ${String(startup26.data.date).slice(0, 10)}, ${startup26.get('config.runs')} starts each`,
+    ...SHARED_ROWS.map(([label, key]) => way(label, key)),
+    ...NODE26_TABLE.map(([label, key]) => way26(label, key)),
+    text`response ${x(sMedian('tsx-lab00') / sMedian('server-sea-codecache'))} sooner than lab 00 through tsx on Node 20, at ${x(sRss('server-sea-codecache') / sRss('tsx-lab00'))} its peak RSS (Node 26: ${x(sMedian('tsx-lab00', startup26) / sMedian('server-sea-codecache', startup26))}, at ${x(sRss('server-sea-codecache', startup26) / sRss('tsx-lab00', startup26))})`,
+    text`(the code-cache binary's median against the plain one's: ${msOf(sMedian('server-sea-codecache'))} and ${msOf(sMedian('server-sea'))} on Node 20, ${msOf(sMedian('server-sea-codecache', startup26))} and ${msOf(sMedian('server-sea', startup26))} on Node 26)`,
+    text`The 1.5× target (the code-cache binary: ${num(startup.get('results.server-sea-codecache.vsRaw'))}× raw \`node:http\` on Node 20, ${num(startup26.get('results.server-sea-codecache.vsRaw'))}× on Node 26)`,
+    text`reaches ${num(startup.get('results.bun-compile.vsRaw'))}× raw \`node:http\` (Node 20's run; ${num(startup26.get('results.bun-compile.vsRaw'))}× in Node 26's)`,
+    text`Type stripping starts lab 04's app in ${msOf(sMedian('node-strip-types', startup26))} against ${msOf(sMedian('tsx-lab04', startup26))} through tsx and ${msOf(sMedian('node-bundle', startup26))} for the bundle`,
+    text`lab 04's app peaks at ${decimalMb(sRss('node-strip-types', startup26))} of RSS by type stripping against ${decimalMb(sRss('tsx-lab04', startup26))} through tsx`,
+    text`the compile cache takes \`node dist/server.cjs\` from ${msOf(sMedian('node-bundle', startup26))} to ${msOf(sMedian('node-bundle-compile-cache', startup26))}`,
+    text`Bun runs the same bundle in ${msOf(sMedian('bun-bundle', startup26))} against Node 26's ${msOf(sMedian('node-bundle', startup26))}`,
     row('`GET /todos` requests/s', k(c(TODOS, 'lab00', 'rps')), k(c(TODOS, 'binary', 'rps')), `**${r2(c(TODOS, 'binary', 'rps'), c(TODOS, 'lab00', 'rps'))}**`),
     row('`GET /todos` p50 / p99', latency(TODOS, 'lab00'), latency(TODOS, 'binary'), latencyRatio(TODOS)),
     row('`GET /todos` heap per request', kB(c(TODOS, 'lab00', 'heapBytesPerRequest')), kB(c(TODOS, 'binary', 'heapBytesPerRequest')), r2(c(TODOS, 'binary', 'heapBytesPerRequest'), c(TODOS, 'lab00', 'heapBytesPerRequest'))),
