@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadLabResults } from '../plugins/lab-results.ts';
+import { recordedRuntime } from '../plugins/result-runtime.ts';
 import { parseInput, recomputeCost } from '../src/components/capstone-cost.ts';
 import CapstoneTable from '../src/components/CapstoneTable.tsx';
 import CostEstimate from '../src/components/CostEstimate.tsx';
@@ -88,12 +89,15 @@ describe("lab 05's tables", () => {
   it('shows every start-up subject, the target marked on the SEA rows only', () => {
     const json = raw('startup.json');
     const { caption, rows } = table(renderToStaticMarkup(createElement(StartupTable, { data: startup })), 'hp-startup');
-    expect(caption).toContain(`${json.config.runs} starts of each, after 1 discarded, interleaved · Node ${json.machine.node.replace(/^v/, '')} on ${json.machine.cpus} × ${json.machine.cpuModel} · ${json.date.slice(0, 10)}.`);
+    expect(caption).toContain(`${json.config.runs} starts of each, after 1 discarded, interleaved · ${recordedRuntime(json, 'startup.json').caption} on ${json.machine.cpus} × ${json.machine.cpuModel} · ${json.date.slice(0, 10)}.`);
     expect(caption).toContain(`at most ${json.targetVsRaw}× raw node:http`);
-    expect(rows[0]).toBe(`how it starts | time to first response, ms: median (min–max) | × raw node:http | target: ≤ ${json.targetVsRaw}× raw | peak RSS, MB (median) | file size`);
+    // Files that name each row's runtime (Bun rows beside Node's) have a runtime column.
+    const perRow = Object.values(json.results as Record<string, any>).some((r) => r.runtime !== undefined);
+    const runtime = (r: { runtime?: string }) => (perRow ? [r.runtime ?? startup.runtime.label] : []);
+    expect(rows[0]).toBe(['how it starts', ...(perRow ? ['runtime'] : []), 'time to first response, ms: median (min–max) | × raw node:http', `target: ≤ ${json.targetVsRaw}× raw | peak RSS, MB (median) | file size`].join(' | '));
     const expected = Object.values(json.results as Record<string, any>).map((r) => {
       const target = r.label.startsWith('SEA') ? (r.vsRaw <= json.targetVsRaw ? '✓ met' : '✗ not met') : '–';
-      return [r.label, spreadText(r.firstOkMs), r.vsRaw.toFixed(2), target, mb(r.peakRssBytes.median), fileSize(r.fileBytes)].join(' | ');
+      return [r.label, ...runtime(r), spreadText(r.firstOkMs), r.vsRaw.toFixed(2), target, r.peakRssBytes ? mb(r.peakRssBytes.median) : '–', fileSize(r.fileBytes)].join(' | ');
     });
     expect(rows.slice(1)).toEqual(expected);
     expect(rows.find((r) => r.startsWith('SEA code cache |'))).toMatch(/\| [✓✗] (not )?met \| [\d.]+ \| [\d.]+ MB$/);

@@ -116,7 +116,7 @@ describe("lab 05's start-up and capstone per runtime", () => {
     write(slug, 'capstone.node26.json', { ...committed(slug, 'capstone.json'), runtime: node26 });
     const lab05 = loadLabResults(root)[slug]!;
     expect(lab05.startup.map((s) => [s.runtime.caption, s.file, s.targetVsRaw])).toEqual([
-      ['Node 20.20.2', `solutions/${slug}/results/startup.json`, startup.targetVsRaw],
+      [recordedRuntime(startup, 'startup.json').caption, `solutions/${slug}/results/startup.json`, startup.targetVsRaw],
       ['Node 26.12.1 · V8 14.6', `solutions/${slug}/results/startup.node26.json`, 1.25],
     ]);
     expect(lab05.capstone.map((c) => c.runtime.caption)).toEqual(['Node 20.20.2 · V8 11.3', 'Node 26.12.1 · V8 14.6']);
