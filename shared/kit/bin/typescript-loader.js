@@ -24,7 +24,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (the folder holding pnpm-workspace.yaml). */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const repoRoot = realpathSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'));
 const BASELINE_DIR = join(repoRoot, 'shared', 'baseline') + sep;
 const BASELINE_TSCONFIG = join(repoRoot, 'shared', 'baseline', 'tsconfig.json');
 const SOURCE = /\.(?:[mc]?ts|[mc]?js)$/;
@@ -37,12 +37,12 @@ export function nativeTypeScript() {
 /** `import … from 'x'`, `export … from 'x'`, `import 'x'`, `import('x')`; group 1 is `type` for type-only ones. */
 const SPECIFIER = /\b(?:import|export)\s+(type\s+)?(?:[\w$*{}\s,]*?\bfrom\s*)?['"]([^'"\n]+)['"]|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
+/** A line that is a comment or inside a block comment (`//`, `/*`, `/**` or ` * …`). */
+const COMMENT_LINE = /^[ \t]*(?:\/\/|\/\*|\*).*$/gm;
+
 /** The module specifiers a source file loads at run time (type-only imports and comment lines left out). */
 export function runtimeSpecifiers(text) {
-  const code = text
-    .split('\n')
-    .filter((line) => !/^\s*(?:\/\/|\/\*|\*)/.test(line))
-    .join('\n');
+  const code = text.replace(COMMENT_LINE, '');
   const out = [];
   for (const match of code.matchAll(SPECIFIER)) {
     if (match[1]) continue;
@@ -51,23 +51,72 @@ export function runtimeSpecifiers(text) {
   return out;
 }
 
-/** The real file `specifier` names from `file`, when it is a file of this repo (relative, `#…` or `@hotpath/…`). */
+/** package.json files read so far, by folder (null: none there). */
+const packages = new Map();
+function packageIn(dir) {
+  if (!packages.has(dir)) {
+    const path = `${dir}/package.json`;
+    packages.set(dir, existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
+  }
+  return packages.get(dir);
+}
+
+/** The folder of the nearest package.json above `file`, and its contents (cached by folder). */
+const owners = new Map();
+function ownerOf(file) {
+  const dir = dirname(file);
+  if (!owners.has(dir)) {
+    const pkg = packageIn(dir);
+    owners.set(dir, pkg ? { dir, pkg } : dir === dirname(dir) ? null : ownerOf(dir));
+  }
+  return owners.get(dir);
+}
+
+/** A string target of an `exports`/`imports` map for `key` ('.', './fixtures', '#given'), `*` patterns included. */
+function mapTarget(map, key) {
+  if (typeof map === 'string') return key === '.' ? map : undefined;
+  if (map === null || typeof map !== 'object') return undefined;
+  if (typeof map[key] === 'string') return map[key];
+  for (const [pattern, target] of Object.entries(map)) {
+    const star = pattern.indexOf('*');
+    if (star !== -1 && typeof target === 'string' && key.startsWith(pattern.slice(0, star)) && key.endsWith(pattern.slice(star + 1))) {
+      return target.replace('*', key.slice(star, key.length - (pattern.length - star - 1)));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `@hotpath/…` and `#…` specifiers by the workspace's package.json maps (string targets, as the kit's are);
+ * anything else through Node's own require resolution. Either way, only to a file of this repo.
+ */
+function resolveBare(file, specifier) {
+  const owner = ownerOf(file);
+  if (owner && specifier.startsWith('#')) {
+    const target = mapTarget(owner.pkg.imports, specifier);
+    if (target !== undefined) return target.startsWith('.') ? resolve(owner.dir, target) : resolveBare(file, target);
+  } else if (owner) {
+    // The package as Node finds it: the importing package's node_modules link, to the workspace folder.
+    const [scope, name, ...rest] = specifier.split('/');
+    const link = `${owner.dir}/node_modules/${scope}/${name}`;
+    const dir = existsSync(link) ? realpathSync(link) : undefined;
+    const target = dir && mapTarget(packageIn(dir)?.exports, rest.length ? `./${rest.join('/')}` : '.');
+    if (target !== undefined) return resolve(dir, target);
+  }
+  try {
+    return createRequire(file).resolve(specifier);
+  } catch {
+    return undefined; // not resolvable from there: the import fails the same way with either loader
+  }
+}
+
+/** The real file `specifier` names from `file`, when it is a source file of this repo. */
 function resolveSource(file, specifier) {
   let path;
-  if (specifier.startsWith('.') || specifier.startsWith('/')) {
-    path = resolve(dirname(file), specifier);
-    if (!existsSync(path)) return undefined;
-    path = realpathSync(path);
-  } else if (specifier.startsWith('#') || specifier.startsWith('@hotpath/')) {
-    try {
-      path = createRequire(file).resolve(specifier);
-    } catch {
-      return undefined; // not resolvable from there: the import fails the same way with either loader
-    }
-  } else {
-    return undefined; // node: built-ins and npm packages (plain JavaScript)
-  }
-  return SOURCE.test(path) && !path.includes(`${sep}node_modules${sep}`) ? path : undefined;
+  if (specifier.startsWith('.') || specifier.startsWith('/')) path = resolve(dirname(file), specifier);
+  else if (specifier.startsWith('#') || specifier.startsWith('@hotpath/')) path = resolveBare(file, specifier);
+  else return undefined; // node: built-ins and npm packages (plain JavaScript)
+  return path !== undefined && SOURCE.test(path) && !path.includes(`${sep}node_modules${sep}`) && existsSync(path) ? path : undefined;
 }
 
 /**
