@@ -13,6 +13,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labs } from '../../shared/kit/src/manifest.ts';
 import { stageName } from '../../shared/kit/src/paths.ts';
+import { targetsFor, targetText } from '../../shared/kit/src/cli/target-runtime.ts';
+import type { CheckpointTarget } from '../../shared/kit/src/manifest.ts';
 import type { CheckpointResult } from '../../shared/harness/src/report.ts';
 import { repoRoot } from './repo-links.ts';
 import { byRuntime, recordedRuntime, resultFiles, siteRuntime, type SiteRuntime } from './result-runtime.ts';
@@ -72,6 +74,11 @@ export interface ChartRun {
    * series' figure there (ratios: to the same series' figure on `runtime`). Empty for a run on one runtime.
    */
   runtimePeers: Array<{ runtime: SiteRuntime; micro: MicroFigure[] }>;
+  /**
+   * The lab's targets for this run's runtime, as `pnpm lab bench` judges them (the kit's `targetsFor`), each
+   * worded by `targetText`: its label, and the runtimes it is for when not all ("… — for Node 26 and later").
+   */
+  targets: string[];
 }
 
 export interface LabData {
@@ -80,6 +87,10 @@ export interface LabData {
   title: string;
   teaches: string;
   status: 'ready' | 'planned';
+  /**
+   * Every target of the lab, each with the runtimes it is for (`targetText`): shown only when the lab has no
+   * run to chart. A chart shows its run's own (`ChartRun.targets`).
+   */
   targets: string[];
   /** The manifest's hints, shown folded under the lab page (the same ones `pnpm lab hint` prints). */
   hints: Array<{ title: string; body: string }>;
@@ -160,10 +171,14 @@ function runtimePeers(result: Result, keys: Partial<Record<string, SeriesKey>>):
     .filter((peer) => peer.micro.length > 0);
 }
 
-/** A run's chart: which subject key is drawn as which series. */
-function chartRun(result: Result, file: string, source: ChartRun['source'], keys: Partial<Record<string, SeriesKey>>): ChartRun {
+/** The targets of `targets` that are for `runtime`, in words (the kit's bench judges the same ones). */
+export const targetsOn = (targets: readonly CheckpointTarget[], runtime: SiteRuntime): string[] => targetsFor(targets, runtime).map(targetText);
+
+/** A run's chart: which subject key is drawn as which series; `targets`: the lab's, judged on the run's runtime. */
+function chartRun(result: Result, file: string, source: ChartRun['source'], keys: Partial<Record<string, SeriesKey>>, targets: readonly CheckpointTarget[]): ChartRun {
   const f = result.fingerprint;
   const folder = baselineFolder(result);
+  const runtime = recordedRuntime(result, file);
   const metrics = FIGURES.map((figure) => {
     const values: ChartMetric['values'] = {};
     for (const r of result.ratios) {
@@ -179,7 +194,7 @@ function chartRun(result: Result, file: string, source: ChartRun['source'], keys
     source,
     createdAt: result.createdAt,
     mode: result.mode,
-    runtime: recordedRuntime(result, file),
+    runtime,
     file,
     fingerprint: `${f.cpuModel}, ${f.cores} cores, ${f.date.slice(0, 10)}${f.gitCommit ? `, commit ${f.gitCommit.slice(0, 7)}` : ''}`,
     // Results written before the manifest named baselines were all measured against lab 00.
@@ -190,6 +205,7 @@ function chartRun(result: Result, file: string, source: ChartRun['source'], keys
     peers: (result.peers ?? []).filter((name) => micro.some((m) => m.values[`peer:${name}`] !== undefined)),
     warnings: result.warnings ?? [],
     runtimePeers: runtimePeers(result, keys),
+    targets: targetsOn(targets, runtime),
   };
 }
 
@@ -211,7 +227,7 @@ export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[]
   const data: LabData[] = labs.map((lab) => {
     const committed = resultFiles(root, lab.slug, 'checkpoint', resultsOverlay).flatMap(({ file, path, named }): Array<[ChartRun, string | undefined]> => {
       const result = readJson<Result>(path);
-      return result ? [[chartRun(result, file, 'reference', { subject: 'reference' }), named]] : [];
+      return result ? [[chartRun(result, file, 'reference', { subject: 'reference' }, lab.targets), named]] : [];
     });
     const mine = history.filter((entry) => entry.lab === lab.slug);
     const latest = mine.at(-1);
@@ -222,10 +238,10 @@ export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[]
       title: lab.title,
       teaches: lab.teaches,
       status: lab.status,
-      targets: lab.targets.map((t) => t.label),
+      targets: lab.targets.map(targetText),
       hints: lab.hints.map((h) => ({ title: h.title, body: h.body })),
       references: byRuntime(committed),
-      local: localResult && latest ? chartRun(localResult, latest.result, 'local', { subject: 'learner', reference: 'reference' }) : undefined,
+      local: localResult && latest ? chartRun(localResult, latest.result, 'local', { subject: 'learner', reference: 'reference' }, lab.targets) : undefined,
       history: mine.map((entry) => ({ at: entry.at, mode: entry.mode, met: entry.verdict.met, total: entry.verdict.total })),
     };
   });
@@ -241,7 +257,8 @@ export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[]
       const run = record && onIt(record);
       if (!record || !run) continue;
       const metrics = run.metrics.filter((m) => m.values.baseline !== undefined).map((m) => ({ ...m, values: { baseline: m.values.baseline } }));
-      first.references.push({ ...run, source: 'baseline-only', takenFrom: `lab ${String(record.number).padStart(2, '0')}`, metrics, micro: [], peers: [], runtimePeers: [] });
+      const targets = targetsOn(labs[0]!.targets, run.runtime);
+      first.references.push({ ...run, source: 'baseline-only', takenFrom: `lab ${String(record.number).padStart(2, '0')}`, metrics, micro: [], peers: [], runtimePeers: [], targets });
     }
     first.references.sort((a, b) => runtimeOrder(a.runtime, b.runtime));
   }

@@ -4,8 +4,8 @@
  * shows its instructions and its chart (titled with the stage it was measured against, micro-benchmarks in a
  * captioned table); home → lab 05 navigation works; charts carry accessible titles; lab 05's page shows its
  * start-up table and capstone under the chart, and its cost estimate recomputes when the price is edited.
- * On a lab page with results on two runtimes, the runtime picker switches every figure block and its
- * runtime label, by keyboard, and the pick is remembered (lab 02: the committed runs when the repository has
+ * On a lab page with results on two runtimes, the runtime picker switches every figure block, its
+ * runtime label and the targets listed (those for that runtime), by keyboard, and the pick is remembered (lab 02: the committed runs when the repository has
  * two, else a second build with test/fixtures/results laid over — HOTPATH_SITE_RESULTS).
  * Screenshots of home, one lab page, the concept map, lab 05's results and lab 02's picker go to test-artifacts/.
  */
@@ -224,6 +224,9 @@ describe('picking the runtime on a lab page', () => {
       const figure = page.locator('figure.hp-chart');
       await expect.poll(() => figure.getAttribute('data-runtime'), { timeout: 5000 }).toBe(run.runtime.id);
       expect(await figure.locator('.hp-runtime').textContent(), 'the runtime label').toBe(`Runtime: ${run.runtime.caption}`);
+      expect(await figure.locator('.hp-targets').textContent(), `the targets for ${run.runtime.name} only, each naming its runtimes`).toBe(
+        `Targets on ${run.runtime.name}, the runtime of this run: ${run.targets.join('; ')}.`,
+      );
       expect(await figure.locator('svg title').textContent(), "the chart's accessible title").toContain(` on ${run.runtime.caption}: `);
       const micro = figure.locator('table.hp-micro').first();
       expect(await micro.locator('caption').textContent()).toContain(`Micro-benchmarks on ${run.runtime.caption}, per call`);

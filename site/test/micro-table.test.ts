@@ -17,7 +17,7 @@ const lab = { slug: '03-byte-parsing', number: 3, title: 'Byte parsing', teaches
 
 function run(micro: MicroFigure[], peers: string[] = []): ChartRun {
   const runtime = siteRuntime('node', '26.12.1', '14.6.202.34-node.40');
-  return { source: 'reference', createdAt: '2026-12-02T10:00:00.000Z', mode: 'quick', runtime, file: 'checkpoint.node26.json', fingerprint: 'cpu, 2 cores', baselineLabel: 'lab 02', metrics: [], micro, peers, warnings: [], runtimePeers: [] };
+  return { source: 'reference', createdAt: '2026-12-02T10:00:00.000Z', mode: 'quick', runtime, file: 'checkpoint.node26.json', fingerprint: 'cpu, 2 cores', baselineLabel: 'lab 02', metrics: [], micro, peers, warnings: [], runtimePeers: [], targets: [] };
 }
 
 const time: MicroFigure = { task: 'parse 64 KB', metric: 'nsPerOp', unit: 'ns', values: { reference: 159_000, baseline: 640_000, 'peer:JSON.parse': 320_000 } };

@@ -37,6 +37,7 @@ function run(version: string, v8: string, ns: number): ChartRun {
     peers: [],
     warnings: [],
     runtimePeers: [],
+    targets: [],
   };
 }
 

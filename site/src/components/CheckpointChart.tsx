@@ -7,7 +7,10 @@
  * bytes per call, and throughput in MB/s for tasks that give their input size; peers such as
  * fast-json-stringify as extra columns) follow as a compact table. A lab with committed runs on several
  * runtimes shows the one picked for the page (RuntimePicker.tsx; your own latest run stands in for the
- * reference run of its runtime). Colours come from CSS variables, so the chart stays legible in dark mode.
+ * reference run of its runtime). Each chart lists the lab's targets for its run's runtime only, each naming the
+ * runtimes it is for when not all (a figure that moved with V8, like lab 02's JSON.stringify ratio, has one
+ * target per range: plugins/checkpoint-data.ts picks them as `pnpm lab bench` does). Colours come from CSS
+ * variables, so the chart stays legible in dark mode.
  */
 import React from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
@@ -162,6 +165,18 @@ function MicroTable({ run, id, peer }: { run: ChartRun; id: string; peer?: Chart
   );
 }
 
+/** The lab's targets for the run's runtime; none for that runtime when the lab's are all for others. */
+function RunTargets({ lab, run }: { lab: LabData; run: ChartRun }) {
+  if (lab.targets.length === 0) return null;
+  return (
+    <p className="hp-targets" data-runtime={run.runtime.id}>
+      {run.targets.length > 0
+        ? `Targets on ${run.runtime.name}, the runtime of this run: ${run.targets.join('; ')}.`
+        : `No targets on ${run.runtime.name}: this lab's targets are for other runtimes.`}
+    </p>
+  );
+}
+
 /** A run's chart; `instead`: shown because the lab has no run on the runtime picked for the page. */
 export function RunChart({ lab, run, instead = false }: { lab: LabData; run: ChartRun; instead?: boolean }) {
   const id = `chart-${lab.slug}-${run.source}`;
@@ -172,6 +187,7 @@ export function RunChart({ lab, run, instead = false }: { lab: LabData; run: Cha
   return (
     <figure className="hp-chart" data-runtime={run.runtime.id}>
       <RuntimeNote runtime={run.runtime} instead={instead} what="this checkpoint" />
+      <RunTargets lab={lab} run={run} />
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 160} ${height}`} width="100%">
         <title id={`${id}-title`}>
           {`Checkpoint of lab ${String(lab.number).padStart(2, '0')} on ${run.runtime.caption}: ${runName(run)}, measured in one run against ${run.baselineLabel}`}
@@ -241,7 +257,6 @@ export default function CheckpointChart({ slug }: { slug: string }) {
   return (
     <section aria-label={`Checkpoint of lab ${nn}`}>
       <h2 id="checkpoint-chart">Checkpoint chart</h2>
-      {lab.targets.length > 0 && <p>Targets: {lab.targets.join('; ')}.</p>}
       <RuntimePicker />
       {lab.local && run && run !== lab.local && (
         <p>
@@ -252,6 +267,7 @@ export default function CheckpointChart({ slug }: { slug: string }) {
         <RunChart lab={lab} run={run} instead={shown.instead} />
       ) : (
         <figure className="hp-chart">
+          {lab.targets.length > 0 && <p className="hp-targets">Targets, for every runtime unless one is named: {lab.targets.join('; ')}.</p>}
           <svg role="img" aria-labelledby={`chart-${lab.slug}-none`} viewBox="0 0 710 40" width="100%">
             <title id={`chart-${lab.slug}-none`}>{`No checkpoint results for lab ${nn} yet`}</title>
             <text x={0} y={24}>
