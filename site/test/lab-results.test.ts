@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLabResults } from '../plugins/lab-results.ts';
+import { TARGET_VS_RAW_NODE_HTTP } from '../../shared/kit/src/manifest.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS = 'solutions/05-single-binary/results';
@@ -40,7 +41,7 @@ describe("lab 05's start-up and capstone results", () => {
     const raw = committed('startup.json') as { results: Record<string, { label: string; vsRaw: number }>; config: { runs: number } };
     expect(startup!.file).toBe(`${RESULTS}/startup.json`);
     expect(startup!.runs).toBe(raw.config.runs);
-    expect(startup!.targetVsRaw).toBe(1.5);
+    expect(startup!.targetVsRaw).toBe(TARGET_VS_RAW_NODE_HTTP);
     expect(startup!.rows.map((r) => r.label)).toEqual(Object.values(raw.results).map((r) => r.label));
     expect(startup!.rows.filter((r) => r.sea).map((r) => r.key)).toEqual(['server-sea', 'server-sea-codecache', 'server-sea-snapshot']);
     const codeCache = startup!.rows.find((r) => r.key === 'server-sea-codecache')!;

@@ -104,7 +104,8 @@ describe("lab 05's tables", () => {
   });
 
   it('marks a SEA row within the target as met, one beyond it as not met', () => {
-    const data = { ...startup, rows: startup.rows.map((r) => (r.key === 'server-sea-codecache' ? { ...r, vsRaw: 1.5 } : r.key === 'server-sea' ? { ...r, vsRaw: 1.51 } : r)) };
+    const limit = startup.targetVsRaw;
+    const data = { ...startup, rows: startup.rows.map((r) => (r.key === 'server-sea-codecache' ? { ...r, vsRaw: limit } : r.key === 'server-sea' ? { ...r, vsRaw: limit + 0.01 } : r)) };
     const { rows } = table(renderToStaticMarkup(createElement(StartupTable, { data })), 'hp-startup');
     expect(rows.find((r) => r.startsWith('SEA code cache |'))).toContain('| ✓ met |');
     expect(rows.find((r) => r.startsWith('SEA plain |'))).toContain('| ✗ not met |');
