@@ -167,11 +167,11 @@ describe('targets keyed by runtime', () => {
 
 /**
  * The reference meets its own targets on each runtime it has a committed run for (results/checkpoint.json,
- * and results/checkpoint.node26.json beside it): labs 02-04, whose targets issue 17 keyed by runtime. A target
+ * and results/checkpoint.node26.json beside it): labs 02-05, whose targets issue 17 keyed by runtime. A target
  * against a peer the run did not measure (a run older than the peer) is left out until the run is redone.
  */
 describe('the committed reference runs meet their own targets', () => {
-  it.each(['02-generated-serializers', '03-byte-parsing', '04-pooling'])('%s', (slug) => {
+  it.each(['02-generated-serializers', '03-byte-parsing', '04-pooling', '05-single-binary'])('%s', (slug) => {
     const lab = findLab(slug)!;
     for (const file of ['checkpoint.json', 'checkpoint.node26.json']) {
       const path = join(repoRoot, 'solutions', slug, 'results', file);
