@@ -221,20 +221,26 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
       if (s && b) microRatios(task.name, s, b, push);
     }
   }
-  for (const key of (result.peers ?? []).map(peerKey)) {
-    const push = pusher(key);
-    for (const scenario of result.load?.scenarios ?? []) {
-      const p = scenario.results[key];
-      if (p) loadRatios(scenario.name, p, scenario.results[base], push);
-    }
-    const st = result.startup?.results[key];
-    if (st) startupRatios(st, result.startup?.results[base], push);
-    for (const task of result.micro?.tasks ?? []) {
-      const p = task.results[key];
-      if (p) microRatios(task.name, p, task.results[base], push);
-    }
-  }
+  for (const key of (result.peers ?? []).map(peerKey)) figuresAgainst(result, key, base, pusher(key));
   return out;
+}
+
+/**
+ * Every load, startup and micro figure `key` has, against `against`'s figure in the same place (null, and a
+ * null ratio, where `against` has none): a peer against the baseline, or a subject on another runtime against
+ * itself on the run's own runtime (runtime-results.ts).
+ */
+export function figuresAgainst(result: Pick<CheckpointResult, 'micro' | 'load' | 'startup'>, key: string, against: string, push: Push): void {
+  for (const scenario of result.load?.scenarios ?? []) {
+    const figure = scenario.results[key];
+    if (figure) loadRatios(scenario.name, figure, scenario.results[against], push);
+  }
+  const st = result.startup?.results[key];
+  if (st) startupRatios(st, result.startup?.results[against], push);
+  for (const task of result.micro?.tasks ?? []) {
+    const figure = task.results[key];
+    if (figure) microRatios(task.name, figure, task.results[against], push);
+  }
 }
 
 /** Writes the result JSON; returns the paths written. */

@@ -6,7 +6,7 @@
  * its figure on the primary runtime.
  */
 import { peerKey } from './define.ts';
-import { computeRatios, loadRatios, microRatios, ratio, startupRatios, type CheckpointResult, type Push, type Ratio } from './report.ts';
+import { computeRatios, figuresAgainst, ratio, type CheckpointResult, type Push, type Ratio } from './report.ts';
 import { keyOn, splitKey } from './runtime-info.ts';
 
 type Keyed<T> = Record<string, T>;
@@ -75,16 +75,7 @@ export function computeRuntimeRatios(result: CheckpointResult): Ratio[] {
     for (const key of keys) {
       const there = keyOn(key, other.id);
       const push: Push = (r) => out.push({ ...r, subjectKey: key, ratio: ratio(r.subject, r.baseline), runtime: other.id, across: primary });
-      for (const scenario of result.load?.scenarios ?? []) {
-        const s = scenario.results[there];
-        if (s) loadRatios(scenario.name, s, scenario.results[key], push);
-      }
-      const st = result.startup?.results[there];
-      if (st) startupRatios(st, result.startup?.results[key], push);
-      for (const task of result.micro?.tasks ?? []) {
-        const m = task.results[there];
-        if (m) microRatios(task.name, m, task.results[key], push);
-      }
+      figuresAgainst(result, there, key, push);
     }
   }
   return out;
