@@ -140,13 +140,19 @@ export function ratio(subject: number | null | undefined, baseline: number | nul
 }
 
 /**
- * A load figure that not every result has (app-attributable heap, ArrayBuffer bytes per request): the two
- * figures, or null when neither summary has it (older results, a run without GET /health).
+ * The optional load figures (app-attributable heap, ArrayBuffer bytes per request) a scenario shows: each one
+ * that any contestant of the scenario has, so every contestant gets the same rows even when one of them had
+ * no sample (older results, a run without GET /health, a probe sample lost under load).
  */
-function optional(s: number | null | undefined, b: number | null | undefined, present: 'value' | 'field'): { subject: number | null; baseline: number | null } | null {
-  const has = (v: number | null | undefined) => (present === 'value' ? v != null : v !== undefined);
-  if (!has(s) && !has(b)) return null;
-  return { subject: s ?? null, baseline: b ?? null };
+export type OptionalLoadFigure = 'appHeapBytesPerRequest' | 'arrayBufferBytesPerRequest' | 'appArrayBufferBytesPerRequest';
+export function optionalFigures(results: Record<string, ScenarioSummary>): ReadonlySet<OptionalLoadFigure> {
+  const shown = new Set<OptionalLoadFigure>();
+  for (const r of Object.values(results)) {
+    if (r.appHeapBytesPerRequest != null) shown.add('appHeapBytesPerRequest');
+    if (r.arrayBufferBytesPerRequest !== undefined) shown.add('arrayBufferBytesPerRequest');
+    if (r.appArrayBufferBytesPerRequest != null) shown.add('appArrayBufferBytesPerRequest');
+  }
+  return shown;
 }
 
 /** The MB/s figures of two micro results, or null when neither has one (results without `inputBytes`). */
@@ -157,21 +163,21 @@ function throughputs(s: MicroResult | undefined, b: MicroResult | undefined): { 
 
 export type Push = (r: Omit<Ratio, 'ratio' | 'subjectKey'>) => void;
 
-/** A load scenario's figures of one contestant (`s`) against the baseline's (`b`, missing for none). */
-export function loadRatios(name: string, s: ScenarioSummary, b: ScenarioSummary | undefined, push: Push): void {
+/**
+ * A load scenario's figures of one contestant (`s`) against the baseline's (`b`, missing for none); `shown`
+ * names the optional figures the scenario has (optionalFigures of its results).
+ */
+export function loadRatios(name: string, s: ScenarioSummary, b: ScenarioSummary | undefined, push: Push, shown: ReadonlySet<OptionalLoadFigure>): void {
   const flagged = s.flagged || Boolean(b?.flagged);
   push({ section: 'load', name, metric: 'rps', unit: 'req/s', better: 'higher', subject: s.rps, baseline: b?.rps ?? null, flagged });
   push({ section: 'load', name, metric: 'p50', unit: 'µs', better: 'lower', subject: s.p50Us, baseline: b?.p50Us ?? null, flagged });
   push({ section: 'load', name, metric: 'p99', unit: 'µs', better: 'lower', subject: s.p99Us, baseline: b?.p99Us ?? null, flagged });
   push({ section: 'load', name, metric: 'heapBytesPerRequest', unit: 'B', better: 'lower', subject: s.heapBytesPerRequest, baseline: b?.heapBytesPerRequest ?? null, flagged });
   push({ section: 'load', name, metric: 'gcPer10k', unit: 'GCs', better: 'lower', subject: s.gcPer10kRequests, baseline: b?.gcPer10kRequests ?? null, flagged });
-  // Newer figures, after the original five so those keep their places: each only when a summary has it.
-  const appHeap = optional(s.appHeapBytesPerRequest, b?.appHeapBytesPerRequest, 'value');
-  if (appHeap) push({ section: 'load', name, metric: 'appHeapBytesPerRequest', unit: 'B', better: 'lower', ...appHeap, flagged });
-  const buffers = optional(s.arrayBufferBytesPerRequest, b?.arrayBufferBytesPerRequest, 'field');
-  if (buffers) push({ section: 'load', name, metric: 'arrayBufferBytesPerRequest', unit: 'B', better: 'lower', ...buffers, flagged });
-  const appBuffers = optional(s.appArrayBufferBytesPerRequest, b?.appArrayBufferBytesPerRequest, 'value');
-  if (appBuffers) push({ section: 'load', name, metric: 'appArrayBufferBytesPerRequest', unit: 'B', better: 'lower', ...appBuffers, flagged });
+  // Newer figures, after the original five so those keep their places: each only when the scenario has it.
+  for (const metric of ['appHeapBytesPerRequest', 'arrayBufferBytesPerRequest', 'appArrayBufferBytesPerRequest'] as const) {
+    if (shown.has(metric)) push({ section: 'load', name, metric, unit: 'B', better: 'lower', subject: s[metric] ?? null, baseline: b?.[metric] ?? null, flagged });
+  }
 }
 
 /** The startup figures of one contestant against the baseline's. */
@@ -210,7 +216,7 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
     for (const scenario of result.load?.scenarios ?? []) {
       const s = scenario.results[key];
       const b = scenario.results[base];
-      if (s && b) loadRatios(scenario.name, s, b, push);
+      if (s && b) loadRatios(scenario.name, s, b, push, optionalFigures(scenario.results));
     }
     const st = result.startup?.results[key];
     const sb = result.startup?.results[base];
@@ -233,7 +239,7 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
 export function figuresAgainst(result: Pick<CheckpointResult, 'micro' | 'load' | 'startup'>, key: string, against: string, push: Push): void {
   for (const scenario of result.load?.scenarios ?? []) {
     const figure = scenario.results[key];
-    if (figure) loadRatios(scenario.name, figure, scenario.results[against], push);
+    if (figure) loadRatios(scenario.name, figure, scenario.results[against], push, optionalFigures(scenario.results));
   }
   const st = result.startup?.results[key];
   if (st) startupRatios(st, result.startup?.results[against], push);

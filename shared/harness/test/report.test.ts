@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/checkpoint.ts';
 import { computeRatios, formatBytes, formatCount, formatTable, formatUs } from '../src/report.ts';
-import { sampleResult, sampleWithReference } from './samples.ts';
+import { sampleResult, sampleWithReference, withArrayBuffers } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
@@ -49,6 +49,19 @@ describe('ratios', () => {
     expect(ratios.filter((r) => r.name === 'POST /ingest/v1 1KB').every((r) => r.flagged)).toBe(true);
     // Nothing against the baseline itself.
     expect(ratios.some((r) => r.subjectKey === 'baseline')).toBe(false);
+  });
+
+  it('gives the package and the reference the same rows when only one of them has an ArrayBuffer sample', () => {
+    // The package's GET /health sample was lost (no app figure), the baseline had none at all: the
+    // reference's app figure must not give it rows the package lacks.
+    const result = withArrayBuffers(sampleWithReference(), {
+      'GET /health': { subject: null, reference: 0, baseline: null },
+      'POST /ingest/v1 1KB': { subject: 1024, reference: 0, baseline: null },
+    });
+    const rows = (key: string) => result.ratios.filter((r) => r.subjectKey === key && r.section === 'load').map((r) => `${r.name} ${r.metric}`);
+    expect(rows('reference')).toEqual(rows('subject'));
+    const app = result.ratios.find((r) => r.subjectKey === 'subject' && r.name === 'POST /ingest/v1 1KB' && r.metric === 'appArrayBufferBytesPerRequest')!;
+    expect([app.subject, app.ratio]).toEqual([null, null]);
   });
 
   it('keeps the package against itself when it is its own baseline and a reference is measured', () => {
