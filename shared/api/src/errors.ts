@@ -9,6 +9,15 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   sink_full: 503,
+  /** The body memory budget of the server is spent (lab 04 on): retry shortly. */
+  server_busy: 503,
+  // Protocol errors, answered by the server before any app sees a request (the kit's server policy).
+  /** Not a well-formed HTTP/1.1 request (a bad header line, two Content-Lengths, more body than declared). */
+  bad_request: 400,
+  /** The headers or the body did not arrive in time, or the body came slower than the minimum data rate. */
+  request_timeout: 408,
+  /** The header block is larger than the server accepts (16 KiB). */
+  header_too_large: 431,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

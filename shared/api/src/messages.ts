@@ -17,6 +17,11 @@ export const MESSAGES = {
   tooDeep: `JSON nesting is deeper than ${MAX_JSON_DEPTH} levels`,
   notAnObject: 'The body must be a JSON object',
   sinkFull: 'The ingest queue is full; retry later',
+  serverBusy: 'The server is reading as many request bodies as it has memory for; retry shortly',
+  // Protocol errors (the kit's server policy)
+  badRequest: 'The request is not well-formed HTTP/1.1',
+  requestTimeout: 'The request did not arrive in time; send the headers and the body without pausing',
+  headerTooLarge: 'The request headers are larger than the server accepts',
   // POST /todos
   titleRequired: 'title is required',
   titleNotString: 'title must be a string',

@@ -16,7 +16,7 @@ const jsonInit = (status: number, extraHeaders: Record<string, string> = {}): Re
 const OK = jsonInit(200);
 const ACCEPTED = jsonInit(202);
 const INTERNAL_ERROR = jsonInit(500);
-/** The ResponseInit of each error code (the 503 carries Retry-After). */
+/** The ResponseInit of each error code (the 503s carry Retry-After). */
 export const ERROR_INIT: Record<ErrorCode, ResponseInit> = {
   invalid_json: jsonInit(ERROR_STATUS.invalid_json),
   validation_failed: jsonInit(ERROR_STATUS.validation_failed),
@@ -24,6 +24,10 @@ export const ERROR_INIT: Record<ErrorCode, ResponseInit> = {
   payload_too_large: jsonInit(ERROR_STATUS.payload_too_large),
   unsupported_media_type: jsonInit(ERROR_STATUS.unsupported_media_type),
   sink_full: jsonInit(ERROR_STATUS.sink_full, { 'retry-after': String(RETRY_AFTER_SECONDS) }),
+  server_busy: jsonInit(ERROR_STATUS.server_busy, { 'retry-after': String(RETRY_AFTER_SECONDS) }),
+  bad_request: jsonInit(ERROR_STATUS.bad_request),
+  request_timeout: jsonInit(ERROR_STATUS.request_timeout),
+  header_too_large: jsonInit(ERROR_STATUS.header_too_large),
 };
 
 export const HEALTH_BODY = '{"status":"ok"}';

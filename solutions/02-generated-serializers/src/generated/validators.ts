@@ -28,7 +28,7 @@ const ACCEPTED_MUST_BE_TRUE = '/accepted must be true';
 const ERROR_IS_REQUIRED = '/error is required';
 const ERROR_MUST_BE_AN_OBJECT = '/error must be an object';
 const ERROR_CODE_IS_REQUIRED = '/error/code is required';
-const ERROR_CODE_MUST_BE_ONE_OF = '/error/code must be one of "invalid_json", "validation_failed", "not_found", "payload_too_large", "unsupported_media_type", "sink_full"';
+const ERROR_CODE_MUST_BE_ONE_OF = '/error/code must be one of "invalid_json", "validation_failed", "not_found", "payload_too_large", "unsupported_media_type", "sink_full", "server_busy", "bad_request", "request_timeout", "header_too_large"';
 const ERROR_MESSAGE_IS_REQUIRED = '/error/message is required';
 const ERROR_MESSAGE_MUST_BE_A_STRING = '/error/message must be a string';
 const STATUS_IS_REQUIRED = '/status is required';
@@ -125,7 +125,7 @@ export function validateErrorBody(value: unknown): string | undefined {
   if (!isRecord(v0)) return ERROR_MUST_BE_AN_OBJECT;
   const v1 = v0.code;
   if (v1 === undefined) return ERROR_CODE_IS_REQUIRED;
-  if (v1 !== 'invalid_json' && v1 !== 'validation_failed' && v1 !== 'not_found' && v1 !== 'payload_too_large' && v1 !== 'unsupported_media_type' && v1 !== 'sink_full') return ERROR_CODE_MUST_BE_ONE_OF;
+  if (v1 !== 'invalid_json' && v1 !== 'validation_failed' && v1 !== 'not_found' && v1 !== 'payload_too_large' && v1 !== 'unsupported_media_type' && v1 !== 'sink_full' && v1 !== 'server_busy' && v1 !== 'bad_request' && v1 !== 'request_timeout' && v1 !== 'header_too_large') return ERROR_CODE_MUST_BE_ONE_OF;
   const v2 = v0.message;
   if (v2 === undefined) return ERROR_MESSAGE_IS_REQUIRED;
   if (typeof v2 !== 'string') return ERROR_MESSAGE_MUST_BE_A_STRING;
