@@ -8,6 +8,7 @@ import { benchLab } from './bench.ts';
 import { CliError, loadContext, resolveLab, type KitContext } from './context.ts';
 import { colourPatch, diffLab } from './diff.ts';
 import { hintLab, listLabs, startLab, testLab, type HintSelection } from './learn.ts';
+import { recoverFirst } from './swap.ts';
 import { resetLab, restoreLab, solveLab } from './workspace.ts';
 
 export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 01-slim-builder …)
@@ -103,6 +104,8 @@ const OPTIONS: Record<string, readonly string[]> = {
   doctor: ['--json'],
   runtime: ['--json'],
 };
+/** The verbs that replace a lab's src/ (they wait for another CLI's unfinished swap rather than pass it by). */
+const TOUCHES_SRC = new Set(['reset', 'restore', 'solve']);
 const MAX_POSITIONALS: Record<string, number> = { list: 0, doctor: 0, restore: 2, runtime: Number.POSITIVE_INFINITY };
 
 function checkOptions(p: Parsed): void {
@@ -117,9 +120,15 @@ function checkOptions(p: Parsed): void {
 
 async function run(ctx: KitContext, p: Parsed): Promise<number> {
   checkOptions(p);
-  const lab = () => resolveLab(ctx, p.positionals[0], p.verb!);
+  // A swap of src/ that a killed CLI left unfinished is repaired (and said so) before any command reads src/.
+  const lab = () => {
+    const entry = resolveLab(ctx, p.positionals[0], p.verb!);
+    recoverFirst(ctx, entry, TOUCHES_SRC.has(p.verb!));
+    return entry;
+  };
   switch (p.verb) {
     case 'list':
+      for (const entry of ctx.labs) recoverFirst(ctx, entry, false);
       listLabs(ctx, { fresh: p.flags.has('--fresh'), run: !p.flags.has('--no-run'), json: p.flags.has('--json') });
       return 0;
     case 'start':
