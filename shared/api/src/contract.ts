@@ -5,7 +5,8 @@
  * A lab's test file is one line:
  *   contractSuite(async () => (await import('#lab/app.ts')).createApp);
  *
- * Everything runs in-process through `app.fetch(new Request(...))` with a fresh app per test. Each check is
+ * Everything runs in-process through `app.fetch(new Request(...))` with a fresh app per test, except the
+ * `socket` group (contract-socket.ts): the app served on 127.0.0.1 with the kit's server policy. Each check is
  * also exported as a plain async function (`contractChecks()`, `runContract()`) that throws on failure,
  * so the suite itself can be tested against deliberately broken apps.
  */
@@ -26,8 +27,11 @@ import {
   type ContractCheck,
   type ContractOptions,
 } from './contract-support.ts';
+import { socketChecks } from './contract-socket.ts';
 
 export { expectError, freshApp, send };
+export { exchange, expectRawError, parseResponses, serveOverSocket, socketChecks, CONTRACT_POLICY, SOCKET_BOUND_MS } from './contract-socket.ts';
+export type { RawExchange, RawResponse, SocketServer } from './contract-socket.ts';
 export type { Answer, ContractCheck, ContractOptions, SendInit } from './contract-support.ts';
 
 // ---------------------------------------------------------------------------------------------------
@@ -272,7 +276,7 @@ export function contractChecks(cases: CorpusCase[] = corpus()): ContractCheck[] 
     const name = `POST ${c.route}: ${c.name}`;
     return { id: `corpus > ${name}`, group: 'corpus', name, run: (createApp) => checkCorpusCase(createApp, c) };
   });
-  return [...checks, ...fromCorpus];
+  return [...checks, ...socketChecks(), ...fromCorpus];
 }
 
 export interface ContractFailure { id: string; message: string }

@@ -30,6 +30,8 @@ const CAUGHT_BY: Record<Flaw, string> = {
   'stale-todo-list': 'todos > GET /todos lists created todos after the seeded ones',
   'parse-int-id': 'todos > GET /todos/:id answers 404 not_found',
   'no-location': 'todos > POST /todos answers 201 with Location',
+  'node-headers': 'socket > two conflicting Content-Types: 415',
+  'late-413': 'socket > Content-Length: 2097152 as header #1,002',
 };
 
 describe('the contract suite catches broken apps', () => {

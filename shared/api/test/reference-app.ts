@@ -6,6 +6,7 @@
  * stopping at the limit (or hono/body-limit with `limiter: 'hono'`); a fatal TextDecoder that keeps the BOM
  * (so a BOM is a syntax error); JSON.parse; then a depth scan of the text (iterative, no recursion).
  */
+import type { IncomingMessage } from 'node:http';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
@@ -44,6 +45,8 @@ export const FLAWS = [
   'stale-todo-list', // GET /todos is cached once and never rebuilt
   'parse-int-id', // /todos/1.5 answers todo 1
   'no-location', // 201 without Location
+  'node-headers', // Content-Type and Content-Length from incoming.headers (first 1,000 lines, first of two)
+  'late-413', // Content-Length ignored: 413 only once the streamed bytes pass the limit
 ] as const;
 export type Flaw = (typeof FLAWS)[number];
 
@@ -56,9 +59,8 @@ export interface ReferenceOptions {
 class TooLarge extends Error {}
 
 /** Reads a body, refusing (TooLarge) as soon as it passes `limit` bytes. */
-async function readLimited(req: Request, limit: number, flaws: Set<Flaw>): Promise<Uint8Array> {
-  const length = req.headers.get('content-length');
-  if (length !== null && Number(length) > limit) throw new TooLarge();
+async function readLimited(req: Request, length: string | undefined, limit: number, flaws: Set<Flaw>): Promise<Uint8Array> {
+  if (length !== undefined && Number(length) > limit && !flaws.has('late-413')) throw new TooLarge();
   if (!req.body) return new Uint8Array(0);
   if (flaws.has('trusts-content-length')) return new Uint8Array(await req.arrayBuffer());
   const reader = req.body.getReader();
@@ -102,12 +104,19 @@ export function makeReferenceApp(options: ReferenceOptions = {}): CreateApp {
         ? c.text(`${code}: ${message}`, ERROR_STATUS[code], headers)
         : c.json(errorBody(code, message), ERROR_STATUS[code], headers);
 
+    /** A request header; with 'node-headers', as Node's incoming.headers has it when served over a socket. */
+    const header = (c: Context, name: string): string | undefined => {
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      if (flaws.has('node-headers') && incoming) return incoming.headers[name] as string | undefined;
+      return c.req.header(name);
+    };
+
     /** The POST pipeline: media type, size, UTF-8, JSON, depth, then an object. */
     async function readJsonObject(c: Context): Promise<Record<string, unknown> | Response> {
-      if (!isJson(c.req.header('content-type'))) return fail(c, 'unsupported_media_type', 'Send the body as application/json');
+      if (!isJson(header(c, 'content-type'))) return fail(c, 'unsupported_media_type', 'Send the body as application/json');
       let bytes: Uint8Array;
       try {
-        bytes = options.limiter === 'hono' ? new Uint8Array(await c.req.arrayBuffer()) : await readLimited(c.req.raw, BODY_LIMIT_BYTES, flaws);
+        bytes = options.limiter === 'hono' ? new Uint8Array(await c.req.arrayBuffer()) : await readLimited(c.req.raw, header(c, 'content-length'), BODY_LIMIT_BYTES, flaws);
       } catch (error) {
         if (error instanceof TooLarge) return fail(c, 'payload_too_large', `The body is larger than ${BODY_LIMIT_BYTES} bytes`);
         throw error;
@@ -174,6 +183,8 @@ export function makeReferenceApp(options: ReferenceOptions = {}): CreateApp {
       }
       return c.json({ accepted: true, itemCount, timestamp }, 202);
     });
+    // An upload cut off mid-body (the contract's slow-body check) is not worth a stack trace: Hono's default logs one.
+    app.onError((_error, c) => c.json({ error: { code: 'internal_error', message: 'Internal server error' } }, 500));
     if (!flaws.has('text-not-found')) app.notFound((c) => fail(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
 
     return { fetch: app.fetch, sink };

@@ -8,6 +8,12 @@
  * http://127.0.0.1:<port>" line (tests and scripts read the port from it), a one-line error for a port in
  * use, and a clean stop on SIGINT/SIGTERM.
  *
+ * Every server it creates gets the kit's server policy (@hotpath/api/server-policy) before it listens:
+ * deliberate header and request timeouts, a minimum body data rate after a grace period, and the API's JSON
+ * error body for protocol errors (400/408/431). Those are counted in `policy.counts`, never logged as
+ * errors. Tests shorten the values with HOTPATH_HEADERS_TIMEOUT_MS, HOTPATH_REQUEST_TIMEOUT_MS,
+ * HOTPATH_BODY_GRACE_MS and HOTPATH_MIN_BODY_BYTES_PER_SEC, or with `options.policy`.
+ *
  * esbuild bundles this module into lab 05's single executables, so it must stay bundle-safe: no tsx, no
  * `import.meta` (empty in CommonJS output), and nothing at module load beyond imports — the snapshot entry
  * imports it only inside its deserialize main function, because @hono/node-server loads node:http at the
@@ -15,8 +21,10 @@
  * (`methods.toSorted is not a function`), and Node 22, 24 and 26 load it but abort writing the heap (`global
  * handle not serialized`: the HTTP parser's native handles) — measured on 20.20, 22.23, 24.22 and 26.12.
  */
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { HotPathApp } from '@hotpath/api';
+import { applyServerPolicy, serverPolicyFromEnv, type ServerPolicy, type ServerPolicyOptions } from '@hotpath/api/server-policy';
 
 /** Loopback only, whatever the environment says: load tests and checks only ever target 127.0.0.1. */
 export const HOST = '127.0.0.1';
@@ -32,6 +40,8 @@ export interface ServeOptions {
   onListen?: (url: string) => void;
   /** Milliseconds between sink drains (default DRAIN_EVERY_MS). */
   drainEveryMs?: number;
+  /** The server policy's values (default: the policy's defaults, overridden by the HOTPATH_* environment). */
+  policy?: ServerPolicyOptions;
 }
 
 export interface RunningServer {
@@ -39,11 +49,19 @@ export interface RunningServer {
   url: string;
   /** Events taken out of the sink so far. */
   readonly published: number;
+  /** The server policy in force: its settings and its protocol-error counts. */
+  policy: ServerPolicy;
   close(): Promise<void>;
 }
 
 export function serveApp(app: HotPathApp, options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? HOST;
+  let policyOptions: ServerPolicyOptions;
+  try {
+    policyOptions = options.policy ?? serverPolicyFromEnv();
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   let published = 0;
   const drainer = setInterval(() => {
     if (app.sink.size > 0) published += app.sink.consume();
@@ -51,8 +69,16 @@ export function serveApp(app: HotPathApp, options: ServeOptions): Promise<Runnin
   drainer.unref();
 
   return new Promise((resolveServer, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info) => {
-      const url = `http://${host}:${info.port}`;
+    const server = createAdaptorServer({ fetch: app.fetch });
+    // Before listen(): Node reads the timeout sweep interval when listening starts.
+    const policy = applyServerPolicy(server as Server, policyOptions);
+    server.once('error', (error) => {
+      clearInterval(drainer);
+      reject(error);
+    });
+    server.listen(options.port, host, () => {
+      const address = server.address();
+      const url = `http://${host}:${typeof address === 'object' && address ? address.port : options.port}`;
       options.onListen?.(url);
       resolveServer({
         server,
@@ -60,6 +86,7 @@ export function serveApp(app: HotPathApp, options: ServeOptions): Promise<Runnin
         get published() {
           return published;
         },
+        policy,
         close: () =>
           new Promise<void>((done) => {
             clearInterval(drainer);
@@ -68,7 +95,6 @@ export function serveApp(app: HotPathApp, options: ServeOptions): Promise<Runnin
           }),
       });
     });
-    server.once('error', reject);
   });
 }
 
