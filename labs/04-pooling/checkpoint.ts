@@ -55,11 +55,10 @@ function allocatingTasks(): MicroTask[] {
   });
 }
 
-/** A lab 04 package's way: rent a PooledBody, append the chunks, release it. */
+/** A lab 04 package's way: a PooledBody over the package's body memory, the chunks appended, released. */
 async function pooledTasks(subject: CheckpointSubject): Promise<MicroTask[]> {
-  const { BufferPool } = await import(pathToFileURL(join(subject.dir, 'src', 'pool.ts')).href);
-  const { rentBody } = await import(pathToFileURL(join(subject.dir, 'src', 'body.ts')).href);
-  const pool = new BufferPool();
+  const { createBodyMemory, PooledBody } = await import(pathToFileURL(join(subject.dir, 'src', 'body.ts')).href);
+  const memory = createBodyMemory();
   const tasks: MicroTask[] = SIZES.map((size) => {
     const bytes = ingestFixture(size).bytes;
     const chunks = chunksOf(bytes);
@@ -67,7 +66,7 @@ async function pooledTasks(subject: CheckpointSubject): Promise<MicroTask[]> {
       name: `buffer a ${label(size)} body`,
       inputBytes: bytes.byteLength,
       fn: () => {
-        const body = rentBody(pool, bytes.byteLength);
+        const body = new PooledBody(memory);
         for (const chunk of chunks) body.append(chunk, LIMIT);
         const length = body.length;
         body.release();

@@ -3,11 +3,11 @@
  * Every other route — and every type a route declares — is lab 03's.
  */
 import { lab03Routes, type TypedRoute } from '#given';
+import type { BodyMemory } from './body.ts';
 import { createIngest } from './ingest.ts';
-import type { BufferPool } from './pool.ts';
 
-/** Lab 03's routes, with POST /ingest/v1 reading its bodies into `pool`. */
-export function routesFor(pool: BufferPool): readonly TypedRoute[] {
-  const ingest = createIngest(pool);
+/** Lab 03's routes, with POST /ingest/v1 reading its bodies into `memory`. */
+export function routesFor(memory: BodyMemory): readonly TypedRoute[] {
+  const ingest = createIngest(memory);
   return lab03Routes.map((route) => (route.path === '/ingest/v1' ? { ...route, handler: ingest } : route));
 }

@@ -3,6 +3,14 @@
 /** Largest request body accepted, in bytes (1 MiB). Larger bodies get 413 before they are buffered. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * Most bytes of request-body memory a server holds at once, all requests together (32 MiB): a body that needs
+ * memory past it (its first bytes, or growing) is answered 503 server_busy with Retry-After, and what it held is
+ * given back. Labs 04 and 05 count every body buffer against it, so a crowd of slow or huge uploads costs at
+ * most this much, whatever their Content-Lengths declare.
+ */
+export const BODY_BUDGET_BYTES = 32 * 1024 * 1024;
+
 /** Deepest nesting of arrays/objects accepted in a JSON body. Deeper is 400 invalid_json, never a stack overflow. */
 export const MAX_JSON_DEPTH = 64;
 

@@ -4,6 +4,7 @@
  * helpers the lab's tests share: a POST to an in-process app, and the pool's stats as a one-line story.
  */
 import type { HotPathApp } from '@hotpath/api';
+import type { BodyMemory } from '#lab/body.ts';
 import type { PoolStats } from '#lab/pool.ts';
 
 /** `load` run once, on first use, and shared. */
@@ -38,6 +39,36 @@ export async function postIngest(app: HotPathApp, body: Uint8Array | string | Re
 /** The pool's stats in one line, for assertion messages. */
 export const showStats = (s: PoolStats): string =>
   `rented ${s.rented}, returned ${s.returned}, outstanding ${s.outstanding}, misses ${s.misses}, oversized ${s.oversized}, retained ${s.retained}, high-water ${s.highWater}`;
+
+/** A body memory's two pools and its budget in one line, for assertion messages. */
+export const showMemory = (m: BodyMemory): string => {
+  const b = m.budget.stats();
+  return `small slabs: ${showStats(m.small.stats())}; slabs: ${showStats(m.slabs.stats())}; budget: ${b.outstanding} of ${b.limit} bytes taken, ${b.refused} refused`;
+};
+
+/** Buffers rented from both pools of `m` so far, and buffers outstanding now. */
+export const rentedFrom = (m: BodyMemory): number => m.small.stats().rented + m.slabs.stats().rented;
+export const outstandingIn = (m: BodyMemory): number => m.small.stats().outstanding + m.slabs.stats().outstanding;
+
+/** Polls `done` every 10 ms until it is true or `ms` have passed; answers whether it became true. */
+export async function waitFor(done: () => boolean, ms = 3_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  return done();
+}
+
+/** A body stream that sends `chunks`, then stays open — a slow client — until `fail()` cuts it. */
+export function heldStream(chunks: Uint8Array[]): { stream: ReadableStream<Uint8Array>; fail: () => void } {
+  let cut: (() => void) | undefined;
+  let i = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (i < chunks.length) controller.enqueue(chunks[i++]!);
+      else return new Promise<void>((resolve) => (cut = () => (controller.error(new Error('client went away')), resolve())));
+    },
+  });
+  return { stream, fail: () => cut?.() };
+}
 
 /** A body stream that sends `chunks` and then fails, as a client that goes away mid-body does. */
 export function failingStream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {

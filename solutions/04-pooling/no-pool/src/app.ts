@@ -1,12 +1,16 @@
 /**
- * The checkpoint's no-pool variant: lab 04's reference with the pool bypassed. The handler, the body reader
- * and the ring are the same code; only the pool is replaced by one that is not a pool — every rent allocates
- * a buffer of exactly the size asked for (the Content-Length, as lab 03's arrayBuffer() does), every give
- * lets it go. Measured beside the pooled app in the same run (a load peer of labs/04-pooling/checkpoint.ts),
- * it shows what the pool itself buys, apart from streaming the body — seed 004: measure pooling before
- * committing to it. The harness serves this folder like a package (its src/app.ts).
+ * The checkpoint's no-pool variant: lab 04's reference with the pools bypassed. The handler, the body reader
+ * and the ring are the same code; only the pools are replaced by ones that are not pools — every rent
+ * allocates a buffer of exactly the size asked for, every give lets it go. Their slab size is 1 byte, so the
+ * body reader's size classes never round a rent up: a body gets a buffer of exactly its first chunk, doubling
+ * as more arrives (right-sized, as lab 03's arrayBuffer() is). The budget is the same. Measured beside the
+ * pooled app in the same run (a load peer of labs/04-pooling/checkpoint.ts), it shows what the pools
+ * themselves buy, apart from streaming the body — seed 004: measure pooling before committing to it. The
+ * harness serves this folder like a package (its src/app.ts).
  */
-import { appWithPool } from '../../src/app.ts';
+import { BODY_BUDGET_BYTES } from '@hotpath/api';
+import { appWithMemory } from '../../src/app.ts';
+import { ByteBudget } from '../../src/body.ts';
 import { BufferPool } from '../../src/pool.ts';
 
 /** Allocates on every rent and keeps nothing; counts like a pool so the stats still read. */
@@ -29,4 +33,6 @@ class NoPool extends BufferPool {
   }
 }
 
-export const createApp = appWithPool(new NoPool({ maxRetained: 0 }));
+const noPool = () => new NoPool({ slabSize: 1, maxRetained: 0 });
+
+export const createApp = appWithMemory({ small: noPool(), slabs: noPool(), budget: new ByteBudget(BODY_BUDGET_BYTES) });
