@@ -40,8 +40,9 @@ export const createTodoListCache: (store: TodoStore, serialize: (todos: Todo[]) 
 
 /**
  * readJson(c, errorResponse?): Promise<JsonValue | Response> — a POST body, parsed: the value, or a finished
- * error Response to return as is (415 not JSON, 413 too large, 400 empty / invalid UTF-8 / too deep, and
- * 400 `invalid_json` made by your `errorResponse(code, message)` for a syntax error). Check
+ * error Response to return as is (415 not JSON, 413 too large, 400 empty / cut off by the client / invalid
+ * UTF-8 / too deep, and 400 `invalid_json` made by your `errorResponse(code, message)` for a syntax error).
+ * A body the client cut off is logged at debug level ('request aborted'), never as an error. Check
  * `body instanceof Response` first. Never throws.
  */
 export const readJson: (c: Context<AppEnv>, errorResponse?: (code: ErrorCode, message: string) => Response) => Promise<JsonValue | Response> =

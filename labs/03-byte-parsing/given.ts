@@ -38,7 +38,8 @@ export const lab02Ingest: (c: Context<AppEnv>) => Promise<Response> = lab02Table
 
 /**
  * readBodyBytes(c): Promise<Uint8Array | Response> — the POST body's bytes, or the finished 415 (not JSON),
- * 413 (over 1 MiB) or 400 (empty body) Response to return as is: check `instanceof Response` first. Never throws.
+ * 413 (over 1 MiB) or 400 (empty body, or one the client cut off: logged at debug level as 'request aborted',
+ * never as an error) Response to return as is: check `instanceof Response` first. Never throws.
  */
 export const readBodyBytes: (c: Context<AppEnv>) => Promise<Uint8Array | Response> = lab01Routes.readBodyBytes;
 

@@ -8,6 +8,9 @@
  *     `router.on(route.method, route.path, route.handler)`, and set `router.notFound(...)` (your 404
  *     not_found, responses.ts) and `router.onError(...)` (your internalError(): a 500 is a bug, but its body
  *     is still JSON) so every answer is JSON. No `app.use(...)`: this API needs no middleware.
+ *     A 500 is a bug someone must see: in onError, log it at error level with an event defined once
+ *     (step 1), e.g. its method, path and String(error). Only bugs reach onError: an upload the client cut
+ *     off is answered by the given readBodyBytes() and logged at debug level.
  *   - per call of createApp(options): the state one app owns (AppState in routes.ts) — createTodoStore(),
  *     createTodoListCache(todos), createBoundedSink(options.sinkCapacity), sinkRefusing: false,
  *     createLogger(options), all from @hotpath/api but the cache — and return

@@ -7,8 +7,8 @@
  *
  * Given (the worked example, and what the POST pipeline in routes.ts answers): jsonInit(), ERROR_INIT — the
  * ResponseInit of each error code, the 503's with Retry-After — fixedError(), the fixed errors 415, 413,
- * empty body, invalid UTF-8 and too deep, and errorResponse(code, message) for a message that depends on the
- * request.
+ * empty body, aborted body, invalid UTF-8 and too deep, and errorResponse(code, message) for a message that
+ * depends on the request.
  *
  * TODO(step 3): the rest, in the same style — everything decided at module load, a new Response per call:
  *   - the inits `OK` (200), `ACCEPTED` (202) and `INTERNAL_ERROR` (500), made with jsonInit();
@@ -55,6 +55,7 @@ const fixedError = (code: ErrorCode, message: string) => {
 export const unsupportedMediaType = fixedError('unsupported_media_type', MESSAGES.unsupportedMediaType);
 export const payloadTooLarge = fixedError('payload_too_large', MESSAGES.payloadTooLarge);
 export const emptyBody = fixedError('invalid_json', MESSAGES.emptyBody);
+export const bodyAborted = fixedError('invalid_json', MESSAGES.bodyAborted);
 export const invalidUtf8 = fixedError('invalid_json', MESSAGES.invalidUtf8);
 export const tooDeep = fixedError('invalid_json', MESSAGES.tooDeep);
 // TODO(step 3): sinkFull() and internalError().

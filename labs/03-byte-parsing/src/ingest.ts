@@ -52,7 +52,7 @@ const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
 /**
  * The route handler. TODO (step 4): until readIngest works this is lab 02's handler (TextDecoder, then
  * JSON.parse). Replace it, with the `reader` and `fields` above:
- * 1. `const bytes = await readBodyBytes(c)`; a Response (415, 413, empty body) is returned as is.
+ * 1. `const bytes = await readBodyBytes(c)`; a Response (415, 413, empty or aborted body) is returned as is.
  * 2. `readIngest(reader, bytes, fields)`. InvalidJson is the given `invalidJson(reader)` (above): the 400
  *    naming the byte where the document broke.
  * 3. `jsonContext.IngestEvent.validate(fields)` (pass `null` for NotAnObject): a message is

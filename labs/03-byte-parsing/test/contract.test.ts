@@ -1,4 +1,11 @@
-/** This lab serves the shared API contract: its starting code already does, so these pass from the start. */
+/**
+ * This lab serves the shared API contract, and answers an aborted upload without an error-level line (the
+ * given pipeline does: a 400 and the debug event 'request aborted'). Its starting code already does both,
+ * so these pass from the start.
+ */
 import { contractSuite } from '@hotpath/api/contract';
+import { abortedUploadSuite } from '../../01-slim-builder/test/support/aborted-uploads.ts';
 
-contractSuite(async () => (await import('#lab/app.ts')).createApp);
+const load = async () => (await import('#lab/app.ts')).createApp;
+contractSuite(load);
+abortedUploadSuite(load);

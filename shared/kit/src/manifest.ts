@@ -226,6 +226,17 @@ class, the old logger, an error helper) pulls that module and what it imports in
 imports are dropped. Import types, messages and helpers from \`@hotpath/api\` instead.`,
       },
       {
+        title: 'aborted-uploads: error-level lines, or no "request aborted" lines',
+        step: 4,
+        body: `Until your \`createApp()\` replaces the re-export, lab 00 answers, and it prints a stack trace per aborted
+upload. Then every POST handler must read its body through the given \`readJson(c)\` (or \`readBodyBytes(c)\`), never
+\`c.req.json()\` or \`c.req.arrayBuffer()\`: the given pipeline answers an upload the client cut off 400 and logs the
+debug event \`request aborted\`, so it never reaches \`onError\`. What does reach \`onError\` is a bug: log it at
+\`error\` with an event defined once — the reference's is
+\`defineLogEvent('error', 'unexpected error', 'method', 'path', 'error')\`, called with \`c.req.method\`,
+\`c.req.path\` and \`String(error)\` — then return \`internalError()\`.`,
+      },
+      {
         title: 'Going further: one sink-full warning per episode',
         body: `The test counts the warn lines: one per episode of refusals. Keep the change of state in
 \`c.env.sinkRefusing\`: on a refused \`offer()\`, warn only when it was still false, then set it; on an accepted
@@ -424,6 +435,14 @@ it, and the next \`read()\` would too, but not necessarily before you stored a f
 \`EndObject\` may come where a member starts; anything else is InvalidJson. After \`EndObject\`, one more
 \`read()\` must be \`EndOfDocument\` (\`{} x\` is invalid). A top-level non-object: \`skip()\` it, then
 \`read() === Token.EndOfDocument\` decides NotAnObject or InvalidJson.`,
+      },
+      {
+        title: 'The contract test says an aborted upload logged an error',
+        step: 4,
+        body: `Read the body with the given \`readBodyBytes(c)\` and return its \`Response\` as is: it answers an upload the
+client cut off with a 400 and logs it at debug level (\`request aborted\`). Read the body any other way
+(\`c.req.arrayBuffer()\`, a stream of your own) and a dropped connection throws into the router's \`onError\`, which
+logs an error line per aborted upload.`,
       },
       {
         title: 'The one-pass test says skip() calls read() for every token',

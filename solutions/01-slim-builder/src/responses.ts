@@ -48,6 +48,7 @@ export const notFound = fixedError('not_found', 'No such route or todo; the API 
 export const unsupportedMediaType = fixedError('unsupported_media_type', MESSAGES.unsupportedMediaType);
 export const payloadTooLarge = fixedError('payload_too_large', MESSAGES.payloadTooLarge);
 export const emptyBody = fixedError('invalid_json', MESSAGES.emptyBody);
+export const bodyAborted = fixedError('invalid_json', MESSAGES.bodyAborted);
 export const invalidUtf8 = fixedError('invalid_json', MESSAGES.invalidUtf8);
 export const tooDeep = fixedError('invalid_json', MESSAGES.tooDeep);
 export const sinkFull = fixedError('sink_full', MESSAGES.sinkFull);

@@ -48,13 +48,32 @@ const sinkFilledUp = defineLogEvent('warn', 'ingest sink full; refusing events u
 /** Fatal: invalid UTF-8 is an error, not U+FFFD. ignoreBOM: a BOM stays in the text, so JSON.parse rejects it. */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** An upload the client cut off: counted at debug level, never an error (anyone can cut uploads off). */
+const requestAborted = defineLogEvent('debug', 'request aborted', 'method', 'path');
+
+/**
+ * True when reading the body failed because the client went away mid-body: Node's IncomingMessage errors
+ * with "aborted" (code ECONNRESET) and @hono/node-server aborts the request's signal. Anything else thrown
+ * while reading is a bug, and goes on to onError.
+ */
+function clientWentAway(c: Ctx, error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ECONNRESET' || c.req.raw.signal.aborted;
+}
+
 /**
  * The first half of the POST pipeline: 415 for a body that is not JSON, 413 past the limit, 400 for an
- * empty body. Answers the body's bytes, or the error Response.
+ * empty body or one the client cut off. Answers the body's bytes, or the error Response.
  */
-export async function readBodyBytes(c: Context): Promise<Uint8Array | Response> {
+export async function readBodyBytes(c: Ctx): Promise<Uint8Array | Response> {
   if (!isJsonContentType(c.req.header('content-type'))) return respond.unsupportedMediaType();
-  const bytes = await readBodyWithin(c.req.raw, BODY_LIMIT_BYTES);
+  let bytes: Uint8Array | typeof TOO_LARGE;
+  try {
+    bytes = await readBodyWithin(c.req.raw, BODY_LIMIT_BYTES);
+  } catch (error) {
+    if (!clientWentAway(c, error)) throw error;
+    requestAborted(c.env.log, c.req.method, c.req.path);
+    return respond.bodyAborted(); // written only if the socket still takes it
+  }
   if (bytes === TOO_LARGE) return respond.payloadTooLarge();
   if (bytes.byteLength === 0) return respond.emptyBody();
   return bytes;
