@@ -74,9 +74,9 @@ export function parseResponses(raw: string): RawResponse[] {
 
 /**
  * Connects to 127.0.0.1:`port`, lets `write` send what it wants, and collects the answer until the server
- * closes, `until` says enough (given what came so far), or SOCKET_BOUND_MS passes; then destroys the socket.
+ * closes, `until` says enough (given what came so far), or `boundMs` passes; then destroys the socket.
  */
-export function exchange(port: number, write: (socket: Socket) => void, until: (raw: string) => boolean = () => false): Promise<RawExchange> {
+export function exchange(port: number, write: (socket: Socket) => void, until: (raw: string) => boolean = () => false, boundMs = SOCKET_BOUND_MS): Promise<RawExchange> {
   return new Promise((resolve) => {
     const started = performance.now();
     let raw = '';
@@ -89,7 +89,7 @@ export function exchange(port: number, write: (socket: Socket) => void, until: (
       socket.destroy();
       resolve({ responses: parseResponses(raw), raw, closed, ms: Math.round(performance.now() - started) });
     };
-    const bound = setTimeout(() => finish(false), SOCKET_BOUND_MS);
+    const bound = setTimeout(() => finish(false), boundMs);
     socket.setEncoding('latin1');
     socket.on('data', (chunk: string) => {
       raw += chunk;
