@@ -50,7 +50,7 @@ describe.each(ready.map((lab) => [lab.slug, lab.number] as const))('hostile clie
     const limit = result.limitBytes * (SLOW_BODY_LIMIT_FACTOR[number] ?? 1);
     const growth = result.peakBytes - result.beforeBytes;
     const what = `${result.connections.toLocaleString('en')} slow bodies declaring ${mib(SLOW_BODY_DECLARED_BYTES)} (${SLOW_BODY_SENT_BYTES} bytes sent)`;
-    report(lab, `slow bodies: RSS ${mib(result.beforeBytes)} → ${mib(result.peakBytes)} (+${mib(growth)}, limit ${mib(limit)}) under ${what}; ${result.answered} answered while held${result.firstReply ? ` (${result.firstReply})` : ''}${result.scaledNote ? `; ${result.scaledNote}` : ''}`);
+    report(lab, `slow bodies: RSS ${mib(result.beforeBytes)} → ${mib(result.peakBytes)} (+${mib(growth)}, limit ${mib(limit)}) under ${what}; ${result.answered} answered and ${result.closed} closed by the server while held${result.firstReply ? ` (${result.firstReply})` : ''}${result.scaledNote ? `; ${result.scaledNote}` : ''}`);
     expect(server.alive(), `${lab} died under ${what}: bad input never crashes a server`).toBe(true);
     expect(growth, `${lab} grew ${mib(growth)} under ${what}: rent what arrived, not what was declared (limit ${mib(limit)})`).toBeLessThan(limit);
     expect(result.normal, `${lab} must answer a normal client while ${what} are held: GET /health 200, POST /ingest/v1 202`).toEqual({ health: '200', ingest: '202' });

@@ -78,8 +78,6 @@ export interface Exchange {
   responses: RawResponse[];
   /** The server closed (or reset) the connection before the wait ended. */
   closed: boolean;
-  /** Milliseconds from the first byte written to the first byte received (undefined: nothing came). */
-  firstByteMs?: number;
 }
 
 export interface ExchangeOptions {
@@ -95,8 +93,6 @@ export interface ExchangeOptions {
 export function exchange(port: number, chunks: readonly (string | Uint8Array)[], options: ExchangeOptions): Promise<Exchange> {
   return new Promise((resolve) => {
     const received: Buffer[] = [];
-    const started = Date.now();
-    let firstByteMs: number | undefined;
     let finished = false;
     const socket = connect({ host: LOOPBACK, port });
     const finish = (closed: boolean) => {
@@ -105,11 +101,10 @@ export function exchange(port: number, chunks: readonly (string | Uint8Array)[],
       clearTimeout(timer);
       socket.destroy();
       const bytes = Buffer.concat(received);
-      resolve({ bytes, responses: parseResponses(bytes), closed, firstByteMs });
+      resolve({ bytes, responses: parseResponses(bytes), closed });
     };
     const timer = setTimeout(() => finish(false), options.timeoutMs);
     socket.on('data', (chunk: Buffer) => {
-      firstByteMs ??= Date.now() - started;
       received.push(chunk);
       if (options.responses !== undefined && parseResponses(Buffer.concat(received)).length >= options.responses) finish(false);
     });

@@ -41,8 +41,9 @@ export interface SlowBodyResult {
   limitBytes: number;
   beforeBytes: number;
   peakBytes: number;
-  /** How many of the slow connections the server answered (or closed) while they were held. */
+  /** How many of the slow connections the server answered, and closed, while they were held. */
   answered: number;
+  closed: number;
   /** The first reply to one of them, for messages. */
   firstReply?: string;
   normal: { health: string; ingest: string };
@@ -83,7 +84,7 @@ export async function slowBodies(server: SolutionServer): Promise<SlowBodyResult
     clearInterval(sampler);
     if (server.alive()) peakBytes = Math.max(peakBytes, server.rssBytes());
     const first = holding.replies[0]?.toString('latin1').split('\r\n')[0];
-    return { connections, limitBytes, beforeBytes, peakBytes, answered: holding.answered, firstReply: first, normal, scaledNote: note };
+    return { connections, limitBytes, beforeBytes, peakBytes, answered: holding.answered, closed: holding.closed, firstReply: first, normal, scaledNote: note };
   } finally {
     clearInterval(sampler);
     await holding.release();
