@@ -59,11 +59,17 @@ export interface SolutionServer {
   stop(): Promise<void>;
 }
 
-/** Starts solutions/`slug` with `pnpm start`, PORT=0 and `env`; resolves once it listens. */
+/**
+ * Starts solutions/`slug` with `pnpm start`, PORT=0 and `env`; resolves once it listens. LOG_LEVEL is left
+ * to each lab's default, as a learner's shell has it: a LOG_LEVEL=silent in the caller's environment would
+ * hide the very lines the aborted-upload case counts.
+ */
 export async function startSolution(slug: string, env: Record<string, string>): Promise<SolutionServer> {
+  const inherited = { ...process.env };
+  delete inherited.LOG_LEVEL;
   const child: ChildProcess = spawn('pnpm', ['start'], {
     cwd: process.env.HOTPATH_HOSTILE_ROOT ? join(process.env.HOTPATH_HOSTILE_ROOT, 'solutions', slug) : solutionDir(slug),
-    env: { ...process.env, ...env, PORT: '0' },
+    env: { ...inherited, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: stop() kills pnpm, sh and node together
   });
