@@ -1,7 +1,7 @@
 /**
  * The hostile-client suite (issue 18, deliver 6): every ready lab's reference solution, started as a learner
- * starts it (`pnpm start`, PORT=0, HOTPATH_HEADERS_TIMEOUT_MS shortened, MALLOC_PERTURB_ for honest RSS) on 127.0.0.1, one server at a time,
- * stopped by its process group. Per server: slow bodies (RSS growth while 1,000 connections declare 1 MiB and
+ * starts it (`pnpm start`, PORT=0; HOTPATH_HEADERS_TIMEOUT_MS shortened, MALLOC_PERTURB_ for honest RSS) on
+ * 127.0.0.1, one server at a time, stopped by its process group. Per server: slow bodies (RSS growth while 1,000 connections declare 1 MiB and
  * send 16 bytes), slowloris, an aborted-upload storm's error-level log lines, the three header cases, and the
  * protocol errors' JSON bodies; then the header cases must have given the same status on every server.
  * Counts and bounds: test/hostile/bounds.ts. The figures are printed per server (`hostile …` lines).
@@ -20,7 +20,7 @@ const ready = labs.filter((lab) => lab.status === 'ready');
 const headerStatuses = new Map<string, Map<string, string>>();
 /**
  * Lab 00 serves the naive baseline on purpose, and an open request costs it about twice what it costs the
- * slim labs (1,000 slow bodies: +50 MiB against +21–25 MiB for labs 01–05, Node 20.20, this machine): its
+ * slim labs (1,000 slow bodies: +47–56 MiB against +21–27 MiB for labs 01–05 on Node 20.20 and 26.12): its
  * bound is twice as loose, still far below the ~1 GiB that renting the declared size costs.
  */
 const SLOW_BODY_LIMIT_FACTOR: Readonly<Record<number, number>> = { 0: 2 };
