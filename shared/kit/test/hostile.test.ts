@@ -1,9 +1,10 @@
 /**
  * The hostile-client suite (issue 18, deliver 6): every ready lab's reference solution, started as a learner
  * starts it (`pnpm start`, PORT=0; HOTPATH_HEADERS_TIMEOUT_MS shortened, MALLOC_PERTURB_ for honest RSS) on
- * 127.0.0.1, one server at a time, stopped by its process group. Per server: slow bodies (RSS growth while 1,000 connections declare 1 MiB and
- * send 16 bytes), slowloris, an aborted-upload storm's error-level log lines, the three header cases, and the
- * protocol errors' JSON bodies; then the header cases must have given the same status on every server.
+ * 127.0.0.1, one server at a time, stopped by its process group. Per server: slow bodies (RSS growth while
+ * 1,000 connections declare 1 MiB and send 16 bytes), slowloris, an aborted-upload storm's error-level log
+ * lines, the three header cases, and the protocol errors' JSON bodies; then the header cases must have given
+ * the same status on every server.
  * Counts and bounds: test/hostile/bounds.ts. The figures are printed per server (`hostile …` lines).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
