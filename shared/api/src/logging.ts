@@ -2,6 +2,11 @@
  * Log levels and the logger every slim lab writes its events to. Deciding what a line contains, and when
  * it is formatted, is the lab's job (labs/01-slim-builder/src/logger.ts); this is only the sink and the
  * level. Lab 00's baseline keeps its own eager logger class.
+ *
+ * What a line looks like, for anything that reads a server's output: each is one JSON object on one line,
+ * `{"time":<ms since epoch>,"level":"debug"|"info"|"warn"|"error","msg":…, …fields}`, on stdout by default.
+ * An error-level line is one whose `level` is "error" — and anything on stderr, where lab 00's exception
+ * filter prints whole stack traces (an aborted upload among them: lab 00's listed naive behaviour).
  */
 import type { AppOptions, LogLevel } from './types.ts';
 
