@@ -6,8 +6,9 @@
  * - Deliberate timeouts instead of Node's defaults (headers 60 s, whole request 300 s, checked every 30 s,
  *   so a stalled request was answered after 61–86 s or 301–326 s).
  * - A minimum request-body data rate after a grace period, as Kestrel's MinRequestBodyDataRate (240 B/s
- *   after 5 s): one shared timer sweeps the requests still receiving a body; time counts only while the app
- *   waits for bytes (nothing buffered unread), so a busy app never cuts a fast client.
+ *   after 5 s): one shared timer sweeps the requests still receiving a body at the end of the event-loop turn
+ *   that parsed their headers (the rest are never held); time counts only while the app waits for bytes
+ *   (nothing buffered unread), so a busy app never cuts a fast client.
  * - Protocol errors (`clientError`) answered with the API's JSON error body — 400 bad_request, 408
  *   request_timeout, 431 header_too_large — when the socket can still be written and no response has
  *   started; a reset or broken pipe from the client is not an error: counted, never logged.
@@ -186,12 +187,30 @@ export function applyServerPolicy(server: Server, options: ServerPolicyOptions =
     }
   });
 
-  // The body rate: requests that declare a body join `uploads`; one timer sweeps them, dropping the finished ones.
+  // The body rate. A request that declares a body waits in `arriving` until the end of this turn of the event
+  // loop (one setImmediate per turn, not per request): most bodies arrive with their headers and are complete
+  // by then, so they are never held. The rest join `uploads`, which one timer sweeps, dropping finished ones.
+  const arrivingRequests: IncomingMessage[] = [];
+  const arrivingResponses: ServerResponse[] = [];
+  const arrivingBytes: number[] = [];
   let uploads: Upload[] = [];
+  const admit = () => {
+    const now = performance.now();
+    for (let i = 0; i < arrivingRequests.length; i++) {
+      const request = arrivingRequests[i]!;
+      if (request.complete || request.socket.destroyed) continue;
+      uploads.push({ request, response: arrivingResponses[i]!, socket: request.socket, bytesAtStart: arrivingBytes[i]!, lastSweep: now, waitedMs: 0 });
+    }
+    arrivingRequests.length = 0;
+    arrivingResponses.length = 0;
+    arrivingBytes.length = 0;
+  };
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (request.complete || !declaresBody(request.rawHeaders)) return;
-    const socket = request.socket;
-    uploads.push({ request, response, socket, bytesAtStart: socket.bytesRead, lastSweep: performance.now(), waitedMs: 0 });
+    if (arrivingRequests.length === 0) setImmediate(admit);
+    arrivingRequests.push(request);
+    arrivingResponses.push(response);
+    arrivingBytes.push(request.socket.bytesRead);
   });
 
   const sweep = () => {

@@ -137,6 +137,8 @@ describe('serveApp applies the server policy', () => {
       trickle = setInterval(() => s.writable && s.write('a'), 50); // 20 B/s
     });
     try {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(running.policy.watchedBodies, 'Watch a body that is still arriving after its headers').toBe(1);
       for (let i = 0; i < 3; i++) {
         const ok = await exchange(port, (s) => s.write('GET /health HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n'), (raw) => raw.includes('}'));
         expect(ok.responses[0]?.status, `Keep answering other clients while a body trickles in (${shown(ok)})`).toBe(200);
@@ -149,6 +151,16 @@ describe('serveApp applies the server policy', () => {
     } finally {
       clearInterval(trickle);
     }
+  });
+
+  it('never holds a request whose body arrived with its headers', async () => {
+    const body = JSON.stringify({ itemCount: 1, timestamp: 1, pad: 'x'.repeat(1000) });
+    for (let i = 0; i < 20; i++) {
+      const answer = await fetch(`${running.url}/ingest/v1`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      expect(answer.status).toBe(202);
+      await answer.arrayBuffer();
+    }
+    expect(running.policy.watchedBodies, 'Drop complete requests before the sweep: holding them for a second promotes them out of the young generation').toBe(0);
   });
 
   it('does not cut a fast body the app only starts reading after the grace period', async () => {
