@@ -501,7 +501,7 @@ powers in a table made once. Anything else: \`Number()\` on the token's text, bu
     number: 4,
     slug: '04-pooling',
     title: 'Pooling: reuse buffers, return them in finally',
-    teaches: 'Stream bodies into pooled slabs, return them on every path, and measure whether pooling wins.',
+    teaches: 'Stream bodies into pooled slabs as they arrive, under a server-wide budget, return them on every path, and measure whether pooling wins.',
     seedIdea: 'ArrayPool, thread-local pools and AdvanceTo in finally (seeds 000, 004)',
     status: 'ready',
     baseline: '03-byte-parsing',
@@ -524,20 +524,41 @@ two requests at once. Only a buffer of exactly \`slabSize\` bytes (\`byteOffset\
 be a slab; anything else that comes back is an oversized buffer: count it and let it go.`,
       },
       {
+        title: 'Why does append() rent, and not the constructor?',
+        step: 2,
+        body: `Because only append() knows how many bytes have arrived. A client declares its Content-Length before it
+sends anything, and may never send it: a body that rented the declared size lets 1,000 sockets that sent 16
+bytes each hold 1,000 MiB. The body starts with \`buffer\` empty (\`byteLength\` 0), so the first chunk never
+fits: the same "move to a bigger buffer" path rents its first buffer, sized by that chunk.`,
+      },
+      {
         title: 'append() must move to a bigger buffer: in what order?',
         step: 2,
-        body: `Rent the bigger buffer first (\`pool.rent(Math.min(limit, Math.max(needed, buffer.byteLength * 2)))\`),
-copy what was read so far into it (\`bigger.set(this.buffer.subarray(0, this.length))\`), give the old buffer
-back, and only then copy the chunk in at \`length\`. Check the limit before any of it: a chunk that would pass
-\`limit\` answers false and changes nothing. Keep \`view()\` as it is: a \`subarray\` is a view, not a copy.`,
+        body: `Check the limit first (\`Append.TooLarge\`, nothing changed). Then \`want = Math.min(limit,
+Math.max(needed, buffer.byteLength * 2))\` and round it up to its class: \`memory.small.slabSize\` when it fits
+there, else \`memory.slabs.slabSize\` when it fits there, else \`want\` itself. \`memory.budget.tryTake(size)\`
+comes before the rent — false means \`Append.Busy\`, with nothing rented or copied. Then rent from the class's
+pool, copy what was read (\`bigger.set(this.buffer.subarray(0, this.length))\`, only when \`length > 0\`), give
+the old buffer back, and only then copy the chunk in at \`length\`.`,
+      },
+      {
+        title: 'The budget is not back at 0, or give() throws "more buffers returned than rented"',
+        step: 2,
+        body: `Every buffer goes back to the pool it came from, with exactly the size that was taken: a buffer of
+\`memory.small.slabSize\` bytes (or less) to \`memory.small\`, anything else to \`memory.slabs\` — decide by
+\`buffer.byteLength\` with the same test append() used to choose — and \`memory.budget.give(buffer.byteLength)\`
+beside each give, in append() when the body moves and in release(). release() of a body that rented nothing
+(an empty body, a request refused as Busy at its first bytes) gives nothing: check for the empty buffer.`,
       },
       {
         title: 'readNodeBody never resolves when the client goes away',
         step: 2,
-        body: `An aborted request emits 'close' without 'end' before it. Resolve Aborted from your 'close' listener
-when \`incoming.readableEnded\` is false (and Complete when it is true: 'close' also follows a normal 'end'). And
-remove all three listeners before resolving, on every path — a listener left behind keeps the PooledBody
-(and its slab) reachable from the request.`,
+        body: `An aborted request emits 'close' without 'end' before it — so does one the server cut for sending too
+slowly. Resolve Aborted from your 'close' listener when \`incoming.readableEnded\` is false (and Complete when
+it is true: 'close' also follows a normal 'end'). When append() answers anything but \`Append.Ok\`, resolve with
+that value: \`Append.TooLarge\` and \`Append.Busy\` are \`BodyRead.TooLarge\` and \`BodyRead.Busy\`. And remove all
+three listeners before resolving, on every path — a listener left behind keeps the PooledBody (and its slab)
+reachable from the request.`,
       },
       {
         title: 'The no-copy test says arrayBuffer() was called',
@@ -553,8 +574,25 @@ the request has a Content-Length. Once your handler rents, it reads with your ow
         step: 3,
         body: `In process (\`app.fetch\`) there is no Node request, so \`readWebBody\` runs; over a socket it is
 \`readNodeBody\`, and a client can really disconnect. Check that \`nodeRequest()\` is called before the first
-\`await\` (after it, it is undefined), that every \`return\` after \`rentBody()\` is inside the \`try\`, and that
-the \`finally\` calls \`body.release()\`.`,
+\`await\` (after it, it is undefined), that every \`return\` after \`new PooledBody()\` is inside the \`try\`, and
+that the \`finally\` calls \`body.release()\`.`,
+      },
+      {
+        title: 'The header test answers 202 for two Content-Types, or reads a huge body before its 413',
+        step: 3,
+        body: `\`incoming.headers\` is Node's digest of the header block: it keeps the first of two Content-Types and
+only the first 1,000 header lines. Read Content-Type, Content-Length and Transfer-Encoding with
+\`requestHeader(incoming, name)\` from @hotpath/api/node-request: every occurrence, joined with ", " as Fetch's
+\`Headers\` (and so \`c.req.header()\` in process and labs 00–03) give them — "application/json, text/plain" is
+not JSON, and a Content-Length after 1,003 other headers still declares the body.`,
+      },
+      {
+        title: 'The slow-bodies test says the bodies hold more than 500 small slabs, or none',
+        step: 3,
+        body: `None: the handler is not reading from the socket as bytes arrive — lab 03's \`arrayBuffer()\` waits for
+the whole body, so 16 bytes never reach your pools; use \`readNodeBody(nodeRequest(), …)\`. More: the bodies
+rent by the declared Content-Length, or skip the small class — 16 bytes must go into \`memory.small\`, the
+constructor must rent nothing, and the handler must not pass the Content-Length to the body at all.`,
       },
       {
         title: 'The bleed test says a short body got another answer after a long one',
@@ -576,7 +614,8 @@ it passes the end), and \`consume()\` reads at \`head\` and moves it on, wrappin
         title: 'The soak fails',
         step: 5,
         body: `Read which check failed. \`outstanding\` above 0 is a leak the tests did not provoke: find the path
-that returns between \`rentBody()\` and the \`try\`, or a read that never settles (a 'close' without 'end').
+that returns between \`new PooledBody()\` and the \`try\`, a buffer or budget bytes not given back when the
+body moves or is refused as Busy, or a read that never settles (a 'close' without 'end').
 RSS growing more than 15 % (its peak late in the load against its peak early in it) is memory kept per
 request — a buffer still referenced after \`release()\`, a listener never removed — or a run too short for the
 heap to reach its working size: keep the default 10 s warm-up and 60 s of load, and compare with
