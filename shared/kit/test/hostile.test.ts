@@ -10,7 +10,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labs } from '../src/manifest.ts';
 import { abortStorm } from './hostile/aborts.ts';
-import { ANSWER_TIMEOUT_MS, CASE_TIMEOUT_MS, HEADERS_TIMEOUT_MS, MIB, SLOW_BODY_DECLARED_BYTES, SLOW_BODY_SENT_BYTES, SLOWLORIS_CONNECTIONS, TIMEOUT_SLACK_MS } from './hostile/bounds.ts';
+import {
+  ANSWER_TIMEOUT_MS,
+  CASE_TIMEOUT_MS,
+  HEADERS_TIMEOUT_MS,
+  MIB,
+  SLOW_BODY_DECLARED_BYTES,
+  SLOW_BODY_SENT_BYTES,
+  SLOWLORIS_CONNECTIONS,
+  TIMEOUT_SLACK_MS,
+} from './hostile/bounds.ts';
 import { headerCases, protocolCases, runCase } from './hostile/requests.ts';
 import { startSolution, type SolutionServer } from './hostile/server-process.ts';
 import { canMeasureRss, HONEST_RSS_ENV, slowBodies } from './hostile/slow-bodies.ts';
@@ -51,7 +60,10 @@ describe.each(ready.map((lab) => [lab.slug, lab.number] as const))('hostile clie
     const limit = result.limitBytes * (SLOW_BODY_LIMIT_FACTOR[number] ?? 1);
     const growth = result.peakBytes - result.beforeBytes;
     const what = `${result.connections.toLocaleString('en')} slow bodies declaring ${mib(SLOW_BODY_DECLARED_BYTES)} (${SLOW_BODY_SENT_BYTES} bytes sent)`;
-    report(lab, `slow bodies: RSS ${mib(result.beforeBytes)} → ${mib(result.peakBytes)} (+${mib(growth)}, limit ${mib(limit)}) under ${what}; ${result.answered} answered and ${result.closed} closed by the server while held${result.firstReply ? ` (${result.firstReply})` : ''}${result.scaledNote ? `; ${result.scaledNote}` : ''}`);
+    const rss = `RSS ${mib(result.beforeBytes)} → ${mib(result.peakBytes)} (+${mib(growth)}, limit ${mib(limit)})`;
+    const held = `${result.answered} answered and ${result.closed} closed by the server while held`;
+    const reply = result.firstReply ? ` (${result.firstReply})` : '';
+    report(lab, `slow bodies: ${rss} under ${what}; ${held}${reply}${result.scaledNote ? `; ${result.scaledNote}` : ''}`);
     expect(server.alive(), `${lab} died under ${what}: bad input never crashes a server`).toBe(true);
     expect(growth, `${lab} grew ${mib(growth)} under ${what}: rent what arrived, not what was declared (limit ${mib(limit)})`).toBeLessThan(limit);
     expect(result.normal, `${lab} must answer a normal client while ${what} are held: GET /health 200, POST /ingest/v1 202`).toEqual({ health: '200', ingest: '202' });
@@ -59,18 +71,27 @@ describe.each(ready.map((lab) => [lab.slug, lab.number] as const))('hostile clie
 
   it('slowloris: a normal client stays answered, and slow header blocks get 408 JSON or are closed', async () => {
     const result = await slowloris(server);
-    report(lab, `slowloris: ${result.json408} × 408 JSON, ${result.closed} closed, ${result.other} other, ${result.open} still open of ${SLOWLORIS_CONNECTIONS}; ${result.probes - result.failedProbes.length}/${result.probes} normal probes answered`);
-    expect(result.failedProbes, `${lab} must keep answering normal clients while ${SLOWLORIS_CONNECTIONS} slowloris connections drip their headers`).toEqual([]);
-    expect(result.open, `${lab} still held ${result.open} of ${SLOWLORIS_CONNECTIONS} slowloris connections ${TIMEOUT_SLACK_MS} ms after HOTPATH_HEADERS_TIMEOUT_MS=${HEADERS_TIMEOUT_MS}: set the server's headersTimeout (and a connectionsCheckingInterval that enforces it) from that variable`).toBe(0);
-    expect(result.other, `${lab} answered a slow header block with ${result.firstOther}: answer 408 with {"error":{"code":"request_timeout",…}} (content-type application/json), or close`).toBe(0);
+    const answered = `${result.probes - result.failedProbes.length}/${result.probes} normal probes answered`;
+    const outcomes = `${result.json408} × 408 JSON, ${result.closed} closed, ${result.other} other, ${result.open} still open`;
+    report(lab, `slowloris: ${outcomes} of ${SLOWLORIS_CONNECTIONS}; ${answered}`);
+    const slow = `${SLOWLORIS_CONNECTIONS} slowloris connections`;
+    expect(result.failedProbes, `${lab} must keep answering normal clients while ${slow} drip their headers`).toEqual([]);
+    const after = `${TIMEOUT_SLACK_MS} ms after HOTPATH_HEADERS_TIMEOUT_MS=${HEADERS_TIMEOUT_MS}`;
+    const fix = "set the server's headersTimeout (and a connectionsCheckingInterval that enforces it) from that variable";
+    expect(result.open, `${lab} still held ${result.open} of ${slow} ${after}: ${fix}`).toBe(0);
+    const body = '{"error":{"code":"request_timeout",…}} (content-type application/json)';
+    expect(result.other, `${lab} answered a slow header block with ${result.firstOther}: answer 408 with ${body}, or close`).toBe(0);
   }, CASE_TIMEOUT_MS);
 
   it('aborted uploads: no error-level log line, and the server still answers', async () => {
     const result = await abortStorm(server);
-    report(lab, `aborted uploads: ${result.errorLines} error-level log lines for ${result.uploads} aborted uploads${result.firstErrorLines.length ? `, e.g. ${JSON.stringify(result.firstErrorLines[0])}` : ''}`);
+    const example = result.firstErrorLines.length ? `, e.g. ${JSON.stringify(result.firstErrorLines[0])}` : '';
+    report(lab, `aborted uploads: ${result.errorLines} error-level log lines for ${result.uploads} aborted uploads${example}`);
     expect(result.after, `${lab} must still answer after ${result.uploads} aborted uploads`).toEqual({ health: '200', ingest: '202' });
     if (NAIVE_ABORT_LOGGING.has(number)) return; // a listed naive behaviour: printed above, not asserted
-    expect(result.errorLines, `${lab} wrote ${result.errorLines} error-level log lines for ${result.uploads} aborted uploads (first: ${result.firstErrorLines.join(' | ')}): a client that drops the socket is not an error; count it, or log it at debug level without a stack`).toBe(0);
+    const wrote = `${lab} wrote ${result.errorLines} error-level log lines for ${result.uploads} aborted uploads`;
+    const fix = 'a client that drops the socket is not an error: count it, or log it at debug level without a stack';
+    expect(result.errorLines, `${wrote} (first: ${result.firstErrorLines.join(' | ')}): ${fix}`).toBe(0);
   }, CASE_TIMEOUT_MS);
 
   it('header cases: one header policy, the status issue 18 requires', async () => {
