@@ -1,7 +1,7 @@
 /**
  * `pnpm lab solve|reset|restore` killed with SIGKILL — at every named step of the swap (HOTPATH_CRASH_AT, see
  * src/cli/journal.ts) and at random moments — against a temporary copy of the fixture kit, as in cli.test.ts.
- * After each kill the next command must repair the swap, say so in one line naming the step, and leave
+ * (Random kills land within the swap: HOTPATH_TRACE_STEPS says when it begins.) After each kill the next command must repair the swap, say so in one line naming the step, and leave
  * labs/00-demo/src whole: the learner's files (contents, a symbolic link, an empty folder) either still in
  * src/ or in a sound backup, byte for byte.
  */
@@ -116,28 +116,79 @@ describe('a CLI killed at any step of solve, reset or restore loses nothing, and
 });
 
 describe('real SIGKILL at random moments', () => {
-  it('a handful of solve/reset runs killed at random delays: src/ whole, learner files never lost', async () => {
+  /** Runs `verb` with its steps traced; kills it `delay(span)` ms after it reports "begin". */
+  function runTraced(verb: string, killAfter?: number): Promise<{ steps: string[]; swapMs: number }> {
+    const child = spawn(process.execPath, [bin, verb, '00'], { env: env({ HOTPATH_TRACE_STEPS: '1' }), stdio: ['ignore', 'ignore', 'pipe'] });
+    const steps: string[] = [];
+    let begun = 0n;
+    let swapMs = 0;
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      for (const [, step] of text.matchAll(/hotpath-step (\S+)/g)) {
+        steps.push(step!);
+        if (step === 'begin') {
+          begun = process.hrtime.bigint();
+          if (killAfter !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfter);
+        }
+        if (step === 'done') swapMs = Number(process.hrtime.bigint() - begun) / 1e6;
+      }
+    });
+    return new Promise((resolve) => child.on('exit', () => resolve({ steps, swapMs })));
+  }
+
+  it('a handful of solve/reset runs killed at random moments of the swap: src/ whole, learner files never lost', async () => {
     writeLearnerFiles('timing');
-    const started = process.hrtime.bigint();
-    expect(lab(['solve', '00']).status).toBe(0);
-    /** One uninterrupted run's duration: the kills land anywhere in it (a bound, not a speed assertion). */
-    const span = Number(process.hrtime.bigint() - started) / 1e6;
+    /** One uninterrupted swap's duration, from "begin" to "done": the kills land anywhere in it (a bound, not a speed assertion). */
+    const { swapMs } = await runTraced('solve');
+    const reached: string[] = [];
     for (let i = 0; i < 6; i++) {
       const verb = i % 2 === 0 ? 'solve' : 'reset';
       const { before, after } = prepare(verb, `random kill ${i}`);
-      const child = spawn(process.execPath, [bin, verb, '00'], { env: env(), stdio: 'ignore' });
-      const delay = Math.random() * span;
-      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-      await new Promise((resolve) => child.on('exit', resolve));
-      clearTimeout(timer);
+      const delay = Math.random() * swapMs * 1.5;
+      const { steps } = await runTraced(verb, delay);
+      reached.push(`${verb} killed ${delay.toFixed(1)} ms after begin, last step ${steps.at(-1)}`);
       const left = leftovers();
       const next = lab(['list', '--no-run']);
-      if (left.length > 0) expect(next.output, `Killed after ${delay.toFixed(0)} ms leaving ${left.join(', ')}: the next command must say it recovered`).toMatch(/recovered an interrupted/);
-      expect(leftovers(), next.output).toEqual([]);
+      const context = `${reached.at(-1)!}, leaving ${left.join(', ') || 'nothing'}`;
+      if (left.length > 0) expect(next.output, `${context}: the next command must say it recovered`).toMatch(/recovered an interrupted "pnpm lab (solve|reset) 00"/);
+      expect(leftovers(), `${context}: recovery must clean up`).toEqual([]);
       const now = snapshot(src());
-      expect([before, after], `Killed after ${delay.toFixed(0)} ms: src/ must be the learner's files or the finished result`).toContainEqual(now);
-      expect(JSON.stringify(now) === JSON.stringify(before) || inSoundBackup(before), `Killed after ${delay.toFixed(0)} ms: the learner files must be in src/ or a sound backup`).toBe(true);
+      expect([before, after], `${context}: src/ must be the learner's files or the finished result`).toContainEqual(now);
+      expect(JSON.stringify(now) === JSON.stringify(before) || inSoundBackup(before), `${context}: the learner files must be in src/ or a sound backup`).toBe(true);
     }
+    console.log(`swap ${swapMs.toFixed(1)} ms uninterrupted;\n${reached.join('\n')}`);
+  });
+});
+
+describe('leftovers of an older CLI, or of another CLI still running', () => {
+  it('a missing src/ with src.hotpath-old and -new beside it (no journal) is put back before restore, which says what it did', () => {
+    const learner = writeLearnerFiles('left by an older CLI');
+    const lab00 = join(root, 'labs/00-demo');
+    cpSync(src(), join(lab00, 'src.hotpath-old'), { recursive: true, verbatimSymlinks: true });
+    cpSync(join(root, 'solutions/00-demo/src'), join(lab00, 'src.hotpath-new'), { recursive: true });
+    rmSync(src(), { recursive: true });
+    const run = lab(['restore', '00']);
+    expect(run.status, run.output).toBe(0);
+    expect(run.output, 'Say that src/ was missing and was put back from src.hotpath-old').toContain(
+      'recovered an interrupted change of labs/00-demo/src (killed at step "old-moved"): labs/00-demo/src was missing: put your files back from src.hotpath-old.',
+    );
+    expect(run.output, 'restore must then say what it did itself').toMatch(/Restored backup \S+ into labs\/00-demo\/src\. The files it replaced are backup \S+|already matches backup \S+; nothing changed/);
+    expect(leftovers()).toEqual([]);
+    expect(JSON.stringify(snapshot(src())) === JSON.stringify(learner) || inSoundBackup(learner), 'The learner files must be in src/ or a sound backup').toBe(true);
+  });
+
+  it('a swap another live pnpm lab is doing is left alone, and solve/reset/restore wait for it', () => {
+    writeLearnerFiles('busy');
+    const lab00 = join(root, 'labs/00-demo');
+    mkdirSync(join(lab00, 'src.hotpath-new'));
+    mkdirSync(join(root, '.hotpath/swaps'), { recursive: true });
+    writeFileSync(join(root, '.hotpath/swaps/00-demo.json'), JSON.stringify({ verb: 'solve', pid: process.pid, startedAt: new Date().toISOString() }));
+    const solve = lab(['solve', '00']);
+    expect(solve.status, 'solve must refuse while another CLI swaps src/').toBe(1);
+    expect(solve.output).toContain(`Another pnpm lab (pid ${process.pid}) is running "solve" on labs/00-demo/src: wait for it to finish`);
+    expect(lab(['list', '--no-run']).output).toContain('left it alone');
+    expect(existsSync(join(lab00, 'src.hotpath-new')), 'Never repair a swap a live process is doing').toBe(true);
+    rmSync(join(lab00, 'src.hotpath-new'), { recursive: true });
+    rmSync(join(root, '.hotpath/swaps/00-demo.json'));
   });
 });
 
@@ -147,25 +198,26 @@ describe('backups that cannot be trusted', () => {
     expect(lab(['solve', '00']).status).toBe(0);
     const backups = join(root, '.hotpath/backups/00-demo');
     const ids = readdirSync(backups).sort();
-    const good = ids.find((id) => JSON.stringify(snapshot(join(backups, id, 'src'))) === JSON.stringify(learner))!;
-    const broken = `${ids[0]}-broken`;
-    cpSync(join(backups, good), join(backups, broken), { recursive: true, verbatimSymlinks: true });
+    const good = ids.find((id) => JSON.stringify(snapshot(join(backups, id, 'src'))) === JSON.stringify(learner));
+    expect(good, 'solve must back up every file, symbolic link and empty folder of src/').toBeDefined();
+    const broken = `${good!}-broken`;
+    cpSync(join(backups, good!), join(backups, broken), { recursive: true, verbatimSymlinks: true });
     writeFileSync(join(backups, broken, 'backup.json'), '{oops');
-    const planted = `${ids[0]}-planted`;
-    cpSync(join(backups, good), join(backups, planted), { recursive: true, verbatimSymlinks: true });
+    const planted = `${good!}-planted`;
+    cpSync(join(backups, good!), join(backups, planted), { recursive: true, verbatimSymlinks: true });
     writeFileSync(join(backups, planted, 'src/evil.ts'), 'planted\n');
     const list = lab(['restore', '00', '--list']);
     expect(list.status, `One damaged backup must not stop --list: ${list.output}`).toBe(0);
-    expect(list.output).toMatch(new RegExp(`${broken}\\s+damaged: its backup.json is not valid JSON`));
-    expect(list.output).toMatch(new RegExp(`${planted}\\s+damaged: it holds evil.ts, which its backup.json does not list`));
-    expect(list.output).toMatch(/\d+ files \(\+ 1 link, 1 empty folder\), saved before "solve"/);
+    expect(list.output, 'List a backup whose backup.json does not parse as damaged, with why').toMatch(new RegExp(`${broken}\\s+damaged: its backup.json is not valid JSON`));
+    expect(list.output, 'List a backup holding a file its backup.json does not name as damaged, naming the file').toMatch(new RegExp(`${planted}\\s+damaged: it holds evil.ts, which its backup.json does not list`));
+    expect(list.output, 'Count links and empty folders in a backup').toMatch(/\d+ files \(\+ 1 link, 1 empty folder\), saved before "solve"/);
     const refused = lab(['restore', '00', planted]);
     expect(refused.status, 'A backup holding a file it does not list must be refused').toBe(1);
     expect(refused.output).toContain('which its backup.json does not list');
     expect(existsSync(join(src(), 'evil.ts'))).toBe(false);
-    const restored = lab(['restore', '00', good]);
+    const restored = lab(['restore', '00', good!]);
     expect(restored.status, restored.output).toBe(0);
-    expect(restored.output).toContain(`Restored backup ${good}`);
+    expect(restored.output).toContain(`Restored backup ${good!}`);
     expect(snapshot(src()), 'restore brings back links and empty folders too').toEqual(learner);
     expect(lstatSync(join(src(), 'sum-link.ts')).isSymbolicLink()).toBe(true);
   });

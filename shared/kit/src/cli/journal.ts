@@ -21,8 +21,9 @@
  *
  * Fault injection: HOTPATH_CRASH_AT=<step> makes the process SIGKILL itself when it reaches that state, as
  * a power cut or a closed terminal would; the CLI's tests kill it at every step this way.
+ * HOTPATH_TRACE_STEPS=1 prints each step as it is reached (see crashPoint).
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDurably } from './tree.ts';
 import type { KitContext } from './context.ts';
@@ -31,8 +32,13 @@ import type { LabEntry } from '../manifest.ts';
 export const STEPS = ['begin', 'backup-copy', 'backup-sealed', 'stage-copy', 'staged', 'old-moved', 'new-moved', 'old-trashed', 'done'] as const;
 export type Step = (typeof STEPS)[number];
 
-/** Kills this process with SIGKILL when HOTPATH_CRASH_AT names `step` (fault injection for the tests). */
+/**
+ * Kills this process with SIGKILL when HOTPATH_CRASH_AT names `step` (fault injection for the tests); with
+ * HOTPATH_TRACE_STEPS set, first writes `hotpath-step <step>` to stderr, unbuffered, so a test can kill the
+ * process at a random moment of the swap itself rather than of its start-up.
+ */
 export function crashPoint(step: Step): void {
+  if (process.env.HOTPATH_TRACE_STEPS) writeSync(2, `hotpath-step ${step}\n`);
   if (process.env.HOTPATH_CRASH_AT === step) process.kill(process.pid, 'SIGKILL');
 }
 

@@ -15,6 +15,9 @@ import { crashPoint, isAlive, readJournal, removeJournal, stateOnDisk, writeJour
 import { copyTree, fsyncPath, present, scanTree, treeDifferences, treeHash, type TreeEntry } from './tree.ts';
 import type { LabEntry } from '../manifest.ts';
 
+/** How long a swap's journal may name a live process before that pid is taken to be someone else's. */
+const LIVE_SWAP_MS = 10 * 60_000;
+
 export type SwapOutcome = { kind: 'unchanged' } | { kind: 'created' } | { kind: 'replaced'; backup: Backup };
 
 function swapPaths(ctx: KitContext, lab: LabEntry) {
@@ -86,7 +89,9 @@ export function recoverLab(ctx: KitContext, lab: LabEntry, touching: boolean): s
   const disk = { src: present(at.src), incoming: present(at.incoming), outgoing: present(at.outgoing), trash: present(at.trash), unfinishedBackups: unfinishedBackups(ctx, lab).length, journal };
   if (read === undefined && !disk.incoming && !disk.outgoing && !disk.trash && disk.unfinishedBackups === 0) return undefined;
   const label = `labs/${lab.slug}/src`;
-  if (journal && isAlive(journal.pid)) {
+  // A swap takes seconds: a journal older than this is a dead CLI's, whatever process has its pid now.
+  const live = journal !== undefined && Date.now() - Date.parse(journal.startedAt) < LIVE_SWAP_MS && isAlive(journal.pid);
+  if (journal && live) {
     const busy = `another pnpm lab (pid ${journal.pid}) is running "${journal.verb}" on ${label}`;
     if (touching) throw new CliError(`${busy[0]!.toUpperCase()}${busy.slice(1)}: wait for it to finish, then run this again`, 1);
     return `pnpm lab: ${busy}; left it alone.`;
@@ -135,7 +140,7 @@ export function recoverLab(ctx: KitContext, lab: LabEntry, touching: boolean): s
     ? ''
     : finished
       ? ` It had done its work: ${label} holds the new files${saved}.`
-      : ` ${label} is as it was before${journal ? `: run "pnpm lab ${journal.verb} ${pad2(lab.number)}" again` : ''}.`;
+      : ` ${label} is as it was before${journal ? `: run "pnpm lab ${journal.verb} ${pad2(lab.number)}" again` : ''}${journal?.backup ? ` (the backup it had made, ${journal.backup}, is kept)` : ''}.`;
   return `pnpm lab: recovered an interrupted ${what} (killed at step "${step}"): ${did.length > 0 ? did.join('; ') : finished ? 'nothing was left to repair' : 'nothing had been changed yet'}.${outcome}`;
 }
 
