@@ -4,7 +4,7 @@
  * so these pass from the start.
  */
 import { contractSuite } from '@hotpath/api/contract';
-import { abortedUploadSuite } from '../../01-slim-builder/test/support/aborted-uploads.ts';
+import { abortedUploadSuite } from '@hotpath/kit/aborted-uploads';
 
 const load = async () => (await import('#lab/app.ts')).createApp;
 contractSuite(load);

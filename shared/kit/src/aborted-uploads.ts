@@ -1,6 +1,7 @@
 /**
  * "An aborted upload is not an error", written once for the labs whose POST routes read bodies with lab 01's
- * pipeline (labs 01–03; lab 02 and 03 run it from their contract tests, as their given code already passes).
+ * pipeline (`@hotpath/kit/aborted-uploads`): lab 01's test/aborted-uploads.test.ts runs it as a core test, and
+ * labs 02 and 03 run it from their contract tests, as their given code already passes it.
  *
  * - Over a real socket (serveApp on 127.0.0.1, port 0): clients send the headers and part of a body, wait
  *   until the server has the request, then drop the connection (half of them with a reset, half with a
@@ -16,7 +17,7 @@
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import { MESSAGES, type CreateApp } from '@hotpath/api';
-import { serveApp, type RunningServer } from '@hotpath/kit/serve';
+import { serveApp, type RunningServer } from './serve.ts';
 import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 
 /** How many aborted uploads the socket test sends, and how many at once (bounded: about a second). */
