@@ -4,8 +4,8 @@
  * share: minus GET /health on the same server), ArrayBuffer bytes per request, GCs per 10k requests, RSS
  * after the round. Micro: getting a body's bytes into memory the lab 03 way (a new buffer per body) and the
  * pooled way (rent, copy, release), so the cost of the copy itself is on the table too. Peer 'no-pool': the
- * reference with its pool bypassed (solutions/04-pooling/no-pool: every body gets a buffer of its own, sized
- * like lab 03's), measured under load and at startup in the same rounds, so the table shows what the pool
+ * reference with its pool bypassed (solutions/04-pooling/no-pool: every body gets buffers of its own, sized
+ * by what arrived), measured under load and at startup in the same rounds, so the table shows what the pool
  * itself buys. And a floor: POST /nope with the 1 KB body, a constant 404 that never reads the body — what
  * the stack (Node's parser, @hono/node-server, Hono) costs for any POST of that size, app code aside.
  */

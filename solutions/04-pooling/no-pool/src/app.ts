@@ -3,7 +3,9 @@
  * and the ring are the same code; only the pools are replaced by ones that are not pools — every rent
  * allocates a buffer of exactly the size asked for, every give lets it go. Their slab size is 1 byte, so the
  * body reader's size classes never round a rent up: a body gets a buffer of exactly its first chunk, doubling
- * as more arrives (right-sized, as lab 03's arrayBuffer() is). The budget is the same. Measured beside the
+ * as more arrives — right-sized to what arrived, as a reader that does not trust the Content-Length must be,
+ * paying a copy at each move (lab 03's arrayBuffer() allocates once, but only after the whole body arrived).
+ * The budget is the same. Measured beside the
  * pooled app in the same run (a load peer of labs/04-pooling/checkpoint.ts), it shows what the pools
  * themselves buy, apart from streaming the body — seed 004: measure pooling before committing to it. The
  * harness serves this folder like a package (its src/app.ts).
