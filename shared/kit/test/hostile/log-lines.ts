@@ -1,9 +1,9 @@
 /**
  * What the hostile-client suite counts as an error-level log line of a server process (issue 18: an aborted
- * upload must produce none on labs 01–05). The labs' own aborted-upload tests count JSON lines whose level is
- * "error" or "fatal" and anything passed to console.error; seen from outside the process that is: any line
- * on stderr, and a JSON line on stdout at error or fatal (as a word, or pino's numbers: 50 error, 60 fatal).
- * A stack frame (`    at …`) counts wherever it is printed. pnpm's own stdout lines ("> pkg start") do not.
+ * upload must produce none on labs 01–05), as @hotpath/api's logging.ts defines it for anything reading a
+ * server's output: a JSON line whose `level` is "error", and anything on stderr (where lab 00's exception
+ * filter prints its stack traces). Also counted, to be safe: level "fatal" (or pino's numbers, 50 and up) and
+ * a stack frame (`    at …`) wherever it is printed. pnpm's own stdout lines ("> pkg start") are not errors.
  */
 
 /** pino's numeric levels: error and above. */
