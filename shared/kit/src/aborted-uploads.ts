@@ -16,7 +16,7 @@
  */
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
-import { MESSAGES, type CreateApp } from '@hotpath/api';
+import { INTERNAL_ERROR_BODY, MESSAGES, type CreateApp } from '@hotpath/api';
 import { serveApp, type RunningServer } from './serve.ts';
 import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 
@@ -40,6 +40,8 @@ export interface LogCapture {
   readonly lines: string[];
   /** Error-level lines so far: JSON lines at error/fatal, and console.error calls. */
   errorLines(): string[];
+  /** The app logger's JSON lines at error/fatal only (not console.error). */
+  loggedErrors(): string[];
   /** How many JSON lines carry this `msg`. */
   count(msg: string): number;
 }
@@ -69,6 +71,7 @@ export function captureLogs(): LogCapture {
     options: { logLevel: 'debug', logWrite: (line) => void lines.push(line) },
     lines,
     errorLines: () => [...lines.filter((line) => ERROR_LEVELS.has(String(parsed(line)?.level))), ...consoleLines],
+    loggedErrors: () => lines.filter((line) => ERROR_LEVELS.has(String(parsed(line)?.level))),
     count: (msg) => lines.filter((line) => parsed(line)?.msg === msg).length,
   };
 }
@@ -178,7 +181,15 @@ export function abortedUploadSuite(load: () => Promise<CreateApp>): void {
       const app = (await load())(logs.options);
       const reply = await app.fetch(failingUpload(new TypeError('a bug in the body reader, not a client going away')));
       expect(reply.status, 'An error that is not a dropped connection is a bug: answer 500 (onError)').toBe(500);
-      expect(logs.errorLines().length, 'Do not hide real bugs: onError must log what it caught at error level, once').toBe(1);
+      expect(
+        [reply.headers.get('content-type')?.split(';')[0], await reply.text()],
+        "Answer a bug with the API's JSON 500 (internalError(): INTERNAL_ERROR_BODY, application/json), not Hono's plain-text default: register router.onError",
+      ).toEqual(['application/json', INTERNAL_ERROR_BODY]);
+      expect(
+        logs.loggedErrors().length,
+        `Do not hide real bugs: onError must log what it caught once, with the app's logger at error level (a JSON line, not console.error). Error-level lines: ${show(logs.errorLines())}`,
+      ).toBe(1);
+      expect(logs.errorLines().length, 'Log a bug once: the logger line only, no console.error as well').toBe(1);
       expect(logs.count(ABORT_EVENT), `Only a dropped connection is '${ABORT_EVENT}': a bug must not be counted as one`).toBe(0);
     });
   });
