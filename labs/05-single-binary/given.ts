@@ -13,8 +13,8 @@ import type { AppOptions, HotPathApp } from '@hotpath/api';
 import * as lab04 from '@hotpath/solution-04-pooling';
 
 /**
- * createApp(options?): HotPathApp — lab 04's finished app: `{ fetch(request), sink }` with its own todo store,
- * ring sink and pooled body reader per call; `options` sets the sink's capacity, the log level and where log
+ * createApp(options?): HotPathApp — lab 04's finished app: `{ fetch(request), sink }` with its own todo store
+ * and ring sink per call (the pooled body memory and its budget are one per process); `options` sets the sink's capacity, the log level and where log
  * lines go. Loads no node:http and starts no timer or socket, so a snapshot can run it at build time. Never
  * throws; a request it cannot serve is answered with the API's JSON error, never an exception.
  */
