@@ -1,17 +1,18 @@
 /**
  * The hostile-client suite (issue 18, deliver 6): every ready lab's reference solution, started as a learner
- * starts it (`pnpm start`, PORT=0; HOTPATH_HEADERS_TIMEOUT_MS shortened, MALLOC_PERTURB_ for honest RSS) on
- * 127.0.0.1, one server at a time, stopped by its process group. Per server: slow bodies (RSS growth while
- * 1,000 connections declare 1 MiB and send 16 bytes), slowloris, an aborted-upload storm's error-level log
- * lines, the three header cases, and the protocol errors' JSON bodies; then the header cases must have given
- * the same status on every server.
- * Counts and bounds: test/hostile/bounds.ts. The figures are printed per server (`hostile …` lines).
+ * starts it (`pnpm start`, PORT=0; HOTPATH_HEADERS_TIMEOUT_MS and HOTPATH_BODY_GRACE_MS shortened,
+ * MALLOC_PERTURB_ for honest RSS) on 127.0.0.1, one server at a time, stopped by its process group. Per
+ * server: slow bodies (RSS growth while 1,000 connections declare 1 MiB and send 16 bytes; then they must be
+ * cut by the body data rate), slowloris, an aborted-upload storm's error-level log lines, the three header
+ * cases, and the protocol errors' JSON bodies; then the header cases must have given the same status on every
+ * server. Counts and bounds: test/hostile/bounds.ts. The figures are printed per server (`hostile …` lines).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labs } from '../src/manifest.ts';
 import { abortStorm } from './hostile/aborts.ts';
 import {
   ANSWER_TIMEOUT_MS,
+  BODY_GRACE_MS,
   CASE_TIMEOUT_MS,
   HEADERS_TIMEOUT_MS,
   MIB,
@@ -49,24 +50,35 @@ describe.each(ready.map((lab) => [lab.slug, lab.number] as const))('hostile clie
   let server: SolutionServer;
 
   beforeAll(async () => {
-    server = await startSolution(slug, { ...HONEST_RSS_ENV, HOTPATH_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS) });
+    server = await startSolution(slug, {
+      ...HONEST_RSS_ENV,
+      HOTPATH_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
+      HOTPATH_BODY_GRACE_MS: String(BODY_GRACE_MS),
+    });
   });
   afterAll(async () => {
     await server?.stop();
   });
 
-  it.skipIf(!canMeasureRss)('slow bodies: memory follows the bytes received, and a normal client is answered meanwhile', async () => {
+  it.skipIf(!canMeasureRss)('slow bodies: memory follows the bytes received, a normal client is answered, then they are cut', async () => {
     const result = await slowBodies(server);
     const limit = result.limitBytes * (SLOW_BODY_LIMIT_FACTOR[number] ?? 1);
     const growth = result.peakBytes - result.beforeBytes;
     const what = `${result.connections.toLocaleString('en')} slow bodies declaring ${mib(SLOW_BODY_DECLARED_BYTES)} (${SLOW_BODY_SENT_BYTES} bytes sent)`;
     const rss = `RSS ${mib(result.beforeBytes)} → ${mib(result.peakBytes)} (+${mib(growth)}, limit ${mib(limit)})`;
     const held = `${result.answered} answered and ${result.closed} closed by the server while held`;
-    const reply = result.firstReply ? ` (${result.firstReply})` : '';
-    report(lab, `slow bodies: ${rss} under ${what}; ${held}${reply}${result.scaledNote ? `; ${result.scaledNote}` : ''}`);
+    const { cut } = result;
+    const ended = `${cut.json408} × 408 JSON, ${cut.closed} closed, ${cut.other} other, ${cut.open} still open`;
+    report(lab, `slow bodies: ${rss} under ${what}; ${held}${result.scaledNote ? `; ${result.scaledNote}` : ''}`);
+    report(lab, `slow bodies after HOTPATH_BODY_GRACE_MS=${BODY_GRACE_MS} (+${TIMEOUT_SLACK_MS} ms): ${ended}`);
     expect(server.alive(), `${lab} died under ${what}: bad input never crashes a server`).toBe(true);
     expect(growth, `${lab} grew ${mib(growth)} under ${what}: rent what arrived, not what was declared (limit ${mib(limit)})`).toBeLessThan(limit);
     expect(result.normal, `${lab} must answer a normal client while ${what} are held: GET /health 200, POST /ingest/v1 202`).toEqual({ health: '200', ingest: '202' });
+    const grace = `${TIMEOUT_SLACK_MS} ms after HOTPATH_BODY_GRACE_MS=${BODY_GRACE_MS}`;
+    const rate = 'cut a body that arrives slower than the minimum data rate once the grace period is over';
+    expect(cut.open, `${lab} still held ${cut.open} of ${what} ${grace}: ${rate}`).toBe(0);
+    const body = '{"error":{"code":"request_timeout",…}}';
+    expect(cut.other, `${lab} answered a slow body with ${cut.firstOther}: answer 408 with ${body} (content-type application/json), or close`).toBe(0);
   }, CASE_TIMEOUT_MS);
 
   it('slowloris: a normal client stays answered, and slow header blocks get 408 JSON or are closed', async () => {

@@ -21,6 +21,12 @@ export const SLOW_BODY_GROWTH_LIMIT_BYTES = 64 * MIB;
 export const SLOW_BODY_CONNECT_CONCURRENCY = 100;
 /** How long all of them are held after the last one wrote, with RSS sampled throughout. */
 export const SLOW_BODY_HOLD_MS = 2_000;
+/**
+ * HOTPATH_BODY_GRACE_MS every server of the suite is started with (the kit's default is 5 s): after it, a
+ * body arriving slower than the minimum data rate must be cut — 408 request_timeout or a close. Longer than
+ * the hold plus the time the connections take to open, so RSS peaks before the first cut.
+ */
+export const BODY_GRACE_MS = 4_000;
 /** RSS sampling period while the connections open and are held. */
 export const RSS_SAMPLE_MS = 50;
 /** Normal requests sent before RSS is first read, so start-up allocation is not counted as growth. */

@@ -133,12 +133,18 @@ export function fdHeadroom(margin: number): number {
   return Math.max(0, softLimit - open - margin);
 }
 
+/** One held connection: what the server sent on it so far, and whether it has closed. */
+export interface HeldSocket {
+  readonly socket: Socket;
+  readonly received: Buffer[];
+  closed: boolean;
+}
+
 export interface Holding {
-  /** Sockets the server answered (any byte) or closed so far. */
+  readonly held: readonly HeldSocket[];
+  /** Connections the server has answered (any byte) so far, and connections closed so far. */
   readonly answered: number;
   readonly closed: number;
-  /** The first bytes each answered socket received, for messages. */
-  readonly replies: readonly Buffer[];
   /** Destroys every socket and resolves when all are closed. */
   release(): Promise<void>;
 }
@@ -148,25 +154,19 @@ export interface Holding {
  * and then holding the socket open; resolves when all are connected and written. The caller must make sure
  * `count` fits in fdHeadroom() (the server holds one descriptor per socket too).
  */
-export async function openHolding(port: number, count: number, head: Uint8Array, concurrency: number): Promise<Holding> {
-  const sockets: Socket[] = [];
-  const replies: Buffer[] = [];
-  let answered = 0;
-  let closed = 0;
+export async function openHolding(port: number, count: number, head: Uint8Array | string, concurrency: number): Promise<Holding> {
+  const held: HeldSocket[] = [];
   const openOne = () =>
     new Promise<void>((resolve) => {
-      const socket = connect({ host: LOOPBACK, port });
-      sockets.push(socket);
-      let replied = false;
-      socket.on('data', (chunk: Buffer) => {
-        if (!replied) (replied = true), answered++, replies.push(chunk);
-      });
-      socket.on('error', () => resolve());
-      socket.on('close', () => {
-        closed++;
+      const state: HeldSocket = { socket: connect({ host: LOOPBACK, port }), received: [], closed: false };
+      held.push(state);
+      state.socket.on('data', (chunk: Buffer) => void state.received.push(chunk));
+      state.socket.on('error', () => resolve());
+      state.socket.on('close', () => {
+        state.closed = true;
         resolve();
       });
-      socket.once('connect', () => socket.write(head, () => resolve()));
+      state.socket.once('connect', () => state.socket.write(head, () => resolve()));
     });
   let next = 0;
   const worker = async () => {
@@ -177,16 +177,16 @@ export async function openHolding(port: number, count: number, head: Uint8Array,
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
   return {
+    held,
     get answered() {
-      return answered;
+      return held.filter((state) => state.received.length > 0).length;
     },
     get closed() {
-      return closed;
+      return held.filter((state) => state.closed).length;
     },
-    replies,
     release: () =>
       Promise.all(
-        sockets.map((socket) => (socket.destroyed ? undefined : new Promise<void>((done) => socket.once('close', () => done()).destroy()))),
+        held.map(({ socket }) => (socket.destroyed ? undefined : new Promise<void>((done) => socket.once('close', () => done()).destroy()))),
       ).then(() => undefined),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { ingest1k } from '@hotpath/api/fixtures';
 import { ANSWER_TIMEOUT_MS, FILLER_HEADERS, HUGE_HEADER_BYTES, NORMAL_CLIENT_TIMEOUT_MS, OVERSIZED_DECLARED_BYTES } from './bounds.ts';
-import { exchange, type RawResponse } from './raw-socket.ts';
+import { exchange, parseResponses, type HeldSocket, type RawResponse } from './raw-socket.ts';
 
 const HOST_LINE = 'Host: 127.0.0.1\r\n';
 const JSON_TYPE = 'Content-Type: application/json\r\n';
@@ -130,6 +130,37 @@ export function errorCodeOf(response: RawResponse | undefined): { code?: string;
   } catch {
     return { problem: `body ${JSON.stringify(response.body.toString('latin1').slice(0, 80))} is not JSON` };
   }
+}
+
+/** How held connections ended: 408 with the API's request_timeout body, closed without a byte, else. */
+export interface TimeoutOutcomes {
+  json408: number;
+  closed: number;
+  /** Answered with anything else (the first such answer, quoted), or still open. */
+  other: number;
+  firstOther?: string;
+  open: number;
+}
+
+/** Whether a held connection is done: closed, or sent a whole response. */
+export function settled(state: HeldSocket): boolean {
+  return state.closed || parseResponses(Buffer.concat(state.received)).length > 0;
+}
+
+export function timeoutOutcomes(held: readonly HeldSocket[]): TimeoutOutcomes {
+  const out: TimeoutOutcomes = { json408: 0, closed: 0, other: 0, open: 0 };
+  for (const state of held) {
+    const bytes = Buffer.concat(state.received);
+    const response = parseResponses(bytes)[0];
+    if (!settled(state)) out.open++;
+    else if (bytes.length === 0) out.closed++;
+    else if (response?.status === 408 && errorCodeOf(response).code === 'request_timeout') out.json408++;
+    else {
+      out.other++;
+      out.firstOther ??= JSON.stringify(bytes.toString('latin1').slice(0, 120));
+    }
+  }
+  return out;
 }
 
 /** One exchange of a case: the judged response's status and error code, or what went wrong instead. */

@@ -2,19 +2,21 @@
  * Issue 18, finding 1: memory must follow the bytes received, not the bytes declared. Opens many
  * connections that each declare a 1 MiB JSON body to POST /ingest/v1, send 16 bytes of it and hold the
  * socket, and measures the server's RSS (its own /proc/PID/status) before and at the peak while they are
- * held, while a normal client is served. The count is scaled down (and the bound with it) when this
- * process's `ulimit -n` cannot hold them all.
+ * held, while a normal client is served. Then, once HOTPATH_BODY_GRACE_MS has passed, every one of them must
+ * have been cut by the minimum body data rate (408 request_timeout, or closed). The count is scaled down (and
+ * the bound with it) when this process's `ulimit -n` cannot hold them all.
  *
  * RSS only counts pages that were touched. In a fresh process glibc serves a 1 MiB zeroed allocation
  * (`new Uint8Array(1 MiB)`) as a new mmap whose pages cost nothing until written, so renting the declared
  * size looks free; in a server that has run a while, glibc's dynamic mmap threshold has risen and the same
  * allocation comes from the resident heap (issue 18: lab 04 154 → 439 MiB, then 1,084 MiB on a second round).
- * The servers therefore run with MALLOC_PERTURB_ (HONEST_RSS_ENV), which makes glibc write every byte it hands
- * out: RSS then shows what each request was given, whatever the allocator's history. Linux only (/proc).
+ * The servers therefore run with MALLOC_PERTURB_ (HONEST_RSS_ENV), which makes glibc write every byte it
+ * hands out: RSS then shows what each request was given, whatever the allocator's history. Linux only (/proc).
  */
 import { existsSync } from 'node:fs';
 import { ingest1k } from '@hotpath/api/fixtures';
 import {
+  BODY_GRACE_MS,
   FD_MARGIN,
   RSS_SAMPLE_MS,
   SLOW_BODY_CONNECT_CONCURRENCY,
@@ -23,10 +25,11 @@ import {
   SLOW_BODY_GROWTH_LIMIT_BYTES,
   SLOW_BODY_HOLD_MS,
   SLOW_BODY_SENT_BYTES,
+  TIMEOUT_SLACK_MS,
   WARMUP_REQUESTS,
 } from './bounds.ts';
 import { fdHeadroom, fdUsage, openHolding } from './raw-socket.ts';
-import { ingestHead, normalClient } from './requests.ts';
+import { ingestHead, normalClient, settled, timeoutOutcomes, type TimeoutOutcomes } from './requests.ts';
 import type { SolutionServer } from './server-process.ts';
 
 /** Server environment for honest RSS figures (see above): glibc fills what it allocates (byte 0x55 ^ 0xff). */
@@ -41,11 +44,11 @@ export interface SlowBodyResult {
   limitBytes: number;
   beforeBytes: number;
   peakBytes: number;
-  /** How many of the slow connections the server answered, and closed, while they were held. */
+  /** How many of the slow connections the server answered, and closed, while RSS was measured. */
   answered: number;
   closed: number;
-  /** The first reply to one of them, for messages. */
-  firstReply?: string;
+  /** How they ended once HOTPATH_BODY_GRACE_MS (+ slack) had passed: all cut, 408 JSON or closed. */
+  cut: TimeoutOutcomes;
   normal: { health: string; ingest: string };
   /** Set when the count was scaled down to fit the file-descriptor limit. */
   scaledNote?: string;
@@ -80,11 +83,14 @@ export async function slowBodies(server: SolutionServer): Promise<SlowBodyResult
   ]);
   const holding = await openHolding(server.port, connections, head, SLOW_BODY_CONNECT_CONCURRENCY);
   try {
+    const cutBy = Date.now() + BODY_GRACE_MS + TIMEOUT_SLACK_MS;
     const [normal] = await Promise.all([normalClient(server.url), new Promise((r) => setTimeout(r, SLOW_BODY_HOLD_MS))]);
     clearInterval(sampler);
     if (server.alive()) peakBytes = Math.max(peakBytes, server.rssBytes());
-    const first = holding.replies[0]?.toString('latin1').split('\r\n')[0];
-    return { connections, limitBytes, beforeBytes, peakBytes, answered: holding.answered, closed: holding.closed, firstReply: first, normal, scaledNote: note };
+    const { answered, closed } = holding;
+    while (!holding.held.every(settled) && Date.now() < cutBy) await new Promise((r) => setTimeout(r, RSS_SAMPLE_MS));
+    const cut = timeoutOutcomes(holding.held);
+    return { connections, limitBytes, beforeBytes, peakBytes, answered, closed, cut, normal, scaledNote: note };
   } finally {
     clearInterval(sampler);
     await holding.release();
