@@ -545,7 +545,7 @@ the old buffer back, and only then copy the chunk in at \`length\`.`,
         title: 'The budget is not back at 0, or give() throws "more buffers returned than rented"',
         step: 2,
         body: `Every buffer goes back to the pool it came from, with exactly the size that was taken: a buffer of
-\`memory.small.slabSize\` bytes (or less) to \`memory.small\`, anything else to \`memory.slabs\` — decide by
+\`memory.small.slabSize\` bytes to \`memory.small\`, anything else to \`memory.slabs\` — decide by
 \`buffer.byteLength\` with the same test append() used to choose — and \`memory.budget.give(buffer.byteLength)\`
 beside each give, in append() when the body moves and in release(). release() of a body that rented nothing
 (an empty body, a request refused as Busy at its first bytes) gives nothing: check for the empty buffer.`,
