@@ -10,6 +10,7 @@
  * its node_modules links in place), e.g. the tree before a fix, to take "before" figures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -26,6 +27,9 @@ export const STOP_TIMEOUT_MS = 5_000;
 /** Error-level lines kept per server (200 characters each) for failure messages; the rest are only counted. */
 const KEPT_ERROR_LINES = 20_000;
 const KEPT_LINE_CHARS = 200;
+/** Output lines quoted when a server does not start, and how long to wait for them after it exited. */
+const TAIL_LINES = 10;
+const OUTPUT_DRAIN_MS = 1_000;
 const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+) \(pid (\d+)\)/;
 const KIB = 1024;
 
@@ -79,8 +83,10 @@ export async function startSolution(slug: string, env: Record<string, string>): 
   let errorLines = 0;
   const keptErrorLines: string[] = [];
   let listening: RegExpExecArray | null = null;
+  const tail: string[] = [];
   const tally = (stream: 'stdout' | 'stderr') => (line: string) => {
     lines++;
+    if (!listening) tail.push(line), tail.splice(0, tail.length - TAIL_LINES);
     listening ??= LISTENING.exec(line);
     if (!isErrorLine(line, stream)) return;
     errorLines++;
@@ -93,7 +99,9 @@ export async function startSolution(slug: string, env: Record<string, string>): 
   while (!listening) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stopGroup(child, group);
-      throw new Error(`solutions/${slug}: \`pnpm start\` did not print its listening line within ${START_TIMEOUT_MS} ms (exit ${child.exitCode})`);
+      await Promise.race([once(child, 'close'), new Promise((r) => setTimeout(r, OUTPUT_DRAIN_MS))]); // its last lines
+      const said = tail.length ? `; its last lines:\n${tail.join('\n')}` : '';
+      throw new Error(`The reference of ${slug}: \`pnpm start\` printed no listening line within ${START_TIMEOUT_MS} ms (exit ${child.exitCode})${said}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -115,7 +123,7 @@ export async function startSolution(slug: string, env: Record<string, string>): 
     alive: () => processAlive(pid),
     stop: async () => {
       await stopGroup(child, group, pid);
-      if (processAlive(pid)) throw new Error(`solutions/${slug}: the server (pid ${pid}) outlived its process group's SIGKILL`);
+      if (processAlive(pid)) throw new Error(`The reference of ${slug}: its server (pid ${pid}) outlived its process group's SIGKILL`);
     },
   };
 }
