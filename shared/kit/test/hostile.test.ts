@@ -31,7 +31,7 @@ const ready = labs.filter((lab) => lab.status === 'ready');
 const headerStatuses = new Map<string, Map<string, string>>();
 /**
  * Lab 00 serves the naive baseline on purpose, and an open request costs it about twice what it costs the
- * slim labs (1,000 slow bodies: +47–56 MiB against +21–27 MiB for labs 01–05 on Node 20.20 and 26.12): its
+ * slim labs (1,000 slow bodies: +47–59 MiB against +20–27 MiB for labs 01–05 on Node 20.20 and 26.12): its
  * bound is twice as loose, still far below the ~1 GiB that renting the declared size costs.
  */
 const SLOW_BODY_LIMIT_FACTOR: Readonly<Record<number, number>> = { 0: 2 };
