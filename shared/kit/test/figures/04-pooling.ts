@@ -19,7 +19,8 @@ const ratio = (scenario: string, metric: string) => fig(scenario, metric, 'subje
 const each = (scenario: string, metric: string, format: (n: number) => string) => KEYS.map((key) => format(fig(scenario, metric, key)));
 const rpsP99 = (scenario: string) => KEYS.map((key) => `${k(fig(scenario, 'rps', key))}, ${ms(fig(scenario, 'p99', key))}`);
 const rss = (key: string) => run.get(['load', `scenarios[name=${KB64}]`, 'results', key, 'rssBytes']);
-const pool = (field: string) => run.get(['load', `scenarios[name=${KB1}]`, 'results', 'subject', 'appStats', 'bodyPool', field]);
+/** The 1 KB body's pool: a 1 KB body fits the small-slab pool (smallPool), a 64 KB one a slab (bodyPool). */
+const pool = (field: string, scenario = KB1, name = 'smallPool') => run.get(['load', `scenarios[name=${scenario}]`, 'results', 'subject', 'appStats', name, field]);
 const MICRO = 'buffer a 64 KB body';
 const healthRounds = KEYS.flatMap((key) => run.rounds('GET /health', key).map((r) => r.rps!));
 const [pooled, no, lab03] = each(KB1, 'arrayBufferBytesPerRequest', bytes);
@@ -55,7 +56,8 @@ export default {
       faster(run.micro(MICRO, 'nsPerOp'), run.micro(MICRO, 'nsPerOp', 'baseline')),
     ),
     text`the fingerprint flags that machine as busy (a load average of ${run.get('fingerprint.loadAverageStart.0')} on ${run.get('fingerprint.cores')} cores at the start)`,
-    text`${count(pool('rented'))} rents, ${count(pool('misses'))} miss, high-water ${count(pool('highWater'))}`,
+    text`${count(pool('rented'))} rents of a small slab, ${count(pool('misses'))} miss, high-water ${count(pool('highWater'))}`,
+    text`${count(pool('rented', KB64, 'bodyPool'))} rents of a 64 KiB slab, ${count(pool('misses', KB64, 'bodyPool'))} miss, high-water ${count(pool('highWater', KB64, 'bodyPool'))}`,
     text`(GET /health ranged ${k(Math.min(...healthRounds))}–${k(Math.max(...healthRounds))} req/s over the run's ${healthRounds.length} rounds), so the 64 KB body's ${x(ratio(KB64, 'rps'))}`,
     text`already costs **${bytes(fig(FLOOR, 'heapBytesPerRequest', 'subject'))}** per request against GET /health's ${bytes(fig('GET /health', 'heapBytesPerRequest', 'subject'))}`,
     text`The reference's \`POST /ingest/v1\` is ${bytes(fig(KB1, 'heapBytesPerRequest', 'subject') - fig(FLOOR, 'heapBytesPerRequest', 'subject'))} above that floor (lab 03: ${bytes(fig(KB1, 'heapBytesPerRequest', 'baseline') - fig(FLOOR, 'heapBytesPerRequest', 'baseline'))}), ${bytes(fig(KB1, 'appHeapBytesPerRequest', 'subject'))} above GET /health`,
