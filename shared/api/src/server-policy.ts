@@ -21,6 +21,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ERROR_STATUS, errorBody, type ErrorCode } from './errors.ts';
 import { MESSAGES } from './messages.ts';
+import { requestHeader } from './node-request.ts';
 
 /** Whole header block within 10 s (Node: 60 s). Real clients send it in one packet; only slowloris needs more. */
 export const HEADERS_TIMEOUT_MS = 10_000;
@@ -132,17 +133,16 @@ function answerAndClose(socket: Duplex, code: ProtocolCode, response?: ServerRes
   socket.destroy();
 }
 
-/** True when the raw header block declares a body (a non-zero Content-Length, or Transfer-Encoding), wherever it is. */
-function declaresBody(rawHeaders: string[]): boolean {
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i]!;
-    if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') return true;
-    if (name.length === 14 && name.toLowerCase() === 'content-length' && rawHeaders[i + 1]!.trim() !== '0') return true;
-  }
-  return false;
+/**
+ * True when the request declares a body (Transfer-Encoding, or a Content-Length other than 0), wherever the
+ * header stands in the block: read with requestHeader(), the kit's one header policy.
+ */
+function declaresBody(request: IncomingMessage): boolean {
+  if (requestHeader(request, 'transfer-encoding') !== undefined) return true;
+  const length = requestHeader(request, 'content-length');
+  return length !== undefined && length.trim() !== '0';
 }
 
-/** A body being received: the socket's byte count when it started, and the time the app spent waiting for it. */
 interface Upload {
   request: IncomingMessage;
   response: ServerResponse;
@@ -206,7 +206,7 @@ export function applyServerPolicy(server: Server, options: ServerPolicyOptions =
     arrivingBytes.length = 0;
   };
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (request.complete || !declaresBody(request.rawHeaders)) return;
+    if (request.complete || !declaresBody(request)) return;
     if (arrivingRequests.length === 0) setImmediate(admit);
     arrivingRequests.push(request);
     arrivingResponses.push(response);
