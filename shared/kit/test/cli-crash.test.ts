@@ -6,14 +6,14 @@
  * src/ or in a sound backup, byte for byte.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixtureKit, FIXTURE_KIT } from './fixture-kit.ts';
 
 const bin = fileURLToPath(new URL('../bin/hotpath-lab.js', import.meta.url));
-const fixture = fileURLToPath(new URL('./fixtures/kit', import.meta.url));
+const fixture = FIXTURE_KIT;
 const STEPS = ['begin', 'backup-copy', 'backup-sealed', 'stage-copy', 'staged', 'old-moved', 'new-moved', 'old-trashed', 'done'];
 /** From this step on the new files are in place: recovery finishes the command instead of undoing it. */
 const FIRST_FINISHED = STEPS.indexOf('new-moved');
@@ -85,12 +85,7 @@ function prepare(verb: string, mark: string): { before: Record<string, string>; 
 }
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'hotpath-cli-crash-'));
-  cpSync(fixture, root, { recursive: true });
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.email=test@hotpath.invalid', '-c', 'user.name=test', 'commit', '-qm', 'fixture kit');
+  root = copyFixtureKit('hotpath-cli-crash-');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

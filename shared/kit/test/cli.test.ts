@@ -5,14 +5,14 @@
  * copy, output captured.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixtureKit, FIXTURE_KIT } from './fixture-kit.ts';
 
 const bin = fileURLToPath(new URL('../bin/hotpath-lab.js', import.meta.url));
-const fixture = fileURLToPath(new URL('./fixtures/kit', import.meta.url));
+const fixture = FIXTURE_KIT;
 let root = '';
 
 function lab(...args: string[]) {
@@ -23,12 +23,7 @@ const sumFile = () => readFileSync(join(root, 'labs/00-demo/src/sum.ts'), 'utf8'
 const STARTING_SUM = readFileSync(join(fixture, 'labs/00-demo/src/sum.ts'), 'utf8');
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'hotpath-cli-'));
-  cpSync(fixture, root, { recursive: true });
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.email=test@hotpath.invalid', '-c', 'user.name=test', 'commit', '-qm', 'fixture kit');
+  root = copyFixtureKit('hotpath-cli-');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
