@@ -1,5 +1,5 @@
 /**
- * The verdict of `pnpm lab bench`: manifest targets judged against a run's ratios — to the lab's baseline,
+ * The ratio engine under `pnpm lab bench`'s verdicts (verdict.ts `judge`; the words and states: verdict.test.ts): manifest targets judged against a run's ratios — to the lab's baseline,
  * or, with `vs`, to a micro peer's figure in the same run, or, with `absolute`, the package's own figure —
  * only the targets for the runtime the run measured, and the baseline each lab compares with.
  */
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAbsolute, judge, type RunLike } from '../src/cli/bench.ts';
 import { runtimeName, runtimeOf, targetsFor, targetText } from '../src/cli/target-runtime.ts';
 import { baselineOf, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
+import { figureWords, targetWords } from '../src/verdict.ts';
 import { repoRoot, stageName } from '../src/paths.ts';
 
 /** Ratios as the harness writes them: the package's, then the peer's, each against the baseline. */
@@ -179,7 +180,7 @@ describe('the committed reference runs meet their own targets', () => {
       const run = JSON.parse(readFileSync(path, 'utf8')) as RunLike & { peers?: string[] };
       const runtime = runtimeOf(run);
       const measured = lab.targets.filter((t) => t.vs === undefined || (run.peers ?? []).includes(t.vs));
-      const missed = judge(measured, run).filter((v) => !v.met).map((v) => `${targetText(v.target)}: ${v.ratio === null ? 'not measured' : v.ratio.toFixed(3)}`);
+      const missed = judge(measured, run).filter((v) => !v.met).map((v) => `${targetWords(v.target)}: ${figureWords(v.target, v.ratio, v.unit)}`);
       expect(missed, `solutions/${slug}/results/${file} (${runtime ? runtimeName(runtime) : 'unknown runtime'}) misses targets of its own lab: measure again on a quiet machine, or give the target a \`node\` range it is true for`).toEqual([]);
     }
   });

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { asCheckpoint, type CheckpointDefinition } from '../../harness/src/define.ts';
 import { defaultScenarios } from '../../harness/src/scenarios.ts';
-import { baselineOf, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
+import { baselineOf, defineTarget, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
 import { repoRoot } from '../src/paths.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -122,7 +122,7 @@ describe('the lab manifest', () => {
     expect([...lab01.micro]).toContain('GET /todos body (100 todos)');
     expect(lab01.scenarios.has('GET /todos')).toBe(true);
     const figures: Figures = { ...lab01, peers: new Map([['fast-json-stringify', new Set(['GET /todos body (100 todos)'])]]) };
-    const ok: CheckpointTarget = { scenario: 'GET /todos body (100 todos)', metric: 'nsPerOp', vs: 'fast-json-stringify', atMost: 1, label: 'faster than fast-json-stringify' };
+    const ok: CheckpointTarget = defineTarget({ scenario: 'GET /todos body (100 todos)', metric: 'nsPerOp', vs: 'fast-json-stringify', atMost: 1, than: 'fast-json-stringify', on: 'serializing 100 Todos' });
     expect(targetProblems(ok, figures)).toEqual([]);
     expect(targetProblems({ ...ok, vs: undefined }, figures)).toEqual([]);
     expect(targetProblems({ ...ok, scenario: 'GET /todos' }, figures)).toEqual(['the checkpoint defines no micro task "GET /todos"', 'peer fast-json-stringify does not run "GET /todos"']);
@@ -131,6 +131,6 @@ describe('the lab manifest', () => {
     expect(targetProblems({ ...ok, metric: 'startupMs', vs: undefined }, figures)).toEqual(["startupMs is a startup figure: its scenario is 'startup'"]);
     expect(targetProblems({ ...ok, atLeast: 2 }, figures)).toEqual(['needs exactly one of atLeast and atMost']);
     expect(targetProblems({ ...ok, absolute: true }, figures)).toEqual(["absolute judges the package's own figure: not with vs"]);
-    expect(targetProblems({ scenario: 'GET /todos', metric: 'appHeapBytesPerRequest', absolute: true, atMost: 512, label: '≤ 512 B' }, figures)).toEqual([]);
+    expect(targetProblems(defineTarget({ scenario: 'GET /todos', metric: 'appHeapBytesPerRequest', absolute: true, atMost: 512, on: 'per GET /todos' }), figures)).toEqual([]);
   });
 });

@@ -4,7 +4,10 @@
  * so `pnpm lab bench` reads the runtime a result measured — its `runtime`, or the fingerprint's Node in older
  * results — and judges the targets for it, naming in each verdict line the runtimes a target is for.
  */
-import type { CheckpointTarget } from '../manifest.ts';
+import type { CheckpointTarget, NodeMajors } from '../manifest.ts';
+
+/** Anything with a target's runtime range: a manifest target, or one being defined. */
+type Ranged = { node?: NodeMajors };
 
 /** The runtime of a run, as results record it (`runtime` at the top of a result). */
 export interface RunRuntime {
@@ -39,7 +42,7 @@ export function runtimeOf(run: RuntimeOfRun): RunRuntime | undefined {
 export const runtimeName = (runtime: RunRuntime): string => `${runtime.kind === 'bun' ? 'Bun' : 'Node'} ${runtime.version}`;
 
 /** Whether `target` is for `runtime`: a target without `node` is for every runtime; one with it, for those Node majors only. */
-export function appliesTo(target: CheckpointTarget, runtime: RunRuntime | undefined): boolean {
+export function appliesTo(target: Ranged, runtime: RunRuntime | undefined): boolean {
   if (!target.node) return true;
   if (runtime?.kind !== 'node') return false;
   const { min, max } = target.node;
@@ -47,10 +50,10 @@ export function appliesTo(target: CheckpointTarget, runtime: RunRuntime | undefi
 }
 
 /** The targets of a lab that are for `runtime` (unknown: only the targets for every runtime). */
-export const targetsFor = (targets: readonly CheckpointTarget[], runtime: RunRuntime | undefined): CheckpointTarget[] => targets.filter((t) => appliesTo(t, runtime));
+export const targetsFor = <T extends Ranged>(targets: readonly T[], runtime: RunRuntime | undefined): T[] => targets.filter((t) => appliesTo(t, runtime));
 
 /** The runtimes a target is for, in words: "Node 26 and later", "Node 24 and earlier", "Node 22–24", "Node 24"; undefined: every runtime. */
-export function targetRuntime(target: CheckpointTarget): string | undefined {
+export function targetRuntime(target: Ranged): string | undefined {
   if (!target.node) return undefined;
   const { min, max } = target.node;
   if (min !== undefined && max !== undefined) return min === max ? `Node ${min}` : `Node ${min}–${max}`;
@@ -58,7 +61,11 @@ export function targetRuntime(target: CheckpointTarget): string | undefined {
   return max !== undefined ? `Node ${max} and earlier` : undefined;
 }
 
-/** A target as the verdict prints it: its label, and the runtimes it is for when it is not for all. */
+/**
+ * A target as a list of targets prints it: its label, and the runtimes it is for when it is not for all. The
+ * manifest derives each label from the target's wording (verdict.ts `targetLabel`), so for its targets this is
+ * verdict.ts `targetWords`, which the kit's own output uses.
+ */
 export const targetText = (target: CheckpointTarget): string => {
   const runtime = targetRuntime(target);
   return runtime ? `${target.label} — for ${runtime}` : target.label;
