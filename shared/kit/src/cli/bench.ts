@@ -2,9 +2,10 @@
  * `pnpm lab bench NN`: the checkpoint, from the learner's point of view. It first checks that the learner's
  * app answers like the reference (same-output.ts) and refuses to rank one that does not; then measures the
  * learner's code, the lab's baseline (solutions/<baselineOf(lab)>: lab 00 unless the manifest names another
- * stage) and the reference solution in one run (@hotpath/harness), prints the ratio table and a verdict
- * against the manifest's targets for the runtime the run measured (ratios to the baseline, to a micro peer
- * for a target with `vs`, or the package's own figure for a target with `absolute`), and
+ * stage) and the reference solution in one run (@hotpath/harness), prints the ratio table and a verdict per
+ * target for the runtime the run measured, in the target's own words with the reference's verdict from the
+ * same run beside it (verdict.ts `judgeRun`, verdict-report.ts), exits 0 all met, 1 any missed, 2 none missed
+ * but some inconclusive (the reference missed it too, or the machine was busy), and
  * appends the run to .hotpath/history.jsonl (the full result goes to .hotpath/results/). Before measuring it
  * prints how long the run will take (bench-estimate.ts). `--profile` also profiles the learner's server under load.
  */
@@ -12,30 +13,19 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CreateApp } from '@hotpath/api';
-import { baselineOf, type CheckpointTarget, type LabEntry } from '../manifest.ts';
+import { baselineOf, type LabEntry } from '../manifest.ts';
 import { stageName } from '../paths.ts';
 import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
 import { formatEstimate, harnessSettings, planFromDefinitions } from './bench-estimate.ts';
 import { firstDifference } from './same-output.ts';
 import { appendHistory, type HistoryEntry } from './state.ts';
-import { runtimeName, runtimeOf, targetsFor, targetText, type RunRuntime, type RuntimeOfRun } from './target-runtime.ts';
+import { runtimeName, runtimeOf, type RunRuntime } from './target-runtime.ts';
+import { countVerdicts, judgeRun, verdictExitCode, type RatioLike, type RunVerdict } from '../verdict.ts';
+import { verdictReport } from './verdict-report.ts';
 
-/** The parts of a harness result the CLI reads (see shared/harness/SCHEMA.md). */
-interface RatioLike {
-  section: string;
-  name: string;
-  metric: string;
-  subjectKey: string;
-  /** The figure of `subjectKey` (the baseline's is in the harness's `baseline` field). */
-  subject: number | null;
-  ratio: number | null;
-  /** The figure's unit ('B', 'µs', 'req/s', …); absent in older results' readers, present in every result. */
-  unit?: string;
-}
-/** What judge() reads of a result: its ratios, and the runtime they were measured on. */
-export interface RunLike extends RuntimeOfRun {
-  ratios: readonly RatioLike[];
-}
+/** The ratio engine and the figures' units live in verdict.ts (the site bundles it); re-exported for the CLI's readers. */
+export { formatAbsolute, judge, type RunLike, type TargetVerdict } from '../verdict.ts';
+
 interface ResultLike {
   createdAt: string;
   mode: 'quick' | 'full';
@@ -43,7 +33,7 @@ interface ResultLike {
   ratios: RatioLike[];
   /** What the package was measured on; absent in results written before the harness recorded it. */
   runtime?: RunRuntime;
-  fingerprint: { node: string; cpuModel: string; cores: number; busy: boolean; gitCommit: string | null };
+  fingerprint: { node: string; cpuModel: string; cores: number; busy: boolean; busyReasons?: string[]; gitCommit: string | null };
 }
 
 export interface BenchOptions {
@@ -53,6 +43,17 @@ export interface BenchOptions {
   json?: boolean;
   /** Passed on to the harness (rounds, durationSec, …). */
   harness?: Record<string, unknown>;
+  /**
+   * What measures and prints the figures: @hotpath/harness's `runCheckpoint` and `formatTable` unless given —
+   * a test gives a fixture result instead of running a real bench (test/verdict-bench.test.ts).
+   */
+  measure?: Measure;
+}
+
+/** The two functions of @hotpath/harness the bench uses. */
+export interface Measure {
+  runCheckpoint(options: Record<string, unknown>): Promise<unknown>;
+  formatTable(result: unknown): string;
 }
 
 /** The harness is loaded from this kit's own folder (not from the root), so a fixture kit can use it too. */
@@ -70,58 +71,11 @@ async function loadCreateApp(ctx: KitContext, dir: string): Promise<CreateApp> {
   return mod.createApp;
 }
 
-export interface TargetVerdict {
-  target: CheckpointTarget;
-  /** The judged figure: the ratio, or for an `absolute` target the package's own figure (in `unit`). */
-  ratio: number | null;
-  met: boolean;
-  /** The figure's unit, for an `absolute` target ('B', 'µs', …) when the result gives it. */
-  unit?: string;
-}
-
 /**
- * The results key of a micro peer in the harness (`peerKey` of @hotpath/harness), on the runtime of `subjectKey`:
- * a contestant measured on another runtime of the run is `<key>@<runtime id>` (`subject@node26`).
+ * The history line of a run: the counts of met, missed and inconclusive targets, each target in its own words
+ * with the learner's figure and the reference's from the same run, the headline load ratios, the fingerprint.
  */
-const peerKey = (name: string, subjectKey = 'subject') => `peer:${name}${subjectKey.includes('@') ? subjectKey.slice(subjectKey.indexOf('@')) : ''}`;
-
-/**
- * Each manifest target for the run's runtime (`targetsFor`; given bare ratios, no runtime is known and only
- * the targets for every runtime are judged) against the run: the ratio this package / the lab's baseline; or,
- * for a target with `vs`, this package's figure / that peer's figure in the same run (null when either is
- * missing or the peer's is 0); or, for an `absolute` target, this package's own figure (the ratio entry's
- * `subject`), compared with atMost/atLeast as it is (null when missing). `runtime` overrides the run's, for a
- * contestant measured on another runtime of the run (`subjectKey` 'subject@node26').
- */
-export function judge(targets: readonly CheckpointTarget[], run: RunLike | readonly RatioLike[], subjectKey = 'subject', runtime?: RunRuntime): TargetVerdict[] {
-  const ratios: readonly RatioLike[] = Array.isArray(run) ? run : (run as RunLike).ratios;
-  runtime ??= Array.isArray(run) ? undefined : runtimeOf(run as RunLike);
-  return targetsFor(targets, runtime).map((target) => {
-    const find = (key: string) => ratios.find((r) => r.subjectKey === key && r.name === target.scenario && r.metric === target.metric);
-    const own = find(subjectKey);
-    let ratio = own?.ratio ?? null;
-    if (target.absolute) {
-      const figure = own?.subject;
-      ratio = figure == null || !Number.isFinite(figure) ? null : figure;
-    } else if (target.vs !== undefined) {
-      const mine = own?.subject;
-      const theirs = find(peerKey(target.vs, subjectKey))?.subject;
-      ratio = mine == null || theirs == null || !Number.isFinite(mine) || !Number.isFinite(theirs) || theirs === 0 ? null : mine / theirs;
-    }
-    const met = ratio !== null && (target.atLeast === undefined || ratio >= target.atLeast) && (target.atMost === undefined || ratio <= target.atMost);
-    return target.absolute && own?.unit !== undefined ? { target, ratio, met, unit: own.unit } : { target, ratio, met };
-  });
-}
-
-/** An absolute target's figure as the verdict prints it: `431 B`, `2.4 ms`, `1,234 req/s`. */
-export function formatAbsolute(value: number, unit?: string): string {
-  const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  const text = value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  return unit ? `${text} ${unit}` : text;
-}
-
-/** The history line of a run: verdict, headline load ratios of the learner and the reference, fingerprint. */
-export function historyEntry(ctx: KitContext, lab: LabEntry, result: ResultLike, resultPath: string, verdicts: TargetVerdict[]): HistoryEntry {
+export function historyEntry(ctx: KitContext, lab: LabEntry, result: ResultLike, resultPath: string, verdicts: readonly RunVerdict[]): HistoryEntry {
   const ratios: HistoryEntry['ratios'] = {};
   for (const r of result.ratios) {
     if (r.section !== 'load' && r.section !== 'startup') continue;
@@ -138,8 +92,16 @@ export function historyEntry(ctx: KitContext, lab: LabEntry, result: ResultLike,
     mode: result.mode,
     result: relative(ctx.root, resultPath),
     ...(runtime ? { runtime: runtimeName(runtime) } : {}),
-    verdict: { met: verdicts.filter((v) => v.met).length, total: verdicts.length, missed: verdicts.filter((v) => !v.met).map((v) => targetText(v.target)) },
-    targets: verdicts.map((v) => ({ label: targetText(v.target), ratio: v.ratio, met: v.met })),
+    verdict: countVerdicts(verdicts),
+    targets: verdicts.map((v) => ({
+      label: v.words,
+      words: v.learner.words,
+      targetShort: v.targetShort,
+      ratio: v.learner.ratio,
+      met: v.learner.met,
+      state: v.state,
+      ...(v.reference ? { reference: { ratio: v.reference.ratio, met: v.reference.met } } : {}),
+    })),
     ratios,
     fingerprint: { node: f.node, cpuModel: f.cpuModel, cores: f.cores, busy: f.busy, gitCommit: f.gitCommit },
   };
@@ -196,11 +158,11 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
     return 1;
   }
 
-  const { runCheckpoint, formatTable } = await harness();
+  const { runCheckpoint, formatTable } = (options.measure ?? (await harness())) as Measure;
   if (!options.json) {
     const who = baselineSlug === lab.slug ? `yours and the reference (${stageName(baselineSlug)}, also the baseline)` : `yours, ${stageName(baselineSlug)} (the baseline, solutions/${baselineSlug}) and the reference`;
     const subjects: Array<[string, string]> = baselineSlug === lab.slug ? [['subject', mine], ['baseline', baseline]] : [['subject', mine], ['reference', reference], ['baseline', baseline]];
-    const estimate = await estimateLine(ctx, lab, subjects, options);
+    const estimate = options.measure ? undefined : await estimateLine(ctx, lab, subjects, options);
     if (estimate) ctx.err(estimate);
     ctx.err(c.dim(`Measuring ${who} in one run …`));
   }
@@ -222,29 +184,26 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
     return 1;
   }
 
-  const verdicts = judge(lab.targets, result);
+  const verdicts = judgeRun(lab.targets, result);
   const runtime = runtimeOf(result);
   const entry = historyEntry(ctx, lab, result, resultPath, verdicts);
   appendHistory(ctx, entry);
   const profile = options.profile ? await profileLearner(ctx, lab) : undefined;
   if (options.json) {
     ctx.out(JSON.stringify({ ...entry, ranked: true, ok: true, profile }, null, 2));
-    return verdicts.every((v) => v.met) ? 0 : 1;
+    return verdictExitCode(verdicts);
   }
   if (lab.targets.length === 0) ctx.out(c.dim(`Lab ${pad2(lab.number)} has no target: its figures are what later labs are compared with.`));
   else if (lab.targets.some((t) => t.node)) {
     const other = lab.targets.length - verdicts.length;
     ctx.out(c.dim(`Targets for ${runtime ? runtimeName(runtime) : 'an unknown runtime'}, the runtime this run measured${other > 0 ? ` (${other} of lab ${pad2(lab.number)}'s targets are for other runtimes)` : ''}:`));
   }
-  for (const v of verdicts) {
-    const ratio = v.ratio === null ? 'not measured' : v.target.absolute ? formatAbsolute(v.ratio, v.unit) : `${v.ratio.toFixed(v.ratio < 0.1 ? 3 : 2)}×`;
-    ctx.out(`${v.met ? c.green('✓ met   ') : c.red('✗ missed')}  ${targetText(v.target)}: ${ratio}`);
-  }
+  for (const line of verdictReport(verdicts, c, { nn: pad2(lab.number), quick: options.quick, busyReasons: result.fingerprint.busyReasons })) ctx.out(line);
   ctx.out(c.dim(`Saved to ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))} (full result: ${entry.result}).`));
 
   if (profile) {
     const { formatProfile } = await import('./profile.ts');
     ctx.out(formatProfile(profile, ctx.root));
   }
-  return verdicts.every((v) => v.met) ? 0 : 1;
+  return verdictExitCode(verdicts);
 }

@@ -12,7 +12,8 @@ import type { LabEntry } from '../manifest.ts';
 import { CliError, labDirOf, pad2, paint, requireReady, type KitContext } from './context.ts';
 import { treeHash } from './workspace.ts';
 import { formatTestReport, isDone, recordOf } from './test-report.ts';
-import { hintsSeen, lastTestRun, readHistory, recordTestRun, setHintsSeen, type HistoryEntry, type TestRecord } from './state.ts';
+import { historyCounts, historyTargets, hintsSeen, lastTestRun, readHistory, recordTestRun, setHintsSeen, type HistoryEntry, type TestRecord } from './state.ts';
+import { verdictCounts, type VerdictCounts } from '../verdict.ts';
 
 const SITE = 'http://127.0.0.1:3000';
 export const siteUrl = (lab: LabEntry) => `${SITE}/labs/${lab.slug}`;
@@ -139,6 +140,8 @@ export interface ListRow {
   status: LabEntry['status'];
   tests: TestRecord | null;
   checkpoint: HistoryEntry | null;
+  /** The last checkpoint's verdict: its counts and the line `list` prints ("✗ 2 met · 1 missed of 4 targets: …"); null without one. */
+  verdict: (VerdictCounts & { line: string }) | null;
 }
 
 /** `pnpm lab list`: each lab's tests (last run, or a fresh run when there is none) and last checkpoint. */
@@ -154,7 +157,8 @@ export function listLabs(ctx: KitContext, options: { fresh: boolean; run: boolea
       tests = runAndRecord(ctx, lab).record;
     } else if (stale && tests) tests = { ...tests, stale: true };
     const checkpoint = history.filter((entry) => entry.lab === lab.slug).at(-1) ?? null;
-    return { lab: lab.slug, number: lab.number, title: lab.title, status: lab.status, tests, checkpoint };
+    const verdict = checkpoint === null ? null : { ...historyCounts(checkpoint), line: checkpointLine(checkpoint) };
+    return { lab: lab.slug, number: lab.number, title: lab.title, status: lab.status, tests, checkpoint, verdict };
   });
   if (options.json) {
     ctx.out(JSON.stringify(rows, null, 2));
@@ -181,14 +185,27 @@ export function testsCell(c: ReturnType<typeof paint>, t: TestRecord): string {
   return `${isDone(t) ? c.green('✓') : c.red('✗')} ${parts.join(' · ')}${t.stale ? c.dim(' (stale)') : ''}`;
 }
 
-/** "✓ 4/4 targets" or "✗ 1/4: GET /todos 3.10× (≥ 5× …)" — the verdict and the first missed target's ratio. */
+/**
+ * A checkpoint's verdict in one line: "✗ 2 met · 1 missed · 1 inconclusive of 4 targets: 2.86× faster than
+ * JSON.stringify serializing one Todo (target ≥ 3×)" — the mark (✗ any missed, ? some inconclusive, ✓ all
+ * met), the counts named, and the first missed (else inconclusive) target in its own words. An older history
+ * entry (no figure words) names the target by its label then.
+ */
+export function checkpointLine(cp: HistoryEntry): string {
+  const counts = historyCounts(cp);
+  if (counts.total === 0) return 'measured, no target';
+  const mark = counts.missed > 0 ? '✗' : counts.inconclusive > 0 ? '?' : '✓';
+  const targets = historyTargets(cp);
+  const first = targets.find((t) => t.state === 'missed') ?? targets.find((t) => t.state === 'inconclusive');
+  const words = first === undefined ? '' : first.words && first.targetShort ? `: ${first.words} (target ${first.targetShort})` : `: ${first.label}`;
+  return `${mark} ${verdictCounts(counts, ' · ')}${words}`;
+}
+
+/** The list's checkpoint cell: the verdict line, coloured by its mark, and when and how the run was made. */
 function checkpointCell(c: ReturnType<typeof paint>, cp: HistoryEntry | null): string {
   if (cp === null) return c.dim('no checkpoint');
   const when = c.dim(`(${cp.at.slice(0, 10)}${cp.mode === 'quick' ? ', quick' : ''})`);
-  if (cp.verdict.total === 0) return `measured, no target ${when}`;
-  if (cp.verdict.met === cp.verdict.total) return `${c.green(`✓ ${cp.verdict.met}/${cp.verdict.total} targets`)} ${when}`;
-  const missed = (cp.targets ?? []).find((t) => !t.met);
-  const got = missed === undefined ? '' : ` — got ${missed.ratio === null ? 'not measured' : `${missed.ratio.toFixed(missed.ratio < 0.1 ? 3 : 2)}×`}`;
-  return `${c.red(`✗ ${cp.verdict.met}/${cp.verdict.total} targets`)}: ${missed?.label ?? cp.verdict.missed[0]}${got} ${when}`;
+  const line = checkpointLine(cp);
+  const paintLine = line.startsWith('✓') ? c.green : line.startsWith('✗') ? c.red : line.startsWith('?') ? c.yellow : (text: string) => text;
+  return `${paintLine(line)} ${when}`;
 }
-

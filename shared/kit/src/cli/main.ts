@@ -25,6 +25,8 @@ export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 0
   solve NN             copy the solution in, to catch up (backed up first)
   bench NN             checkpoint: yours vs the lab's baseline (lab 00, or the stage before) vs the reference,
                        one run   [--quick] [--profile] [--json]
+                       (each target met, missed or inconclusive, the reference's verdict beside yours;
+                       exit 0 all met, 1 any missed, 2 none missed but some inconclusive)
                        harness options: --rounds N --duration S --warmup S --startup-runs N --only LIST --no-pin
   profile NN           CPU profile of your server under load: self time by package and function, and an
                        offline flame graph   [--scenario ingest|ingest-64k|todos|health] [--seconds N] [--reference]

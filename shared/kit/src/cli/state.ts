@@ -1,11 +1,13 @@
 /**
  * The learner's state, all in one ignored folder at the root (`.hotpath/`): which hints were shown, the last
- * test run of each lab, the bench history (JSON Lines the site can render) and the results it points to.
+ * test run of each lab, the bench history (JSON Lines the site can render: each target's verdict in its own
+ * words, the reference's beside it; older lines, without states, still read) and the results it points to.
  * Backups live there too (see workspace.ts). A state file that is not valid JSON stops the CLI with one line
  * saying which file to fix or delete — never a stack trace, never a silent reset of the learner's history.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import type { VerdictCounts, VerdictState } from '../verdict.ts';
 import { CliError, type KitContext } from './context.ts';
 
 export interface TestRecord {
@@ -25,6 +27,22 @@ export interface TestRecord {
   stale?: boolean;
 }
 
+/** One target of a bench run as the history keeps it. */
+export interface HistoryTarget {
+  /** The target in its own words (verdict.ts `targetWords`); in older entries, the manifest's label then. */
+  label: string;
+  /** The learner's figure in the target's direction ("2.86× faster than …"); absent in older entries. */
+  words?: string;
+  /** The bar, as "(target …)" prints it ("≥ 3×"); absent in older entries. */
+  targetShort?: string;
+  ratio: number | null;
+  met: boolean;
+  /** met, missed or inconclusive; absent in older entries (read them through `historyTargets`: met or missed). */
+  state?: VerdictState;
+  /** The reference's figure and verdict from the same run; absent when the run measured none, and in older entries. */
+  reference?: { ratio: number | null; met: boolean };
+}
+
 export interface HistoryEntry {
   lab: string;
   at: string;
@@ -33,13 +51,27 @@ export interface HistoryEntry {
   result: string;
   /** The runtime the run measured ("Node 26.12.1"), whose targets it was judged by; absent in older entries. */
   runtime?: string;
-  verdict: { met: number; total: number; missed: string[] };
-  /** Each manifest target with the ratio this run measured. */
-  targets: Array<{ label: string; ratio: number | null; met: boolean }>;
+  /**
+   * How many targets were met, missed and inconclusive (verdict.ts `countVerdicts`). Older entries have
+   * `{ met, total, missed: [labels] }` and no `inconclusive`: read them through `historyCounts`.
+   */
+  verdict: { met: number; total: number; missed: number | string[]; inconclusive?: number };
+  /** Each target judged in this run, in the manifest's order. */
+  targets: HistoryTarget[];
   /** Headline ratios vs the run's baseline (the lab's): `${scenario} ${metric}` → { subject, reference }. */
   ratios: Record<string, { subject: number | null; reference: number | null }>;
   fingerprint: { node: string; cpuModel: string; cores: number; busy: boolean; gitCommit: string | null };
 }
+
+/** A history entry's counts, older entries (missed as a list, no inconclusive) included. */
+export function historyCounts(entry: Pick<HistoryEntry, 'verdict'>): VerdictCounts {
+  const { met, total, missed, inconclusive = 0 } = entry.verdict;
+  return { met, missed: Array.isArray(missed) ? total - met : missed, inconclusive, total };
+}
+
+/** A history entry's targets, each with a state (an older entry's: met or missed). */
+export const historyTargets = (entry: Pick<HistoryEntry, 'targets'>): Array<HistoryTarget & { state: VerdictState }> =>
+  (entry.targets ?? []).map((t) => ({ ...t, state: t.state ?? (t.met ? 'met' : 'missed') }));
 
 interface StateFiles {
   /** Per lab slug, the numbers (1-based, manifest order) of the hints shown; older kits stored counts (see hintsSeen). */

@@ -5,7 +5,8 @@
  * and memory are decimal MB here, as those scripts and the site's tables beside the page print them.
  */
 import { count, decimalMb, faster, k, ms, msOf, num, results, row, text, x, type LabFigures } from './figures.ts';
-import { TARGET_VS_RAW_NODE_HTTP } from '../../src/manifest.ts';
+import { findLab, RAW_NODE_HTTP, TARGET_VS_RAW_NODE_HTTP } from '../../src/manifest.ts';
+import { judgeRun, type JudgedRunLike } from '../../src/verdict.ts';
 
 const CHECKPOINT = 'reference:05-single-binary/results/checkpoint.json';
 const STARTUP = 'reference:05-single-binary/results/startup.json';
@@ -73,11 +74,14 @@ const raw = run.startup('startupMs', 'peer:raw node:http');
 const rss = run.startup('peakRss');
 const rssLab00 = run.startup('peakRss', 'baseline');
 const rps = (scenario: string, key = 'subject') => run.load(scenario, 'rps', key);
+/** The committed run's verdict on the lab 05 target of this metric (and peer), as `pnpm lab bench` judges it. */
+const verdicts = judgeRun(findLab('05-single-binary')!.targets, run.data as unknown as JudgedRunLike, { reference: null });
+const stateOf = (metric: string, vs?: string) => verdicts.find((v) => v.target.metric === metric && v.target.vs === vs)?.state ?? 'not judged';
 
 export default {
   sources: [CHECKPOINT, STARTUP, STARTUP_26, CAPSTONE, 'reference:01-slim-builder/results/checkpoint.json'],
   quotes: [
-    text`first 200 after **${msOf(ttfr)}** against lab 00's ${msOf(ttfrLab00)} (**${x(ttfrLab00 / ttfr)}**, target 5× — ${ttfrLab00 / ttfr >= 5 ? 'met' : 'missed'}) and raw \`node:http\`'s ${msOf(raw)} (**${x(ttfr / raw)}**, target ${TARGET_VS_RAW_NODE_HTTP}× — ${ttfr / raw <= TARGET_VS_RAW_NODE_HTTP ? 'met' : 'missed'}); peak RSS **${decimalMb(rss)}** against ${decimalMb(rssLab00)} (**${x(rss / rssLab00)}**, met); \`GET /todos\` **${k(rps(TODOS))}** requests/s against ${k(rps(TODOS, 'baseline'))} (**${x(rps(TODOS) / rps(TODOS, 'baseline'))}**, met), \`POST /ingest/v1\` ${k(rps(INGEST))} against ${k(rps(INGEST, 'baseline'))} (${x(rps(INGEST) / rps(INGEST, 'baseline'))})`,
+    text`first 200 after **${msOf(ttfr)}** against lab 00's ${msOf(ttfrLab00)} (**${x(ttfrLab00 / ttfr)}**, target 5× — ${stateOf('startupMs')}) and raw \`node:http\`'s ${msOf(raw)} (**${x(ttfr / raw)}**, target ${TARGET_VS_RAW_NODE_HTTP}× — ${stateOf('startupMs', RAW_NODE_HTTP)}); peak RSS **${decimalMb(rss)}** against ${decimalMb(rssLab00)} (**${x(rss / rssLab00)}**, ${stateOf('peakRss')}); \`GET /todos\` **${k(rps(TODOS))}** requests/s against ${k(rps(TODOS, 'baseline'))} (**${x(rps(TODOS) / rps(TODOS, 'baseline'))}**, ${stateOf('rps')}), \`POST /ingest/v1\` ${k(rps(INGEST))} against ${k(rps(INGEST, 'baseline'))} (${x(rps(INGEST) / rps(INGEST, 'baseline'))})`,
     text`(raw \`node:http\`: ${msOf(raw)} against 39)`,
     text`its run of record, lab 01's committed checkpoint, has ${k(results('reference:01-slim-builder/results/checkpoint.json').load(TODOS, 'rps', 'baseline'))}`,
     text`(Node 20: ${String(startup.data.date).slice(0, 10)}, ${startup.get('config.runs')} starts each after one discarded; Node 26: ${String(startup26.data.date).slice(0, 10)}, ${startup26.get('config.runs')} starts each`,
