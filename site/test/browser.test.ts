@@ -7,7 +7,10 @@
  * On a lab page with results on two runtimes, the runtime picker switches every figure block, its
  * runtime label and the targets listed (those for that runtime), by keyboard, and the pick is remembered (lab 02: the committed runs when the repository has
  * two, else a second build with test/fixtures/results laid over — HOTPATH_SITE_RESULTS).
- * Screenshots of home, one lab page, the concept map, lab 05's results and lab 02's picker go to test-artifacts/.
+ * Lab 02's and lab 05's charts draw each target of their run on the figure it judges, with its verdict in
+ * words under the bar it judges (not over it) and in the targets list under the chart.
+ * Screenshots of home, one lab page, the concept map, lab 05's results, lab 02's picker and lab 02's and lab 05's
+ * charts (light and dark) go to test-artifacts/.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -168,6 +171,45 @@ describe('the built site in Chromium', () => {
   });
 });
 
+describe('targets and verdicts on the charts', () => {
+  const SIGN = { met: '✓', missed: '✗', inconclusive: '?' } as const;
+  it.each(['02-generated-serializers', '05-single-binary'])('the %s chart draws each target where it judges, its verdict in words on the bar it judges', async (slug) => {
+    const lab = loadLabData(repoRoot).find((l) => l.slug === slug)!;
+    const { page, errors } = await visit(`/labs/${slug}`);
+    const figure = page.locator('figure.hp-chart').first();
+    const runtime = await figure.getAttribute('data-runtime');
+    const run = lab.references.find((r) => r.runtime.id === runtime)!;
+    expect(run.verdicts?.length, `${slug}'s run on ${runtime} is judged against its targets`).toBeGreaterThan(0);
+    for (const v of run.verdicts!) {
+      const on = [...(run.microGroups ?? []), ...run.metrics].find((g) => g.targets?.some((t) => t.id === v.id));
+      expect(on, `${v.id} (${v.words}) is drawn on a figure of the chart`).toBeDefined();
+      const target = on!.targets!.find((t) => t.id === v.id)!;
+      const group = figure.locator(`svg g.hp-group[data-metric="${on!.key}"]`);
+      expect(await group.count(), `the chart draws ${on!.label}`).toBe(1);
+      if (target.at !== null) expect(await group.locator(`g.hp-target-line[data-target="${v.id}"] line`).count(), `${v.id}'s line on ${on!.label}`).toBe(1);
+      const mark = group.locator(`tspan[data-target="${v.id}"][data-verdict="${v.state}"][data-series="reference"]`);
+      expect(await mark.count(), `${v.id}'s verdict (${v.state}) under the reference's bar`).toBe(1);
+      expect(await mark.textContent()).toContain(`${v.id} ${target.short}: ${SIGN[v.state]} ${v.state}`);
+      // The text never covers the bar it judges.
+      const [text, bar] = [await mark.boundingBox(), await group.locator('rect[data-series="reference"]').boundingBox()];
+      expect(text!.y >= bar!.y + bar!.height || text!.y + text!.height <= bar!.y, `${v.id}'s verdict is beside its bar, not over it`).toBe(true);
+      const item = figure.locator(`.hp-targets li[data-target="${v.id}"]`);
+      expect(await item.getAttribute('data-verdict')).toBe(v.state);
+      expect(await item.textContent()).toContain(`${v.id} ${v.words}: ${SIGN[v.state]} ${v.lines[0]!.text}`);
+    }
+    // The page tall enough that the sticky navbar covers nothing of the chart.
+    const tall = async () => page.setViewportSize({ width: 1280, height: Math.ceil(await page.evaluate(() => document.documentElement.scrollHeight)) });
+    await tall();
+    await figure.screenshot({ path: join(artifacts, `chart-${slug}.png`) });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload({ waitUntil: 'networkidle' });
+    await tall();
+    await page.locator('figure.hp-chart').first().screenshot({ path: join(artifacts, `chart-${slug}-dark.png`) });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('picking the runtime on a lab page', () => {
   const LAB02 = '02-generated-serializers';
   const FIXTURES = join(site, 'test', 'fixtures', 'results');
@@ -224,9 +266,10 @@ describe('picking the runtime on a lab page', () => {
       const figure = page.locator('figure.hp-chart');
       await expect.poll(() => figure.getAttribute('data-runtime'), { timeout: 5000 }).toBe(run.runtime.id);
       expect(await figure.locator('.hp-runtime').textContent(), 'the runtime label').toBe(`Runtime: ${run.runtime.caption}`);
-      expect(await figure.locator('.hp-targets').textContent(), `the targets for ${run.runtime.name} only, each naming its runtimes`).toBe(
-        `Targets on ${run.runtime.name}, the runtime of this run: ${run.targets.join('; ')}.`,
-      );
+      const targets = figure.locator('.hp-targets');
+      expect(await targets.locator('p').first().textContent()).toMatch(new RegExp(`^Targets on ${run.runtime.name}, the runtime of this run — the reference solution: `));
+      const items = await targets.locator('li').allTextContents();
+      expect(items.map((item, i) => item.startsWith(`T${i + 1} ${run.targets[i]}: `)), `the targets for ${run.runtime.name} only, each naming its runtimes: ${items.join(' | ')}`).toEqual(run.targets.map(() => true));
       expect(await figure.locator('svg title').textContent(), "the chart's accessible title").toContain(` on ${run.runtime.caption}: `);
       const micro = figure.locator('table.hp-micro').first();
       expect(await micro.locator('caption').textContent()).toContain(`Micro-benchmarks on ${run.runtime.caption}, per call`);

@@ -1,10 +1,12 @@
 /**
  * The targets a lab page shows are the ones for the runtime of the run it charts, as `pnpm lab bench` judges
- * them (the kit's target-runtime.ts): lab 02's committed Node 20 run lists its Node 20 targets and not the Node 26
- * one; the fixture's Node 26 run (test/fixtures/results, laid over as the browser tests' build does) the
- * reverse; the Node 22–24 target is in neither. Each target for some runtimes only says which ("— for Node 26
- * and later"). Rendered on the server, the chart's targets follow the run shown: the picked runtime's, or, when
- * the lab has no run on it, those of the run shown instead — never the whole manifest's list.
+ * them (the kit's target-runtime.ts), each in the kit's own words (`targetWords`, verdict.ts): lab 02's
+ * committed Node 20 run lists its Node 20 targets and not the Node 26 one; the fixture's Node 26 run
+ * (test/fixtures/results, laid over as the browser tests' build does) the reverse; the Node 22–24 target is in
+ * neither. Each target for some runtimes only says which ("— for Node 26 and later"). Rendered on the server,
+ * the chart's targets list follows the run shown: the picked runtime's, or, when the lab has no run on it,
+ * those of the run shown instead — never the whole manifest's list — each numbered as the chart draws it, with
+ * its verdict in words, and the run's count of met, missed and inconclusive targets.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,8 @@ import { createElement } from 'react';
 // @ts-expect-error The workspace has no @types/react-dom; renderToStaticMarkup(element) returns the HTML string.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { labs as manifest } from '../../shared/kit/src/manifest.ts';
+import { labs as manifest, type CheckpointTarget } from '../../shared/kit/src/manifest.ts';
+import { targetWords } from '../../shared/kit/src/verdict.ts';
 import { loadLabData, type ChartRun, type LabData } from '../plugins/checkpoint-data.ts';
 import { siteRuntime } from '../plugins/result-runtime.ts';
 
@@ -30,21 +33,26 @@ const LAB02 = '02-generated-serializers';
 let root = '';
 let lab02: LabData;
 
-/** Lab 02's manifest target with this label, as the site words it (the label, then the runtimes it is for). */
-const labelled = (start: string, runtimes?: string): string => {
-  const target = manifest.find((lab) => lab.slug === LAB02)!.targets.find((t) => t.label.startsWith(start));
-  expect(target, `lab 02's manifest has a target starting "${start}": update this test to the manifest`).toBeDefined();
-  return runtimes ? `${target!.label} — for ${runtimes}` : target!.label;
+/** Lab 02's manifest target `pick` finds, as the site words it (the kit's targetWords: with the runtimes it is for). */
+const worded = (what: string, pick: (t: CheckpointTarget) => boolean): string => {
+  const target = manifest.find((lab) => lab.slug === LAB02)!.targets.find(pick);
+  expect(target, `lab 02's manifest has a target ${what}: update this test to the manifest`).toBeDefined();
+  return targetWords(target!);
 };
+/** A target on `scenario`'s time, against `vs` (none: the baseline), for the Node majors `node` (none: every runtime). */
+const on = (scenario: string, vs?: string, node?: { min?: number; max?: number }) => (t: CheckpointTarget) =>
+  t.scenario === scenario && t.metric === 'nsPerOp' && t.vs === vs && t.node?.min === node?.min && t.node?.max === node?.max;
+const ONE = 'one Todo → JSON text';
+const HUNDRED = '100 Todos → JSON text';
 const NODE20 = () => [
-  labelled("≥ 3× JSON.stringify's speed serializing one Todo", 'Node 20 and earlier'),
-  labelled("≥ 1.8× JSON.stringify's speed serializing 100 Todos", 'Node 20 and earlier'),
-  labelled('faster than fast-json-stringify serializing one Todo', 'Node 20 and earlier'),
-  labelled('faster than fast-json-stringify serializing 100 Todos', 'Node 20 and earlier'),
+  worded('serializing one Todo against lab 01 on Node 20', on(ONE, undefined, { max: 20 })),
+  worded('serializing 100 Todos against lab 01 on Node 20', on(HUNDRED, undefined, { max: 20 })),
+  worded('serializing one Todo against fast-json-stringify', on(ONE, 'fast-json-stringify', { max: 20 })),
+  worded('serializing 100 Todos against fast-json-stringify', on(HUNDRED, 'fast-json-stringify', { max: 20 })),
 ];
-const NODE22_24 = () => labelled("≥ 1.6× JSON.stringify's speed serializing one Todo", 'Node 22–24');
-const NODE26 = () => labelled("within 25 % of JSON.stringify's time", 'Node 26 and later');
-const EVERY = () => [labelled("≥ 1.25× the speed of lab 01's hand-written check"), labelled("≥ 10× the speed of TypeBox's Value.Check")];
+const NODE22_24 = () => worded('serializing one Todo on Node 22–24', on(ONE, undefined, { min: 22, max: 24 }));
+const NODE26 = () => worded('serializing one Todo on Node 26', on(ONE, undefined, { min: 26 }));
+const EVERY = () => [worded("validating against lab 01's check", on('validate a POST /todos body')), worded("validating against TypeBox's Value.Check", on('validate a POST /todos body', 'TypeBox Value.Check'))];
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'hotpath-site-targets-'));
@@ -78,12 +86,22 @@ function page(references: ChartRun[], runtimes = pageRuntimes(references)): stri
   labs = [{ ...lab02, references, local: undefined }];
   return renderToStaticMarkup(createElement(RuntimeProvider, { runtimes, children: createElement(CheckpointChart, { slug: LAB02 }) }));
 }
-/** The targets line of a rendered page, and the runtime it is marked with. */
-function targetsLine(html: string): { runtime: string | undefined; text: string } {
-  const match = /<p class="hp-targets"(?: data-runtime="(\w+)")?>([\s\S]*?)<\/p>/.exec(html);
-  expect(match, 'the chart lists the targets in a <p class="hp-targets">').not.toBeNull();
-  expect(html.match(/class="hp-targets"/g), 'one targets line per chart').toHaveLength(1);
-  return { runtime: match![1], text: text(match![2]!) };
+/** The targets block of a rendered page: the runtime it is marked with, its text, and its list's items (each "T1 <words>: <verdict>"). */
+function targetsLine(html: string): { runtime: string | undefined; text: string; intro: string; items: string[] } {
+  const match = /<(p|div) class="hp-targets"(?: data-runtime="(\w+)")?>([\s\S]*?)<\/\1>/.exec(html);
+  expect(match, 'the chart lists the targets in a <p class="hp-targets"> or <div class="hp-targets">').not.toBeNull();
+  expect(html.match(/class="hp-targets"/g), 'one targets block per chart').toHaveLength(1);
+  const intro = /^<p>([\s\S]*?)<\/p>/.exec(match![3]!)?.[1];
+  const items = [...match![3]!.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) => text(m[1]!).trim());
+  return { runtime: match![2], text: text(match![3]!).trim(), intro: text(intro ?? match![3]!).trim(), items };
+}
+/** Each item reads its target's words first, numbered as the chart draws it, then its verdict: met, missed or inconclusive. */
+function expectItems(items: string[], words: string[]) {
+  expect(items, 'one item per target for the runtime').toHaveLength(words.length);
+  words.forEach((w, i) => {
+    expect(items[i]!.startsWith(`T${i + 1} ${w}: `), `item ${i + 1} reads "T${i + 1} ${w}: …", got "${items[i]}"`).toBe(true);
+    expect(items[i]).toMatch(/ — (met|missed|inconclusive)( \(inconclusive: .+\))?$/);
+  });
 }
 
 describe("lab 02's targets per runtime", () => {
@@ -103,18 +121,20 @@ describe("lab 02's targets per runtime", () => {
   });
 });
 
-describe('the targets line of the chart, rendered on the server', () => {
+describe('the targets list of the chart, rendered on the server', () => {
   it('shows the Node 26 targets beside the Node 26 run the page picks by default, not the Node 20 ones', () => {
     const line = targetsLine(page([onRuntime('node20'), onRuntime('node26')]));
     expect(line.runtime).toBe('node26');
-    expect(line.text).toBe(`Targets on Node 26, the runtime of this run: ${[...EVERY(), NODE26()].join('; ')}.`);
+    expect(line.intro).toMatch(/^Targets on Node 26, the runtime of this run — the reference solution: \d+ met(, \d+ missed)?(, \d+ inconclusive)? of 3 targets\./);
+    expectItems(line.items, [...EVERY(), NODE26()]);
     for (const target of NODE20()) expect(line.text).not.toContain(target);
   });
 
   it('shows the Node 20 targets beside a Node 20 run, not the Node 26 one', () => {
     const line = targetsLine(page([onRuntime('node20')]));
     expect(line.runtime).toBe('node20');
-    expect(line.text).toBe(`Targets on Node 20, the runtime of this run: ${[...EVERY(), ...NODE20()].join('; ')}.`);
+    expect(line.intro).toMatch(/^Targets on Node 20, the runtime of this run — the reference solution: .* of 6 targets\./);
+    expectItems(line.items, [...EVERY(), ...NODE20()]);
     expect(line.text).not.toContain(NODE26());
   });
 

@@ -47,7 +47,7 @@ describe('the micro table', () => {
     expect(rows).toEqual([
       'task | figure | lab 02 | reference | JSON.parse',
       'parse 64 KB | time | 640.00 µs | 159.00 µs (0.25×) | 320.00 µs (0.50×)',
-      'heap bytes | 195.3 KB | 0 B (0×) | 146.5 KB (0.75×)',
+      'heap bytes | 195.3 KiB | 0 B (0×) | 146.5 KiB (0.75×)',
       'throughput | 102 MB/s | 412 MB/s (4.03×) | 205 MB/s (2.00×)',
     ]);
   });
@@ -55,6 +55,6 @@ describe('the micro table', () => {
   it('renders a run without MB/s figures as before', () => {
     const { caption, rows } = microTable(run([time, bytes]));
     expect(caption).toBe('Micro-benchmarks on Node 26.12.1 · V8 14.6, per call (lower is better). Ratios are to lab 02.');
-    expect(rows.slice(1)).toEqual(['parse 64 KB | time | 640.00 µs | 159.00 µs (0.25×)', 'heap bytes | 195.3 KB | 0 B (0×)']);
+    expect(rows.slice(1)).toEqual(['parse 64 KB | time | 640.00 µs | 159.00 µs (0.25×)', 'heap bytes | 195.3 KiB | 0 B (0×)']);
   });
 });

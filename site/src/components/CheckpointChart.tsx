@@ -1,52 +1,53 @@
 /**
- * A lab's checkpoint as an SVG bar chart, rendered on the server (it needs no JavaScript in the browser):
- * for each figure — requests/s, p99, heap bytes per request, startup, RSS — one bar per series (the run's
- * baseline, named by its stage: lab 00, or lab 01 for lab 02 …; the reference solution; and your own run
- * when `pnpm lab bench` has written one), labelled with the value and its ratio to the baseline, under the
- * runtime and the fingerprint of the machine that measured it. The run's micro-benchmarks (time and heap
- * bytes per call, and throughput in MB/s for tasks that give their input size; peers such as
- * fast-json-stringify as extra columns) follow as a compact table. A lab with committed runs on several
+ * A lab's checkpoint as an SVG bar chart, rendered on the server (it needs no JavaScript in the browser): for
+ * each figure — the micro tasks the lab's targets judge (lab 02's serializer beside JSON.stringify and
+ * fast-json-stringify), requests/s, p99, heap bytes per request, startup, RSS — one bar per series (the run's
+ * baseline, named by its stage: lab 00, or lab 01 for lab 02 …; the reference solution; your own run when
+ * `pnpm lab bench` has written one; peers a target compares with), each labelled with its value and ratio, and
+ * each target of the run's runtime drawn where it judges with its verdict — met, missed or inconclusive, in
+ * words — under the bar it judges (ChartBars.tsx). Under the chart, the targets in the kit's words with each
+ * verdict, then the run of record: its results file (linked), runtime, fingerprint, a busy machine said plainly
+ * and the warnings about what it shows (ChartTargets.tsx). Lab 00's chart draws each route beside the same
+ * server's GET /health (its floor) and, when lab 00 commits a run of its own, that run's micro pairs in a second
+ * chart naming its own file. The run's micro-benchmarks follow as a compact table (time, heap bytes per call,
+ * MB/s for tasks that give their input size; peers as extra columns). A lab with committed runs on several
  * runtimes shows the one picked for the page (RuntimePicker.tsx; your own latest run stands in for the
- * reference run of its runtime). Each chart lists the lab's targets for its run's runtime only, each naming the
- * runtimes it is for when not all (a figure that moved with V8, like lab 02's JSON.stringify ratio, has one
- * target per range: plugins/checkpoint-data.ts picks them as `pnpm lab bench` does). Colours come from CSS
- * variables, so the chart stays legible in dark mode.
+ * reference run of its runtime). Colours come from CSS variables, so the chart stays legible in dark mode.
  */
 import React from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { ChartMetric, ChartRun, LabData, MicroFigure, SeriesKey } from '../../plugins/checkpoint-data';
+import { BarGroup, drawn, groupHeight, labelWidth, LAYOUT, ratioText } from './ChartBars';
+import { RunRecord, RunTargets } from './ChartTargets';
 import { RuntimeNote, RuntimePicker, useRuntimeChoice } from './RuntimePicker';
 import { runtimeOrder, variantFor } from './runtime-choice';
 
 interface Series {
   key: SeriesKey;
   label: string;
-  colour: string;
 }
 
 /** The series of a run, the baseline named after the stage it was measured against. */
 function seriesOf(run: ChartRun): Series[] {
   return [
-    { key: 'baseline', label: run.baselineLabel, colour: 'var(--hp-baseline)' },
-    { key: 'reference', label: 'reference', colour: 'var(--hp-reference)' },
-    { key: 'learner', label: 'yours', colour: 'var(--hp-learner)' },
+    { key: 'baseline', label: run.baselineLabel },
+    { key: 'reference', label: 'reference' },
+    { key: 'learner', label: 'yours' },
   ];
 }
 
-/** A ratio as the harness prints it: 2 decimals, or 2 significant digits below 0.1 (5 ns against 19 µs is 0.00029×). */
-function ratioText(value: number, base: number): string {
-  const r = value / base;
-  return r === 0 ? '0×' : `${r < 0.1 ? r.toPrecision(2) : r.toFixed(2)}×`;
-}
-
+/**
+ * A figure with its unit. Memory (heap, ArrayBuffer, RSS: unit 'B') in binary units, labelled so — "15.0 KiB",
+ * "49.2 MiB" (1024-based), as the harness's table prints it; throughput stays decimal MB/s of input (a rate).
+ */
 export function formatValue(value: number, unit: ChartMetric['unit'] | MicroFigure['unit']): string {
   if (unit === 'MB/s') return `${value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2)} MB/s`;
   if (unit === 'ns') return value >= 1e6 ? `${(value / 1e6).toFixed(2)} ms` : value >= 1000 ? `${(value / 1000).toFixed(2)} µs` : `${value.toFixed(1)} ns`;
   if (unit === 'req/s') return value >= 1000 ? `${(value / 1000).toFixed(1)}k req/s` : `${value.toFixed(0)} req/s`;
   if (unit === 'µs') return value >= 1000 ? `${(value / 1000).toFixed(2)} ms` : `${value.toFixed(0)} µs`;
   if (unit === 'ms') return `${value.toFixed(0)} ms`;
-  if (value >= 1024 * 1024) return `${(value / 1024 / 1024).toFixed(1)} MB`;
-  return value >= 1024 ? `${(value / 1024).toFixed(1)} KB` : `${value.toFixed(0)} B`;
+  if (value >= 1024 * 1024) return `${(value / 1024 / 1024).toFixed(1)} MiB`;
+  return value >= 1024 ? `${(value / 1024).toFixed(1)} KiB` : `${value.toFixed(0)} B`;
 }
 
 export function useLabData(slug?: string): LabData[] {
@@ -54,45 +55,13 @@ export function useLabData(slug?: string): LabData[] {
   return slug ? labs.filter((lab) => lab.slug === slug) : labs;
 }
 
-function runName(run: ChartRun): string {
+/** A figure in its unit: formatValue's, GCs (per 10k requests) counted. */
+const figureText = (value: number, unit: ChartMetric['unit']): string => (unit === 'GCs' ? `${value.toFixed(value >= 10 ? 0 : 1)} GCs` : formatValue(value, unit));
+
+function runName(lab: LabData, run: ChartRun): string {
   if (run.source === 'local') return 'your latest run';
-  if (run.source === 'reference') return 'the reference run';
-  return `${run.baselineLabel}'s figures from its run of record, ${run.takenFrom ?? 'a later stage'}'s committed reference run`;
-}
-
-const ROW = 18;
-const LABEL_WIDTH = 250;
-const BAR_WIDTH = 300;
-
-function MetricGroup({ metric, y, all }: { metric: ChartMetric; y: number; all: Series[] }) {
-  const series = all.filter((s) => metric.values[s.key] !== undefined);
-  const baseLabel = all[0]!.label;
-  const max = Math.max(...series.map((s) => metric.values[s.key]!));
-  const base = metric.values.baseline;
-  return (
-    <g transform={`translate(0, ${y})`}>
-      <text x={0} y={12} fontWeight="bold">
-        {metric.label} ({metric.better} is better)
-      </text>
-      {series.map((s, i) => {
-        const value = metric.values[s.key]!;
-        const width = max > 0 ? Math.max(1, (value / max) * BAR_WIDTH) : 1;
-        const ratio = base && s.key !== 'baseline' ? ` · ${ratioText(value, base)} ${baseLabel}` : '';
-        return (
-          <g key={s.key} transform={`translate(0, ${18 + i * ROW})`}>
-            <text x={8} y={12}>
-              {s.label}
-            </text>
-            <rect x={90} y={2} width={width} height={12} fill={s.colour} rx={2} />
-            <text x={96 + width} y={12}>
-              {formatValue(value, metric.unit)}
-              {ratio}
-            </text>
-          </g>
-        );
-      })}
-    </g>
-  );
+  if (run.source === 'baseline-only') return `${run.baselineLabel}'s figures from its run of record, ${run.takenFrom ?? 'a later stage'}'s committed reference run`;
+  return lab.number === 0 ? "lab 00's own committed run" : 'the reference run';
 }
 
 /** The name of a micro figure's row. */
@@ -165,77 +134,83 @@ function MicroTable({ run, id, peer }: { run: ChartRun; id: string; peer?: Chart
   );
 }
 
-/** The lab's targets for the run's runtime; none for that runtime when the lab's are all for others. */
-function RunTargets({ lab, run }: { lab: LabData; run: ChartRun }) {
-  if (lab.targets.length === 0) return null;
-  return (
-    <p className="hp-targets" data-runtime={run.runtime.id}>
-      {run.targets.length > 0
-        ? `Targets on ${run.runtime.name}, the runtime of this run: ${run.targets.join('; ')}.`
-        : `No targets on ${run.runtime.name}: this lab's targets are for other runtimes.`}
-    </p>
-  );
+/** What a chart's ratios are to, in words. */
+function ratiosTo(run: ChartRun): string {
+  if (run.source === 'baseline-only') return `Each route is drawn beside ${run.baselineLabel}'s GET /health in the same run (the same server answering a constant: the floor of its stack); absolute figures depend on the machine and the runtime.`;
+  if (run.metrics.length === 0 && (run.microGroups ?? []).every((g) => g.ratioTo?.startsWith('task:'))) return 'Each ratio is to the first bar of its group, measured in the same run.';
+  return `Ratios are to ${run.baselineLabel} in the same run; absolute figures depend on the machine and the runtime.`;
 }
 
 /** A run's chart; `instead`: shown because the lab has no run on the runtime picked for the page. */
 export function RunChart({ lab, run, instead = false }: { lab: LabData; run: ChartRun; instead?: boolean }) {
   const id = `chart-${lab.slug}-${run.source}`;
   const SERIES = seriesOf(run);
-  const heights = run.metrics.map((m) => 26 + SERIES.filter((s) => m.values[s.key] !== undefined).length * ROW);
+  const all = [...(run.microGroups ?? []), ...run.metrics];
+  const groups = all.filter((g) => drawn(g, run));
+  const alone = all.filter((g) => !drawn(g, run));
+  const x0 = labelWidth(groups, run);
+  const heights = groups.map((g) => groupHeight(g, run));
   const height = heights.reduce((a, b) => a + b, 0) + 10;
+  const name = runName(lab, run);
+  const verdicts = run.verdicts ?? [];
   let y = 0;
   return (
-    <figure className="hp-chart" data-runtime={run.runtime.id}>
-      <RuntimeNote runtime={run.runtime} instead={instead} what="this checkpoint" />
-      <RunTargets lab={lab} run={run} />
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + 160} ${height}`} width="100%">
-        <title id={`${id}-title`}>
-          {`Checkpoint of lab ${String(lab.number).padStart(2, '0')} on ${run.runtime.caption}: ${runName(run)}, measured in one run against ${run.baselineLabel}`}
-        </title>
-        <desc id={`${id}-desc`}>{`Measured on ${run.runtime.caption}, ${run.fingerprint} (${run.mode} run).`}</desc>
-        {run.metrics.map((metric, i) => {
-          const group = <MetricGroup key={metric.label} metric={metric} y={y} all={SERIES} />;
-          y += heights[i]!;
-          return group;
-        })}
-      </svg>
-      <figcaption>
-        {runName(run)[0]!.toUpperCase() + runName(run).slice(1)} · {run.mode} · {run.runtime.caption} · measured on {run.fingerprint} ({run.file}). Ratios are to{' '}
-        {run.baselineLabel} in the same run; absolute figures depend on the machine and the runtime.
-        {run.warnings.length > 0 && (
-          <ul>
-            {run.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
+    <>
+      <figure className="hp-chart" data-runtime={run.runtime.id}>
+        <RuntimeNote runtime={run.runtime} instead={instead} what="this checkpoint" />
+        <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${Math.max(710, x0 + LAYOUT.bar + LAYOUT.text)} ${height}`} width="100%">
+          <title id={`${id}-title`}>
+            {run.source === 'reference' && lab.number === 0
+              ? `Micro-benchmarks of lab 00 on ${run.runtime.caption}: ${name}, each pair measured in one run`
+              : `Checkpoint of lab ${String(lab.number).padStart(2, '0')} on ${run.runtime.caption}: ${name}, measured in one run against ${run.baselineLabel}`}
+          </title>
+          <desc id={`${id}-desc`}>
+            {`Measured on ${run.runtime.caption}, ${run.fingerprint} (${run.mode} run, ${run.file})${run.busy ? ', while the machine was busy: figures may be low' : ''}.`}
+            {verdicts.length > 0 && ` Targets: ${verdicts.map((v) => `${v.id}, ${v.words}: ${v.lines.map((l) => `${run.source === 'local' ? `${l.who === 'yours' ? 'yours' : 'the reference'}: ` : ''}${l.text}`).join('; ')}`).join('. ')}.`}
+          </desc>
+          {groups.map((metric, i) => {
+            const group = <BarGroup key={metric.key ?? metric.label} metric={metric} run={run} y={y} x0={x0} format={figureText} />;
+            y += heights[i]!;
+            return group;
+          })}
+        </svg>
+        <RunTargets lab={lab} run={run} />
+        <RunRecord run={run} name={name[0]!.toUpperCase() + name.slice(1)} ratios={ratiosTo(run)} />
+        {alone.length > 0 && (
+          <p className="hp-alone">
+            {alone.map((m) => m.label).join(', ')}: one bar each, with nothing in this run to compare {alone.length > 1 ? 'them' : 'it'} with — in the table below.
+          </p>
         )}
-      </figcaption>
-      <details>
-        <summary>The figures as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th>figure</th>
-              {SERIES.filter((s) => run.metrics.some((m) => m.values[s.key] !== undefined)).map((s) => (
-                <th key={s.key}>{s.label}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {run.metrics.map((m) => (
-              <tr key={m.label}>
-                <td>{m.label}</td>
-                {SERIES.filter((s) => run.metrics.some((x) => x.values[s.key] !== undefined)).map((s) => (
-                  <td key={s.key}>{m.values[s.key] === undefined ? '–' : formatValue(m.values[s.key]!, m.unit)}</td>
+        {run.metrics.length > 0 && (
+          <details>
+            <summary>The figures as a table</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th>figure</th>
+                  {SERIES.filter((s) => run.metrics.some((m) => m.values[s.key] !== undefined)).map((s) => (
+                    <th key={s.key}>{s.label}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {run.metrics.map((m) => (
+                  <tr key={m.label}>
+                    <td>{m.label}</td>
+                    {SERIES.filter((s) => run.metrics.some((x) => x.values[s.key] !== undefined)).map((s) => (
+                      <td key={s.key}>{m.values[s.key] === undefined ? '–' : figureText(m.values[s.key]!, m.unit)}</td>
+                    ))}
+                  </tr>
                 ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-      {run.micro.length > 0 && <MicroTable run={run} id={id} />}
-      {run.micro.length > 0 && run.runtimePeers.map((peer) => <MicroTable key={peer.runtime.id} run={run} id={id} peer={peer} />)}
-    </figure>
+              </tbody>
+            </table>
+          </details>
+        )}
+        {run.micro.length > 0 && <MicroTable run={run} id={id} />}
+        {run.micro.length > 0 && run.runtimePeers.map((peer) => <MicroTable key={peer.runtime.id} run={run} id={id} peer={peer} />)}
+      </figure>
+      {run.companion && <RunChart lab={lab} run={run.companion} />}
+    </>
   );
 }
 

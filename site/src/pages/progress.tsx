@@ -1,6 +1,7 @@
 /**
  * Progress: your own checkpoint runs, read from .hotpath/ when the site was built (pnpm start rebuilds it),
- * lab by lab, with your latest chart beside the reference. Without local runs, it says how to make one.
+ * lab by lab — each run's verdicts counted in the kit's words ("2 met, 1 inconclusive of 3 targets") — with
+ * your latest chart, the reference's verdict from the same run beside yours. Without local runs, it says how to make one.
  */
 import React from 'react';
 import Layout from '@theme/Layout';
@@ -32,7 +33,7 @@ export default function Progress(): React.ReactElement {
             <ul>
               {lab.history.map((run) => (
                 <li key={run.at}>
-                  {run.at.slice(0, 16).replace('T', ' ')} ({run.mode}): {run.total === 0 ? 'measured (no target)' : `${run.met}/${run.total} targets met`}
+                  {run.at.slice(0, 16).replace('T', ' ')} ({run.mode}): {run.total === 0 ? 'measured (no target)' : (run.words ?? `${run.met} met of ${run.total} targets`)}
                 </li>
               ))}
             </ul>
