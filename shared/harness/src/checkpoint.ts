@@ -10,8 +10,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeLabDir, repoRoot } from '@hotpath/kit/paths';
-import { asCheckpoint, checkPeers, peerKey, type CheckpointDefinition, type Peer } from './define.ts';
-import { finishFingerprint, takeFingerprint } from './fingerprint.ts';
+import { asCheckpoint, checkPeers, checkScenarios, peerKey, type CheckpointDefinition, type Peer } from './define.ts';
+import { busyDuring, busyWarning, noiseSamples } from './busy.ts';
+import { finishFingerprint, sampleOtherCpus, takeFingerprint } from './fingerprint.ts';
 import { runLoad } from './load.ts';
 import { runMicroSection } from './micro-section.ts';
 import { RUN_DEFAULTS } from './run-defaults.ts';
@@ -83,6 +84,11 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   }
   let scenarios: Scenario[] = own.scenarios ?? (await defaultScenarios());
   if (!scenarios.some((s) => s.name === HEALTH_SCENARIO)) scenarios = [{ name: HEALTH_SCENARIO, method: 'GET', path: '/health' }, ...scenarios];
+  try {
+    checkScenarios(scenarios);
+  } catch (error) {
+    failures.push(`Checkpoint definition ${definitionSource} failed: ${(error as Error).message}`);
+  }
   const usesIngest = scenarios.some((s) => s.path.startsWith('/ingest'));
   // Who the load and startup sections measure: the subjects, then the peers with a package folder.
   // A peer served by a command is labelled by it and measured from its cwd.
@@ -109,7 +115,8 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   const pinning = choosePinning(options.pin ?? true);
   progress.step('fingerprint: sampling CPU use before the run');
   let fingerprint = await takeFingerprint({ repoRoot, pinning });
-  if (fingerprint.busy) warnings.push(`The machine looked busy: ${fingerprint.busyReasons.join('; ')}`);
+  // Judged for the whole run at its end (one warning then); said now too, while there is time to stop it.
+  if (fingerprint.busy) progress.note(`the machine looks busy before the run (${fingerprint.busyReasons.join('; ')}): close other programs for figures of your code`);
   if (!pinning.used) warnings.push(`Server and load generator not pinned to separate CPUs: ${pinning.reason}`);
 
   const result: CheckpointResult = {
@@ -194,7 +201,10 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     }
   }
 
-  fingerprint = finishFingerprint(fingerprint);
+  // Busy over the whole run: at the start, in the load rounds and micro tasks, or in a sample after the run.
+  progress.step('fingerprint: sampling CPU use after the run');
+  fingerprint = finishFingerprint(fingerprint, { otherCpusAfter: await sampleOtherCpus(), during: busyDuring(noiseSamples(result)) });
+  if (fingerprint.busy) warnings.unshift(busyWarning(fingerprint.busyReasons));
   result.fingerprint = fingerprint;
   result.ratios = computeRatios(result);
   tagRuntimes(result);

@@ -3,7 +3,8 @@
  * the harness calls `fn` once per subject (the package being benchmarked, the baseline, and the reference
  * solution when the run measures one) to get the micro tasks, load scenarios and whether to measure startup,
  * plus the peers (other ways of doing the same job, measured beside the subjects: micro tasks, and/or a package
- * folder measured under load like a subject). The same file serves labs/<slug> and solutions/<slug>.
+ * folder measured under load like a subject). The same file serves labs/<slug> and solutions/<slug>. Its
+ * scenarios and peers are checked here (checkScenarios, checkPeers).
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -124,6 +125,29 @@ export function asCheckpoint(value: unknown, file: string): Checkpoint {
     return value as Checkpoint;
   }
   throw new Error(`${file} must default-export defineCheckpoint((subject) => ({ micro, scenarios, startup }))`);
+}
+
+/**
+ * A definition's load scenarios, checked: each needs a name (unique), a method and a path starting with '/';
+ * `expect` is '2xx' or 'any'; `expectStatus`, when given, is a non-2xx HTTP status (an integer 300–599: a
+ * 2xx is expected anyway). Throws, naming the scenario and what to write instead.
+ */
+export function checkScenarios(scenarios: readonly Scenario[]): void {
+  const seen = new Set<string>();
+  for (const scenario of scenarios) {
+    if (!scenario || typeof scenario.name !== 'string' || scenario.name.trim() === '') throw new Error('every scenario needs a name');
+    const where = `scenario "${scenario.name}"`;
+    if (seen.has(scenario.name)) throw new Error(`two scenarios are named "${scenario.name}"`);
+    seen.add(scenario.name);
+    if (typeof scenario.path !== 'string' || !scenario.path.startsWith('/')) throw new Error(`${where}: path must start with '/', got ${JSON.stringify(scenario.path)}`);
+    if (scenario.expect !== undefined && scenario.expect !== '2xx' && scenario.expect !== 'any') {
+      throw new Error(`${where}: expect must be '2xx' or 'any', got ${JSON.stringify(scenario.expect)}`);
+    }
+    const status = scenario.expectStatus;
+    if (status !== undefined && !(Number.isInteger(status) && status >= 300 && status <= 599)) {
+      throw new Error(`${where}: expectStatus must be the non-2xx HTTP status it answers on purpose, an integer from 300 to 599 (e.g. expectStatus: 404), got ${JSON.stringify(status)}`);
+    }
+  }
 }
 
 /**

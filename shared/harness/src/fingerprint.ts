@@ -1,11 +1,16 @@
 /**
  * The machine fingerprint stored with every result: runtime and hardware, load before and after, pinning,
- * NODE_EXTRA_CA_CERTS, git commit and date, plus a "busy" verdict when something else was using the CPUs
- * when the run started (1-minute load average above half the cores, or other CPU use seen in /proc/stat).
+ * NODE_EXTRA_CA_CERTS, git commit and date, plus a "busy" verdict over the whole run (src/busy.ts): busy when
+ * the run started (1-minute load average above half the cores, or other CPU use seen in /proc/stat), OR while
+ * it measured (noisy load rounds or micro tasks), OR when it ended (other CPU use in a sample after it).
+ * Also the CPU sampling those verdicts read: a short sample, and a window around a measurement.
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { machineCpu, type Pinning } from './server.ts';
+import { busyAfter, busyVerdict, judgeBusy, otherCpusOf } from './busy.ts';
+import { machineCpu, processCpu, type Pinning } from './server.ts';
+
+export { busyVerdict } from './busy.ts';
 
 export interface Fingerprint {
   node: string;
@@ -26,8 +31,14 @@ export interface Fingerprint {
   gitCommit: string | null;
   gitDirty: boolean | null;
   date: string;
+  /** The run as a whole looked busy: at the start, during the run or at the end (`busyAt` says which). */
   busy: boolean;
+  /** Why, each reason saying when ("at the start: …"); results written before `busyAt` give start reasons only. */
   busyReasons: string[];
+  /** When the machine looked busy. Absent in results written before it existed (their `busy` is the start's). */
+  busyAt?: { start: boolean; during: boolean; end: boolean };
+  /** CPUs' worth of time other processes used in a short sample after the run (null without /proc). */
+  otherCpusAfter?: number | null;
 }
 
 function git(args: string[], cwd: string): string | null {
@@ -51,12 +62,28 @@ export async function sampleOtherCpus(ms = 300): Promise<number | null> {
   return Math.max(0, busyShare * cores - (own.user + own.system) / 1e3 / ms);
 }
 
-/** The verdict on a load average and a CPU sample; exported for tests. */
-export function busyVerdict(loadAverage1m: number, cores: number, otherCpus: number | null): string[] {
-  const reasons: string[] = [];
-  if (loadAverage1m > 0.5 * cores) reasons.push(`1-minute load average ${loadAverage1m.toFixed(2)} is above half the ${cores} cores (it also counts runs that ended in the last minute)`);
-  if (otherCpus !== null && otherCpus > 0.2) reasons.push(`other processes were using ${otherCpus.toFixed(2)} CPUs before the run`);
-  return reasons;
+/**
+ * Starts measuring other processes' CPU use (src/busy.ts otherCpusOf): the machine's busy time minus this
+ * process's and `ownPids`' (child processes of the run, e.g. micro workers on other runtimes). The returned
+ * function ends the window and gives the figure (null without /proc).
+ */
+export function otherCpusWindow(ownPids: () => readonly number[] = () => []): () => number | null {
+  const pids = ownPids();
+  const machine0 = machineCpu();
+  const own0 = process.cpuUsage();
+  const children0 = pids.map((pid) => processCpu(pid));
+  const t0 = performance.now();
+  return () => {
+    const machine1 = machineCpu();
+    const own = process.cpuUsage(own0);
+    const wall = (performance.now() - t0) / 1000;
+    const children = pids.map((pid, i) => {
+      const [a, b] = [children0[i], processCpu(pid)];
+      return a === undefined || b === undefined ? null : (b - a) / wall;
+    });
+    const busySec = machine0 && machine1 ? machine1.busy - machine0.busy : null;
+    return otherCpusOf(busySec, wall, [(own.user + own.system) / 1e6 / wall, ...children]);
+  };
 }
 
 /** Takes the fingerprint at the start of a run; call `finishFingerprint` at the end. */
@@ -90,7 +117,18 @@ export async function takeFingerprint(options: { repoRoot: string; pinning?: Pin
   };
 }
 
-/** Records the load average at the end of the run. */
-export function finishFingerprint(fingerprint: Fingerprint): Fingerprint {
-  return { ...fingerprint, loadAverageEnd: os.loadavg() };
+/**
+ * Records the load average at the end of the run; with `end` (a sample of other CPU use taken after the run's
+ * processes stopped, and busyDuring's reasons over its windows) it judges the whole run: busy at the start,
+ * during or at the end. Without `end` the start's verdict stays (as in results written before).
+ */
+export function finishFingerprint(fingerprint: Fingerprint, end?: { otherCpusAfter: number | null; during: readonly string[] }): Fingerprint {
+  const finished = { ...fingerprint, loadAverageEnd: os.loadavg() };
+  if (!end) return finished;
+  const judged = judgeBusy({
+    start: busyVerdict(fingerprint.loadAverageStart[0] ?? 0, fingerprint.cores, fingerprint.otherCpusBefore),
+    during: end.during,
+    end: busyAfter(end.otherCpusAfter),
+  });
+  return { ...finished, otherCpusAfter: end.otherCpusAfter, busy: judged.busy, busyReasons: judged.reasons, busyAt: judged.at };
 }

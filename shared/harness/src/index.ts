@@ -4,7 +4,7 @@
  * Labs use `defineCheckpoint` (in labs/<slug>/checkpoint.ts) and `measureBytesPerOp`; the CLI is
  * bin/hotpath-bench.js, and other tools run a checkpoint with `runCheckpoint(options)`.
  */
-export { defineCheckpoint, asCheckpoint, peerKey, PEER_KEY_PREFIX } from './define.ts';
+export { defineCheckpoint, asCheckpoint, checkScenarios, peerKey, PEER_KEY_PREFIX } from './define.ts';
 export type { Checkpoint, CheckpointDefinition, CheckpointFn, CheckpointSubject, Peer, ServeCommand } from './define.ts';
 export { measureBytesPerOp, measureAsyncBytesPerOp, measureBytesPerOpWithin } from './bytes-per-op.ts';
 export type { BytesPerOp, BytesPerOpOptions } from './bytes-per-op.ts';
@@ -17,8 +17,10 @@ export { dropFromPageCache } from './page-cache.ts';
 export type { ArrayBufferBasis, LoadOptions, LoadResult, LoadRound, LoadScenarioResult, LoadSubject, ScenarioSummary } from './load.ts';
 export { measureStartup } from './startup.ts';
 export type { StartupOptions, StartupResult, StartupSummary } from './startup.ts';
-export { takeFingerprint, finishFingerprint, busyVerdict } from './fingerprint.ts';
+export { takeFingerprint, finishFingerprint, busyVerdict, sampleOtherCpus, otherCpusWindow } from './fingerprint.ts';
 export type { Fingerprint } from './fingerprint.ts';
+export { busyAfter, busyDuring, busyWarning, judgeBusy, noiseSamples, otherCpusOf, NOISE_CPUS } from './busy.ts';
+export type { BusyJudgement, NoiseSample } from './busy.ts';
 export { computeRatios, formatTable, writeResult, Progress, SCHEMA_VERSION } from './report.ts';
 export type { CheckpointResult, PeerPackage, Ratio, RunRuntime, Section, SubjectInfo } from './report.ts';
 export { computeRuntimeRatios, resultOnRuntime, tagRuntimes } from './runtime-results.ts';

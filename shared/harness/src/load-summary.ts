@@ -1,8 +1,10 @@
 /**
  * A load scenario's figures for one subject, from its measured rounds (src/load.ts): medians over rounds of
  * RPS, latency, heap and ArrayBuffer bytes per request, GCs per 10k requests, RSS; sums of errors; the last
- * round's app stats. And the app-attributable figures: each scenario's heap and ArrayBuffer bytes per request
- * minus the same subject's GET /health figure (the framework's fixed cost, the probe's own cost).
+ * round's app stats; whether it is flagged (non-2xx answers other than the status the scenario expects, errors,
+ * timeouts) and the line a flagged one gets. And the app-attributable figures: each scenario's heap and
+ * ArrayBuffer bytes per request minus the same subject's GET /health figure (the framework's fixed cost, the
+ * probe's own cost).
  */
 import type { ArrayBufferSampling } from './ab-sampler.ts';
 import type { LoadRound, LoadScenarioResult } from './load.ts';
@@ -45,22 +47,32 @@ export interface ScenarioSummary {
   peakRssBytes: number | null;
   errors: number;
   timeouts: number;
+  /** Every answer that was not 2xx, the expected ones (`expectedNon2xx`) included. */
   non2xx: number;
-  /** True when any response was not 2xx (a flagged scenario is not ranked). */
+  /**
+   * Answers with the status the scenario expects (its `expectStatus`, e.g. a floor's 404): counted in non2xx,
+   * never flagged. Only present when the scenario declares one.
+   */
+  expectedNon2xx?: number;
+  /** True when any answer was non-2xx and not the expected status, or any error or timeout (a flagged scenario is not ranked). */
   flagged: boolean;
   rounds: LoadRound[];
   /** The id of the runtime the server ran on (see the result's `runtime` and `runtimes`). */
   runtime?: string;
 }
 
-/** The summary of one subject's rounds of one scenario (app figures are filled in by `addAppFigures`). */
-export function summarise(rounds: LoadRound[]): ScenarioSummary {
+/**
+ * The summary of one subject's rounds of one scenario (app figures are filled in by `addAppFigures`); answers
+ * with `expectStatus` (the scenario's) are expected: counted, not flagged.
+ */
+export function summarise(rounds: LoadRound[], expectStatus?: number): ScenarioSummary {
   const m = (f: (r: LoadRound) => number) => median(rounds.map(f));
   const requests = rounds.reduce((a, r) => a + r.probe.requests, 0);
   const gcs = rounds.reduce((a, r) => a + r.probe.gcCount, 0);
   const errors = rounds.reduce((a, r) => a + r.errors, 0);
   const timeouts = rounds.reduce((a, r) => a + r.timeouts, 0);
   const non2xx = rounds.reduce((a, r) => a + r.non2xx, 0);
+  const expected = expectStatus === undefined ? 0 : rounds.reduce((a, r) => a + (r.statusCodes[String(expectStatus)] ?? 0), 0);
   const peaks = rounds.map((r) => r.probe.peakRssBytes).filter((v): v is number => v !== null);
   const summary: ScenarioSummary = {
     rps: m((r) => r.rps),
@@ -75,7 +87,8 @@ export function summarise(rounds: LoadRound[]): ScenarioSummary {
     errors,
     timeouts,
     non2xx,
-    flagged: non2xx > 0 || errors > 0 || timeouts > 0,
+    ...(expectStatus === undefined ? {} : { expectedNon2xx: expected }),
+    flagged: non2xx - expected > 0 || errors > 0 || timeouts > 0,
     rounds,
   };
   // Probes that sample ArrayBuffers (every probe since the figure exists) give these; older ones do not.
@@ -117,4 +130,16 @@ export function addAppFigures(scenarios: readonly LoadScenarioResult[]): void {
       }
     }
   }
+}
+
+/**
+ * The warning (scenario `expect: 'any'`) or failure (`'2xx'`) line of one contestant's summary, or null when
+ * it is not flagged: "POST /x on subject: 12 non-2xx, 0 errors, 0 timeouts", with the expected answers said
+ * apart ("12 non-2xx besides the 1,000 expected 404s").
+ */
+export function flagLine(scenario: Pick<LoadScenarioResult, 'name' | 'expectStatus'>, key: string, summary: ScenarioSummary): string | null {
+  if (!summary.flagged) return null;
+  const expected = scenario.expectStatus === undefined ? 0 : (summary.expectedNon2xx ?? 0);
+  const besides = scenario.expectStatus === undefined ? '' : ` besides the ${expected.toLocaleString('en-US')} expected ${scenario.expectStatus}s`;
+  return `${scenario.name} on ${key}: ${summary.non2xx - expected} non-2xx${besides}, ${summary.errors} errors, ${summary.timeouts} timeouts`;
 }

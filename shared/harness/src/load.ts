@@ -11,8 +11,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { NOISE_CPUS, otherCpusOf } from './busy.ts';
 import { ipc, type IpcCall } from './ipc.ts';
-import { addAppFigures, summarise, type ScenarioSummary } from './load-summary.ts';
+import { addAppFigures, flagLine, summarise, type ScenarioSummary } from './load-summary.ts';
 import type { ServeCommand } from './define.ts';
 import type { ProbeWindow } from './probe.ts';
 import { bodyBytes, type Scenario } from './scenarios.ts';
@@ -77,6 +78,8 @@ export interface LoadScenarioResult {
   path: string;
   bodyBytes: number;
   expect: '2xx' | 'any';
+  /** The non-2xx status the scenario's definition expects (e.g. 404 for a floor); absent when it names none. */
+  expectStatus?: number;
   results: Record<string, ScenarioSummary>;
 }
 
@@ -140,11 +143,8 @@ async function oneRound(
   const wall = reply.result.durationSec as number;
   const serverCpus = server0 !== undefined && server1 !== undefined ? (server1 - server0) / wall : null;
   const loadGeneratorCpus = worker0 !== undefined && worker1 !== undefined ? (worker1 - worker0) / wall : null;
-  let otherCpus: number | null = null;
-  if (cpu0 && cpu1 && serverCpus !== null && loadGeneratorCpus !== null) {
-    const ownCpus = (own.user + own.system) / 1e6 / wall;
-    otherCpus = Math.max(0, (cpu1.busy - cpu0.busy) / wall - serverCpus - loadGeneratorCpus - ownCpus);
-  }
+  // The server and the load generator (pinned on the other core) are the run's own: only the rest is "other".
+  const otherCpus = otherCpusOf(cpu0 && cpu1 ? cpu1.busy - cpu0.busy : null, wall, [serverCpus, loadGeneratorCpus, (own.user + own.system) / 1e6 / wall]);
   const r = reply.result;
   const us = (ms: number) => ms * 1000;
   return {
@@ -197,7 +197,7 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
   };
   try {
     worker = await startWorker(pinning.loadCpu);
-    const noiseLimit = options.noiseCpus ?? 0.25;
+    const noiseLimit = options.noiseCpus ?? NOISE_CPUS;
     for (const scenario of scenarios) {
       const entry: LoadScenarioResult = {
         name: scenario.name,
@@ -205,6 +205,7 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
         path: scenario.path,
         bodyBytes: bodyBytes(scenario),
         expect: scenario.expect ?? '2xx',
+        ...(scenario.expectStatus === undefined ? {} : { expectStatus: scenario.expectStatus }),
         results: {},
       };
       const rounds = new Map<string, LoadRound[]>(keys.map((key) => [key, []]));
@@ -225,17 +226,14 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
         }
       }
       for (const subject of subjects) {
-        const summary = summarise(rounds.get(subject.key)!);
+        const summary = summarise(rounds.get(subject.key)!, scenario.expectStatus);
         entry.results[subject.key] = summary;
         const generator = median(summary.rounds.map((r) => r.loadGeneratorCpus ?? 0));
         if (generator > 0.9) {
           warnings.push(`${scenario.name} (${subject.key}): autocannon used ${(generator * 100).toFixed(0)} % of its CPU, so RPS may be capped by the load generator rather than the server`);
         }
-        if (summary.flagged) {
-          const what = `${scenario.name} on ${subject.key}: ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts`;
-          if (entry.expect === '2xx') failures.push(what);
-          else warnings.push(what);
-        }
+        const flag = flagLine(entry, subject.key, summary);
+        if (flag) (entry.expect === '2xx' ? failures : warnings).push(flag);
       }
       result.scenarios.push(entry);
     }

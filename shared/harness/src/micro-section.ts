@@ -3,9 +3,12 @@
  * each measured in one runMicroInterleaved call with the subjects' and the peers' same-named tasks taking
  * turns. Subjects' results are keyed by subject key, a peer's by `peer:<name>`; the same contestants on
  * another runtime (`--runtime`) join the same rounds from a child process, keyed `<key>@<runtime id>`. Each
- * task records its input bytes per call when its definitions give them (`inputBytes`, for the MB/s figure).
+ * task records its input bytes per call when its definitions give them (`inputBytes`, for the MB/s figure),
+ * and the CPU other processes used while it was measured (`otherCpus`, `noisy`: the run's busy verdict).
  */
+import { NOISE_CPUS } from './busy.ts';
 import { peerKey, type CheckpointDefinition, type Peer } from './define.ts';
+import { otherCpusWindow } from './fingerprint.ts';
 import { isInputBytes, localContestant, runContestants, type MicroContestant, type MicroOptions, type MicroTask, type MicroTaskEntry } from './micro.ts';
 import type { SubjectInfo } from './report.ts';
 
@@ -60,6 +63,8 @@ export interface RemoteMicro {
   /** The `inputBytes` its first contestant of that task gives. */
   inputBytes(name: string): number | undefined;
   contestants(name: string, options: MicroOptions): Promise<MicroContestant[]>;
+  /** The process ids timing its rounds (their CPU time is the run's own, not other processes'). */
+  pids?(): number[];
 }
 
 /**
@@ -100,7 +105,10 @@ export async function runMicroSection(
         }
       }
       options.onStep?.(`micro: ${name} (${and([...local, ...others].map((c) => c.key))})`);
-      tasks.push({ ...head, results: await runContestants([...local, ...others], micro) });
+      const noise = otherCpusWindow(() => remotes.flatMap((r) => r.pids?.() ?? []));
+      const results = await runContestants([...local, ...others], micro);
+      const otherCpus = noise();
+      tasks.push({ ...head, results, otherCpus, noisy: otherCpus !== null && otherCpus > NOISE_CPUS });
     } catch (error) {
       failures.push(`Micro task ${name} threw: ${(error as Error).message}`);
       tasks.push({ ...head, results: {} });

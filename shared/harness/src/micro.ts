@@ -67,6 +67,13 @@ export interface MicroTaskEntry {
   /** The task's `inputBytes` (absent when no contestant gives it; the first contestant's when they disagree). */
   inputBytes?: number;
   results: Record<string, MicroResult>;
+  /**
+   * CPUs' worth of time other processes used while the task was measured (all its contestants' rounds and
+   * bytes per call; null without /proc), and whether that was above NOISE_CPUS (src/busy.ts). Absent in
+   * results written before they existed.
+   */
+  otherCpus?: number | null;
+  noisy?: boolean;
 }
 
 /** A usable `inputBytes`: a finite number above 0. */

@@ -107,6 +107,7 @@ export async function startRuntimeMicro(
       }
       return task.keys.map((key) => contestant(name, key));
     },
+    pids: () => (child.pid === undefined ? [] : [child.pid]),
     stop: () => stopProcess(child),
   };
 }

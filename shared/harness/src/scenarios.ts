@@ -1,7 +1,8 @@
 /**
  * Load scenarios: what one load round sends. The defaults are GET /health (the constant route whose
  * per-request bytes are subtracted to get the app's own share), GET /todos and POST /ingest/v1 with the
- * 1 KiB fixture body from @hotpath/api/fixtures.
+ * 1 KiB fixture body from @hotpath/api/fixtures. A definition's scenarios are checked by checkScenarios
+ * (src/define.ts).
  */
 import { ingestFixture } from '@hotpath/api/fixtures';
 
@@ -11,8 +12,16 @@ export interface Scenario {
   path: string;
   body?: Uint8Array | string;
   headers?: Record<string, string>;
-  /** '2xx' (default): any other status fails the run. 'any': non-2xx answers are counted and flagged only. */
+  /**
+   * What happens to unexpected answers (non-2xx other than `expectStatus`, errors, timeouts): '2xx' (default)
+   * fails the run; 'any' counts and flags them only (a warning).
+   */
   expect?: '2xx' | 'any';
+  /**
+   * A non-2xx status this scenario answers on purpose (300–599), e.g. 404 for a floor that hits no route:
+   * those answers are expected — counted, neither flagged nor warned about, "expected 404" in the table.
+   */
+  expectStatus?: number;
 }
 
 /** Name of the constant-response scenario used as the per-request floor. */

@@ -4,23 +4,27 @@
  * valid 1 KB and 64 KB ingest bodies, malformed ones and a wrong media type, plus clients that misbehave
  * every few milliseconds: 2 MiB uploads with and without Content-Length (413), and uploads cut off
  * mid-body. It reads the server's RSS and the app's registered stats (a pool's `outstanding`, say) through
- * the probe, and passes when, after the load stopped, every app stat named `outstanding` is back at 0 (always
- * a hard check) and RSS did not grow: its peak over the last third of the load at most `maxRssGrowth` above
- * its peak over the first third (with the value after the warm-up). Only growth fails — a working set that
- * settles lower is no leak — and the peaks of two windows, not two single readings, so the GC's sawtooth is
- * not mistaken for one. A machine that was busy when the run began (the harness's busyVerdict, as the
- * checkpoint's fingerprint judges it) makes RSS a figure of the machine: the growth is then reported, not
- * failed.
+ * the probe, and every second the CPU other processes used (the machine's minus the server's and its own).
+ * The verdict (src/soak-verdict.ts): PASS, FAIL (an `outstanding` not back at 0 after the load, always; RSS's
+ * peak over the last third of the load more than `maxRssGrowth` above its peak over the first third, on a
+ * quiet machine) or INCONCLUSIVE (that growth on a machine that was busy at the start, during the load or at
+ * the end — the checkpoint's busy test, src/busy.ts). Only growth counts — a working set that settles lower
+ * is no leak — and the peaks of two windows, not two single readings, so the GC's sawtooth is not mistaken
+ * for one. Exit status 0 pass, 1 fail, 2 inconclusive, 64 for a bad option.
  */
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { ingestFixture } from '@hotpath/api/fixtures';
-import { busyVerdict, sampleOtherCpus } from './fingerprint.ts';
+import { busyAfter, busyVerdict, NOISE_CPUS, type BusyJudgement } from './busy.ts';
+import { otherCpusWindow, sampleOtherCpus } from './fingerprint.ts';
 import { ipc, type IpcCall } from './ipc.ts';
 import type { ProbeStats } from './probe.ts';
 import { choosePinning, startServer } from './server.ts';
+import { formatSoak, SOAK_EXIT, SOAK_USAGE_EXIT, soakBusy, soakVerdict, type SoakCpuSample, type SoakReport } from './soak-verdict.ts';
+
+export { formatSoak, soakVerdict, SOAK_EXIT } from './soak-verdict.ts';
 
 export interface SoakOptions {
   dir: string;
@@ -38,63 +42,13 @@ export interface SoakOptions {
  */
 export const MAX_RSS_GROWTH = 0.15;
 
-export interface SoakResult {
+export interface SoakResult extends SoakReport {
+  /** verdict !== 'fail': an inconclusive run is no failure of the code (nor a pass: its exit status is 2). */
   ok: boolean;
-  failures: string[];
-  seconds: number;
-  requests: number;
-  statusCodes: Record<string, number>;
-  misbehaving: { oversized: number; aborted: number };
-  rssAfterWarmup: number;
-  rssAtEnd: number;
-  rssMax: number;
-  /** RSS's peak over the first third of the load (the value after the warm-up included), and over the last third. */
-  rssEarlyPeak: number;
-  rssLatePeak: number;
-  /** rssLatePeak / rssEarlyPeak - 1. */
-  rssGrowth: number;
-  /** Why the machine looked busy when the run began (busyVerdict); empty when it was quiet. */
+  /** Whether the machine looked busy at the start, during the load or at the end, and why (src/busy.ts). */
+  busy: BusyJudgement;
+  /** busy.reasons, under the name earlier soaks gave them. */
   busyReasons: string[];
-  /** What the run reports without failing on it (RSS growth on a busy machine). */
-  notes: string[];
-  appStats: Record<string, Record<string, number>>;
-}
-
-/** What the soak measured, for its verdict. */
-export interface SoakFigures {
-  /** Left-over app stats, as "group.outstanding = n". */
-  outstanding: string[];
-  rssEarlyPeak: number;
-  rssLatePeak: number;
-  maxRssGrowth: number;
-  busyReasons: string[];
-  status500: number;
-  errors: number;
-  requests: number;
-}
-
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
-
-/**
- * The soak's verdict: failures (the run fails) and notes (reported only). A buffer left outstanding, a 500
- * and connection errors always fail; RSS fails only by growing more than `maxRssGrowth`, and only on a
- * machine that was quiet — on a busy one the growth is a note.
- */
-export function soakVerdict(f: SoakFigures): { failures: string[]; notes: string[] } {
-  const failures: string[] = [];
-  const notes: string[] = [];
-  for (const left of f.outstanding) failures.push(`after the load stopped, ${left}: something was rented and never returned`);
-  const growth = f.rssLatePeak / f.rssEarlyPeak - 1;
-  if (growth > f.maxRssGrowth) {
-    const grew = `RSS grew ${pct(growth)} from early in the load (peak ${mib(f.rssEarlyPeak)}) to late in it (peak ${mib(f.rssLatePeak)}), more than the ${pct(f.maxRssGrowth)} allowed`;
-    if (f.busyReasons.length === 0) failures.push(`${grew}: memory kept per request (a buffer held after release, a listener never removed) grows like this`);
-    else notes.push(`${grew} — not counted: the machine was busy when the run began, so RSS is a figure of the machine; run it again when it is quiet`);
-  }
-  if (f.busyReasons.length > 0) notes.push(`the machine was busy: ${f.busyReasons.join('; ')}`);
-  if (f.status500 > 0) failures.push(`${f.status500} answers were 500`);
-  if (f.errors > 0 && f.errors > f.requests / 1000) failures.push(`${f.errors} connection errors under load`);
-  return { failures, notes };
 }
 
 const enc = new TextEncoder();
@@ -157,15 +111,15 @@ function leftOutstanding(appStats: Record<string, Record<string, number>>): stri
 
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const step = options.onStep ?? (() => {});
-  // Judged before the server starts: once it runs, the soak itself keeps every core busy.
-  const busyReasons = busyVerdict(loadavg()[0]!, cpus().length || 1, await sampleOtherCpus());
+  // The start is judged before the server starts: once it runs, the soak itself keeps every core busy.
+  const start = busyVerdict(loadavg()[0]!, cpus().length || 1, await sampleOtherCpus());
   const pinning = choosePinning(true);
   const server = await startServer({ dir: options.dir, cpu: pinning.serverCpu, probe: true });
   const call = ipc(server.child);
   const statusCodes: Record<string, number> = {};
   const misbehaving = { oversized: 0, aborted: 0 };
-  let requests = 0;
-  let rssMax = 0;
+  const cpuSamples: SoakCpuSample[] = [];
+  let measured: Omit<SoakReport, 'verdict' | 'failures' | 'notes' | 'statusCodes' | 'misbehaving'> & { outstanding: string[]; errors: number };
   try {
     const load = (seconds: number) =>
       new Promise<autocannon.Result>((resolve, reject) => {
@@ -195,10 +149,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     step(`soak: ${options.seconds} s of mixed load (RSS after warm-up ${(afterWarmup / 2 ** 20).toFixed(1)} MiB)`);
     const started = Date.now();
     const samples: Array<{ at: number; rss: number }> = [];
+    let rssMax = 0;
+    // Each second: RSS, and the CPU other processes used (the server and this process — autocannon, the
+    // misbehaving clients — are the soak's own).
+    let cpuWindow = otherCpusWindow(() => [server.pid]);
     const sampler = setInterval(() => {
+      const at = (Date.now() - started) / 1000;
+      cpuSamples.push({ at, otherCpus: cpuWindow() });
+      cpuWindow = otherCpusWindow(() => [server.pid]);
       stats(call).then((s) => {
         rssMax = Math.max(rssMax, s.rssBytes);
-        samples.push({ at: (Date.now() - started) / 1000, rss: s.rssBytes });
+        samples.push({ at, rss: s.rssBytes });
       }, () => {});
     }, 1_000);
     const result = await load(options.seconds);
@@ -209,62 +170,48 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const rssLatePeak = Math.max(atEnd, ...samples.filter((x) => x.at >= options.seconds - third).map((x) => x.rss));
     running = false;
     await Promise.all(misbehaving$);
-    requests = result.requests.total;
     // In-flight requests finish; a client that went away is noticed by its 'close'.
     let final = await stats(call);
     for (let waited = 0; leftOutstanding(final.appStats).length > 0 && waited < 3_000; waited += 50) {
       await new Promise((r) => setTimeout(r, 50));
       final = await stats(call);
     }
-    const { failures, notes } = soakVerdict({
+    measured = {
       outstanding: leftOutstanding(final.appStats),
-      rssEarlyPeak,
-      rssLatePeak,
-      maxRssGrowth: options.maxRssGrowth,
-      busyReasons,
-      status500: statusCodes['500'] ?? 0,
       errors: result.errors,
-      requests: result.requests.total,
-    });
-    return {
-      ok: failures.length === 0,
-      failures,
       seconds: options.seconds,
-      requests,
-      statusCodes,
-      misbehaving,
+      requests: result.requests.total,
       rssAfterWarmup: afterWarmup,
       rssAtEnd: atEnd,
       rssMax: Math.max(rssMax, atEnd),
       rssEarlyPeak,
       rssLatePeak,
       rssGrowth: rssLatePeak / rssEarlyPeak - 1,
-      busyReasons,
-      notes,
       appStats: final.appStats,
     };
   } finally {
     await server.stop();
   }
+  // The end is judged once the server has stopped: a sample of what else still uses the CPUs.
+  const busy = soakBusy({ start, samples: cpuSamples, seconds: options.seconds, noiseCpus: NOISE_CPUS, end: busyAfter(await sampleOtherCpus()) });
+  const { outstanding, errors, ...report } = measured;
+  const { verdict, failures, notes } = soakVerdict({
+    outstanding,
+    rssEarlyPeak: report.rssEarlyPeak,
+    rssLatePeak: report.rssLatePeak,
+    maxRssGrowth: options.maxRssGrowth,
+    busy,
+    status500: statusCodes['500'] ?? 0,
+    errors,
+    requests: report.requests,
+  });
+  return { ...report, verdict, ok: verdict !== 'fail', failures, notes, statusCodes, misbehaving, busy, busyReasons: busy.reasons };
 }
 
-/** The soak's report, a few lines for a terminal. */
-export function formatSoak(r: SoakResult): string {
-  const lines = [
-    `Hot Path soak: ${r.seconds} s, ${r.requests} requests by autocannon (${Object.entries(r.statusCodes).map(([code, n]) => `${code}: ${n}`).join(', ')}), ` +
-      `${r.misbehaving.oversized} oversized uploads and ${r.misbehaving.aborted} aborted ones beside them`,
-    `RSS: ${mib(r.rssAfterWarmup)} after the warm-up, ${mib(r.rssAtEnd)} at the end, at most ${mib(r.rssMax)}; ` +
-      `peak ${mib(r.rssEarlyPeak)} in the first third of the load, ${mib(r.rssLatePeak)} in the last (${pct(r.rssGrowth)})`,
-  ];
-  for (const [name, group] of Object.entries(r.appStats)) {
-    lines.push(`${name}: ${Object.entries(group).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  }
-  for (const note of r.notes) lines.push(`note: ${note}`);
-  lines.push(r.ok ? 'PASS' : `FAIL\n${r.failures.map((f) => `- ${f}`).join('\n')}`);
-  return lines.join('\n');
-}
-
-/** `hotpath-soak [--seconds N] [--warmup N] [--connections N] [--max-rss-growth 0.15]`; exit 0 when it passed. */
+/**
+ * `hotpath-soak [--seconds N] [--warmup N] [--connections N] [--max-rss-growth 0.15]`; exit 0 pass, 1 fail,
+ * 2 inconclusive (RSS grew on a busy machine), 64 for a bad option.
+ */
 export async function soakMain(argv: string[]): Promise<number> {
   const options: SoakOptions = { dir: process.cwd(), seconds: 60, warmupSec: 10, connections: 20, maxRssGrowth: MAX_RSS_GROWTH };
   for (let i = 0; i < argv.length; i++) {
@@ -273,7 +220,7 @@ export async function soakMain(argv: string[]): Promise<number> {
     if (flag === '--seconds' || flag === '--warmup' || flag === '--connections' || flag === '--max-rss-growth') {
       if (!Number.isFinite(value) || value <= 0) {
         console.error(`${flag} needs a positive number`);
-        return 2;
+        return SOAK_USAGE_EXIT;
       }
       if (flag === '--seconds') options.seconds = value;
       else if (flag === '--warmup') options.warmupSec = value;
@@ -281,14 +228,17 @@ export async function soakMain(argv: string[]): Promise<number> {
       else options.maxRssGrowth = value;
       i++;
     } else if (flag === '--help') {
-      console.log(`hotpath-soak [--seconds 60] [--warmup 10] [--connections 20] [--max-rss-growth ${MAX_RSS_GROWTH}]: mixed load on the package in this folder`);
+      console.log(
+        `hotpath-soak [--seconds 60] [--warmup 10] [--connections 20] [--max-rss-growth ${MAX_RSS_GROWTH}]: mixed load on the package in this folder\n` +
+          `exit status: 0 PASS, 1 FAIL (your code), 2 INCONCLUSIVE (RSS grew while the machine was busy: rerun it on a quiet one), ${SOAK_USAGE_EXIT} bad option`,
+      );
       return 0;
     } else {
       console.error(`unknown option ${flag} (try --help)`);
-      return 2;
+      return SOAK_USAGE_EXIT;
     }
   }
   const result = await runSoak({ ...options, onStep: (line) => console.error(line) });
   console.log(formatSoak(result));
-  return result.ok ? 0 : 1;
+  return SOAK_EXIT[result.verdict];
 }

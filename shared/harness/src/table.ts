@@ -9,7 +9,8 @@
  * only when present, so older results print as they always did. A result that records its runtime gets a
  * line naming it under the title; one measured on other runtimes too (`--runtime`) gets a block per runtime
  * and its cross-runtime ratios (src/runtime-table.ts). Plus the number formatting it uses (counts, bytes, µs,
- * ns, MB/s, ratios).
+ * ns, MB/s, ratios). A load scenario that expects a non-2xx status (`expectStatus`, lab 04's 404 floor) says
+ * "expected 404" on its rows; only other non-2xx answers, errors and timeouts flag them.
  */
 import { peerKey } from './define.ts';
 import type { CheckpointResult, Ratio } from './report.ts';
@@ -231,9 +232,12 @@ function tableBody(result: CheckpointResult): string[] {
     throughput ||= r.metric === 'mbPerSec';
     const base = [...figure.values()].find((x) => x.baseline !== null)?.baseline ?? null;
     const group = `${r.section === 'micro' ? 'micro: ' : ''}${r.name}`;
-    // The package's, the reference's or a peer's figures come from a scenario with non-2xx answers.
+    // The package's, the reference's or a peer's figures come from a scenario with non-2xx answers (other than
+    // the status the scenario expects: "expected 404"), errors or timeouts.
     const flagged = [...figure.values()].some((x) => x.flagged);
-    const note = flagged ? 'FLAGGED: non-2xx/errors' : r.better === 'higher' ? '(higher is better)' : '(lower is better)';
+    const expected = r.section === 'load' ? result.load?.scenarios.find((s) => s.name === r.name)?.expectStatus : undefined;
+    const direction = r.better === 'higher' ? '(higher is better)' : '(lower is better)';
+    const note = flagged ? 'FLAGGED: non-2xx/errors' : expected !== undefined ? `${direction} expected ${expected}` : direction;
     const value = (x: Ratio | undefined) => (x ? formatValue(r, x.subject) : '–');
     const cells = reference
       ? [group === last ? '' : group, METRIC_LABEL[r.metric], value(own), value(ref), formatValue(r, base), formatRatio(own?.ratio ?? null), formatRatio(ref?.ratio ?? null)]
