@@ -270,7 +270,7 @@ describe('picking the runtime on a lab page', () => {
       expect(await targets.locator('p').first().textContent()).toMatch(new RegExp(`^Targets on ${run.runtime.name}, the runtime of this run — the reference solution: `));
       const items = await targets.locator('li').allTextContents();
       expect(items.map((item, i) => item.startsWith(`T${i + 1} ${run.targets[i]}: `)), `the targets for ${run.runtime.name} only, each naming its runtimes: ${items.join(' | ')}`).toEqual(run.targets.map(() => true));
-      expect(await figure.locator('svg title').textContent(), "the chart's accessible title").toContain(` on ${run.runtime.caption}: `);
+      expect(await figure.locator('svg > title').textContent(), "the chart's accessible title").toContain(` on ${run.runtime.caption}: `);
       const micro = figure.locator('table.hp-micro').first();
       expect(await micro.locator('caption').textContent()).toContain(`Micro-benchmarks on ${run.runtime.caption}, per call`);
       const column = (await micro.locator('thead th').allTextContents()).indexOf('reference');
