@@ -2,7 +2,8 @@
  * A lab's results beyond its checkpoint chart, shown under it on the lab page when the lab has committed
  * them (plugins/lab-results.ts; lab 05 today): the start-up table and the capstone — lab 00 vs the final
  * binary, with the editable cost estimate — each on the runtime picked for the page (RuntimePicker.tsx), or on
- * its own default when it was not measured there, and saying which. A lab without them renders nothing.
+ * its own default when it was not measured there, and saying which, each naming its results file (linked to
+ * its page under /source/). A lab without them renders nothing.
  */
 import React from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
@@ -18,10 +19,17 @@ export function useLabResults(slug: string): Results | undefined {
   return labs[slug];
 }
 
-/** Where the figures come from: the committed file and the script that writes it. */
+/** A repository file's /source/ page (plugins/repo-links.ts sourceRoute: dots become dashes). */
+const sourcePage = (file: string) => `/source/${file.replace(/\./g, '-')}`;
+
+/** Where the figures come from: the committed file (linked to its page) and the script that writes it. */
 const Source = ({ file, script }: { file: string; script: string }) => (
   <p>
-    The figures of <code>{file}</code>, as <code>{script}</code> wrote it. Compare the ratios: absolute figures belong to the machine the caption names.
+    The figures of{' '}
+    <a href={sourcePage(file)}>
+      <code>{file}</code>
+    </a>
+    , as <code>{script}</code> wrote it. Compare the ratios: absolute figures belong to the machine the caption names.
   </p>
 );
 
