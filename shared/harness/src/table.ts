@@ -25,12 +25,13 @@ export function formatCount(n: number): string {
   return n.toFixed(0);
 }
 
+/** Memory (heap, ArrayBuffer, RSS) in binary units, labelled so: `9.28 KiB`, `96.0 MiB` (1 KiB = 1024 B). */
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n)) return '–';
   const a = Math.abs(n);
-  if (a >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (a >= 10 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  if (a >= 1024) return `${(n / 1024).toFixed(2)} KB`;
+  if (a >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (a >= 10 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  if (a >= 1024) return `${(n / 1024).toFixed(2)} KiB`;
   if (a >= 100) return `${n.toFixed(0)} B`;
   return `${n.toFixed(1)} B`;
 }

@@ -76,8 +76,8 @@ describe('ArrayBuffer bytes per request (probe, tiny app)', () => {
     expect(byName['GET /buffer?n=4096'].rounds.at(-1)!.probe.appStats).toEqual(stats);
     expect(byName['GET /u8?n=4096'].appStats!.tiny).toMatchObject({ buffer: 0, u8: expect.any(Number) });
 
-    expect(table).toMatch(/GET \/buffer\?n=4096\s+RPS[^\n]*\n(?:[^\n]*\n){3}\s+ArrayBuf B\/req\s+4\.0\d KB\s+4\.0\d KB\s+1\.00×\s+\(lower is better\)/);
-    expect(table).toMatch(/App's own ArrayBuffer bytes per request \(minus GET \/health\): GET \/buffer\?n=4096 4\.0\d KB, GET \/u8\?n=4096 4\.0\d KB/);
+    expect(table).toMatch(/GET \/buffer\?n=4096\s+RPS[^\n]*\n(?:[^\n]*\n){3}\s+ArrayBuf B\/req\s+4\.0\d KiB\s+4\.0\d KiB\s+1\.00×\s+\(lower is better\)/);
+    expect(table).toMatch(/App's own ArrayBuffer bytes per request \(minus GET \/health\): GET \/buffer\?n=4096 4\.0\d KiB, GET \/u8\?n=4096 4\.0\d KiB/);
     expect(table).toMatch(/App stats of this, GET \/buffer\?n=4096, end of the last round: tiny alloc=0 buffer=\d+ u8=0 bufferBytes=\d+/);
   }, 120_000);
 

@@ -53,11 +53,11 @@ describe('ArrayBuffer and app figures in the table', () => {
     const lines = table.split('\n');
     const heap = lines.findIndex((l) => l.startsWith('POST /ingest/v1 1KB')) + 3;
     expect(lines[heap]).toMatch(/heap B\/req/);
-    expect(lines[heap + 1]).toMatch(/^\s+ArrayBuf B\/req\s+16\.0 B\s+2\.00 KB\s+0\.0078×\s+FLAGGED/);
+    expect(lines[heap + 1]).toMatch(/^\s+ArrayBuf B\/req\s+16\.0 B\s+2\.00 KiB\s+0\.0078×\s+FLAGGED/);
     expect(lines.filter((l) => l.includes('ArrayBuf B/req'))).toHaveLength(2);
     // The app-attributable figures are lines under the table, not rows.
     expect(table).not.toMatch(/app heap B\/req|app ArrayBuf/);
-    expect(table).toContain("App's own heap per request (minus GET /health): POST /ingest/v1 1KB 2.93 KB");
+    expect(table).toContain("App's own heap per request (minus GET /health): POST /ingest/v1 1KB 2.93 KiB");
     expect(table).toContain("App's own ArrayBuffer bytes per request (minus GET /health): POST /ingest/v1 1KB 16.0 B");
     expect(table).toContain('App stats of this, POST /ingest/v1 1KB, end of the last round: pool hits=99990 misses=10 size=64; sink depth=0.5');
     const starts = lines.slice(2).filter((l) => l.includes('better')).map((l) => l.indexOf('('));
@@ -66,7 +66,7 @@ describe('ArrayBuffer and app figures in the table', () => {
 
   it("prints a dash for a figure that could not be measured, and the reference's lines when it has figures", () => {
     const table = formatTable(withArrayBuffers(sampleWithReference(), BYTES));
-    expect(table).toMatch(/ArrayBuf B\/req\s+16\.0 B\s+–\s+2\.00 KB\s+0\.0078×\s+–/);
+    expect(table).toMatch(/ArrayBuf B\/req\s+16\.0 B\s+–\s+2\.00 KiB\s+0\.0078×\s+–/);
     expect(table).toMatch(/GET \/health[^\n]*\n(?:[^\n]*\n){3}\s+ArrayBuf B\/req\s+0\.0 B\s+0\.0 B\s+0\.0 B\s+–\s+–/);
     // The reference's only route figure is null: no line for it, and no app stats of its own.
     expect(table).not.toContain("Reference's own ArrayBuffer");

@@ -212,9 +212,9 @@ describe('checkpoint end to end (tiny app)', () => {
     const lines = table.split('\n');
     expect(lines[1]).toMatch(/figure\s+this\s+reference\s+baseline\s+ratio\s+ref ratio\s+double\s+double ratio$/);
     expect(table).toMatch(/GET \/alloc\?n=1000\s+RPS(\s+\S+k?){3}(\s+\S+×){2}\s+\S+k?\s+\S+×\s+\(higher is better\)/);
-    expect(lines.find((l) => /^\s+heap B\/req/.test(l) && lines.indexOf(l) > lines.findIndex((x) => x.startsWith('GET /alloc')))).toMatch(/KB\s+\d\.\d\d×\s+\(lower/);
+    expect(lines.find((l) => /^\s+heap B\/req/.test(l) && lines.indexOf(l) > lines.findIndex((x) => x.startsWith('GET /alloc')))).toMatch(/KiB\s+\d\.\d\d×\s+\(lower/);
     expect(lines.find((l) => l.includes('first 200'))).not.toMatch(/–/);
-    expect(table).toMatch(/^Peer double's own heap per request \(minus GET \/health\): GET \/alloc\?n=1000 \d+\.\d KB$/m);
+    expect(table).toMatch(/^Peer double's own heap per request \(minus GET \/health\): GET \/alloc\?n=1000 \d+\.\d KiB$/m);
     expect(table).toContain('Peers, measured in the same rounds as the subjects: double (package ');
     expect(fixtureServers()).toEqual([]);
   }, 180_000);

@@ -141,8 +141,8 @@ describe('peers with a package folder', () => {
     expect(table).toMatch(/first 200\s+200\.0 ms\s+400\.0 ms\s+0\.50×\s+220\.0 ms\s+0\.55×\s+\(lower is better\)/);
     // No micro tasks of its own: dashes on the micro rows.
     expect(table).toMatch(/micro: parse 1 KB\s+time\/op\s+1\.70 µs\s+3\.50 µs\s+0\.49×\s+–\s+–/);
-    expect(lines).toContain("App's own heap per request (minus GET /health): POST /ingest/v1 1KB 2.93 KB");
-    expect(lines).toContain("Peer no-pool's own heap per request (minus GET /health): POST /ingest/v1 1KB 3.91 KB");
+    expect(lines).toContain("App's own heap per request (minus GET /health): POST /ingest/v1 1KB 2.93 KiB");
+    expect(lines).toContain("Peer no-pool's own heap per request (minus GET /health): POST /ingest/v1 1KB 3.91 KiB");
     expect(lines).toContain('Peers, measured in the same rounds as the subjects: no-pool (package solutions/04-pooling/no-pool, fresh servers like the subjects; "no-pool ratio" = no-pool / baseline)');
     expect(table).not.toContain('Micro peers');
     const starts = lines.slice(2).filter((l) => l.includes('better')).map((l) => l.indexOf('('));
@@ -167,8 +167,8 @@ describe('peers with a package folder', () => {
     const ingest = result.load!.scenarios[1].results[NO_POOL];
     ingest.appStats = { bodyPool: { hits: 0, misses: 5000 } };
     const table = formatTable(result);
-    expect(table).toMatch(/ArrayBuf B\/req\s+0\.0 B\s+1\.00 KB\s+0×\s+1\.00 KB\s+1\.00×/);
-    expect(table.split('\n')).toContain("Peer no-pool's own ArrayBuffer bytes per request (minus GET /health): POST /ingest/v1 1KB 1.00 KB");
+    expect(table).toMatch(/ArrayBuf B\/req\s+0\.0 B\s+1\.00 KiB\s+0×\s+1\.00 KiB\s+1\.00×/);
+    expect(table.split('\n')).toContain("Peer no-pool's own ArrayBuffer bytes per request (minus GET /health): POST /ingest/v1 1KB 1.00 KiB");
     expect(table).toContain('App stats of peer no-pool, POST /ingest/v1 1KB, end of the last round: bodyPool hits=0 misses=5000');
   });
 
@@ -185,7 +185,7 @@ describe('peers in the table', () => {
     expect(table).toMatch(/GET \/health\s+RPS\s+70\.0k\s+35\.0k\s+2\.00×\s+–\s+–\s+\(higher is better\)/);
     expect(table).toMatch(/first 200\s+200\.0 ms\s+400\.0 ms\s+0\.50×\s+–\s+–\s+\(lower is better\)/);
     expect(table).toMatch(/micro: parse 1 KB\s+time\/op\s+1\.70 µs\s+3\.50 µs\s+0\.49×\s+875\.0 ns\s+0\.25×\s+\(lower is better\)/);
-    expect(table).toMatch(/heap B\/op\s+0\.0 B\s+1\.76 KB\s+0×\s+900 B\s+0\.50×/);
+    expect(table).toMatch(/heap B\/op\s+0\.0 B\s+1\.76 KiB\s+0×\s+900 B\s+0\.50×/);
     // A task only the baseline and the peer define still prints, with dashes for the package.
     expect(table).toMatch(/micro: stringify todos\s+time\/op\s+–\s+8\.00 µs\s+–\s+2\.00 µs\s+0\.25×/);
     expect(table).toContain('Micro peers, measured in the same rounds as the subjects: fast-json-stringify ("fjs ratio" = fast-json-stringify / baseline)');

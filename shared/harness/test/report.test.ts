@@ -127,8 +127,8 @@ describe('table', () => {
     expect(formatCount(73_456)).toBe('73.5k');
     expect(formatCount(950)).toBe('950');
     expect(formatBytes(40)).toBe('40.0 B');
-    expect(formatBytes(9_500)).toBe('9.28 KB');
-    expect(formatBytes(96 * 1024 * 1024)).toBe('96.0 MB');
+    expect(formatBytes(9_500)).toBe('9.28 KiB');
+    expect(formatBytes(96 * 1024 * 1024)).toBe('96.0 MiB');
     expect(formatUs(523.4)).toBe('523 µs');
     expect(formatUs(4_125)).toBe('4.13 ms');
   });
