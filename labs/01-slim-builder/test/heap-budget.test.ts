@@ -1,9 +1,9 @@
 /**
  * Step 4 — allocate per request only what the request needs. GET /health and GET /todos go through
  * `app.fetch` in-process; the heap an app adds to a bare Request/Response round trip must stay within
- * APP_HEAP_BUDGET. Measured on Node 20.20 (2026-11-25): the reference solution adds ~1.5 KB to either
- * route, lab 00's app ~55 KB to GET /health and ~490 KB to GET /todos. A GET /todos that serializes the
- * 100 todos again on every request adds ~10 KB, so the budget also proves the list is cached.
+ * APP_HEAP_BUDGET. Measured on Node 20.20 (2026-11-25): the reference solution adds ~1.5 KiB to either
+ * route, lab 00's app ~55 KiB to GET /health and ~490 KiB to GET /todos. A GET /todos that serializes the
+ * 100 todos again on every request adds ~10 KiB, so the budget also proves the list is cached.
  */
 import { createApp as createBaselineApp } from '@hotpath/baseline';
 import { todosJson } from '@hotpath/api/fixtures';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '#lab/app.ts';
 import { heapPerGet, kb } from './support/heap.ts';
 
-/** What a slim app may add per GET on top of undici's own Request/Response (~16 KB). */
+/** What a slim app may add per GET on top of undici's own Request/Response (~16 KiB). */
 const APP_HEAP_BUDGET = 4 * 1024;
 
 const silent = { logWrite: () => {} };

@@ -16,7 +16,7 @@ import { checkOverHttp } from '../../../shared/kit/src/http-check.ts';
 import { absoluteInputs, BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';
 import { aloneInEmptyDir, startServer } from './support/servers.ts';
 
-/** Copying a ~100 MB binary, starting it and running every contract check. */
+/** Copying a ~95 MiB binary, starting it and running every contract check. */
 const RUN_TIMEOUT_MS = 90_000;
 
 /** A startup snapshot holds a whole heap (Node's own included): megabytes, where a script blob is the script's size. */

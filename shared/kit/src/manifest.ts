@@ -729,7 +729,7 @@ deserialization. Read the environment and start timers in the deserialize main f
 \`runServer(app, …)\` does when you call it there.`,
       },
       {
-        title: 'The binary is ~100 MB and starts no faster than node dist/server.cjs',
+        title: 'The binary is ~95 MiB and starts no faster than node dist/server.cjs',
         step: 4,
         body: `Both are expected, and the lesson. A SEA is the node executable with your bundle appended: its size is
 node's, and it starts exactly as node does. What made start-up 6× faster was leaving tsx, TypeScript

@@ -3,15 +3,18 @@
  * test/figures/NN-slug.ts as the formatted value of a committed results file, and the README says exactly
  * that — so a re-committed run, or a hand-edited number, fails here with the row or sentence to write. Lab
  * 00's figures come from one run of record (lab 01's committed checkpoint) wherever they are quoted. Table
- * rows of figures in a README's Checkpoint sections must all be declared. The last test plants a drifted
- * figure to show the check failing.
+ * rows of figures in a README's Checkpoint sections must all be declared. Memory is KiB/MiB everywhere: the
+ * formatters write it so, and no declared figure says a decimal "KB"/"MB" (decimalMemory). The last tests
+ * plant a drifted figure and a decimal memory figure to show the checks failing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labs } from '../src/manifest.ts';
 import { repoRoot } from '../src/paths.ts';
-import { figureProblems, k, lab00, LAB00_RUN, row, text, type LabFigures } from './figures/figures.ts';
+import { formatBytes } from '../../harness/src/table.ts';
+import sitePages from './figures/site-pages.ts';
+import { bytes, decimalMemory, figureProblems, k, kib1, lab00, LAB00_RUN, mib, mib1, row, text, type LabFigures } from './figures/figures.ts';
 
 async function figuresOf(slug: string): Promise<LabFigures | undefined> {
   const file = join(repoRoot, 'shared', 'kit', 'test', 'figures', `${slug}.ts`);
@@ -30,6 +33,37 @@ describe('README figures are the committed runs', () => {
       const figures = await figuresOf(slug);
       expect(figures?.sources ?? [], `shared/kit/test/figures/${slug}.ts must quote lab 00 from ${LAB00_RUN}`).toContain(LAB00_RUN);
     }
+  });
+});
+
+describe('figures quoted outside the lab READMEs are the committed runs', () => {
+  it.each(Object.keys(sitePages))('%s', (page) => {
+    const problems = figureProblems(readFileSync(join(repoRoot, page), 'utf8'), sitePages[page as keyof typeof sitePages], page);
+    expect(problems, `${page} (its figures: shared/kit/test/figures/site-pages.ts):\n  - ${problems.join('\n  - ')}`).toEqual([]);
+  });
+});
+
+describe('memory is written in binary units, labelled KiB and MiB', () => {
+  const sizes = [0, 336, 1023, 1024, 9_500, 51_478_528, 99_224_704, 2 ** 30];
+
+  it('in every formatter of a memory figure: the harness table and the README figures', () => {
+    for (const [name, format] of [['formatBytes (shared/harness/src/table.ts)', formatBytes], ['bytes', bytes], ['mib', mib], ['mib1', mib1], ['kib1', kib1]] as const) {
+      const written = sizes.map((n) => format(n));
+      expect(decimalMemory(written.join(', ')), `${name} writes memory as KiB/MiB (1024-based, labelled so), not ${written.join(', ')}`).toEqual([]);
+    }
+    expect([formatBytes(9_500), bytes(9_500), bytes(51_478_528), mib1(51_478_528), kib1(174_863)]).toEqual(['9.28 KiB', '9.28 KiB', '49.1 MiB', '49.1 MiB', '170.8 KiB']);
+  });
+
+  it.each([...labs.map((lab) => lab.slug), 'site-pages'])("in %s's declared figures", async (slug) => {
+    const figures = slug === 'site-pages' ? Object.values(sitePages) : [await figuresOf(slug)];
+    const quoted = figures.flatMap((f) => f?.quotes ?? []).map((q) => (q.kind === 'text' ? q.text : [q.label, ...q.cells].join(' | ')));
+    const decimal = quoted.filter((q) => decimalMemory(q).length > 0);
+    expect(decimal, `shared/kit/test/figures/${slug}.ts declares memory in decimal units: format it with bytes()/mib1()/kib1() (KiB, MiB):\n  - ${decimal.join('\n  - ')}`).toEqual([]);
+  });
+
+  it('finds a decimal memory figure, and leaves rates, keys and body sizes alone (planted)', () => {
+    expect(decimalMemory('peak RSS 51.5 MB, 468.4 kB per request, 15.0 KB, three ~100 MB binaries')).toEqual(['51.5 MB', '468.4 kB', '15.0 KB', '100 MB']);
+    expect(decimalMemory('412 MB/s of input, POST /ingest/v1 64KB, a 1 KB body, the 64 KB body, 49.1 MiB, 16 KiB')).toEqual([]);
   });
 });
 

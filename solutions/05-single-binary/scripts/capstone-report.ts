@@ -1,7 +1,7 @@
 /**
  * The capstone's figures from its rounds (medians, as the harness's load-summary.ts takes them) and the
  * table and cost lines it prints: lab 00 | final binary | binary ÷ lab 00, one block per scenario, then
- * start-up, artifact size and the cost estimate. MB are decimal (10^6 bytes), heap figures plain bytes.
+ * start-up, artifact size and the cost estimate. Memory and sizes in MiB (1024² bytes), heap figures plain bytes.
  */
 import { median } from '../../../shared/harness/src/stats.ts';
 import type { Round } from './capstone-load.ts';
@@ -94,7 +94,7 @@ export interface ReportInput {
 
 const count = (n: number) => (n >= 1e4 ? `${(n / 1e3).toFixed(1)}k` : n >= 1e3 ? `${(n / 1e3).toFixed(2)}k` : n.toFixed(0));
 const us = (n: number) => (n >= 10_000 ? `${(n / 1e3).toFixed(1)} ms` : n >= 1_000 ? `${(n / 1e3).toFixed(2)} ms` : `${n.toFixed(0)} µs`);
-const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 const bytes = (n: number) => `${n.toFixed(n >= 100 ? 0 : 1)} B`;
 const usd = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} USD`;
 const ratio = (after: number | null, before: number | null) => (after === null || before === null || before === 0 ? '–' : `${(after / before).toFixed(2)}×`);
@@ -123,15 +123,15 @@ export function formatReport(r: ReportInput): string {
       ['  p99', us(a.p99Us), us(b.p99Us), ratio(b.p99Us, a.p99Us)],
       ['  heap bytes / request', cell(a.heapBytesPerRequest, bytes), cell(heap.heapBytesPerRequest, bytes) + mark, ratio(heap.heapBytesPerRequest, a.heapBytesPerRequest)],
       ['  GCs / 10k requests', cell(a.gcPer10kRequests, (n) => n.toFixed(1)), cell(heap.gcPer10kRequests, (n) => n.toFixed(1)) + mark, ratio(heap.gcPer10kRequests, a.gcPer10kRequests)],
-      ['  RSS after the round', cell(a.rssBytes, mb), cell(b.rssBytes, mb), ratio(b.rssBytes, a.rssBytes)],
+      ['  RSS after the round', cell(a.rssBytes, mib), cell(b.rssBytes, mib), ratio(b.rssBytes, a.rssBytes)],
     );
   }
   const sa = r.startup.lab00!;
   const sb = r.startup.binary!;
   rows.push(
     ['start-up: first 200, median (min–max)', ms(sa.firstOkMs), ms(sb.firstOkMs), ratio(sb.firstOkMs.median, sa.firstOkMs.median)],
-    ['  peak RSS at the first 200', sa.peakRssBytes ? mb(sa.peakRssBytes.median) : '–', sb.peakRssBytes ? mb(sb.peakRssBytes.median) : '–', ratio(sb.peakRssBytes?.median ?? null, sa.peakRssBytes?.median ?? null)],
-    ['artifact to ship', `${mb(r.artifact.lab00.bytes)} ‡`, mb(r.artifact.binary.bytes), ratio(r.artifact.binary.bytes, r.artifact.lab00.bytes)],
+    ['  peak RSS at the first 200', sa.peakRssBytes ? mib(sa.peakRssBytes.median) : '–', sb.peakRssBytes ? mib(sb.peakRssBytes.median) : '–', ratio(sb.peakRssBytes?.median ?? null, sa.peakRssBytes?.median ?? null)],
+    ['artifact to ship', `${mib(r.artifact.lab00.bytes)} ‡`, mib(r.artifact.binary.bytes), ratio(r.artifact.binary.bytes, r.artifact.lab00.bytes)],
   );
   const c = r.cost;
   const saving = c.savingMonthlyUsd >= 0 ? `saving ${usd(c.savingMonthlyUsd)}/month (${usd(c.savingYearlyUsd)}/year)` : `costing ${usd(-c.savingMonthlyUsd)}/month more`;
@@ -140,7 +140,7 @@ export function formatReport(r: ReportInput): string {
     '',
     `${r.mode} run: ${r.config.rounds} rounds × ${r.config.durationSec} s per scenario and subject (${r.config.warmupSec} s warm-up discarded, fresh server each), medians; ${r.config.starts} starts each after one discarded.`,
     r.probeInBinary.works ? `Heap and GC figures of the binary: ${r.heapMeasuredOn.binary}.` : `† measured on ${r.heapMeasuredOn.binary}`,
-    `‡ ${mb(r.artifact.lab00.packagesBytes)} in ${r.artifact.lab00.packageCount} package folders (sources, runtime dependencies, launcher, tsx + esbuild) + ${mb(r.artifact.lab00.nodeBinaryBytes)} node binary`,
+    `‡ ${mib(r.artifact.lab00.packagesBytes)} in ${r.artifact.lab00.packageCount} package folders (sources, runtime dependencies, launcher, tsx + esbuild) + ${mib(r.artifact.lab00.nodeBinaryBytes)} node binary`,
     '',
     `Cost estimate: ${count(c.assumptions.targetRps)} req/s at ${Math.round(c.assumptions.headroom * 100)} % of each instance's measured RPS (${c.basedOn}), ${usd(c.assumptions.pricePerMonthUsd)} per instance-month:`,
     costLine(SUBJECT_LABELS.lab00, c.before, c.assumptions.pricePerMonthUsd),

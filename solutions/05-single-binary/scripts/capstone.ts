@@ -31,7 +31,7 @@
  *
  * Modes: --quick 3 rounds × 3 s (1 s warm-up), 5 starts; default (full) 5 rounds × 10 s (3 s warm-up), 10
  * starts. Prints a table; writes JSON to capstone.json (capstone.node<major>.json on another node than 20) —
- * the reference's results/, or .hotpath/results/ for a lab run — or to --json PATH. MB are 10^6 bytes.
+ * the reference's results/, or .hotpath/results/ for a lab run — or to --json PATH. Memory and sizes in MiB (1024² bytes).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -4,7 +4,7 @@
  * has taken by then. Time to the first 200 on GET /health (polled every ms from spawn), peak RSS (VmHWM),
  * file size; one discarded start per subject, then N (default 15, at least 10) interleaved starts — the
  * order rotates each run; median, min and max. The executables are dropped from the page cache first (see
- * dropFromPageCache: a just-written binary otherwise shows ~12 MB more RSS).
+ * dropFromPageCache: a just-written binary otherwise shows ~12 MiB more RSS).
  *
  * Subjects, each recorded with the runtime it ran on (every node row runs on the node running this script):
  * a raw node:http server (the reference: the manifest's "TTFR ≤ 1.75× raw node:http"), `pnpm start` of lab 00 and of lab 04
@@ -18,8 +18,8 @@
  *
  * Builds dist/ first when it is missing, was built by another node (or with --build). Writes startup.json on
  * Node 20, startup.node<major>.json on another node (the reference's results/, or .hotpath/results/ for a lab
- * run), or --json PATH, and prints a table (MB and kB
- * are decimal: 10^6 and 10^3 bytes, as the kit's anchors quote them).
+ * run), or --json PATH, and prints a table (memory and file sizes in MiB and KiB: 1024-based, as the
+ * harness's table and the site print them).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -244,8 +244,8 @@ const roundSpread = (s: Spread): Spread => ({ median: round(s.median), min: roun
 
 function formatTable(results: Record<string, SubjectResult>): string {
   const ms = (v: number) => v.toFixed(1);
-  const mb = (v: number) => (v / 1e6).toFixed(1);
-  const rows = [['subject', 'runtime', 'first 200, ms: median (min–max)', '× raw', 'peak RSS MB: median (min–max)', 'anon MB', 'file']];
+  const mib = (v: number) => (v / 1024 / 1024).toFixed(1);
+  const rows = [['subject', 'runtime', 'first 200, ms: median (min–max)', '× raw', 'peak RSS MiB: median (min–max)', 'anon MiB', 'file']];
   for (const r of Object.values(results)) {
     const t = r.firstOkMs;
     const m = r.peakRssBytes;
@@ -254,9 +254,9 @@ function formatTable(results: Record<string, SubjectResult>): string {
       r.runtime,
       `${ms(t.median)} (${ms(t.min)}–${ms(t.max)})`,
       `${r.vsRaw.toFixed(2)}${r.label.startsWith('SEA') ? (r.vsRaw <= TARGET_VS_RAW ? ' ✓' : ' ✗') : ''}`,
-      m ? `${mb(m.median)} (${mb(m.min)}–${mb(m.max)})` : '–',
-      r.anonRssBytes ? mb(r.anonRssBytes.median) : '–',
-      r.fileBytes === null ? 'sources + node_modules' : r.fileBytes >= 1e6 ? `${mb(r.fileBytes)} MB` : `${(r.fileBytes / 1e3).toFixed(1)} kB`,
+      m ? `${mib(m.median)} (${mib(m.min)}–${mib(m.max)})` : '–',
+      r.anonRssBytes ? mib(r.anonRssBytes.median) : '–',
+      r.fileBytes === null ? 'sources + node_modules' : r.fileBytes >= 1024 * 1024 ? `${mib(r.fileBytes)} MiB` : `${(r.fileBytes / 1024).toFixed(1)} KiB`,
     ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));

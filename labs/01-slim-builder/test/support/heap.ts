@@ -29,4 +29,4 @@ export async function heapPerGet(app: HotPathApp, path: string, body: string): P
   return { total: total.bytesPerOp, floor: floor.bytesPerOp, app: total.bytesPerOp - floor.bytesPerOp };
 }
 
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -1,6 +1,6 @@
 /**
  * The subject's build (`pnpm build`: buildAll from @hotpath/kit/sea-build, run on the subject's src/), run
- * once per test run and cached across test files and runs: a build copies the ~100 MB node binary three
+ * once per test run and cached across test files and runs: a build copies the ~95 MiB node binary three
  * times and takes seconds, so the tests must not repeat it. The output goes to a scratch folder in the OS
  * temp directory (one per subject folder, outside the repo so no tool hashes the binaries), with a key: the
  * subject's src/ files, the kit's build driver, every input the last build's metafiles list (the app's

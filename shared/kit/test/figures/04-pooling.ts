@@ -30,7 +30,7 @@ const [gcPooled, ...gcRest] = each(KB64, 'gcPer10k', gc);
 /** The targets' figures, per runtime: each cell from a committed run, or the provisional text while there is none. */
 const TARGET_ROWS: Array<{ label: string; cell: (r: Results) => string; provisional: string }> = [
   { label: '64 KB body: ArrayBuffer bytes/request, pooled ÷ lab 03', cell: (r) => x(r.load(KB64, 'arrayBufferBytesPerRequest') / r.load(KB64, 'arrayBufferBytesPerRequest', 'baseline')), provisional: '0.33×' },
-  { label: "1 KB body: the app's own ArrayBuffer bytes/request, pooled", cell: (r) => bytes(r.load(KB1, 'appArrayBufferBytesPerRequest')), provisional: '1.00 KB' },
+  { label: "1 KB body: the app's own ArrayBuffer bytes/request, pooled", cell: (r) => bytes(r.load(KB1, 'appArrayBufferBytesPerRequest')), provisional: '1.00 KiB' },
   { label: '64 KB body: GCs per 10k requests, pooled ÷ lab 03', cell: (r) => x(r.load(KB64, 'gcPer10k') / r.load(KB64, 'gcPer10k', 'baseline')), provisional: '0.50×' },
   { label: '1 KB body: p99, pooled ÷ lab 03', cell: (r) => x(r.load(KB1, 'p99') / r.load(KB1, 'p99', 'baseline')), provisional: 'not measured on a quiet machine yet' },
 ];

@@ -2,9 +2,10 @@
  * Lab 05's README: the reference's committed checkpoint (the binary against lab 00 in the same run), its
  * committed start-up runs (scripts/startup.ts: results/startup.json on Node 20, results/startup.node26.json on
  * Node 26, every row naming its runtime) and its committed capstone run (scripts/capstone.ts). Sizes
- * and memory are decimal MB here, as those scripts and the site's tables beside the page print them.
+ * and memory are MiB and KiB (1024-based) here, one decimal, as those scripts and the site's tables beside
+ * the page print them.
  */
-import { count, decimalMb, faster, k, ms, msOf, num, results, row, text, x, type LabFigures } from './figures.ts';
+import { count, faster, k, kib1, mib1, ms, msOf, num, results, row, text, x, type LabFigures } from './figures.ts';
 import { findLab, RAW_NODE_HTTP, TARGET_VS_RAW_NODE_HTTP } from '../../src/manifest.ts';
 import { judgeRun, type JudgedRunLike } from '../../src/verdict.ts';
 
@@ -19,7 +20,6 @@ const capstone = results(CAPSTONE);
 
 /** A ratio as lab 05's scripts and the site's tables print it: two decimals. */
 const r2 = (after: number, before: number) => `${(after / before).toFixed(2)}×`;
-const kB = (n: number) => `${(n / 1e3).toFixed(1)} kB`;
 type StartupRun = ReturnType<typeof results>;
 const spreadIn = (run: StartupRun, key: string) => {
   const s = (field: string) => run.get(['results', key, 'firstOkMs', field]);
@@ -29,8 +29,8 @@ const spreadIn = (run: StartupRun, key: string) => {
 const wayIn = (run: StartupRun) => (label: string, key: string) => {
   const result = (run.data.results as Record<string, { fileBytes?: number | null; runtime?: string }>)[key];
   const file = result?.fileBytes;
-  const size = file == null ? 'sources' : file >= 1e6 ? decimalMb(file) : `${(file / 1e3).toFixed(1)} kB`;
-  return row(label, result?.runtime ?? '', spreadIn(run, key), num(run.get(['results', key, 'vsRaw'])), decimalMb(run.get(['results', key, 'peakRssBytes', 'median'])), size);
+  const size = file == null ? 'sources' : file >= 1024 * 1024 ? mib1(file) : kib1(file);
+  return row(label, result?.runtime ?? '', spreadIn(run, key), num(run.get(['results', key, 'vsRaw'])), mib1(run.get(['results', key, 'peakRssBytes', 'median'])), size);
 };
 const way = wayIn(startup);
 const way26 = wayIn(startup26);
@@ -81,7 +81,7 @@ const stateOf = (metric: string, vs?: string) => verdicts.find((v) => v.target.m
 export default {
   sources: [CHECKPOINT, STARTUP, STARTUP_26, CAPSTONE, 'reference:01-slim-builder/results/checkpoint.json'],
   quotes: [
-    text`first 200 after **${msOf(ttfr)}** against lab 00's ${msOf(ttfrLab00)} (**${x(ttfrLab00 / ttfr)}**, target 5× — ${stateOf('startupMs')}) and raw \`node:http\`'s ${msOf(raw)} (**${x(ttfr / raw)}**, target ${TARGET_VS_RAW_NODE_HTTP}× — ${stateOf('startupMs', RAW_NODE_HTTP)}); peak RSS **${decimalMb(rss)}** against ${decimalMb(rssLab00)} (**${x(rss / rssLab00)}**, ${stateOf('peakRss')}); \`GET /todos\` **${k(rps(TODOS))}** requests/s against ${k(rps(TODOS, 'baseline'))} (**${x(rps(TODOS) / rps(TODOS, 'baseline'))}**, ${stateOf('rps')}), \`POST /ingest/v1\` ${k(rps(INGEST))} against ${k(rps(INGEST, 'baseline'))} (${x(rps(INGEST) / rps(INGEST, 'baseline'))})`,
+    text`first 200 after **${msOf(ttfr)}** against lab 00's ${msOf(ttfrLab00)} (**${x(ttfrLab00 / ttfr)}**, target 5× — ${stateOf('startupMs')}) and raw \`node:http\`'s ${msOf(raw)} (**${x(ttfr / raw)}**, target ${TARGET_VS_RAW_NODE_HTTP}× — ${stateOf('startupMs', RAW_NODE_HTTP)}); peak RSS **${mib1(rss)}** against ${mib1(rssLab00)} (**${x(rss / rssLab00)}**, ${stateOf('peakRss')}); \`GET /todos\` **${k(rps(TODOS))}** requests/s against ${k(rps(TODOS, 'baseline'))} (**${x(rps(TODOS) / rps(TODOS, 'baseline'))}**, ${stateOf('rps')}), \`POST /ingest/v1\` ${k(rps(INGEST))} against ${k(rps(INGEST, 'baseline'))} (${x(rps(INGEST) / rps(INGEST, 'baseline'))})`,
     text`(raw \`node:http\`: ${msOf(raw)} against 39)`,
     text`its run of record, lab 01's committed checkpoint, has ${k(results('reference:01-slim-builder/results/checkpoint.json').load(TODOS, 'rps', 'baseline'))}`,
     text`(Node 20: ${String(startup.data.date).slice(0, 10)}, ${startup.get('config.runs')} starts each after one discarded; Node 26: ${String(startup26.data.date).slice(0, 10)}, ${startup26.get('config.runs')} starts each`,
@@ -92,27 +92,29 @@ export default {
     text`The ${TARGET_VS_RAW_NODE_HTTP}× target (the code-cache binary: ${num(startup.get('results.server-sea-codecache.vsRaw'))}× raw \`node:http\` on Node 20, ${num(startup26.get('results.server-sea-codecache.vsRaw'))}× on Node 26)`,
     text`reaches ${num(startup.get('results.bun-compile.vsRaw'))}× raw \`node:http\` (Node 20's run; ${num(startup26.get('results.bun-compile.vsRaw'))}× in Node 26's)`,
     text`Type stripping starts lab 04's app in ${msOf(sMedian('node-strip-types', startup26))} against ${msOf(sMedian('tsx-lab04', startup26))} through tsx and ${msOf(sMedian('node-bundle', startup26))} for the bundle`,
-    text`lab 04's app peaks at ${decimalMb(sRss('node-strip-types', startup26))} of RSS by type stripping against ${decimalMb(sRss('tsx-lab04', startup26))} through tsx`,
+    text`lab 04's app peaks at ${mib1(sRss('node-strip-types', startup26))} of RSS by type stripping against ${mib1(sRss('tsx-lab04', startup26))} through tsx`,
     text`the compile cache takes \`node dist/server.cjs\` from ${msOf(sMedian('node-bundle', startup26))} to ${msOf(sMedian('node-bundle-compile-cache', startup26))}`,
     text`Bun runs the same bundle in ${msOf(sMedian('bun-bundle', startup26))} against Node 26's ${msOf(sMedian('node-bundle', startup26))}`,
     row('`GET /todos` requests/s', k(c(TODOS, 'lab00', 'rps')), k(c(TODOS, 'binary', 'rps')), `**${r2(c(TODOS, 'binary', 'rps'), c(TODOS, 'lab00', 'rps'))}**`),
     row('`GET /todos` p50 / p99', latency(TODOS, 'lab00'), latency(TODOS, 'binary'), latencyRatio(TODOS)),
-    row('`GET /todos` heap per request', kB(c(TODOS, 'lab00', 'heapBytesPerRequest')), kB(c(TODOS, 'binary', 'heapBytesPerRequest')), r2(c(TODOS, 'binary', 'heapBytesPerRequest'), c(TODOS, 'lab00', 'heapBytesPerRequest'))),
+    row('`GET /todos` heap per request', kib1(c(TODOS, 'lab00', 'heapBytesPerRequest')), kib1(c(TODOS, 'binary', 'heapBytesPerRequest')), r2(c(TODOS, 'binary', 'heapBytesPerRequest'), c(TODOS, 'lab00', 'heapBytesPerRequest'))),
     row('`POST /ingest/v1` 1 KB requests/s', k(c(INGEST, 'lab00', 'rps')), k(c(INGEST, 'binary', 'rps')), `**${r2(c(INGEST, 'binary', 'rps'), c(INGEST, 'lab00', 'rps'))}**`),
     row('`POST /ingest/v1` p50 / p99', latency(INGEST, 'lab00'), latency(INGEST, 'binary'), latencyRatio(INGEST)),
-    row('`POST /ingest/v1` heap per request', kB(c(INGEST, 'lab00', 'heapBytesPerRequest')), kB(c(INGEST, 'binary', 'heapBytesPerRequest')), r2(c(INGEST, 'binary', 'heapBytesPerRequest'), c(INGEST, 'lab00', 'heapBytesPerRequest'))),
+    row('`POST /ingest/v1` heap per request', kib1(c(INGEST, 'lab00', 'heapBytesPerRequest')), kib1(c(INGEST, 'binary', 'heapBytesPerRequest')), r2(c(INGEST, 'binary', 'heapBytesPerRequest'), c(INGEST, 'lab00', 'heapBytesPerRequest'))),
     row('GCs per 10k requests (GET / POST)', pair('lab00', 'gcPer10kRequests', (n) => n.toFixed(0)), pair('binary', 'gcPer10kRequests', (n) => n.toFixed(0)), pairRatio('gcPer10kRequests')),
-    row('RSS after a round (GET / POST)', `${pair('lab00', 'rssBytes', (n) => (n / 1e6).toFixed(1))} MB`, `${pair('binary', 'rssBytes', (n) => (n / 1e6).toFixed(1))} MB`, pairRatio('rssBytes')),
+    row('RSS after a round (GET / POST)', `${pair('lab00', 'rssBytes', (n) => (n / 1024 / 1024).toFixed(1))} MiB`, `${pair('binary', 'rssBytes', (n) => (n / 1024 / 1024).toFixed(1))} MiB`, pairRatio('rssBytes')),
     row('first 200 after spawn', msOf(cs('lab00', 'firstOkMs')), msOf(cs('binary', 'firstOkMs')), r2(cs('binary', 'firstOkMs'), cs('lab00', 'firstOkMs'))),
-    row('peak RSS at the first 200', decimalMb(cs('lab00', 'peakRssBytes')), decimalMb(cs('binary', 'peakRssBytes')), r2(cs('binary', 'peakRssBytes'), cs('lab00', 'peakRssBytes'))),
+    row('peak RSS at the first 200', mib1(cs('lab00', 'peakRssBytes')), mib1(cs('binary', 'peakRssBytes')), r2(cs('binary', 'peakRssBytes'), cs('lab00', 'peakRssBytes'))),
     row(
       'what you ship',
-      `${decimalMb(capstone.get('artifact.lab00.bytes'))} (sources, ${capstone.get('artifact.lab00.packageCount')} package folders, node)`,
-      `${decimalMb(capstone.get('artifact.binary.bytes'))} (one file)`,
+      `${mib1(capstone.get('artifact.lab00.bytes'))} (sources, ${capstone.get('artifact.lab00.packageCount')} package folders, node)`,
+      `${mib1(capstone.get('artifact.binary.bytes'))} (one file)`,
       r2(capstone.get('artifact.binary.bytes'), capstone.get('artifact.lab00.bytes')),
     ),
     text`At seed 000's ${count(cost('assumptions.targetRps'))} requests/s with ${Math.round((1 - cost('assumptions.headroom')) * 100)} % headroom and ${count(cost('assumptions.pricePerMonthUsd'))} USD per instance-month, sizing on \`POST /ingest/v1\`: **${count(cost('before.instances'))} instances (${count(cost('before.monthlyUsd'))} USD a month) before, ${count(cost('after.instances'))} (${count(cost('after.monthlyUsd'))} USD) after: −${Math.round(-cost('changeRatio') * 100)} %**`,
-    text`the binary is ${decimalMb(capstone.get('artifact.binary.bytes'))}`,
-    text`against lab 00's ${decimalMb(capstone.get('artifact.lab00.bytes'))} of sources`,
+    text`the binary is ${mib1(capstone.get('artifact.binary.bytes'))}`,
+    text`against lab 00's ${mib1(capstone.get('artifact.lab00.bytes'))} of sources`,
+    text`built on Node 26 it is ${mib1(startup26.get('results.server-sea-codecache.fileBytes'))}`,
+    text`the snapshot binary is ${mib1(startup26.get('results.server-sea-snapshot.fileBytes') - startup26.get('results.server-sea.fileBytes'))} larger than the plain one on Node 26`,
   ],
 } satisfies LabFigures;

@@ -7,12 +7,16 @@
  * GitHub; when a results file is re-committed, the test names every sentence and row to update, with its
  * new text.
  *
- * Lab 00 has no committed run of its own: its run of record is lab 01's committed checkpoint (the first stage
+ * Lab 00's load and start-up figures have one run of record: lab 01's committed checkpoint (the first stage
  * measured against lab 00: a full run on a quiet 2-core machine; the site's lab 00 chart shows the same run),
- * and every README quoting lab 00's figures as such quotes that run (`LAB00_RUN`).
+ * and every README quoting lab 00's figures as such quotes that run (`LAB00_RUN`) — a page quoting lab 00 as
+ * measured in another stage's run (a ratio needs both sides in one run) says so. Lab 00's own committed
+ * checkpoint, when there is one, is micro-benchmarks only.
  *
- * Units: KB and MB are 1024 and 1024² bytes, as the harness's table and the site's charts print them (lab
- * 05's start-up and capstone scripts print decimal MB and kB; `decimalMb` formats those).
+ * Units: memory (heap, ArrayBuffer, RSS) and file sizes are binary and labelled so — KiB and MiB, 1024 and
+ * 1024² bytes — as the harness's table, the site's charts and tables and lab 05's scripts print them; a
+ * decimal "KB"/"MB" memory figure fails test/readme-figures.test.ts. Throughput (MB/s of input) is a rate and
+ * stays decimal (1 MB = 10⁶ B). Body sizes in scenario names ("64KB") are keys, not figures.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,12 +133,23 @@ export const k = (rps: number): string => (rps >= 1000 ? `${num(rps / 1000)}k` :
 export const ms = (us: number): string => `${num(us / 1000)} ms`;
 /** A time already in ms: "177.2 ms". */
 export const msOf = (value: number): string => `${num(value)} ms`;
-/** Bytes: "336 B" below 1 KB, then "15.0 KB", then "80.8 MB" (1024-based). */
-export const bytes = (n: number): string => (n < 1024 ? `${n.toFixed(0)} B` : n < 1024 * 1024 ? `${num(n / 1024)} KB` : `${num(n / 1024 / 1024)} MB`);
-/** Bytes as MiB, labelled so: "141.5 MiB". */
+/** Memory or a size: "336 B" below 1 KiB, then "15.0 KiB", then "80.8 MiB" (1024-based, labelled so). */
+export const bytes = (n: number): string => (n < 1024 ? `${n.toFixed(0)} B` : n < 1024 * 1024 ? `${num(n / 1024)} KiB` : `${num(n / 1024 / 1024)} MiB`);
+/** Bytes as MiB whatever the size: "141.5 MiB", "0.88 MiB". */
 export const mib = (n: number): string => `${num(n / 1024 / 1024)} MiB`;
-/** Decimal megabytes, one decimal, as lab 05's scripts print them: "51.5 MB". */
-export const decimalMb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+/** Bytes as MiB with one decimal, as lab 05's scripts and the site's lab 05 tables print them: "49.1 MiB". */
+export const mib1 = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+/** Bytes as KiB with one decimal, as lab 05's tables print small files and heap per request: "170.8 KiB". */
+export const kib1 = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+
+/**
+ * Memory written in decimal or unlabelled units — "51.5 MB", "15.0 KB", "468.4 kB", "~100 MB" — in `text`: the
+ * kit writes memory as KiB/MiB. Not MB/s (a rate, decimal by definition), not a key like "64KB", and not the
+ * fixture bodies' sizes "1 KB" and "64 KB" (names of scenarios and tasks; prose may say 64 KiB).
+ */
+export function decimalMemory(text: string): string[] {
+  return [...text.matchAll(/(?<![\w.])(\d+(?:\.\d+)?) ?(KB|kB|MB)(?![\w/])/g)].filter((m) => !(m[2] === 'KB' && (m[1] === '1' || m[1] === '64'))).map((m) => m[0]);
+}
 /** A micro time per call in ns: "40.9 ns", "5.85 µs". */
 export const ns = (n: number): string => (n < 1000 ? `${num(n)} ns` : `${num(n / 1000)} µs`);
 /** A ratio as the bench prints it: 27.5×, 0.57×, 0.032×. */
