@@ -4,8 +4,12 @@
  * id>.json beside it, e.g. startup.node26.json — written by lab 05's scripts/startup.ts) and the capstone
  * (capstone.json, capstone.node26.json …: scripts/capstone.ts, lab 00 vs the final binary in one run). Each
  * names the runtime it was measured on (result-runtime.ts). Only what the lab page shows is kept (no per-run
- * samples). A lab without the files gets nothing; a file that is there but malformed fails the build with an
- * error naming it, rather than rendering garbage. Exposed as global data; src/components/LabResults.tsx renders it.
+ * samples). Each carries its run's fingerprint as the tables state it (machine, date, load average, commit,
+ * whether the harness flagged it busy); the capstone also carries the lab's checkpoint run on the same runtime
+ * (results/checkpoint*.json: its file, date, busy flag and GET /todos figures), so the page can say why the
+ * same route's figures differ between the two runs. A lab without the files gets nothing; a file that is
+ * there but malformed fails the build with an error naming it, rather than rendering garbage. Exposed as
+ * global data; src/components/LabResults.tsx renders it.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { readFileSync } from 'node:fs';
@@ -49,6 +53,18 @@ export interface StartupData {
   rows: StartupRow[];
   /** Ways of starting this run could not measure, and why ("Node 20.20.2 does not strip TypeScript types …"). */
   unavailable: Array<{ label: string; reason: string }>;
+  /** The machine's 1-minute load average at the start and the end of the run, when the file records it. */
+  loadAverage: { atStart: number; atEnd: number } | null;
+}
+
+/** The lab's checkpoint run on the capstone's runtime, for what the capstone's GET /todos is compared with. */
+export interface CheckpointAside {
+  /** Repo-relative path: `solutions/05-single-binary/results/checkpoint.json`. */
+  file: string;
+  date: string;
+  busy: boolean;
+  /** GET /todos requests/s of lab 00 (the baseline) and the binary (the subject) in that run. */
+  todos: { lab00: number; binary: number };
 }
 
 /** One server's figures under load, as the capstone script writes them (heap and GC null without the probe). */
@@ -59,7 +75,7 @@ export interface CapstoneData {
   runtime: SiteRuntime;
   date: string;
   mode: string;
-  fingerprint: { cpuModel: string; cores: number };
+  fingerprint: { cpuModel: string; cores: number; commit: string | null; busy: boolean; busyReasons: string[]; loadAverageStart: number | null };
   config: { rounds: number; durationSec: number; warmupSec: number; starts: number; connections: number };
   labels: { lab00: string; binary: string };
   /** Where the binary's heap and GC figures were measured when not on the binary itself (else null). */
@@ -79,6 +95,8 @@ export interface CapstoneData {
     after: { instances: number; monthlyUsd: number };
   };
   warnings: string[];
+  /** The lab's checkpoint run on the same runtime, when one is committed. */
+  checkpoint?: CheckpointAside;
 }
 
 /** A lab's extra results, each a list of per-runtime variants in picker order (empty: the lab has none). */
@@ -171,6 +189,7 @@ export function readStartup(path: string, file: string): StartupData {
     rows,
     // Files written before rows could be left out have no list.
     unavailable: r.has('unavailable') ? r.indexes('unavailable').map((i) => ({ label: r.str('unavailable', i, 'label'), reason: r.str('unavailable', i, 'reason') })) : [],
+    loadAverage: r.has('machine', 'loadAverage') ? { atStart: r.num('machine', 'loadAverage', 'atStart'), atEnd: r.num('machine', 'loadAverage', 'atEnd') } : null,
   };
 }
 
@@ -206,7 +225,14 @@ export function readCapstone(path: string, file: string): CapstoneData {
     runtime: recordedRuntime(json, file),
     date: r.str('date'),
     mode: r.str('mode'),
-    fingerprint: { cpuModel: r.str('fingerprint', 'cpuModel'), cores: r.num('fingerprint', 'cores') },
+    fingerprint: {
+      cpuModel: r.str('fingerprint', 'cpuModel'),
+      cores: r.num('fingerprint', 'cores'),
+      commit: r.has('fingerprint', 'gitCommit') ? r.str('fingerprint', 'gitCommit').slice(0, 7) : null,
+      busy: r.has('fingerprint', 'busy') ? r.bool('fingerprint', 'busy') : false,
+      busyReasons: r.has('fingerprint', 'busyReasons') ? r.strings('fingerprint', 'busyReasons') : [],
+      loadAverageStart: r.has('fingerprint', 'loadAverageStart') ? r.num('fingerprint', 'loadAverageStart', '0') : null,
+    },
     config: { rounds: r.num('config', 'rounds'), durationSec: r.num('config', 'durationSec'), warmupSec: r.num('config', 'warmupSec'), starts: r.num('config', 'starts'), connections: r.num('config', 'connections') },
     labels: { lab00: r.str('subjects', 'lab00', 'label'), binary: r.str('subjects', 'binary', 'label') },
     heapStandIn: works ? null : r.str('heapMeasuredOn', 'binary'),
@@ -230,13 +256,27 @@ export function readCapstone(path: string, file: string): CapstoneData {
   };
 }
 
+/** The GET /todos figures of a checkpoint result (the harness's ratios), with its date and busy flag; undefined when it has none. */
+export function readCheckpointAside(path: string, file: string): CheckpointAside | undefined {
+  const json = parse(path, file) as { createdAt?: string; fingerprint?: { busy?: boolean; date?: string }; ratios?: Array<{ section: string; name: string; metric: string; subjectKey: string; subject: number | null; baseline: number | null }> };
+  const todos = (json.ratios ?? []).find((x) => x.section === 'load' && x.name === 'GET /todos' && x.metric === 'rps' && x.subjectKey === 'subject');
+  if (!todos || todos.subject === null || todos.baseline === null) return undefined;
+  return { file, date: json.fingerprint?.date ?? json.createdAt ?? '', busy: json.fingerprint?.busy === true, todos: { lab00: todos.baseline, binary: todos.subject } };
+}
+
 /** Every lab's extra results by slug, from the kit at `root` with `resultsOverlay` laid over; labs without any are left out. */
 export function loadLabResults(root = repoRoot, resultsOverlay?: string): Record<string, LabResults> {
   const out: Record<string, LabResults> = {};
   for (const lab of labs) {
     const read = <T extends { runtime: SiteRuntime; file: string }>(stem: string, parseFile: (path: string, file: string) => T) =>
       byRuntime(resultFiles(root, lab.slug, stem, resultsOverlay).map(({ path, file, named }): [T, string | undefined] => [parseFile(path, file), named]));
-    const results: LabResults = { startup: read('startup', readStartup), capstone: read('capstone', readCapstone) };
+    const checkpoints = resultFiles(root, lab.slug, 'checkpoint', resultsOverlay).map(({ path, file }) => ({ file, runtime: recordedRuntime(JSON.parse(readFileSync(path, 'utf8')), file).id, path }));
+    const capstone = read('capstone', readCapstone).map((c) => {
+      const same = checkpoints.find((k) => k.runtime === c.runtime.id);
+      const aside = same && readCheckpointAside(same.path, same.file);
+      return aside ? { ...c, checkpoint: aside } : c;
+    });
+    const results: LabResults = { startup: read('startup', readStartup), capstone };
     if (results.startup.length > 0 || results.capstone.length > 0) out[lab.slug] = results;
   }
   return out;

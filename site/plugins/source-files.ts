@@ -1,10 +1,12 @@
 /**
  * Pages for the repository files and folders the lab READMEs link to, rendered from the real files at
  * build time (never pasted into site/): /source/<path> shows a file as a code block, or a folder as the
- * list of its files (each with its own page). See repo-links.ts for how links map to these routes.
+ * list of its files (each with its own page). See repo-links.ts for how links map to these routes. Every
+ * committed results file (solutions/<slug>/results/*.json) gets a page too: the home page and the lab pages
+ * link the run of record each figure comes from.
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { labReadmes, linksIn, repoRoot, sourceRoute } from './repo-links.ts';
 
@@ -54,6 +56,11 @@ export default function sourceFiles(_context: LoadContext): Plugin<SourcePageDat
             for (const file of files) if (!pages.has(file)) pages.set(file, filePage(file));
           }
         }
+      }
+      for (const lab of readdirSync(join(repoRoot, 'solutions'), { withFileTypes: true })) {
+        const results = `solutions/${lab.name}/results`;
+        if (!lab.isDirectory() || !existsSync(join(repoRoot, results))) continue;
+        for (const file of filesUnder(results, results)) if (file.endsWith('.json') && !pages.has(file)) pages.set(file, filePage(file));
       }
       return [...pages.values()];
     },

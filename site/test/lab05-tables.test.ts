@@ -19,7 +19,7 @@ import { parseInput, recomputeCost } from '../src/components/capstone-cost.ts';
 import CapstoneTable from '../src/components/CapstoneTable.tsx';
 import CostEstimate from '../src/components/CostEstimate.tsx';
 import StartupTable from '../src/components/StartupTable.tsx';
-import { fileSize, mb, msFromUs, ratio, spreadText, usd, whole } from '../src/components/result-format.ts';
+import { fileSize, mib, msFromUs, ratio, spreadText, usd, whole } from '../src/components/result-format.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const results = loadLabResults(repo)['05-single-binary']!;
@@ -73,9 +73,9 @@ describe('the cost estimate, recomputed', () => {
 });
 
 describe('the figures as the scripts print them', () => {
-  it('formats MB and kB decimal, times to one decimal, counts and dollars grouped', () => {
-    expect(mb(51_478_528)).toBe('51.5');
-    expect([fileSize(907), fileSize(174_863), fileSize(99_224_704), fileSize(null)]).toEqual(['0.9 kB', '174.9 kB', '99.2 MB', 'sources + node_modules']);
+  it('formats memory and sizes in MiB and KiB (1024-based), times to one decimal, counts and dollars grouped', () => {
+    expect(mib(51_478_528)).toBe('49.1');
+    expect([fileSize(907), fileSize(174_863), fileSize(99_224_704), fileSize(null)]).toEqual(['0.9 KiB', '170.8 KiB', '94.6 MiB', 'sources + node_modules']);
     expect(spreadText({ median: 120.71, min: 113.36, max: 154.15 })).toBe('120.7 (113.4–154.2)');
     expect([whole(20_094.43), msFromUs(2334.51), usd(2940), usd(1234.567)]).toEqual(['20,094', '2.33', '2,940 USD', '1,234.57 USD']);
     expect([ratio(20_094.43, 1041.77), ratio(null, 1), ratio(1, 0)]).toEqual(['19.29×', '–', '–']);
@@ -91,16 +91,17 @@ describe("lab 05's tables", () => {
     const { caption, rows } = table(renderToStaticMarkup(createElement(StartupTable, { data: startup })), 'hp-startup');
     expect(caption).toContain(`${json.config.runs} starts of each, after 1 discarded, interleaved · ${recordedRuntime(json, 'startup.json').caption} on ${json.machine.cpus} × ${json.machine.cpuModel} · ${json.date.slice(0, 10)}.`);
     expect(caption).toContain(`at most ${json.targetVsRaw}× raw node:http`);
+    expect(caption, 'the caption names the run of record and its load average').toContain(`Run of record: solutions/05-single-binary/results/startup.json, load average ${json.machine.loadAverage.atStart} at the start`);
     // Files that name each row's runtime (Bun rows beside Node's) have a runtime column.
     const perRow = Object.values(json.results as Record<string, any>).some((r) => r.runtime !== undefined);
     const runtime = (r: { runtime?: string }) => (perRow ? [r.runtime ?? startup.runtime.label] : []);
-    expect(rows[0]).toBe(['how it starts', ...(perRow ? ['runtime'] : []), 'time to first response, ms: median (min–max) | × raw node:http', `target: ≤ ${json.targetVsRaw}× raw | peak RSS, MB (median) | file size`].join(' | '));
+    expect(rows[0]).toBe(['how it starts', ...(perRow ? ['runtime'] : []), 'time to first response, ms: median (min–max) | × raw node:http', `target: ≤ ${json.targetVsRaw}× raw | peak RSS, MiB (median) | file size`].join(' | '));
     const expected = Object.values(json.results as Record<string, any>).map((r) => {
       const target = r.label.startsWith('SEA') ? (r.vsRaw <= json.targetVsRaw ? '✓ met' : '✗ not met') : '–';
-      return [r.label, ...runtime(r), spreadText(r.firstOkMs), r.vsRaw.toFixed(2), target, r.peakRssBytes ? mb(r.peakRssBytes.median) : '–', fileSize(r.fileBytes)].join(' | ');
+      return [r.label, ...runtime(r), spreadText(r.firstOkMs), r.vsRaw.toFixed(2), target, r.peakRssBytes ? mib(r.peakRssBytes.median) : '–', fileSize(r.fileBytes)].join(' | ');
     });
     expect(rows.slice(1)).toEqual(expected);
-    expect(rows.find((r) => r.startsWith('SEA code cache |'))).toMatch(/\| [✓✗] (not )?met \| [\d.]+ \| [\d.]+ MB$/);
+    expect(rows.find((r) => r.startsWith('SEA code cache |'))).toMatch(/\| [✓✗] (not )?met \| [\d.]+ \| [\d.]+ MiB$/);
   });
 
   it('marks a SEA row within the target as met, one beyond it as not met', () => {
@@ -133,6 +134,8 @@ describe("lab 05's tables", () => {
     const { caption, rows } = table(html, 'hp-capstone');
     expect(caption).toContain(`One ${json.mode} run, ${json.date.slice(0, 10)}: ${json.config.rounds} rounds × ${json.config.durationSec} s per scenario and server`);
     expect(caption).toContain(`· Node ${json.fingerprint.node.replace(/^v/, '')} · V8 ${/^\d+\.\d+/.exec(json.fingerprint.v8)![0]} on ${json.fingerprint.cores} × ${json.fingerprint.cpuModel}.`);
+    expect(caption, 'the caption names the run of record and its fingerprint').toContain(`Run of record: solutions/05-single-binary/results/capstone.json, commit ${json.fingerprint.gitCommit.slice(0, 7)}, load average ${json.fingerprint.loadAverageStart[0]} at the start`);
+    expect(caption.includes('flagged the machine busy'), 'says busy exactly when the fingerprint does').toBe(json.fingerprint.busy === true);
     const scenario = (name: string) => {
       const { lab00: a, binary: b } = json.load[name];
       const row = (figure: string, key: string, format: (n: number) => string) => `${figure} | ${format(a[key])} | ${format(b[key])} | ${ratio(b[key], a[key])}`;
@@ -143,7 +146,7 @@ describe("lab 05's tables", () => {
         row('p99 latency, ms', 'p99Us', msFromUs),
         row('heap allocated per request, bytes', 'heapBytesPerRequest', whole),
         row('GCs per 10k requests', 'gcPer10kRequests', (n) => n.toFixed(1)),
-        row('RSS after the round, MB', 'rssBytes', mb),
+        row('RSS after the round, MiB', 'rssBytes', mib),
       ];
     };
     const { lab00: s0, binary: s1 } = json.startup;
@@ -153,13 +156,30 @@ describe("lab 05's tables", () => {
       ...scenario('POST /ingest/v1 1KB'),
       'Start-up',
       `time to first response, ms: median (min–max) | ${spreadText(s0.firstOkMs)} | ${spreadText(s1.firstOkMs)} | ${ratio(s1.firstOkMs.median, s0.firstOkMs.median)}`,
-      `peak RSS at the first response, MB | ${mb(s0.peakRssBytes.median)} | ${mb(s1.peakRssBytes.median)} | ${ratio(s1.peakRssBytes.median, s0.peakRssBytes.median)}`,
+      `peak RSS at the first response, MiB | ${mib(s0.peakRssBytes.median)} | ${mib(s1.peakRssBytes.median)} | ${ratio(s1.peakRssBytes.median, s0.peakRssBytes.median)}`,
       'Shipping',
-      `artifact to ship, MB | ${mb(json.artifact.lab00.bytes)} ‡ | ${mb(json.artifact.binary.bytes)} | ${ratio(json.artifact.binary.bytes, json.artifact.lab00.bytes)}`,
+      `artifact to ship, MiB | ${mib(json.artifact.lab00.bytes)} ‡ | ${mib(json.artifact.binary.bytes)} | ${ratio(json.artifact.binary.bytes, json.artifact.lab00.bytes)}`,
     ]);
     expect(html).toContain('<th scope="rowgroup" colSpan="4">Under load: GET /todos</th>');
-    expect(text(html)).toContain(`‡ ${mb(json.artifact.lab00.packagesBytes)} MB in ${json.artifact.lab00.packageCount} package folders`);
+    expect(text(html)).toContain(`‡ ${mib(json.artifact.lab00.packagesBytes)} MiB in ${json.artifact.lab00.packageCount} package folders`);
     expect(text(html).includes('† measured on'), 'a † note exactly when a stand-in measured the heap').toBe(!json.probeInBinary.works);
+  });
+
+  it("says why its GET /todos differs from the checkpoint chart's: two runs, named, the busy one marked", () => {
+    const json = raw('capstone.json');
+    const checkpoint = raw('checkpoint.json');
+    const figure = (key: 'subject' | 'baseline') => {
+      const r = checkpoint.ratios.find((x: any) => x.section === 'load' && x.name === 'GET /todos' && x.metric === 'rps' && x.subjectKey === 'subject');
+      return key === 'subject' ? r.subject : r.baseline;
+    };
+    expect(capstone.checkpoint, 'the capstone carries the checkpoint run of its runtime').toMatchObject({ file: 'solutions/05-single-binary/results/checkpoint.json', busy: checkpoint.fingerprint.busy === true });
+    const notes = text(renderToStaticMarkup(createElement(CapstoneTable, { data: capstone })));
+    const t = json.load['GET /todos'];
+    expect(notes).toContain(`GET /todos here: ${whole(t.binary.rps)} requests/s against lab 00's ${whole(t.lab00.rps)} (${ratio(t.binary.rps, t.lab00.rps)}), from solutions/05-single-binary/results/capstone.json`);
+    expect(notes).toContain(`The checkpoint chart above shows ${whole(figure('subject'))} against ${whole(figure('baseline'))} (${ratio(figure('subject'), figure('baseline'))}), from solutions/05-single-binary/results/checkpoint.json, run ${checkpoint.fingerprint.date.slice(0, 10)}${checkpoint.fingerprint.busy ? ' on a machine the harness flagged busy' : ''}. They are two runs`);
+    // The same figures in both: no note.
+    const same = { ...capstone, checkpoint: { ...capstone.checkpoint!, todos: { lab00: t.lab00.rps, binary: t.binary.rps } } };
+    expect(text(renderToStaticMarkup(createElement(CapstoneTable, { data: same })))).not.toContain('They are two runs');
   });
 
   it("renders the cost estimate with the run's assumptions, editable", () => {

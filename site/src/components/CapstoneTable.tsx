@@ -3,11 +3,14 @@
  * lab 00 as learners first run it against the final single executable, measured in one run — requests/s,
  * p50 and p99, heap bytes allocated per request and GCs per 10k requests, RSS, for each load scenario; then
  * time to first response, peak RSS at start-up and the artifact to ship — side by side with the ratio
- * binary ÷ lab 00, as capstone-report.ts prints it. The cost estimate follows (CostEstimate.tsx).
+ * binary ÷ lab 00, as capstone-report.ts prints it. The caption names the run of record — its file, date,
+ * machine, commit — and says when the harness flagged the machine busy; under the table, when the lab's
+ * checkpoint (the chart above) has other GET /todos figures, why: a different run. Memory and sizes in MiB
+ * (1024² bytes). The cost estimate follows (CostEstimate.tsx).
  */
 import React from 'react';
 import type { CapstoneData, LoadFigures } from '../../plugins/lab-results';
-import { mb, msFromUs, ratio, spreadText, whole } from './result-format';
+import { mib, msFromUs, ratio, spreadText, whole } from './result-format';
 
 interface Row {
   figure: string;
@@ -36,8 +39,33 @@ function loadRows(a: LoadFigures, b: LoadFigures, mark: string): Row[] {
       binary: cell(b.gcPer10kRequests, (n) => n.toFixed(1)) + mark,
       ratio: ratio(b.gcPer10kRequests, a.gcPer10kRequests),
     },
-    { figure: 'RSS after the round, MB', lab00: cell(a.rssBytes, mb), binary: cell(b.rssBytes, mb), ratio: ratio(b.rssBytes, a.rssBytes) },
+    { figure: 'RSS after the round, MiB', lab00: cell(a.rssBytes, mib), binary: cell(b.rssBytes, mib), ratio: ratio(b.rssBytes, a.rssBytes) },
   ];
+}
+
+/**
+ * Why the capstone's GET /todos differs from the checkpoint chart's, when it does: two runs of record, each
+ * with both servers measured in it (the same method: scripts/capstone.ts drives the harness's load worker with
+ * a fresh pinned server per round), at different times and commits — figures move between runs on a shared
+ * machine, so compare each run's own ratio, not figures across runs.
+ */
+function CheckpointNote({ data }: { data: CapstoneData }) {
+  const k = data.checkpoint;
+  const todos = data.scenarios.find((s) => s.name === 'GET /todos');
+  if (!k || !todos) return null;
+  const here = { lab00: whole(todos.lab00.rps), binary: whole(todos.binary.rps), ratio: ratio(todos.binary.rps, todos.lab00.rps) };
+  const there = { lab00: whole(k.todos.lab00), binary: whole(k.todos.binary), ratio: ratio(k.todos.binary, k.todos.lab00) };
+  if (here.lab00 === there.lab00 && here.binary === there.binary) return null;
+  return (
+    <li className="hp-run-note">
+      GET /todos here: {here.binary} requests/s against lab 00's {here.lab00} ({here.ratio}), from <code>{data.file}</code>, run {data.date.slice(0, 10)}
+      {data.fingerprint.busy ? ' (flagged busy)' : ''}. The checkpoint chart above shows {there.binary} against {there.lab00} ({there.ratio}), from{' '}
+      <code>{k.file}</code>, run {k.date.slice(0, 10)}
+      {k.busy ? ' on a machine the harness flagged busy' : ''}. They are two runs, each measuring both servers with the same method (a fresh
+      server per round pinned to one core, the load generator on the other, {data.config.connections} connections) at different times: figures
+      move between runs on a shared machine, so compare each run's ratio, not figures across the two.
+    </li>
+  );
 }
 
 function Group({ title, rows }: { title: string; rows: Row[] }) {
@@ -71,8 +99,12 @@ export default function CapstoneTable({ data }: { data: CapstoneData }): React.R
       <table className="hp-results hp-capstone">
         <caption>
           One {data.mode} run, {data.date.slice(0, 10)}: {c.rounds} rounds × {c.durationSec} s per scenario and server ({c.warmupSec} s warm-up discarded, a fresh server
-          each, {c.connections} connections), medians; {c.starts} starts each after one discarded · {data.runtime.caption} on {f.cores} × {f.cpuModel}. Ratio: the binary ÷ lab
-          00 (above 1 is better for requests/s, below 1 for the rest). MB are decimal.
+          each, {c.connections} connections), medians; {c.starts} starts each after one discarded · {data.runtime.caption} on {f.cores} × {f.cpuModel}. Run of record:{' '}
+          <code>{data.file}</code>
+          {f.commit ? `, commit ${f.commit}` : ''}
+          {f.loadAverageStart !== null ? `, load average ${f.loadAverageStart} at the start` : ''}
+          {f.busy ? `; the harness flagged the machine busy (${f.busyReasons.join('; ')}): its figures are low` : ''}. Ratio: the binary ÷ lab 00 (above 1 is better for
+          requests/s, below 1 for the rest). MiB: 1024² bytes.
         </caption>
         <thead>
           <tr>
@@ -89,17 +121,22 @@ export default function CapstoneTable({ data }: { data: CapstoneData }): React.R
           title="Start-up"
           rows={[
             { figure: 'time to first response, ms: median (min–max)', lab00: spreadText(s.lab00.firstOkMs), binary: spreadText(s.binary.firstOkMs), ratio: ratio(s.binary.firstOkMs.median, s.lab00.firstOkMs.median) },
-            { figure: 'peak RSS at the first response, MB', lab00: cell(s.lab00.peakRssBytes, mb), binary: cell(s.binary.peakRssBytes, mb), ratio: ratio(s.binary.peakRssBytes, s.lab00.peakRssBytes) },
+            { figure: 'peak RSS at the first response, MiB', lab00: cell(s.lab00.peakRssBytes, mib), binary: cell(s.binary.peakRssBytes, mib), ratio: ratio(s.binary.peakRssBytes, s.lab00.peakRssBytes) },
           ]}
         />
-        <Group title="Shipping" rows={[{ figure: 'artifact to ship, MB', lab00: `${mb(art.lab00.bytes)} ‡`, binary: mb(art.binary.bytes), ratio: ratio(art.binary.bytes, art.lab00.bytes) }]} />
+        <Group title="Shipping" rows={[{ figure: 'artifact to ship, MiB', lab00: `${mib(art.lab00.bytes)} ‡`, binary: mib(art.binary.bytes), ratio: ratio(art.binary.bytes, art.lab00.bytes) }]} />
       </table>
       <ul className="hp-notes">
         <li>
-          ‡ {mb(art.lab00.packagesBytes)} MB in {art.lab00.packageCount} package folders (sources, runtime dependencies, the launcher, tsx and esbuild) + {mb(art.lab00.nodeBinaryBytes)} MB node
+          ‡ {mib(art.lab00.packagesBytes)} MiB in {art.lab00.packageCount} package folders (sources, runtime dependencies, the launcher, tsx and esbuild) + {mib(art.lab00.nodeBinaryBytes)} MiB node
           binary; the binary is one file that holds Node itself.
         </li>
         {data.heapStandIn && <li>† measured on {data.heapStandIn}.</li>}
+        <li>
+          The lab 00 column is lab 00 measured in this run, as a ratio needs: not lab 00's run of record (lab 01's committed checkpoint, on lab 00's
+          page), whose figures differ.
+        </li>
+        <CheckpointNote data={data} />
         {data.warnings.map((warning) => (
           <li key={warning}>Warning from the run: {warning}</li>
         ))}

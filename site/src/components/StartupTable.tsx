@@ -4,11 +4,12 @@
  * column when the file names each row's runtime) — with its time to first response (median, min–max), its
  * ratio to raw node:http, whether a single executable meets the lab's target (within targetVsRaw of raw
  * node:http), its peak RSS and what has to be shipped; then the ways this run could not start, with why.
- * Rendered on the server; the caption names the runtime, the machine and the run.
+ * Rendered on the server; the caption names the run of record — its file, runtime, machine, date and load
+ * average. Peak RSS and file sizes in MiB and KiB (1024-based), as everywhere in the kit.
  */
 import React from 'react';
 import type { StartupData } from '../../plugins/lab-results';
-import { fileSize, mb, spreadText } from './result-format';
+import { fileSize, mib, spreadText } from './result-format';
 
 export default function StartupTable({ data }: { data: StartupData }): React.ReactElement {
   const target = `${data.targetVsRaw}×`;
@@ -17,8 +18,10 @@ export default function StartupTable({ data }: { data: StartupData }): React.Rea
   const table = (
     <table className="hp-results hp-startup">
       <caption>
-        {data.runs} starts of each, after {data.discarded} discarded, interleaved · {data.runtime.caption} on {data.cpus} × {data.cpuModel} · {data.date.slice(0, 10)}. Target for
-        the single executables (SEA): time to first response at most {target} raw node:http. MB and kB are decimal.
+        {data.runs} starts of each, after {data.discarded} discarded, interleaved · {data.runtime.caption} on {data.cpus} × {data.cpuModel} · {data.date.slice(0, 10)}. Run of
+        record: <code>{data.file}</code>
+        {data.loadAverage ? `, load average ${data.loadAverage.atStart} at the start and ${data.loadAverage.atEnd} at the end` : ''}. Target for the single executables
+        (SEA): time to first response at most {target} raw node:http. MiB and KiB: 1024-based.
       </caption>
       <thead>
         <tr>
@@ -27,7 +30,7 @@ export default function StartupTable({ data }: { data: StartupData }): React.Rea
           <th scope="col">time to first response, ms: median (min–max)</th>
           <th scope="col">× raw node:http</th>
           <th scope="col">target: ≤ {target} raw</th>
-          <th scope="col">peak RSS, MB (median)</th>
+          <th scope="col">peak RSS, MiB (median)</th>
           <th scope="col">file size</th>
         </tr>
       </thead>
@@ -41,7 +44,7 @@ export default function StartupTable({ data }: { data: StartupData }): React.Rea
               <td>{spreadText(row.firstOkMs)}</td>
               <td>{row.vsRaw.toFixed(2)}</td>
               <td className={row.sea ? (met ? 'hp-met' : 'hp-missed') : undefined}>{row.sea ? (met ? '✓ met' : '✗ not met') : '–'}</td>
-              <td>{row.peakRssBytes ? mb(row.peakRssBytes.median) : '–'}</td>
+              <td>{row.peakRssBytes ? mib(row.peakRssBytes.median) : '–'}</td>
               <td>{fileSize(row.fileBytes)}</td>
             </tr>
           );

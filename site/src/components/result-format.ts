@@ -1,14 +1,16 @@
 /**
  * Number formats of lab 05's start-up and capstone tables, as its scripts print them (startup.ts,
- * capstone-report.ts): MB and kB are decimal (10^6 and 10^3 bytes), times to one decimal, ratios to two.
- * Deterministic (en-US grouping): the server render and the browser must agree.
+ * capstone-report.ts): memory and file sizes in binary units, labelled so — MiB and KiB, 1024-based, the one
+ * convention of the whole kit (the harness's table, the charts, the READMEs) — times to one decimal, ratios
+ * to two. Deterministic (en-US grouping): the server render and the browser must agree.
  */
 
-/** Decimal megabytes, one decimal: 51478528 → "51.5". */
-export const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
+/** Mebibytes (1024² bytes), one decimal, the number alone (the column header says MiB): 51478528 → "49.1". */
+export const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
-/** What is shipped: "99.2 MB", "174.9 kB", or the sources when there is no single file. */
-export const fileSize = (bytes: number | null): string => (bytes === null ? 'sources + node_modules' : bytes >= 1e6 ? `${mb(bytes)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
+/** What is shipped: "94.6 MiB", "170.8 KiB", or the sources when there is no single file. */
+export const fileSize = (bytes: number | null): string =>
+  bytes === null ? 'sources + node_modules' : bytes >= 1024 * 1024 ? `${mib(bytes)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 
 /** A median with its range: "120.7 (113.3–154.2)". */
 export const spreadText = (s: { median: number; min: number; max: number }): string => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
