@@ -1,13 +1,17 @@
 /**
  * Home: what the kit teaches and for whom, the curriculum as a path 00 → 05 (from the manifest), and the
  * headline numbers from the committed reference results (the latest stage against its own baseline), on the
- * runtime the reader picks (the newest Node major by default, as on the lab pages).
+ * runtime the reader picks (the newest Node major by default, as on the lab pages). Beside the numbers: the
+ * results file they come from (linked), its fingerprint, and — right there — whether the harness flagged that
+ * run busy and its warnings about the figures shown; and, when the baseline is lab 00, that its column is lab
+ * 00 in that same run, not lab 00's run of record (test/home-figures.test.ts checks the page against the file).
  */
 import React from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import { formatValue, useLabData } from '@site/src/components/CheckpointChart';
 import type { LabData } from '@site/plugins/checkpoint-data';
+import { busyWarning, headlineRatio, headlineRows, sourceRouteOf, warningsAbout } from '@site/src/components/headline';
 import { RuntimePicker, RuntimeProvider, useRuntimeChoice } from '@site/src/components/RuntimePicker';
 import { variantFor } from '@site/src/components/runtime-choice';
 
@@ -28,18 +32,56 @@ function Headline() {
 }
 
 function HeadlineTable({ lab: last }: { lab: LabData }) {
-  const shown = variantFor(last.references, useRuntimeChoice());
+  const chosen = useRuntimeChoice();
+  const lab01 = useLabData().find((lab) => lab.number === 1);
+  const shown = variantFor(last.references, chosen);
   if (!shown) return null;
   const run = shown.variant;
-  const rows = run.metrics.filter((m) => m.values.baseline !== undefined && m.values.reference !== undefined);
+  const rows = headlineRows(run);
   const base = run.baselineLabel;
+  const { shown: warnings, others } = warningsAbout(run, rows);
+  const busy = warnings.some(busyWarning);
+  // Lab 00's run of record on this runtime — lab 01's committed run, measured against lab 00 (shared/kit/test/figures/figures.ts,
+  // LAB00_RUN) — when the baseline here is lab 00 measured in another run.
+  const lab00Record = base === 'lab 00' ? lab01?.references.find((r) => r.runtime.id === run.runtime.id && r.baselineLabel === 'lab 00' && r.file !== run.file) : undefined;
   return (
-    <div data-runtime={run.runtime.id}>
+    <div data-runtime={run.runtime.id} className="hp-headline">
       <p>
         The reference solution of <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>, the latest stage with committed
         results, against its baseline, {base === 'lab 00' ? "lab 00's naive API" : `${base}'s reference solution`}, measured in one run on{' '}
-        {run.runtime.caption}, {run.fingerprint}.
+        {run.runtime.caption}, {run.fingerprint}. Run of record:{' '}
+        <Link to={sourceRouteOf(run.file)} className="hp-run-file">
+          <code>{run.file}</code>
+        </Link>{' '}
+        ({run.mode} run).
       </p>
+      {busy && (
+        <p className="hp-busy">
+          <strong>This run is flagged busy:</strong> the harness saw other load on the machine while it measured, so its absolute figures are low; the
+          ratios still compare both sides measured in the same run.
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <ul className="hp-run-warnings">
+          {warnings.map((warning) => (
+            <li key={warning}>Warning from this run: {warning}</li>
+          ))}
+        </ul>
+      )}
+      {others > 0 && (
+        <p>
+          The run has {others} more warning{others > 1 ? 's' : ''} about routes not shown here: see <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>'s chart.
+        </p>
+      )}
+      {lab00Record && (
+        <p className="hp-lab00-note">
+          The lab 00 column is lab 00 measured in this same run (a ratio needs both sides measured together), not lab 00's run of record,{' '}
+          <Link to={sourceRouteOf(lab00Record.file)}>
+            <code>{lab00Record.file}</code>
+          </Link>{' '}
+          ({lab00Record.fingerprint}), shown on <Link to="/labs/00-baseline">lab 00's page</Link>: lab 00's figures here differ from that page's.
+        </p>
+      )}
       <table>
         <thead>
           <tr>
@@ -55,7 +97,7 @@ function HeadlineTable({ lab: last }: { lab: LabData }) {
               <td>{m.label}</td>
               <td>{formatValue(m.values.baseline!, m.unit)}</td>
               <td>{formatValue(m.values.reference!, m.unit)}</td>
-              <td>{(m.values.reference! / m.values.baseline!).toFixed(m.values.reference! / m.values.baseline! < 0.1 ? 3 : 2)}×</td>
+              <td>{headlineRatio(m)}</td>
             </tr>
           ))}
         </tbody>
