@@ -69,6 +69,6 @@ export default {
     row('GCs per 10k requests (64 KB body)', gc(ref(KB64, 'gcPer10k')), gc(base(KB64, 'gcPer10k')), x(ratio(KB64, 'gcPer10k'))),
     text`unlike lab 02's ${Math.round(lab02Gain * 100)} %`,
     text`For the 1 KB body the reader saves ${ns(t(KB1_LAST, 'baseline') - t(KB1_LAST))} of a ${ns(1e9 / base(KB1))} request; for 64 KB it saves ${ns(t(KB64_LAST, 'baseline') - t(KB64_LAST))}`,
-    text`The identical \`GET /health\` came out at ${x(ratio('GET /health'))}`,
+    text`The identical \`GET /health\` came out at ${x(ratio('GET /health'))}: differences of ±${Math.round(Math.abs(1 - ratio('GET /health')) * 100)} % are this machine's noise, so the 1 KB figure (steady in every round) says "about ${ratio(KB1).toFixed(1)}×"`,
   ],
 } satisfies LabFigures;
