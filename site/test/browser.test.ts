@@ -197,6 +197,10 @@ describe('targets and verdicts on the charts', () => {
       expect(await item.getAttribute('data-verdict')).toBe(v.state);
       expect(await item.textContent()).toContain(`${v.id} ${v.words}: ${SIGN[v.state]} ${v.lines[0]!.text}`);
     }
+    // The run of record: its file, linked to a page that shows it.
+    const record = figure.locator('.hp-record a');
+    expect(await record.textContent(), 'the chart names its results file').toBe(run.file);
+    expect((await fetch(`${base}${await record.getAttribute('href')}`)).status, `${run.file}'s page answers`).toBe(200);
     // The page tall enough that the sticky navbar covers nothing of the chart.
     const tall = async () => page.setViewportSize({ width: 1280, height: Math.ceil(await page.evaluate(() => document.documentElement.scrollHeight)) });
     await tall();
