@@ -123,7 +123,8 @@ const judged = (v: TargetVerdict): Judged => {
 /**
  * Every target for the run's runtime judged for `subject`, beside the reference's verdict from the same run.
  * `met` when the subject met it; else `inconclusive` when the reference missed the same target in that run or
- * the run was busy (`result.fingerprint.busy`); else `missed`. Judging a committed reference run as the
+ * the run was busy (`result.fingerprint.busy`) — unless the subject's figure was not measured at all, which no
+ * load explains; else `missed`. Judging a committed reference run as the
  * subject (no reference beside it), a busy run's miss is inconclusive.
  */
 export function judgeRun(targets: readonly CheckpointTarget[], result: JudgedRunLike, options: JudgeRunOptions = {}): RunVerdict[] {
@@ -138,7 +139,8 @@ export function judgeRun(targets: readonly CheckpointTarget[], result: JudgedRun
     const ref = reference?.[i];
     const whys: string[] = [];
     if (!v.met && ref && !ref.met) whys.push(`the reference missed it too in this run (${figureShort(ref.target, ref.ratio, ref.unit)})`);
-    if (!v.met && busy) whys.push(`the machine was busy during the run${reasons.length ? ` (${reasons.join('; ')})` : ''}`);
+    // A busy machine slows figures; it does not take one away: a figure of the subject's not measured stays a miss.
+    if (!v.met && busy && v.ratio !== null) whys.push(`the machine was busy during the run${reasons.length ? ` (${reasons.join('; ')})` : ''}`);
     const state: VerdictState = v.met ? 'met' : whys.length > 0 ? 'inconclusive' : 'missed';
     return {
       target: v.target,

@@ -15,14 +15,14 @@ import { findLab, type LabEntry } from '../src/manifest.ts';
 import { copyFixtureKit } from './fixture-kit.ts';
 
 /** Per micro task: the learner's and the reference's time ratio to lab 01, and each peer's. */
-type Figures = Record<string, { subject: number; reference: number; peers?: Record<string, number> }>;
+type Figures = Record<string, { subject: number | null; reference: number; peers?: Record<string, number> }>;
 const TASKS = { 'validate a POST /todos body': 6.7, 'one Todo → JSON text': 240, '100 Todos → JSON text': 20_600 };
 
 /** A harness result as `runCheckpoint` returns it, on Node 20, with these ratios (figures = ratio × lab 01's). */
 function fixtureResult(figures: Figures, busyReasons: string[] = []) {
   const ratios = Object.entries(figures).flatMap(([name, f]) => {
     const base = TASKS[name as keyof typeof TASKS];
-    const entry = (subjectKey: string, ratio: number) => ({ section: 'micro', name, metric: 'nsPerOp', unit: 'ns', subjectKey, subject: ratio * base, ratio });
+    const entry = (subjectKey: string, ratio: number | null) => ({ section: 'micro', name, metric: 'nsPerOp', unit: 'ns', subjectKey, subject: ratio === null ? null : ratio * base, ratio });
     return [entry('subject', f.subject), entry('reference', f.reference), ...Object.entries(f.peers ?? {}).map(([peer, ratio]) => entry(`peer:${peer}`, ratio))];
   });
   return {
@@ -80,6 +80,17 @@ describe('pnpm lab bench: verdicts in each target’s words, the reference’s b
     expect(text).toContain('✗ Missed (5): the reference met them in this same run');
     expect(text).not.toContain('Inconclusive');
     expect(text, 'no bare time ratio against a speed target').not.toMatch(/: \d\.\d+×$/m);
+  });
+
+  it('the starting code before any generated code: not measured is missed, even on a busy machine', async () => {
+    const figures = run({ 'validate a POST /todos body': 1, 'one Todo → JSON text': 1, '100 Todos → JSON text': 1 });
+    for (const task of Object.values(figures)) Object.assign(task, { subject: null });
+    const { status, text } = await bench(figures, ['1-minute load average 2.32 is above half the 2 cores']);
+    expect(status).toBe(1);
+    expect(lineOf(text, 'than JSON.stringify serializing one Todo')).toMatch(/^✗ missed\s+not measured: ≥ 3× faster than JSON\.stringify serializing one Todo — for Node 20 and earlier\s+·\s+reference: 4\.46× faster — met$/);
+    expect(text).toContain('0 met, 6 missed of 6 targets.');
+    expect(text).toContain('✗ Not measured (6): the checkpoint found no figure of your code for them');
+    expect(text).not.toContain('Inconclusive');
   });
 
   it('a solved lab whose reference also missed a target in this run: inconclusive, with why and what to do', async () => {

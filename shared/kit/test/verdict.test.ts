@@ -193,6 +193,11 @@ describe('the three states of a verdict', () => {
     expect(judgeRun([oneTodo], run(0.35, null), { reference: null })[0]!.reference).toBeUndefined();
   });
 
+  it('missed, even on a busy machine, when the learner’s figure was not measured at all (no load takes a figure away)', () => {
+    expect(judgeRun([oneTodo], run(null, 0.293, BUSY))[0]).toMatchObject({ state: 'missed', busy: true });
+    expect(judgeRun([oneTodo], run(null, null))[0], 'unless the reference has none either').toMatchObject({ state: 'inconclusive' });
+  });
+
   it('says a target not measured by its words', () => {
     const [v] = judgeRun([oneTodo], run(null, 0.293));
     expect(verdictLine(v!)).toBe('not measured: ≥ 3× faster than JSON.stringify serializing one Todo — missed');

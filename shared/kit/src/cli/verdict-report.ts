@@ -62,7 +62,14 @@ export function verdictReport(verdicts: readonly RunVerdict[], c: Paint, options
         ` --rounds 5 gives each figure more rounds${options.quick ? `, and a full run (pnpm lab bench ${options.nn}, without --quick) measures longer` : ''}.`,
     );
   }
-  const missed = verdicts.filter((v) => v.state === 'missed');
+  const unmeasured = verdicts.filter((v) => v.state === 'missed' && v.learner.ratio === null);
+  if (unmeasured.length > 0) {
+    lines.push(
+      '',
+      `${c.red(`✗ Not measured (${unmeasured.length}):`)} the checkpoint found no figure of your code for ${unmeasured.length === 1 ? 'it' : 'them'} (the code ${unmeasured.length === 1 ? 'it measures' : 'they measure'} is not written yet, or it failed), which no busy machine explains: pnpm lab test ${options.nn} says what is missing.`,
+    );
+  }
+  const missed = verdicts.filter((v) => v.state === 'missed' && v.learner.ratio !== null);
   if (missed.length > 0) {
     const referenceMet = missed.every((v) => v.reference?.met);
     lines.push(
