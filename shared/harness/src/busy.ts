@@ -1,8 +1,9 @@
 /**
  * Was the machine busy while a run measured? Pure functions of samples, shared by the checkpoint
  * (src/checkpoint.ts, recorded in `fingerprint.busy`, `busyReasons`, `busyAt`) and the soak (src/soak.ts):
- * busy at the start (1-minute load average above half the cores, or other processes' CPU use in a short
- * sample), OR during the run (other processes kept using the CPUs in half or more of one contestant's load
+ * busy at the start (other processes' CPU use in a one-second sample; the 1-minute load average above half
+ * the cores only where no sample can be taken, since it also counts the run's own preparation — lab 05's build —
+ * and a run that ended in the last minute), OR during the run (other processes kept using the CPUs in half or more of one contestant's load
  * rounds of a scenario, of the micro tasks, or of a third of the soak), OR at the end (other processes' CPU
  * use in a short sample after the run; the load average is left out there, since it counts the run itself).
  * "Other" always means the machine's busy time minus the run's own processes — the server, the load
@@ -25,10 +26,14 @@ export function otherCpusOf(machineBusySec: number | null, wallSec: number, own:
   return Math.max(0, machineBusySec / wallSec - ours);
 }
 
-/** The verdict on a load average and a CPU sample taken before a run; [] when quiet. */
+/**
+ * The verdict on a load average and a CPU sample taken before a run; [] when quiet. The sample decides when
+ * there is one: the load average still counts the last minute's work, the run's own build included (lab 05's
+ * runs were all called busy after their own `pnpm build`), and a learner's previous bench.
+ */
 export function busyVerdict(loadAverage1m: number, cores: number, otherCpus: number | null): string[] {
   const reasons: string[] = [];
-  if (loadAverage1m > 0.5 * cores) reasons.push(`1-minute load average ${loadAverage1m.toFixed(2)} is above half the ${cores} cores (it also counts runs that ended in the last minute)`);
+  if (otherCpus === null && loadAverage1m > 0.5 * cores) reasons.push(`1-minute load average ${loadAverage1m.toFixed(2)} is above half the ${cores} cores (it also counts runs that ended in the last minute)`);
   if (otherCpus !== null && otherCpus > SAMPLE_OTHER_CPUS) reasons.push(`other processes were using ${otherCpus.toFixed(2)} CPUs before the run`);
   return reasons;
 }

@@ -1,7 +1,7 @@
 /**
  * The machine fingerprint stored with every result: runtime and hardware, load before and after, pinning,
  * NODE_EXTRA_CA_CERTS, git commit and date, plus a "busy" verdict over the whole run (src/busy.ts): busy when
- * the run started (1-minute load average above half the cores, or other CPU use seen in /proc/stat), OR while
+ * the run started (other CPU use seen in /proc/stat over a second; the load average only without /proc), OR while
  * it measured (noisy load rounds or micro tasks), OR when it ended (other CPU use in a sample after it).
  * Also the CPU sampling those verdicts read: a short sample, and a window around a measurement.
  */
@@ -91,7 +91,7 @@ export async function takeFingerprint(options: { repoRoot: string; pinning?: Pin
   const cpus = os.cpus();
   const cores = cpus.length;
   const loadAverageStart = os.loadavg();
-  const otherCpusBefore = await sampleOtherCpus(options.sampleMs ?? 300);
+  const otherCpusBefore = await sampleOtherCpus(options.sampleMs ?? 1000);
   const commit = git(['rev-parse', 'HEAD'], options.repoRoot);
   const status = commit ? git(['status', '--porcelain', '--untracked-files=no'], options.repoRoot) : null;
   const busyReasons = busyVerdict(loadAverageStart[0], cores, otherCpusBefore);

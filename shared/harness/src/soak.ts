@@ -112,7 +112,7 @@ function leftOutstanding(appStats: Record<string, Record<string, number>>): stri
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const step = options.onStep ?? (() => {});
   // The start is judged before the server starts: once it runs, the soak itself keeps every core busy.
-  const start = busyVerdict(loadavg()[0]!, cpus().length || 1, await sampleOtherCpus());
+  const start = busyVerdict(loadavg()[0]!, cpus().length || 1, await sampleOtherCpus(1000));
   const pinning = choosePinning(true);
   const server = await startServer({ dir: options.dir, cpu: pinning.serverCpu, probe: true });
   const call = ipc(server.child);

@@ -82,7 +82,7 @@ describe('busy over the whole run', () => {
   it('is busy at the start, during or at the end, each reason saying when', () => {
     const none = { start: [], during: [], end: [] };
     expect(judgeBusy(none)).toEqual({ busy: false, reasons: [], at: { start: false, during: false, end: false } });
-    expect(judgeBusy({ ...none, start: busyVerdict(1.6, 2, 0) })).toMatchObject({ busy: true, at: { start: true, during: false, end: false } });
+    expect(judgeBusy({ ...none, start: busyVerdict(1.6, 2, null) })).toMatchObject({ busy: true, at: { start: true, during: false, end: false } });
     const during = judgeBusy({ ...none, during: ['other processes kept using the CPUs in 3 of 3 micro tasks'] });
     expect(during).toEqual({ busy: true, reasons: ['during the run: other processes kept using the CPUs in 3 of 3 micro tasks'], at: { start: false, during: true, end: false } });
     const end = judgeBusy({ ...none, end: busyAfter(1.9) });
@@ -102,7 +102,7 @@ describe('busy over the whole run', () => {
     expect(spun).toMatchObject({ busy: true, busyAt: { start: false, during: true, end: false }, otherCpusAfter: 0.05 });
     expect(spun.busyReasons).toEqual(['during the run: other processes kept using the CPUs in 6 of 6 load rounds']);
     expect(finishFingerprint(quiet, { otherCpusAfter: 0, during: [] })).toMatchObject({ busy: false, busyReasons: [], busyAt: { start: false, during: false, end: false } });
-    const startBusy = { ...quiet, loadAverageStart: [1.58, 1, 1], busy: true, busyReasons: ['x'] };
+    const startBusy = { ...quiet, loadAverageStart: [1.58, 1, 1], otherCpusBefore: null, busy: true, busyReasons: ['x'] };
     expect(finishFingerprint(startBusy, { otherCpusAfter: 0, during: [] }).busyReasons[0]).toMatch(/^at the start: 1-minute load average 1\.58/);
     // Without the end's figures (older callers), the start's verdict stays as it was.
     expect(finishFingerprint(startBusy)).toMatchObject({ busy: true, busyReasons: ['x'] });
