@@ -645,8 +645,9 @@ body moves or is refused as Busy, or a read that never settles (a 'close' withou
 RSS growing more than 15 % (its peak late in the load against its peak early in it) is memory kept per
 request — a buffer still referenced after \`release()\`, a listener never removed — or a run too short for the
 heap to reach its working size: keep the default 10 s warm-up and 60 s of load, and compare with
-\`pnpm --dir labs/04-pooling soak --reference\` on the same machine. On a busy machine the growth is only
-reported (a \`note:\` line): run it again when the machine is quiet.`,
+\`pnpm --dir labs/04-pooling soak --reference\` on the same machine. Growth while the machine was busy is
+INCONCLUSIVE (exit 2), not a failure of your code: the soak names what it saw busy; close other programs and
+run it again. An \`outstanding\` above 0 fails on any machine.`,
       },
     ],
     targets: [
