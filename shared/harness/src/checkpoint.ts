@@ -203,7 +203,7 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
 
   // Busy over the whole run: at the start, in the load rounds and micro tasks, or in a sample after the run.
   progress.step('fingerprint: sampling CPU use after the run');
-  fingerprint = finishFingerprint(fingerprint, { otherCpusAfter: await sampleOtherCpus(), during: busyDuring(noiseSamples(result)) });
+  fingerprint = finishFingerprint(fingerprint, { otherCpusAfter: await sampleOtherCpus(1000), during: busyDuring(noiseSamples(result)) });
   if (fingerprint.busy) warnings.unshift(busyWarning(fingerprint.busyReasons));
   result.fingerprint = fingerprint;
   result.ratios = computeRatios(result);

@@ -193,7 +193,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await server.stop();
   }
   // The end is judged once the server has stopped: a sample of what else still uses the CPUs.
-  const busy = soakBusy({ start, samples: cpuSamples, seconds: options.seconds, noiseCpus: NOISE_CPUS, end: busyAfter(await sampleOtherCpus()) });
+  const busy = soakBusy({ start, samples: cpuSamples, seconds: options.seconds, noiseCpus: NOISE_CPUS, end: busyAfter(await sampleOtherCpus(1000)) });
   const { outstanding, errors, ...report } = measured;
   const { verdict, failures, notes } = soakVerdict({
     outstanding,
