@@ -55,7 +55,9 @@ export default {
       `${ns(run.micro(MICRO, 'nsPerOp', 'baseline'))}, ${bytes(run.micro(MICRO, 'bytesPerOp', 'baseline'))}`,
       faster(run.micro(MICRO, 'nsPerOp'), run.micro(MICRO, 'nsPerOp', 'baseline')),
     ),
-    text`the fingerprint flags that machine as busy (a load average of ${run.get('fingerprint.loadAverageStart.0')} on ${run.get('fingerprint.cores')} cores at the start)`,
+    (run.data.fingerprint as { busy?: boolean }).busy
+      ? text`the fingerprint flags that machine as busy (a load average of ${run.get('fingerprint.loadAverageStart.0')} on ${run.get('fingerprint.cores')} cores at the start)`
+      : text`its fingerprint found the ${run.get('fingerprint.cores')}-core machine quiet from start to end`,
     text`${count(pool('rented'))} rents of a small slab, ${count(pool('misses'))} miss, high-water ${count(pool('highWater'))}`,
     text`${count(pool('rented', KB64, 'bodyPool'))} rents of a 64 KiB slab, ${count(pool('misses', KB64, 'bodyPool'))} miss, high-water ${count(pool('highWater', KB64, 'bodyPool'))}`,
     text`(GET /health ranged ${k(Math.min(...healthRounds))}–${k(Math.max(...healthRounds))} req/s over the run's ${healthRounds.length} rounds), so the 64 KB body's ${x(ratio(KB64, 'rps'))}`,
