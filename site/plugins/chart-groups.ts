@@ -11,16 +11,11 @@
 import type { CheckpointTarget } from '../../shared/kit/src/manifest.ts';
 import type { ChartBar, ChartMetric, ChartTarget, MicroFigure, SeriesKey } from './checkpoint-data.ts';
 import type { JudgedTarget } from './chart-verdicts.ts';
+import type { RatioLike as VerdictRatioLike } from '../../shared/kit/src/verdict.ts';
 
-/** What the groups read of a result's ratios (shared/harness/src/report.ts `Ratio`). */
-export interface RatioLike {
-  section: string;
-  name: string;
-  metric: string;
-  subjectKey: string;
-  subject: number | null;
+/** What the groups read of a result's ratios: what a verdict reads (the kit's verdict.ts), and the baseline's figure and direction. */
+export interface RatioLike extends VerdictRatioLike {
   baseline: number | null;
-  unit?: string;
   better?: 'higher' | 'lower';
 }
 

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import type { RatioLike } from '../plugins/chart-groups.ts';
 import { sourceRoute } from '../plugins/repo-links.ts';
 import { scenarioOf, warningScenario } from '../src/components/headline.ts';
 import { pageText } from './page-text.ts';
@@ -21,14 +22,7 @@ const { formatValue } = await import('../src/components/CheckpointChart.tsx');
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const page = join(root, 'site', 'build', 'index.html');
 
-interface RatioEntry {
-  section: string;
-  name: string;
-  metric: string;
-  subjectKey: string;
-  subject: number | null;
-  baseline: number | null;
-}
+type RatioEntry = RatioLike;
 interface ResultFile {
   fingerprint: { cpuModel: string; cores: number; date: string; gitCommit?: string; busy?: boolean };
   warnings?: string[];
