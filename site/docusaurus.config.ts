@@ -42,7 +42,7 @@ const config: Config = {
           beforeDefaultRemarkPlugins: [rewriteRepoLinks],
         },
         blog: false,
-        theme: { customCss: './src/css/custom.css' },
+        theme: { customCss: ['./src/css/custom.css', './src/css/screens.css', './src/css/print.css'] },
       } satisfies Preset.Options,
     ],
   ],

@@ -13,25 +13,21 @@
  * charts (light and dark) go to test-artifacts/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { labs } from '../../shared/kit/src/manifest.ts';
 import { loadLabData, type ChartRun } from '../plugins/checkpoint-data.ts';
 import { repoRoot } from '../plugins/repo-links.ts';
 import { serveStatic } from './static-server.ts';
+import { artifacts, build, openSite, site, type SiteBrowser } from './browser-support.ts';
 
 vi.mock('@docusaurus/useGlobalData', () => ({ usePluginData: () => ({ labs: [] }) }));
 const { formatValue } = await import('../src/components/CheckpointChart.tsx');
 
-const site = fileURLToPath(new URL('..', import.meta.url));
-const build = join(site, 'build');
-const artifacts = join(site, 'test-artifacts');
-const CHROMIUM = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
 const LAB05_RESULTS = join(site, '..', 'solutions', '05-single-binary', 'results');
 /** Every page of the build, from its sitemap (lab pages, source pages, the rest). */
 function sitePages(): string[] {
@@ -40,49 +36,19 @@ function sitePages(): string[] {
 }
 const PAGES = existsSync(join(build, 'sitemap.xml')) ? sitePages() : ['/'];
 
-let server: Server;
+let opened: SiteBrowser;
 let base = '';
 let browser: BrowserContext;
-let profile = '';
+const visit = (path: string, at?: string) => opened.visit(path, at);
 
 beforeAll(async () => {
-  if (!existsSync(join(build, 'index.html'))) throw new Error('No site build: run pnpm --dir site build first (turbo does it before this test)');
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (never playwright install)`);
-  ({ server, url: base } = await serveStatic(build));
-  profile = mkdtempSync(join(tmpdir(), 'hotpath-chromium-'));
-  // A fresh profile folder per run (Playwright passes it as --user-data-dir).
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(artifacts, { recursive: true });
+  opened = await openSite(build);
+  ({ base, browser } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  // Without a server (beforeAll failed before serving) there is nothing to wait for.
-  if (server) await new Promise((done) => server.close(done));
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await opened?.close();
 });
-
-/** Opens `path`, recording console errors and every request that leaves the local server. */
-async function visit(path: string, at = base): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  const foreign: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(at) || url.startsWith('data:')) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
-  const response = await page.goto(at + path, { waitUntil: 'networkidle' });
-  expect(response?.status(), `${path} answers 200`).toBe(200);
-  return { page, errors, foreign };
-}
 
 describe('the built site in Chromium', () => {
   it.each(PAGES)('%s loads with no console error and no request beyond localhost', async (path) => {
