@@ -24,6 +24,7 @@ const config: Config = {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   trailingSlash: false,
+  favicon: 'img/favicon.svg',
   future: { v4: true, faster: true },
   markdown: {
     format: 'detect',
@@ -50,6 +51,31 @@ const config: Config = {
     ['./plugins/checkpoint-data.ts', { resultsOverlay }],
     ['./plugins/lab-results.ts', { resultsOverlay }],
     './plugins/source-files.ts',
+  ],
+  // Opens every <details> while printing (the print stylesheet is src/css/print.css).
+  clientModules: ['./src/print.ts'],
+  // Offline search: the index is built from the built HTML after the build (search-index.json on this origin) and
+  // queried in a web worker; nothing is fetched from anywhere else. Labs are docs; every other route (concepts,
+  // troubleshooting, instructor guide, progress and the source pages plugins/source-files adds) is a "page".
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        indexDocs: true,
+        docsRouteBasePath: 'labs',
+        indexBlog: false,
+        indexPages: true,
+        // 'zh' adds nothing Chinese here: it swaps lunr's English tokenizer (split on spaces and hyphens only) for
+        // one that splits on every non-word character, so `readBodyWithin(request, …)` and code on the source
+        // pages are found by their identifiers (the maintainers' advice: easyops-cn/docusaurus-search-local#91).
+        language: ['en', 'zh'],
+        explicitSearchResultPath: true,
+        searchResultLimits: 10,
+        searchBarShortcutHint: false,
+        // The committed results JSON pages are numbers, not words: indexing them doubled the index (3.0 MiB, not 1.5).
+        ignoreFiles: [/^source\/solutions\/[^/]+\/results\//],
+      },
+    ],
   ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
