@@ -1,8 +1,9 @@
 /**
  * Links in the lab READMEs point at repository files (`../../shared/api/README.md`, `src/app.ts`), which
  * read well on GitHub and in an editor. On the site, a link to another lab's README becomes that lab's
- * page, and a link to any other repo file or folder becomes its page under /source/, rendered from the
- * real file by plugins/source-files.ts. Both plugins use `repoTarget`, so they agree on every link.
+ * page, a link to one of the site's own pages (site/src/pages/concepts.md) becomes that page (/concepts),
+ * and a link to any other repo file or folder becomes its page under /source/, rendered from the real file
+ * by plugins/source-files.ts. Both plugins use `repoTarget`, so they agree on every link.
  *
  * An excerpt is a fenced code block whose info string names the lines it quotes
  * (```` ```ts excerpt="reference:03-byte-parsing/src/ingest.ts#L30-L48" ````, see
@@ -22,7 +23,8 @@ export interface RepoTarget {
   route: string;
   /** Repo-relative path, for /source/ pages (undefined for lab pages). */
   source?: string;
-  kind: 'lab' | 'file' | 'dir';
+  /** 'page': one of the site's own pages (site/src/pages/NAME.md is /NAME). */
+  kind: 'lab' | 'page' | 'file' | 'dir';
 }
 
 /** The /source/ route of a repo path: dots become dashes so every route is a plain page name. */
@@ -37,6 +39,8 @@ export function repoTarget(fromFile: string, url: string): RepoTarget | undefine
   if (rel.startsWith('..') || !existsSync(abs)) return undefined;
   const lab = /^labs\/(\d\d-[a-z0-9-]+)\/README\.md$/.exec(rel);
   if (lab) return { route: `/labs/${lab[1]}${hash ? `#${hash}` : ''}`, kind: 'lab' };
+  const page = /^site\/src\/pages\/([a-z0-9-]+)\.mdx?$/.exec(rel);
+  if (page) return { route: `/${page[1]}${hash ? `#${hash}` : ''}`, kind: 'page' };
   return { route: sourceRoute(rel), source: rel, kind: statSync(abs).isDirectory() ? 'dir' : 'file' };
 }
 

@@ -112,6 +112,8 @@ export default {
       r2(capstone.get('artifact.binary.bytes'), capstone.get('artifact.lab00.bytes')),
     ),
     text`At seed 000's ${count(cost('assumptions.targetRps'))} requests/s with ${Math.round((1 - cost('assumptions.headroom')) * 100)} % headroom and ${count(cost('assumptions.pricePerMonthUsd'))} USD per instance-month, sizing on \`POST /ingest/v1\`: **${count(cost('before.instances'))} instances (${count(cost('before.monthlyUsd'))} USD a month) before, ${count(cost('after.instances'))} (${count(cost('after.monthlyUsd'))} USD) after: −${Math.round(-cost('changeRatio') * 100)} %**`,
+    // The wrap-up at the README's end: the whole course in the capstone's one run.
+    text`In the reference's committed capstone run the binary served **${r2(c(TODOS, 'binary', 'rps'), c(TODOS, 'lab00', 'rps'))}** lab 00's \`GET /todos\` requests/s and **${r2(c(INGEST, 'binary', 'rps'), c(INGEST, 'lab00', 'rps'))}** its \`POST /ingest/v1\` ones, at ${r2(c(TODOS, 'binary', 'heapBytesPerRequest'), c(TODOS, 'lab00', 'heapBytesPerRequest'))} and ${r2(c(INGEST, 'binary', 'heapBytesPerRequest'), c(INGEST, 'lab00', 'heapBytesPerRequest'))} of its heap per request, gave its first 200 in ${r2(cs('binary', 'firstOkMs'), cs('lab00', 'firstOkMs'))} of lab 00's time, and shipped as one ${mib1(capstone.get('artifact.binary.bytes'))} file instead of ${mib1(capstone.get('artifact.lab00.bytes'))} of sources, packages and node`,
     text`the binary is ${mib1(capstone.get('artifact.binary.bytes'))}`,
     text`against lab 00's ${mib1(capstone.get('artifact.lab00.bytes'))} of sources`,
     text`built on Node 26 it is ${mib1(startup26.get('results.server-sea-codecache.fileBytes'))}`,
