@@ -50,6 +50,7 @@ const config: Config = {
     ['./plugins/checkpoint-data.ts', { resultsOverlay }],
     ['./plugins/lab-results.ts', { resultsOverlay }],
     './plugins/source-files.ts',
+    './plugins/progress-data.ts',
   ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
