@@ -51,6 +51,7 @@ const config: Config = {
     ['./plugins/checkpoint-data.ts', { resultsOverlay }],
     ['./plugins/lab-results.ts', { resultsOverlay }],
     './plugins/source-files.ts',
+    './plugins/progress-data.ts',
   ],
   // Opens every <details> while printing (the print stylesheet is src/css/print.css).
   clientModules: ['./src/print.ts'],

@@ -14,13 +14,14 @@
  * runtimes shows the one picked for the page (RuntimePicker.tsx; your own latest run stands in for the
  * reference run of its runtime). Colours come from CSS variables, so the chart stays legible in dark mode.
  */
-import React from 'react';
+import React, { useMemo } from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { ChartMetric, ChartRun, LabData, MicroFigure, SeriesKey } from '../../plugins/checkpoint-data';
 import { BarGroup, drawn, groupHeight, labelWidth, LAYOUT, ratioText } from './ChartBars';
 import { RunRecord, RunTargets } from './ChartTargets';
 import { RuntimeNote, RuntimePicker, useRuntimeChoice } from './RuntimePicker';
 import { runtimeOrder, variantFor } from './runtime-choice';
+import { useProgress } from './live-state';
 
 interface Series {
   key: SeriesKey;
@@ -50,9 +51,21 @@ export function formatValue(value: number, unit: ChartMetric['unit'] | MicroFigu
   return value >= 1024 ? `${(value / 1024).toFixed(1)} KiB` : `${value.toFixed(0)} B`;
 }
 
+/**
+ * The labs' chart data from the build; under `pnpm start`, each lab's bench history and latest local run
+ * replaced by the live ones (live-state.ts), so "yours" follows each `pnpm lab bench` without a rebuild.
+ */
 export function useLabData(slug?: string): LabData[] {
   const { labs } = usePluginData('hotpath-checkpoint-data') as { labs: LabData[] };
-  return slug ? labs.filter((lab) => lab.slug === slug) : labs;
+  const progress = useProgress();
+  const merged = useMemo(() => {
+    if (progress.source !== 'live') return labs;
+    return labs.map((lab) => {
+      const now = progress.labs.find((p) => p.slug === lab.slug);
+      return now?.history ? { ...lab, history: now.history, local: now.local } : lab;
+    });
+  }, [labs, progress]);
+  return slug ? merged.filter((lab) => lab.slug === slug) : merged;
 }
 
 /** A figure in its unit: formatValue's, GCs (per 10k requests) counted. */
