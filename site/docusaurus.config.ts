@@ -11,6 +11,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { resolve } from 'node:path';
 import { themes } from 'prism-react-renderer';
+import { labSections } from './plugins/lab-sections.ts';
 import { rewriteRepoLinks } from './plugins/repo-links.ts';
 
 /** Extra results laid over the committed ones (plugins/result-runtime.ts), for the site's tests. */
@@ -40,7 +41,8 @@ const config: Config = {
           routeBasePath: 'labs',
           numberPrefixParser: false,
           sidebarPath: './sidebars.ts',
-          beforeDefaultRemarkPlugins: [rewriteRepoLinks],
+          // lab-sections before the defaults: the headings it adds (step hints, figures) get ids and TOC entries.
+          beforeDefaultRemarkPlugins: [rewriteRepoLinks, [labSections, { resultsOverlay }]],
         },
         blog: false,
         theme: { customCss: ['./src/css/custom.css', './src/css/screens.css', './src/css/print.css'] },
@@ -80,6 +82,8 @@ const config: Config = {
   ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
+    // h2–h4: the lab steps (### Step N), their hints (#### Hints for step N) and lab 05's cost estimate.
+    tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 4 },
     navbar: {
       title: 'Hot Path',
       items: [

@@ -19,7 +19,7 @@ let labs: LabData[] = [];
 let results: Record<string, LabResults> = {};
 vi.mock('@docusaurus/useGlobalData', () => ({ usePluginData: (name: string) => ({ labs: name === 'hotpath-lab-results' ? results : labs }) }));
 const { default: CheckpointChart } = await import('../src/components/CheckpointChart.tsx');
-const { default: LabResultsBlocks } = await import('../src/components/LabResults.tsx');
+const { LabCapstone, LabCostEstimate, LabStartupTable } = await import('../src/components/LabResults.tsx');
 const { RuntimeProvider } = await import('../src/components/RuntimePicker.tsx');
 const { pageRuntimes } = await import('../src/components/runtime-choice.ts');
 
@@ -96,9 +96,9 @@ describe('the figure blocks of a lab page, rendered on the server', () => {
     const startup26 = { ...startup20, runtime: siteRuntime('node', '26.12.1', '14.6.202.34-node.40'), file: 'startup.node26.json' };
     results = { '05-single-binary': { startup: [startup20, startup26], capstone: [capstone20] } };
     labs = [{ slug: '05-single-binary', number: 5, title: 'Single binary', teaches: '', status: 'ready', targets: [], hints: [], references: [on20], history: [] }];
-    const blocks = [createElement(CheckpointChart, { slug: '05-single-binary', key: 'chart' }), createElement(LabResultsBlocks, { slug: '05-single-binary', key: 'results' })];
+    const blocks = [CheckpointChart, LabStartupTable, LabCapstone, LabCostEstimate].map((block, key) => createElement(block, { slug: '05-single-binary', key }));
     const html: string = renderToStaticMarkup(createElement(RuntimeProvider, { runtimes: pageRuntimes([on20], [startup20, startup26], [capstone20]), children: blocks }));
-    expect([...html.matchAll(/<(figure|section) [^>]*data-runtime="(\w+)"/g)].map((m) => m[2])).toEqual(['node20', 'node26', 'node20']);
+    expect([...html.matchAll(/<(figure|div) [^>]*data-runtime="(\w+)"/g)].map((m) => m[2])).toEqual(['node20', 'node26', 'node20']);
     const shown = text(html);
     expect(shown).toContain(`Runtime: ${on20.runtime.caption} — no Node 26 run of this checkpoint is committed`);
     expect(shown).toContain('Runtime: Node 26.12.1 · V8 14.6 The figures of startup.node26.json');

@@ -368,7 +368,7 @@ jsonContext.TodoList.serialize)\` in \`src/app.ts\`) and the error bodies whose 
 \`buf.write(JSON.stringify(s), pos, 'utf8')\` otherwise, \`number(n)\` writes \`number(n)\` as latin1, \`take()\` copies
 the bytes out and rewinds (grow the buffer when a value needs more). Then \`src/codegen/writer.ts\` with
 \`emitWriter(ctx, type)\`: the same parts as the serializer, as statements (\`out.bytes(CONSTANT);\`); a text
-constant of bytes is \`ctx.computed(name, \\\`\${ctx.runtime('utf8')}(\${jsString(text)})\\\`)\` with a \`utf8()\` helper in
+constant of bytes is \`\`ctx.computed(name, \`\${ctx.runtime('utf8')}(\${jsString(text)})\`)\`\` with a \`utf8()\` helper in
 json-runtime.ts.`,
       },
     ],

@@ -13,6 +13,7 @@ import { asCheckpoint, type CheckpointDefinition } from '../../harness/src/defin
 import { defaultScenarios } from '../../harness/src/scenarios.ts';
 import { baselineOf, defineTarget, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
 import { repoRoot } from '../src/paths.ts';
+import { boldSteps, readmeSteps } from '../src/readme-steps.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const MICRO_METRICS: readonly string[] = ['nsPerOp', 'bytesPerOp'];
@@ -91,6 +92,17 @@ describe('the lab manifest', () => {
       for (const hint of lab.hints) {
         if (hint.step !== undefined) expect(Number.isInteger(hint.step) && hint.step > 0, `${lab.slug}: hint "${hint.title}" has step ${hint.step}`).toBe(true);
       }
+    }
+  });
+
+  it.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug, lab] as const))("%s: its steps are headings 1, 2, … and each hint's step is one of them", (slug, lab) => {
+    const readme = readFileSync(join(repoRoot, 'labs', slug, 'README.md'), 'utf8');
+    const bold = boldSteps(readme);
+    expect(bold, `labs/${slug}/README.md lines ${bold.join(', ')}: make each step a heading ("### Step N — what to do (files)", its text below) so it can be linked`).toEqual([]);
+    const steps = readmeSteps(readme).map((s) => s.step);
+    expect(steps, `labs/${slug}/README.md: number its step headings 1, 2, … in order, once each`).toEqual(steps.map((_, i) => i + 1));
+    for (const hint of lab.hints) {
+      if (hint.step !== undefined) expect(steps, `${slug}: hint "${hint.title}" helps with step ${hint.step}: give the README a heading "Step ${hint.step} — …" or fix the hint's step`).toContain(hint.step);
     }
   });
 

@@ -234,8 +234,8 @@ export function labRuns(lab: LabData): ChartRun[] {
   return [...lab.references.filter((run) => run.runtime.id !== local.runtime.id), local].sort((a, b) => runtimeOrder(a.runtime, b.runtime));
 }
 
-/** The chart a lab page shows, for the runtime picked: your latest run when it is on that runtime, else the committed reference run. */
-export default function CheckpointChart({ slug }: { slug: string }) {
+/** The chart a lab page shows (`heading={false}`: under a heading the page gives it), for the runtime picked: your latest run when it is on that runtime, else the committed reference run. */
+export default function CheckpointChart({ slug, heading = true }: { slug: string; heading?: boolean }) {
   const [lab] = useLabData(slug);
   const chosen = useRuntimeChoice();
   if (!lab) return null;
@@ -244,7 +244,7 @@ export default function CheckpointChart({ slug }: { slug: string }) {
   const nn = String(lab.number).padStart(2, '0');
   return (
     <section aria-label={`Checkpoint of lab ${nn}`}>
-      <h2 id="checkpoint-chart">Checkpoint chart</h2>
+      {heading && <h2 id="checkpoint-chart">Checkpoint chart</h2>}
       <RuntimePicker />
       {lab.local && run && run !== lab.local && (
         <p>
