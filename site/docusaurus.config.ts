@@ -10,8 +10,8 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { resolve } from 'node:path';
-import { themes } from 'prism-react-renderer';
 import { rewriteRepoLinks } from './plugins/repo-links.ts';
+import { darkCode, lightCode } from './src/prism-themes.ts';
 
 /** Extra results laid over the committed ones (plugins/result-runtime.ts), for the site's tests. */
 const resultsOverlay = process.env.HOTPATH_SITE_RESULTS ? resolve(process.env.HOTPATH_SITE_RESULTS) : undefined;
@@ -64,7 +64,7 @@ const config: Config = {
       ],
     },
     footer: { style: 'dark', copyright: 'Hot Path — a workshop kit. Figures come from runs on the machine and the runtime named beside them.' },
-    prism: { theme: themes.github, darkTheme: themes.dracula },
+    prism: { theme: lightCode, darkTheme: darkCode },
   } satisfies Preset.ThemeConfig,
 };
 
