@@ -51,6 +51,7 @@ const config: Config = {
     ['./plugins/lab-results.ts', { resultsOverlay }],
     './plugins/source-files.ts',
   ],
+  clientModules: ['./src/scroll-focus.ts'],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
     navbar: {
