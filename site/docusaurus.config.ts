@@ -10,9 +10,9 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { resolve } from 'node:path';
-import { themes } from 'prism-react-renderer';
 import { labSections } from './plugins/lab-sections.ts';
 import { rewriteRepoLinks } from './plugins/repo-links.ts';
+import { darkCode, lightCode } from './src/prism-themes.ts';
 
 /** Extra results laid over the committed ones (plugins/result-runtime.ts), for the site's tests. */
 const resultsOverlay = process.env.HOTPATH_SITE_RESULTS ? resolve(process.env.HOTPATH_SITE_RESULTS) : undefined;
@@ -55,8 +55,9 @@ const config: Config = {
     './plugins/source-files.ts',
     './plugins/progress-data.ts',
   ],
-  // Opens every <details> while printing (the print stylesheet is src/css/print.css).
-  clientModules: ['./src/print.ts'],
+  // print.ts opens every <details> while printing (the print stylesheet is src/css/print.css); scroll-focus.ts
+  // lets the keyboard scroll a table or code block that overflows.
+  clientModules: ['./src/print.ts', './src/scroll-focus.ts'],
   // Offline search: the index is built from the built HTML after the build (search-index.json on this origin) and
   // queried in a web worker; nothing is fetched from anywhere else. Labs are docs; every other route (concepts,
   // troubleshooting, instructor guide, progress and the source pages plugins/source-files adds) is a "page".
@@ -95,7 +96,7 @@ const config: Config = {
       ],
     },
     footer: { style: 'dark', copyright: 'Hot Path — a workshop kit. Figures come from runs on the machine and the runtime named beside them.' },
-    prism: { theme: themes.github, darkTheme: themes.dracula },
+    prism: { theme: lightCode, darkTheme: darkCode },
   } satisfies Preset.ThemeConfig,
 };
 

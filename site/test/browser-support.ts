@@ -4,7 +4,6 @@
  * which opens a page recording console errors and aborting every request that leaves the local server.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +24,19 @@ export interface SiteBrowser {
   close: () => Promise<void>;
 }
 
-/** Serves `root` (the build, by default) and starts Chromium; `close()` stops both and removes the profile. */
+/** Serves `root` (the build, by default) and starts Chromium; `close()` closes Chromium, removes its profile and stops the server. */
 export async function openSite(root = build): Promise<SiteBrowser> {
   if (!existsSync(join(root, 'index.html'))) throw new Error('No site build: run pnpm --dir site build first (turbo does it before this test)');
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (never playwright install)`);
   const { server, url: base } = await serveStatic(root);
-  return { ...(await launch(base)), close: closeWith(server) };
+  const launched = await launch(base);
+  return {
+    ...launched,
+    close: async () => {
+      await launched.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
 }
 
 /** Chromium alone, for a server the test starts itself (`base`: its origin). */
@@ -65,10 +71,4 @@ export async function launch(base: string): Promise<Omit<SiteBrowser, 'close'> &
     rmSync(profile, { recursive: true, force: true });
   };
   return { browser, base, visit, close };
-}
-
-function closeWith(server: Server): () => Promise<void> {
-  return async () => {
-    await new Promise((done) => server.close(done));
-  };
 }
