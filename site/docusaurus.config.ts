@@ -93,6 +93,7 @@ const config: Config = {
         { to: '/progress', label: 'Progress', position: 'left' },
         { to: '/troubleshooting', label: 'Troubleshooting', position: 'left' },
         { to: '/instructors', label: 'Instructor guide', position: 'left' },
+        { type: 'custom-presenting', position: 'right' },
       ],
     },
     footer: { style: 'dark', copyright: 'Hot Path — a workshop kit. Figures come from runs on the machine and the runtime named beside them.' },

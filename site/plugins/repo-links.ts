@@ -25,10 +25,15 @@ export interface RepoTarget {
   source?: string;
   /** 'page': one of the site's own pages (site/src/pages/NAME.md is /NAME). */
   kind: 'lab' | 'page' | 'file' | 'dir';
+  /** For an excerpt: the anchor of the lines it quotes on the file's page ("L28-L34"). */
+  hash?: string;
 }
 
 /** The /source/ route of a repo path: dots become dashes so every route is a plain page name. */
 export const sourceRoute = (repoPath: string) => `/source/${repoPath.replace(/\./g, '-')}`;
+
+/** The anchor of lines `from`–`to` on a /source/ page (src/components/SourceListing.tsx marks them): "L28-L34", "L28". */
+export const lineAnchor = (from: number, to: number) => (from === to ? `L${from}` : `L${from}-L${to}`);
 
 /** Where a relative link written in `fromFile` goes on the site, or undefined for external/anchor links. */
 export function repoTarget(fromFile: string, url: string): RepoTarget | undefined {
@@ -57,7 +62,7 @@ export function linksIn(file: string): RepoTarget[] {
     const spec = excerptAttribute(block.info);
     const excerpt = spec === undefined ? undefined : parseExcerpt(spec);
     if (excerpt && typeof excerpt !== 'string' && existsSync(join(repoRoot, excerpt.path))) {
-      found.push({ route: sourceRoute(excerpt.path), source: excerpt.path, kind: 'file' });
+      found.push({ route: sourceRoute(excerpt.path), source: excerpt.path, kind: 'file', hash: lineAnchor(excerpt.from, excerpt.to) });
     }
   }
   return found;
@@ -95,7 +100,7 @@ function codeExcerpt(fromFile: string, code: MdNode): MdNode[] | undefined {
       type: 'paragraph',
       children: [
         { type: 'text', value: `Quoted from ` },
-        { type: 'link', url: sourceRoute(excerpt.path), children: [{ type: 'inlineCode', value: excerpt.path }] },
+        { type: 'link', url: `${sourceRoute(excerpt.path)}#${lineAnchor(excerpt.from, excerpt.to)}`, children: [{ type: 'inlineCode', value: excerpt.path }] },
         { type: 'text', value: `, ${lines}.` },
       ],
     },

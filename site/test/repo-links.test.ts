@@ -26,13 +26,13 @@ describe('excerpt code blocks on the site', () => {
     const [code, link] = render('```ts excerpt="shared/api/src/index.ts#L1-L2" title="x"\n/**\n * @hotpath/api\n```\n');
     expect(code).toMatchObject({ type: 'code', lang: 'ts', meta: 'title="x"', value: '/**\n * @hotpath/api' });
     expect(link!.type).toBe('paragraph');
-    expect(JSON.stringify(link)).toContain(`"url":"${sourceRoute('shared/api/src/index.ts')}"`);
+    expect(JSON.stringify(link)).toContain(`"url":"${sourceRoute('shared/api/src/index.ts')}#L1-L2"`);
     expect(JSON.stringify(link)).toContain('lines 1–2');
   });
 
   it('reads reference: as the reference solution', () => {
     const [, link] = render('```ts excerpt="reference:01-slim-builder/src/app.ts#L1"\nx\n```\n');
-    expect(JSON.stringify(link)).toContain(`"url":"${sourceRoute('solutions/01-slim-builder/src/app.ts')}"`);
+    expect(JSON.stringify(link)).toContain(`"url":"${sourceRoute('solutions/01-slim-builder/src/app.ts')}#L1"`);
   });
 
   it('leaves other code blocks alone', () => {
@@ -50,7 +50,7 @@ describe('excerpt code blocks on the site', () => {
     const nodes = render(spoiler);
     expect(nodes.map((n) => n.type)).toEqual(['html', 'code', 'paragraph', 'html']);
     expect(nodes[1]).toMatchObject({ type: 'code', meta: null });
-    expect(JSON.stringify(nodes[2])).toContain(`"url":"${sourceRoute('shared/api/src/index.ts')}"`);
+    expect(JSON.stringify(nodes[2])).toContain(`"url":"${sourceRoute('shared/api/src/index.ts')}#L1-L2"`);
     // Parsed as MDX, the block is a child of the <details> element: the plugin descends into it.
     const code = { type: 'code', lang: 'ts', meta: 'excerpt="shared/api/src/index.ts#L1-L2"', value: 'x' };
     const tree = { type: 'root', children: [{ type: 'mdxJsxFlowElement', name: 'details', children: [{ type: 'mdxJsxFlowElement', name: 'summary', children: [] }, code] }] };
@@ -63,6 +63,6 @@ describe('excerpt code blocks on the site', () => {
   it('gives the quoted files /source/ pages', () => {
     const file = join(scratch, 'README.md');
     writeFileSync(file, '# x\n\n```ts excerpt="reference:04-pooling/src/ingest.ts#L1-L3"\na\n```\n');
-    expect(linksIn(file)).toContainEqual({ route: sourceRoute('solutions/04-pooling/src/ingest.ts'), source: 'solutions/04-pooling/src/ingest.ts', kind: 'file' });
+    expect(linksIn(file)).toContainEqual({ route: sourceRoute('solutions/04-pooling/src/ingest.ts'), source: 'solutions/04-pooling/src/ingest.ts', kind: 'file', hash: 'L1-L3' });
   });
 });

@@ -1,5 +1,7 @@
 /**
- * A lab's checkpoint as an SVG bar chart, rendered on the server (it needs no JavaScript in the browser): for
+ * A lab's checkpoint as an SVG bar chart, rendered on the server in its wide layout and laid out again in the
+ * browser for the width it has (chart-box.ts, chart-layout.ts: text keeps its size on a phone and grows in
+ * presenting mode; without JavaScript the wide chart scales to the column): for
  * each figure — the micro tasks the lab's targets judge (lab 02's serializer beside JSON.stringify and
  * fast-json-stringify), requests/s, p99, heap bytes per request, startup, RSS — one bar per series (the run's
  * baseline, named by its stage: lab 00, or lab 01 for lab 02 …; the reference solution; your own run when
@@ -17,7 +19,9 @@
 import React, { useMemo } from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { ChartMetric, ChartRun, LabData, MicroFigure, SeriesKey } from '../../plugins/checkpoint-data';
-import { BarGroup, drawn, groupHeight, labelWidth, LAYOUT, ratioText } from './ChartBars';
+import { BarGroup, drawn, ratioText } from './ChartBars';
+import { useChartBox } from './chart-box';
+import { frameFor, planChart } from './chart-layout';
 import { RunRecord, RunTargets } from './ChartTargets';
 import { RuntimeNote, RuntimePicker, useRuntimeChoice } from './RuntimePicker';
 import { runtimeOrder, variantFor } from './runtime-choice';
@@ -161,17 +165,18 @@ export function RunChart({ lab, run, instead = false }: { lab: LabData; run: Cha
   const all = [...(run.microGroups ?? []), ...run.metrics];
   const groups = all.filter((g) => drawn(g, run));
   const alone = all.filter((g) => !drawn(g, run));
-  const x0 = labelWidth(groups, run);
-  const heights = groups.map((g) => groupHeight(g, run));
-  const height = heights.reduce((a, b) => a + b, 0) + 10;
+  // Laid out for the figure's measured width once in the browser (one unit = the chart text's CSS px / 12); the wide layout before.
+  const [ref, box] = useChartBox<HTMLElement>();
+  const frame = frameFor(groups, run, box?.units);
+  const { plans, height } = planChart(groups, run, frame, figureText);
+  const size = box ? { width: frame.width * box.scale, height: height * box.scale } : { width: '100%' };
   const name = runName(lab, run);
   const verdicts = run.verdicts ?? [];
-  let y = 0;
   return (
     <>
-      <figure className="hp-chart" data-runtime={run.runtime.id}>
+      <figure className="hp-chart" data-runtime={run.runtime.id} ref={ref}>
         <RuntimeNote runtime={run.runtime} instead={instead} what="this checkpoint" />
-        <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${Math.max(710, x0 + LAYOUT.bar + LAYOUT.text)} ${height}`} width="100%">
+        <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${frame.width} ${height}`} {...size} data-layout={box ? (frame.narrow ? 'narrow' : 'wide') : 'server'}>
           <title id={`${id}-title`}>
             {run.source === 'reference' && lab.number === 0
               ? `Micro-benchmarks of lab 00 on ${run.runtime.caption}: ${name}, each pair measured in one run`
@@ -181,11 +186,9 @@ export function RunChart({ lab, run, instead = false }: { lab: LabData; run: Cha
             {`Measured on ${run.runtime.caption}, ${run.fingerprint} (${run.mode} run, ${run.file})${run.busy ? ', while the machine was busy: figures may be low' : ''}.`}
             {verdicts.length > 0 && ` Targets: ${verdicts.map((v) => `${v.id}, ${v.words}: ${v.lines.map((l) => `${run.source === 'local' ? `${l.who === 'yours' ? 'yours' : 'the reference'}: ` : ''}${l.text}`).join('; ')}`).join('. ')}.`}
           </desc>
-          {groups.map((metric, i) => {
-            const group = <BarGroup key={metric.key ?? metric.label} metric={metric} run={run} y={y} x0={x0} format={figureText} />;
-            y += heights[i]!;
-            return group;
-          })}
+          {plans.map(({ metric, plan, y }) => (
+            <BarGroup key={metric.key ?? metric.label} metric={metric} run={run} y={y} frame={frame} plan={plan} format={figureText} />
+          ))}
         </svg>
         <RunTargets lab={lab} run={run} />
         <RunRecord run={run} name={name[0]!.toUpperCase() + name.slice(1)} ratios={ratiosTo(run)} />
@@ -256,7 +259,7 @@ export default function CheckpointChart({ slug, heading = true }: { slug: string
       ) : (
         <figure className="hp-chart">
           {lab.targets.length > 0 && <p className="hp-targets">Targets, for every runtime unless one is named: {lab.targets.join('; ')}.</p>}
-          <svg role="img" aria-labelledby={`chart-${lab.slug}-none`} viewBox="0 0 710 40" width="100%">
+          <svg role="img" aria-labelledby={`chart-${lab.slug}-none`} width="100%" height={40}>
             <title id={`chart-${lab.slug}-none`}>{`No checkpoint results for lab ${nn} yet`}</title>
             <text x={0} y={24}>
               {lab.status === 'planned' ? 'This lab is planned: no checkpoint results yet.' : `No results yet: run pnpm lab bench ${nn} --quick.`}
