@@ -75,7 +75,8 @@ describe('excerpts link to their whole file', () => {
       if (excerpt === undefined) continue;
       if (typeof excerpt === 'string') expect.fail(`labs/${slug}/README.md line ${block.line}: ${excerpt}`);
       // The build's HTML is minified: attribute values may be unquoted.
-      const link = new RegExp(`href="?${sourceRoute(excerpt.path).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}[" >]`);
+      // The link may name the quoted lines (`#L28-L34`).
+      const link = new RegExp(`href="?${sourceRoute(excerpt.path).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(#L\\d+(-L\\d+)?)?[" >]`);
       expect(link.test(html), `labs/${slug}: the excerpt on README line ${block.line} is followed by a link to ${sourceRoute(excerpt.path)}`).toBe(true);
     }
   });
