@@ -60,13 +60,15 @@ export function BarGroup({ metric, y, frame, plan, format }: { metric: ChartMetr
       {plan.lines.map((t, i) => {
         const x = x0 + plan.scale(t.at);
         const labelY = plan.top + i * LAYOUT.targetRow + 10;
-        const right = x > x0 + frame.bar * 0.6;
+        const text = `${t.id} ${t.short} ${t.bound === 'atLeast' ? '→' : '←'}`;
+        // Right of its line unless that runs past the chart's edge (bold text: ~1.15 × LAYOUT.char a character).
+        const right = x > x0 + frame.bar * 0.6 || x + 4 + text.length * LAYOUT.char * 1.15 > frame.width;
         return (
           <g key={t.id} className="hp-target-line" data-target={t.id} data-at={t.at}>
             <title>{`${t.id}: target ${t.short}, drawn at ${format(t.at, metric.unit)} (${t.bound === 'atLeast' ? 'at least' : 'at most'} this)`}</title>
             <line x1={x} x2={x} y1={labelY + 2} y2={plan.bottom - 2} />
             <text x={right ? x - 4 : x + 4} y={labelY} textAnchor={right ? 'end' : 'start'} className="hp-halo">
-              {`${t.id} ${t.short} ${t.bound === 'atLeast' ? '→' : '←'}`}
+              {text}
             </text>
           </g>
         );
