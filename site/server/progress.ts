@@ -13,11 +13,11 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { labs, type LabEntry } from '../../shared/kit/src/manifest.ts';
 import { labDir } from '../../shared/kit/src/paths.ts';
-import { CliError, colours, labDirOf, type KitContext } from '../../shared/kit/src/cli/context.ts';
-import { checkpointLine, testsCell } from '../../shared/kit/src/cli/learn.ts';
+import { CliError, colours, type KitContext } from '../../shared/kit/src/cli/context.ts';
+import { checkpointLine, srcChanged, testsCell } from '../../shared/kit/src/cli/learn.ts';
 import { historyCounts, historyTargets, lastTestRun, readHistory, type HistoryEntry, type TestRecord } from '../../shared/kit/src/cli/state.ts';
 import { isDone } from '../../shared/kit/src/cli/test-report.ts';
-import { listFiles, treeHash } from '../../shared/kit/src/cli/workspace.ts';
+import { listFiles } from '../../shared/kit/src/cli/workspace.ts';
 import { targetWords, verdictLine, type VerdictCounts, type VerdictState } from '../../shared/kit/src/verdict.ts';
 import { readHistory as readHistoryLeniently } from '../plugins/bench-history.ts';
 import { loadLabData, type ChartRun, type LabData } from '../plugins/checkpoint-data.ts';
@@ -104,8 +104,8 @@ export function readProgress(root: string, options: { source: ProgressState['sou
         problems.push(problemOf(error));
       }
     }
-    // Stale as `pnpm lab list` judges it (learn.ts listLabs): the tree hash of src/ differs from the recorded one.
-    if (tests && tests.srcHash !== treeHash(join(labDirOf(ctx, lab), 'src'))) tests = { ...tests, stale: true };
+    // Stale as `pnpm lab list` judges it (learn.ts): src/ changed since the run.
+    if (tests && srcChanged(ctx, lab, tests)) tests = { ...tests, stale: true };
     const checkpoint = checkpointOf(lab, history.filter((e) => e.lab === lab.slug).at(-1));
     const chart = charts.find((c) => c.slug === lab.slug);
     return {

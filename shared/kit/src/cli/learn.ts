@@ -144,13 +144,16 @@ export interface ListRow {
   verdict: (VerdictCounts & { line: string }) | null;
 }
 
+/** Whether `tests` ran on another src/ than the lab's now (its tree hash differs): `list` marks such a run stale. */
+export const srcChanged = (ctx: KitContext, lab: LabEntry, tests: TestRecord | null): boolean => tests !== null && tests.srcHash !== treeHash(join(labDirOf(ctx, lab), 'src'));
+
 /** `pnpm lab list`: each lab's tests (last run, or a fresh run when there is none) and last checkpoint. */
 export function listLabs(ctx: KitContext, options: { fresh: boolean; run: boolean; json: boolean }): void {
   const c = paint(ctx);
   const history = readHistory(ctx);
   const rows: ListRow[] = ctx.labs.map((lab) => {
     let tests = lab.status === 'ready' ? (lastTestRun(ctx, lab.slug) ?? null) : null;
-    const stale = tests !== null && tests.srcHash !== treeHash(join(labDirOf(ctx, lab), 'src'));
+    const stale = srcChanged(ctx, lab, tests);
     if (lab.status === 'ready' && options.run && (options.fresh || tests === null || stale)) {
       const why = tests === null ? 'no recorded run yet' : stale ? 'src/ changed since the last run' : '--fresh';
       if (!options.json) ctx.err(c.dim(`Running the tests of labs/${lab.slug} (${why}) …`));
