@@ -97,7 +97,15 @@ export default defineCheckpoint(async (subject) => {
         headers: json,
       })),
       // Its 404s are the point (expectStatus): not flagged; any other non-2xx answer still is (a warning).
-      { name: FLOOR_SCENARIO, method: 'POST' as const, path: '/nope', body: ingestFixture('1k').bytes, headers: json, expect: 'any' as const, expectStatus: 404 },
+      {
+        name: FLOOR_SCENARIO,
+        method: 'POST' as const,
+        path: '/nope',
+        body: ingestFixture('1k').bytes,
+        headers: json,
+        expect: 'any' as const,
+        expectStatus: 404,
+      },
     ],
     // Only the benchmarked package's definition counts; the no-pool folder is not its own peer.
     peers: subject.dir === NO_POOL_DIR ? [] : [{ name: 'no-pool', dir: NO_POOL_DIR }],

@@ -45,7 +45,13 @@ async function build(dir: string, label: string): Promise<void> {
 export default defineCheckpoint((subject) => {
   const scenarios = [
     { name: 'GET /todos', method: 'GET' as const, path: '/todos' },
-    { name: 'POST /ingest/v1 1KB', method: 'POST' as const, path: '/ingest/v1', body: ingestFixture('1k').bytes, headers: { 'content-type': 'application/json' } },
+    {
+      name: 'POST /ingest/v1 1KB',
+      method: 'POST' as const,
+      path: '/ingest/v1',
+      body: ingestFixture('1k').bytes,
+      headers: { 'content-type': 'application/json' },
+    },
   ];
   // The baseline (lab 00) runs from its sources, as `pnpm start` runs it.
   if (subject.key === 'baseline') return { scenarios };

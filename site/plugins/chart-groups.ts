@@ -30,7 +30,13 @@ export const FIGURES: Array<{ name: string; metric: string; label: string; unit:
   { name: 'POST /ingest/v1 64KB', metric: 'rps', label: 'POST /ingest/v1 64 KB body requests/s', unit: 'req/s', better: 'higher' },
   { name: 'POST /ingest/v1 64KB', metric: 'heapBytesPerRequest', label: 'POST /ingest/v1 64 KB body heap bytes/request', unit: 'B', better: 'lower' },
   { name: 'POST /ingest/v1 1KB', metric: 'arrayBufferBytesPerRequest', label: 'POST /ingest/v1 ArrayBuffer bytes/request', unit: 'B', better: 'lower' },
-  { name: 'POST /ingest/v1 64KB', metric: 'arrayBufferBytesPerRequest', label: 'POST /ingest/v1 64 KB body ArrayBuffer bytes/request', unit: 'B', better: 'lower' },
+  {
+    name: 'POST /ingest/v1 64KB',
+    metric: 'arrayBufferBytesPerRequest',
+    label: 'POST /ingest/v1 64 KB body ArrayBuffer bytes/request',
+    unit: 'B',
+    better: 'lower',
+  },
   { name: 'startup', metric: 'startupMs', label: 'time to first response', unit: 'ms', better: 'lower' },
   { name: 'startup', metric: 'peakRss', label: 'peak RSS at startup', unit: 'B', better: 'lower' },
 ];
@@ -70,7 +76,11 @@ export interface GroupContext {
   judged: readonly JudgedTarget[];
 }
 
-const SERIES_LABEL: Record<SeriesKey, (ctx: GroupContext) => string> = { baseline: (ctx) => ctx.baselineLabel, reference: () => 'reference', learner: () => 'yours' };
+const SERIES_LABEL: Record<SeriesKey, (ctx: GroupContext) => string> = {
+  baseline: (ctx) => ctx.baselineLabel,
+  reference: () => 'reference',
+  learner: () => 'yours',
+};
 const SERIES_ORDER: SeriesKey[] = ['baseline', 'reference', 'learner'];
 /** Only the run's primary runtime: cross-runtime entries (`subject@node26`) belong to runtimePeers. */
 const primary = (r: RatioLike) => !r.subjectKey.includes('@');
@@ -81,7 +91,8 @@ export function targetAt(target: CheckpointTarget, ratios: readonly RatioLike[])
   if (bound === undefined) return null;
   if (target.absolute) return bound;
   const entries = ratios.filter((r) => primary(r) && r.name === target.scenario && r.metric === target.metric);
-  const figure = target.vs !== undefined ? entries.find((r) => r.subjectKey === `peer:${target.vs}`)?.subject : entries.find((r) => r.baseline !== null)?.baseline;
+  const figure =
+    target.vs !== undefined ? entries.find((r) => r.subjectKey === `peer:${target.vs}`)?.subject : entries.find((r) => r.baseline !== null)?.baseline;
   return figure == null || !Number.isFinite(figure) ? null : figure * bound;
 }
 
@@ -89,7 +100,13 @@ export function targetAt(target: CheckpointTarget, ratios: readonly RatioLike[])
 function groupTargets(ctx: GroupContext, scenario: string, metric: string): ChartTarget[] {
   return ctx.judged
     .filter((j) => j.target.scenario === scenario && j.target.metric === metric)
-    .map((j) => ({ id: j.id, at: targetAt(j.target, ctx.ratios), bound: j.target.atLeast !== undefined ? 'atLeast' : 'atMost', short: j.short, verdicts: j.states }));
+    .map((j) => ({
+      id: j.id,
+      at: targetAt(j.target, ctx.ratios),
+      bound: j.target.atLeast !== undefined ? 'atLeast' : 'atMost',
+      short: j.short,
+      verdicts: j.states,
+    }));
 }
 
 /** One group: the run's series (and `peers`) measured on `scenario`/`metric`, with the targets drawn on it. */
@@ -102,7 +119,12 @@ function group(ctx: GroupContext, scenario: string, metric: string, label: strin
     if (r.baseline !== null) values.baseline = r.baseline;
   }
   if (Object.keys(values).length === 0) return undefined;
-  const bars: ChartBar[] = SERIES_ORDER.filter((s) => values[s] !== undefined).map((s) => ({ key: s, label: SERIES_LABEL[s](ctx), value: values[s]!, kind: s }));
+  const bars: ChartBar[] = SERIES_ORDER.filter((s) => values[s] !== undefined).map((s) => ({
+    key: s,
+    label: SERIES_LABEL[s](ctx),
+    value: values[s]!,
+    kind: s,
+  }));
   // The baseline as the targets name it when that is not its stage: "lab 01 (JSON.stringify)".
   const than = ctx.labTargets.find((t) => t.scenario === scenario && t.metric === metric && !t.vs && !t.absolute)?.than;
   const base = bars.find((b) => b.key === 'baseline');
@@ -114,11 +136,22 @@ function group(ctx: GroupContext, scenario: string, metric: string, label: strin
   const first = entries[0]!;
   const unit = (UNITS.has(first.unit ?? '') ? first.unit : metric === 'nsPerOp' ? 'ns' : 'B') as ChartMetric['unit'];
   const better = first.better ?? (metric === 'rps' ? 'higher' : 'lower');
-  return { key: groupKey(scenario, metric), section: first.section as ChartMetric['section'], label, unit, better, values, bars, targets: groupTargets(ctx, scenario, metric) };
+  return {
+    key: groupKey(scenario, metric),
+    section: first.section as ChartMetric['section'],
+    label,
+    unit,
+    better,
+    values,
+    bars,
+    targets: groupTargets(ctx, scenario, metric),
+  };
 }
 
 /** The peers a target compares with on this figure (lab 05's raw node:http start-up): drawn beside the series. */
-const vsPeers = (ctx: GroupContext, scenario: string, metric: string) => [...new Set(ctx.judged.filter((j) => j.target.scenario === scenario && j.target.metric === metric && j.target.vs).map((j) => j.target.vs!))];
+const vsPeers = (ctx: GroupContext, scenario: string, metric: string) => [
+  ...new Set(ctx.judged.filter((j) => j.target.scenario === scenario && j.target.metric === metric && j.target.vs).map((j) => j.target.vs!)),
+];
 
 /** The load and start-up groups: FIGURES, then each other load or start-up figure a target of the run's runtime judges. */
 export function loadGroups(ctx: GroupContext): ChartMetric[] {
@@ -140,9 +173,15 @@ export function loadGroups(ctx: GroupContext): ChartMetric[] {
 /** The micro tasks the lab's targets judge (on any runtime), each with every peer measured on it: lab 02's serializer beside JSON.stringify and fast-json-stringify. */
 export function microGroups(ctx: GroupContext): ChartMetric[] {
   const micro = ctx.ratios.filter((r) => primary(r) && r.section === 'micro');
-  const judged = [...new Map(ctx.labTargets.map((t) => [groupKey(t.scenario, t.metric), t] as const)).values()].filter((t) => micro.some((r) => r.name === t.scenario && r.metric === t.metric));
+  const judged = [...new Map(ctx.labTargets.map((t) => [groupKey(t.scenario, t.metric), t] as const)).values()].filter((t) =>
+    micro.some((r) => r.name === t.scenario && r.metric === t.metric),
+  );
   return judged.flatMap((t) => {
-    const peers = [...new Set(micro.filter((r) => r.name === t.scenario && r.metric === t.metric && r.subjectKey.startsWith('peer:')).map((r) => r.subjectKey.slice('peer:'.length)))];
+    const peers = [
+      ...new Set(
+        micro.filter((r) => r.name === t.scenario && r.metric === t.metric && r.subjectKey.startsWith('peer:')).map((r) => r.subjectKey.slice('peer:'.length)),
+      ),
+    ];
     const g = group(ctx, t.scenario, t.metric, `${t.scenario}: ${METRIC_WORDS[t.metric] ?? t.metric}`, peers);
     return g ? [{ ...g, section: 'micro' as const }] : [];
   });
@@ -166,7 +205,17 @@ export function pairGroups(micro: readonly MicroFigure[]): ChartMetric[] {
           return value === undefined ? [] : [{ key: `task:${m.task}`, label: m.task.slice(what.length + 2), value, kind: 'task' as const }];
         });
       if (bars.length < 2) continue;
-      out.push({ key: groupKey(what, metric), section: 'micro', label: `${what}: ${METRIC_WORDS[metric]}`, unit: metric === 'nsPerOp' ? 'ns' : 'B', better: 'lower', values: {}, bars, ratioTo: bars[0]!.key, targets: [] });
+      out.push({
+        key: groupKey(what, metric),
+        section: 'micro',
+        label: `${what}: ${METRIC_WORDS[metric]}`,
+        unit: metric === 'nsPerOp' ? 'ns' : 'B',
+        better: 'lower',
+        values: {},
+        bars,
+        ratioTo: bars[0]!.key,
+        targets: [],
+      });
     }
   }
   // Each <what>'s time, then its heap bytes.

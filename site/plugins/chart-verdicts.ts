@@ -35,16 +35,29 @@ function referenceLine(v: RunVerdict, state: VerdictState): string {
  * `result`: in a committed run (`source` 'reference') its subject is the reference solution; in a local run
  * the learner, with the reference measured beside them.
  */
-export function judgeTargets(runtimeTargets: readonly CheckpointTarget[], result: Parameters<typeof judgeRun>[1], source: 'local' | 'reference' | 'baseline-only', busy: boolean): JudgedTarget[] {
+export function judgeTargets(
+  runtimeTargets: readonly CheckpointTarget[],
+  result: Parameters<typeof judgeRun>[1],
+  source: 'local' | 'reference' | 'baseline-only',
+  busy: boolean,
+): JudgedTarget[] {
   if (runtimeTargets.length === 0 || source === 'baseline-only') return [];
   const verdicts = judgeRun(runtimeTargets, result);
   return runtimeTargets.flatMap((target, i): JudgedTarget[] => {
-    const v = verdicts.find((x) => x.target === target) ?? verdicts.find((x) => x.target.label === target.label && x.target.scenario === target.scenario && x.target.metric === target.metric);
+    const v =
+      verdicts.find((x) => x.target === target) ??
+      verdicts.find((x) => x.target.label === target.label && x.target.scenario === target.scenario && x.target.metric === target.metric);
     if (!v) return [];
     const id = `T${i + 1}`;
     const words = targetWords(target);
     if (source === 'reference') {
-      const verdict: ChartVerdict = { id, words, state: v.state, lines: [{ who: 'reference', state: v.state, text: verdictLine(v) }], ...(v.why ? { why: v.why } : {}) };
+      const verdict: ChartVerdict = {
+        id,
+        words,
+        state: v.state,
+        lines: [{ who: 'reference', state: v.state, text: verdictLine(v) }],
+        ...(v.why ? { why: v.why } : {}),
+      };
       return [{ target, id, short: v.targetShort, states: { reference: v.state }, verdict }];
     }
     const lines: ChartVerdict['lines'] = [{ who: 'yours', state: v.state, text: verdictLine(v) }];

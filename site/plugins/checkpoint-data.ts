@@ -170,8 +170,12 @@ export interface LabData {
 }
 
 /** What the charts read of a checkpoint result (older results lack `runtime`, `peers`, and their subjects' roles). */
-type Result = Pick<CheckpointResult, 'createdAt' | 'mode' | 'subjects' | 'baselineKey' | 'peers' | 'ratios' | 'warnings' | 'runtime' | 'runtimes' | 'runtimeRatios'> & {
-  fingerprint: Pick<CheckpointResult['fingerprint'], 'node' | 'cpuModel' | 'cores' | 'date'> & Partial<Pick<CheckpointResult['fingerprint'], 'v8' | 'gitCommit' | 'busy' | 'busyReasons'>>;
+type Result = Pick<
+  CheckpointResult,
+  'createdAt' | 'mode' | 'subjects' | 'baselineKey' | 'peers' | 'ratios' | 'warnings' | 'runtime' | 'runtimes' | 'runtimeRatios'
+> & {
+  fingerprint: Pick<CheckpointResult['fingerprint'], 'node' | 'cpuModel' | 'cores' | 'date'> &
+    Partial<Pick<CheckpointResult['fingerprint'], 'v8' | 'gitCommit' | 'busy' | 'busyReasons'>>;
 };
 
 /** The ratios each run was built from (not part of the page's data): lab 00's chart reads its floor from its run of record's. */
@@ -188,14 +192,19 @@ function readJson<T>(path: string): T | undefined {
 /** The folder a run was measured against (`solutions/01-slim-builder`), from its subjects. */
 function baselineFolder(result: Result): string | undefined {
   const subjects = result.subjects ?? [];
-  return (subjects.find((s) => s.role === 'baseline') ?? subjects.find((s) => s.key === result.baselineKey) ?? subjects.find((s) => s.role === 'subject+baseline'))?.label;
+  return (
+    subjects.find((s) => s.role === 'baseline') ??
+    subjects.find((s) => s.key === result.baselineKey) ??
+    subjects.find((s) => s.role === 'subject+baseline')
+  )?.label;
 }
 
 /** The targets of `targets` that are for `runtime`, in their own words (the kit's bench judges the same ones). */
 export const targetsOn = (targets: readonly CheckpointTarget[], runtime: SiteRuntime): string[] => targetsFor(targets, runtime).map(targetWords);
 
 /** Whether a run measured its subject against itself (lab 00's own run): its micro tasks are then charted in pairs. */
-const againstItself = (result: Result, folder: string | undefined) => (result.subjects ?? []).some((s) => s.role === 'subject+baseline' || (s.key !== result.baselineKey && s.label === folder));
+const againstItself = (result: Result, folder: string | undefined) =>
+  (result.subjects ?? []).some((s) => s.role === 'subject+baseline' || (s.key !== result.baselineKey && s.label === folder));
 
 /** A run against itself has one column of figures, the baseline's (lab 00's own), not a second, equal "reference" one. */
 function ownColumn(m: MicroFigure): MicroFigure {
@@ -204,7 +213,14 @@ function ownColumn(m: MicroFigure): MicroFigure {
 }
 
 /** A run's chart: which subject key is drawn as which series; `targets`: the lab's, judged on the run's runtime; `firstStage`: lab 00's. */
-function chartRun(result: Result, file: string, source: ChartRun['source'], keys: SeriesKeys, targets: readonly CheckpointTarget[], firstStage = false): ChartRun {
+function chartRun(
+  result: Result,
+  file: string,
+  source: ChartRun['source'],
+  keys: SeriesKeys,
+  targets: readonly CheckpointTarget[],
+  firstStage = false,
+): ChartRun {
   const f = result.fingerprint;
   const folder = baselineFolder(result);
   const runtime = recordedRuntime(result, file);
@@ -268,13 +284,28 @@ export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[]
       targets: lab.targets.map(targetWords),
       hints: lab.hints.map((h) => ({ title: h.title, body: h.body })),
       references: byRuntime(committed),
-      local: localResult && latest ? chartRun(localResult, latest.result, 'local', { subject: 'learner', reference: 'reference' }, lab.targets, lab.number === 0) : undefined,
-      history: mine.map((entry) => ({ at: entry.at, mode: entry.mode, met: entry.verdict.met, total: entry.verdict.total, words: historyWords(entry.verdict) })),
+      local:
+        localResult && latest
+          ? chartRun(localResult, latest.result, 'local', { subject: 'learner', reference: 'reference' }, lab.targets, lab.number === 0)
+          : undefined,
+      history: mine.map((entry) => ({
+        at: entry.at,
+        mode: entry.mode,
+        met: entry.verdict.met,
+        total: entry.verdict.total,
+        words: historyWords(entry.verdict),
+      })),
     };
   });
   // Lab 00 has no load run of its own (at most a micro-only one): its load figures come from its run of record.
   const first = data[0];
-  if (first && first.references.every((run) => run.metrics.length === 0)) first.references = lab00Runs(first, data, (run) => ratiosOf.get(run) ?? [], (runtime) => targetsOn(labs[0]!.targets, runtime));
+  if (first && first.references.every((run) => run.metrics.length === 0))
+    first.references = lab00Runs(
+      first,
+      data,
+      (run) => ratiosOf.get(run) ?? [],
+      (runtime) => targetsOn(labs[0]!.targets, runtime),
+    );
   return data;
 }
 

@@ -114,7 +114,11 @@ function reader(file: string, json: unknown) {
     throw new Error(`Malformed ${file}: ${path.join('.') || 'the top level'} should be ${want}, got ${shown}`);
   };
   const get = (path: Path) =>
-    path.reduce<unknown>((v, k) => (Array.isArray(v) ? (/^\d+$/.test(k) ? v[Number(k)] : undefined) : v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), json);
+    path.reduce<unknown>(
+      (v, k) =>
+        Array.isArray(v) ? (/^\d+$/.test(k) ? v[Number(k)] : undefined) : v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined,
+      json,
+    );
   const num = (...path: string[]): number => {
     const v = get(path);
     return typeof v === 'number' && Number.isFinite(v) ? v : fail(path, 'a number', v);
@@ -188,8 +192,12 @@ export function readStartup(path: string, file: string): StartupData {
     targetVsRaw: r.positive('targetVsRaw'),
     rows,
     // Files written before rows could be left out have no list.
-    unavailable: r.has('unavailable') ? r.indexes('unavailable').map((i) => ({ label: r.str('unavailable', i, 'label'), reason: r.str('unavailable', i, 'reason') })) : [],
-    loadAverage: r.has('machine', 'loadAverage') ? { atStart: r.num('machine', 'loadAverage', 'atStart'), atEnd: r.num('machine', 'loadAverage', 'atEnd') } : null,
+    unavailable: r.has('unavailable')
+      ? r.indexes('unavailable').map((i) => ({ label: r.str('unavailable', i, 'label'), reason: r.str('unavailable', i, 'reason') }))
+      : [],
+    loadAverage: r.has('machine', 'loadAverage')
+      ? { atStart: r.num('machine', 'loadAverage', 'atStart'), atEnd: r.num('machine', 'loadAverage', 'atEnd') }
+      : null,
   };
 }
 
@@ -218,7 +226,10 @@ export function readCapstone(path: string, file: string): CapstoneData {
     const heap = works ? binary : load(name, BUNDLE_KEY);
     return { name, lab00: load(name, 'lab00'), binary: { ...binary, heapBytesPerRequest: heap.heapBytesPerRequest, gcPer10kRequests: heap.gcPer10kRequests } };
   });
-  const start = (key: string) => ({ firstOkMs: r.spread('startup', key, 'firstOkMs'), peakRssBytes: r.isNull('startup', key, 'peakRssBytes') ? null : r.num('startup', key, 'peakRssBytes', 'median') });
+  const start = (key: string) => ({
+    firstOkMs: r.spread('startup', key, 'firstOkMs'),
+    peakRssBytes: r.isNull('startup', key, 'peakRssBytes') ? null : r.num('startup', key, 'peakRssBytes', 'median'),
+  });
   const estimate = (side: string) => ({ instances: r.positive('cost', side, 'instances'), monthlyUsd: r.num('cost', side, 'monthlyUsd') });
   return {
     file,
@@ -233,20 +244,35 @@ export function readCapstone(path: string, file: string): CapstoneData {
       busyReasons: r.has('fingerprint', 'busyReasons') ? r.strings('fingerprint', 'busyReasons') : [],
       loadAverageStart: r.has('fingerprint', 'loadAverageStart') ? r.num('fingerprint', 'loadAverageStart', '0') : null,
     },
-    config: { rounds: r.num('config', 'rounds'), durationSec: r.num('config', 'durationSec'), warmupSec: r.num('config', 'warmupSec'), starts: r.num('config', 'starts'), connections: r.num('config', 'connections') },
+    config: {
+      rounds: r.num('config', 'rounds'),
+      durationSec: r.num('config', 'durationSec'),
+      warmupSec: r.num('config', 'warmupSec'),
+      starts: r.num('config', 'starts'),
+      connections: r.num('config', 'connections'),
+    },
     labels: { lab00: r.str('subjects', 'lab00', 'label'), binary: r.str('subjects', 'binary', 'label') },
     heapStandIn: works ? null : r.str('heapMeasuredOn', 'binary'),
     scenarios,
     startup: { lab00: start('lab00'), binary: start('binary') },
     artifact: {
-      lab00: { bytes: r.num('artifact', 'lab00', 'bytes'), packagesBytes: r.num('artifact', 'lab00', 'packagesBytes'), nodeBinaryBytes: r.num('artifact', 'lab00', 'nodeBinaryBytes'), packageCount: r.num('artifact', 'lab00', 'packageCount') },
+      lab00: {
+        bytes: r.num('artifact', 'lab00', 'bytes'),
+        packagesBytes: r.num('artifact', 'lab00', 'packagesBytes'),
+        nodeBinaryBytes: r.num('artifact', 'lab00', 'nodeBinaryBytes'),
+        packageCount: r.num('artifact', 'lab00', 'packageCount'),
+      },
       binary: { bytes: r.num('artifact', 'binary', 'bytes') },
     },
     cost: {
       basedOn: r.str('cost', 'basedOn'),
       assumption: r.str('cost', 'assumption'),
       context: r.str('cost', 'context'),
-      assumptions: { targetRps: r.positive('cost', 'assumptions', 'targetRps'), headroom: r.positive('cost', 'assumptions', 'headroom'), pricePerMonthUsd: r.positive('cost', 'assumptions', 'pricePerMonthUsd') },
+      assumptions: {
+        targetRps: r.positive('cost', 'assumptions', 'targetRps'),
+        headroom: r.positive('cost', 'assumptions', 'headroom'),
+        pricePerMonthUsd: r.positive('cost', 'assumptions', 'pricePerMonthUsd'),
+      },
       beforeRps: r.positive('cost', 'before', 'rpsPerInstance'),
       afterRps: r.positive('cost', 'after', 'rpsPerInstance'),
       before: estimate('before'),
@@ -258,10 +284,19 @@ export function readCapstone(path: string, file: string): CapstoneData {
 
 /** The GET /todos figures of a checkpoint result (the harness's ratios), with its date and busy flag; undefined when it has none. */
 export function readCheckpointAside(path: string, file: string): CheckpointAside | undefined {
-  const json = parse(path, file) as { createdAt?: string; fingerprint?: { busy?: boolean; date?: string }; ratios?: Array<{ section: string; name: string; metric: string; subjectKey: string; subject: number | null; baseline: number | null }> };
+  const json = parse(path, file) as {
+    createdAt?: string;
+    fingerprint?: { busy?: boolean; date?: string };
+    ratios?: Array<{ section: string; name: string; metric: string; subjectKey: string; subject: number | null; baseline: number | null }>;
+  };
   const todos = (json.ratios ?? []).find((x) => x.section === 'load' && x.name === 'GET /todos' && x.metric === 'rps' && x.subjectKey === 'subject');
   if (!todos || todos.subject === null || todos.baseline === null) return undefined;
-  return { file, date: json.fingerprint?.date ?? json.createdAt ?? '', busy: json.fingerprint?.busy === true, todos: { lab00: todos.baseline, binary: todos.subject } };
+  return {
+    file,
+    date: json.fingerprint?.date ?? json.createdAt ?? '',
+    busy: json.fingerprint?.busy === true,
+    todos: { lab00: todos.baseline, binary: todos.subject },
+  };
 }
 
 /** Every lab's extra results by slug, from the kit at `root` with `resultsOverlay` laid over; labs without any are left out. */
@@ -270,7 +305,11 @@ export function loadLabResults(root = repoRoot, resultsOverlay?: string): Record
   for (const lab of labs) {
     const read = <T extends { runtime: SiteRuntime; file: string }>(stem: string, parseFile: (path: string, file: string) => T) =>
       byRuntime(resultFiles(root, lab.slug, stem, resultsOverlay).map(({ path, file, named }): [T, string | undefined] => [parseFile(path, file), named]));
-    const checkpoints = resultFiles(root, lab.slug, 'checkpoint', resultsOverlay).map(({ path, file }) => ({ file, runtime: recordedRuntime(JSON.parse(readFileSync(path, 'utf8')), file).id, path }));
+    const checkpoints = resultFiles(root, lab.slug, 'checkpoint', resultsOverlay).map(({ path, file }) => ({
+      file,
+      runtime: recordedRuntime(JSON.parse(readFileSync(path, 'utf8')), file).id,
+      path,
+    }));
     const capstone = read('capstone', readCapstone).map((c) => {
       const same = checkpoints.find((k) => k.runtime === c.runtime.id);
       const aside = same && readCheckpointAside(same.path, same.file);

@@ -79,7 +79,8 @@ function sectionEnd(children: MdNode[], at: number): number {
   return next === -1 ? children.length : next;
 }
 
-const findSection = (children: MdNode[], depth: number, title: string) => children.findIndex((node) => node.type === 'heading' && node.depth === depth && toString(node).trim() === title);
+const findSection = (children: MdNode[], depth: number, title: string) =>
+  children.findIndex((node) => node.type === 'heading' && node.depth === depth && toString(node).trim() === title);
 
 let results: { overlay: string | undefined; labs: Record<string, LabResults> } | undefined;
 function labResults(overlay: string | undefined): Record<string, LabResults> {
@@ -101,26 +102,49 @@ function additions(lab: LabEntry, children: MdNode[], extra: LabResults | undefi
     placed.add(step);
     put(sectionEnd(children, i), [
       heading(node.depth! + 1, `Hints for step ${step}`, SECTION_IDS.stepHints(step)),
-      { type: 'paragraph', children: [text('From a nudge to nearly the answer: open one at a time (in the terminal: '), { type: 'inlineCode', value: `pnpm lab hint ${nn(lab)} --step ${step}` }, text(').')] },
+      {
+        type: 'paragraph',
+        children: [
+          text('From a nudge to nearly the answer: open one at a time (in the terminal: '),
+          { type: 'inlineCode', value: `pnpm lab hint ${nn(lab)} --step ${step}` },
+          text(').'),
+        ],
+      },
       ...hints.map((hint) => hintNode(lab, hint)),
     ]);
   });
 
   // The README's own Hints section: links to those, and the hints of no step (or of a step with no heading).
   const rest = lab.hints.filter((hint) => hint.step === undefined || !placed.has(hint.step));
-  const links = [...placed].sort((a, b) => a - b).map((step) => {
-    const count = lab.hints.filter((hint) => hint.step === step).length;
-    const item: MdNode = { type: 'link', url: `#${SECTION_IDS.stepHints(step)}`, children: [text(`Hints for step ${step}`)] };
-    return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [item, text(` (${count} ${count === 1 ? 'hint' : 'hints'})`)] }] } as MdNode;
-  });
+  const links = [...placed]
+    .sort((a, b) => a - b)
+    .map((step) => {
+      const count = lab.hints.filter((hint) => hint.step === step).length;
+      const item: MdNode = { type: 'link', url: `#${SECTION_IDS.stepHints(step)}`, children: [text(`Hints for step ${step}`)] };
+      return {
+        type: 'listItem',
+        spread: false,
+        children: [{ type: 'paragraph', children: [item, text(` (${count} ${count === 1 ? 'hint' : 'hints'})`)] }],
+      } as MdNode;
+    });
   const hintsAt = findSection(children, 2, 'Hints');
   const forHints: MdNode[] = [];
-  if (links.length > 0) forHints.push({ type: 'paragraph', children: [text("Each step's hints follow that step:")] }, { type: 'list', ordered: false, spread: false, children: links } as MdNode);
+  if (links.length > 0)
+    forHints.push({ type: 'paragraph', children: [text("Each step's hints follow that step:")] }, {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: links,
+    } as MdNode);
   if (rest.length > 0) {
-    forHints.push({ type: 'paragraph', children: [text('For going further, tied to no step ('), { type: 'inlineCode', value: `pnpm lab hint ${nn(lab)} --further` }, text('):')] });
+    forHints.push({
+      type: 'paragraph',
+      children: [text('For going further, tied to no step ('), { type: 'inlineCode', value: `pnpm lab hint ${nn(lab)} --further` }, text('):')],
+    });
     forHints.push(...rest.map((hint) => hintNode(lab, hint)));
   }
-  if (forHints.length > 0) put(hintsAt === -1 ? children.length : sectionEnd(children, hintsAt), hintsAt === -1 ? [heading(2, 'Hints', 'hints'), ...forHints] : forHints);
+  if (forHints.length > 0)
+    put(hintsAt === -1 ? children.length : sectionEnd(children, hintsAt), hintsAt === -1 ? [heading(2, 'Hints', 'hints'), ...forHints] : forHints);
 
   // The figures: the chart (and start-up table) closing the Checkpoint section, the capstone closing its own.
   const checkpointAt = findSection(children, 2, 'Checkpoint');
@@ -128,7 +152,9 @@ function additions(lab: LabEntry, children: MdNode[], extra: LabResults | undefi
   const slug = { slug: lab.slug };
   put(figuresAt, [heading(3, 'Checkpoint chart', SECTION_IDS.chart), jsx('LabCheckpointChart', slug)]);
   if (extra?.startup.length) {
-    put(figuresAt, [jsx('section', { 'aria-labelledby': SECTION_IDS.startup }, [heading(3, 'Start-up table', SECTION_IDS.startup), jsx('LabStartupTable', slug)])]);
+    put(figuresAt, [
+      jsx('section', { 'aria-labelledby': SECTION_IDS.startup }, [heading(3, 'Start-up table', SECTION_IDS.startup), jsx('LabStartupTable', slug)]),
+    ]);
   }
   if (extra?.capstone.length) {
     const capstoneAt = findSection(children, 2, 'The capstone');

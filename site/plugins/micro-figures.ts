@@ -46,4 +46,3 @@ export function runtimePeers(result: Result, keys: SeriesKeys): ChartRun['runtim
     })
     .filter((peer) => peer.micro.length > 0);
 }
-

@@ -30,7 +30,7 @@ export function siteRuntime(kind: RunRuntime['kind'], version: string, v8: strin
   const major = Number.parseInt(plain, 10);
   const runtimeName = kind === 'bun' ? 'Bun' : 'Node';
   const label = `${runtimeName} ${plain}`;
-  const v8Short = v8 ? /^\d+\.\d+/.exec(v8)?.[0] ?? v8 : null;
+  const v8Short = v8 ? (/^\d+\.\d+/.exec(v8)?.[0] ?? v8) : null;
   return {
     id: kind === 'bun' ? 'bun' : `node${major}`,
     label,
@@ -104,7 +104,9 @@ export function byRuntime<T extends { runtime: SiteRuntime; file: string }>(vari
   for (const [v, named] of variants) {
     if (named && named !== v.runtime.id) {
       const stem = v.file.replace(/\.[^./]+\.json$/, '');
-      throw new Error(`${v.file} is named for ${named} but was measured on ${v.runtime.label}: rename it ${stem}.${v.runtime.id}.json, or re-run it on ${named}`);
+      throw new Error(
+        `${v.file} is named for ${named} but was measured on ${v.runtime.label}: rename it ${stem}.${v.runtime.id}.json, or re-run it on ${named}`,
+      );
     }
   }
   const list = variants.map(([v]) => v);

@@ -19,7 +19,16 @@ const MAX_RESULTS_BYTES = 32 * 1024;
 const HEAD_LINES = 200;
 /** Where the build keeps the whole of a collapsed file: /files/<repo path>. */
 export const downloadRoute = (repoPath: string) => `/files/${repoPath}`;
-const LANGUAGE: Record<string, string> = { '.ts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.json': 'json', '.md': 'markdown', '.yaml': 'yaml', '.sh': 'bash' };
+const LANGUAGE: Record<string, string> = {
+  '.ts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.json': 'json',
+  '.md': 'markdown',
+  '.yaml': 'yaml',
+  '.sh': 'bash',
+};
 
 export interface SourcePageData {
   path: string;
@@ -68,7 +77,8 @@ export default function sourceFiles(_context: LoadContext): Plugin<SourcePageDat
       const anchors = new Map<string, Set<string>>();
       for (const readme of labReadmes()) {
         for (const target of linksIn(readme)) {
-          if (target.source && target.hash && target.kind === 'file') (anchors.get(target.source) ?? anchors.set(target.source, new Set()).get(target.source)!).add(target.hash);
+          if (target.source && target.hash && target.kind === 'file')
+            (anchors.get(target.source) ?? anchors.set(target.source, new Set()).get(target.source)!).add(target.hash);
           if (!target.source || pages.has(target.source)) continue;
           if (target.kind === 'file') pages.set(target.source, filePage(target.source));
           else {

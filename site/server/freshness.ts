@@ -35,7 +35,11 @@ export function buildSources(site: string): string[] {
     existsSync(join(root, dir)) ? readdirSync(join(root, dir)).flatMap((name) => rest(name).map((p) => join(root, dir, name, p))) : [];
   const results = (name: string) => {
     const dir = join(root, 'solutions', name, 'results');
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join('results', f)) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => join('results', f))
+      : [];
   };
   return [
     ...['src', 'plugins', 'static', 'docusaurus.config.ts', 'sidebars.ts', 'package.json'].map((p) => join(site, p)),

@@ -61,14 +61,25 @@ export interface ProgressState {
 /** A target of a history entry, as `pnpm lab bench` printed its verdict (older entries: by their label). */
 function targetLine(lab: LabEntry, t: ReturnType<typeof historyTargets>[number]): TargetLine {
   const target = lab.targets.find((x) => targetWords(x) === t.label);
-  if (t.words && t.targetShort && target) return { state: t.state, text: verdictLine({ target, state: t.state, targetShort: t.targetShort, learner: { ratio: t.ratio, met: t.met, words: t.words, short: t.targetShort } }) };
+  if (t.words && t.targetShort && target)
+    return {
+      state: t.state,
+      text: verdictLine({ target, state: t.state, targetShort: t.targetShort, learner: { ratio: t.ratio, met: t.met, words: t.words, short: t.targetShort } }),
+    };
   if (t.words && t.targetShort && t.ratio !== null) return { state: t.state, text: `${t.words} (target ${t.targetShort}) — ${t.state}` };
   return { state: t.state, text: `${t.label} — ${t.state}` };
 }
 
 function checkpointOf(lab: LabEntry, entry: HistoryEntry | undefined): LabProgress['checkpoint'] {
   if (!entry) return null;
-  return { at: entry.at, mode: entry.mode, runtime: entry.runtime, counts: historyCounts(entry), line: checkpointLine(entry), targets: historyTargets(entry).map((t) => targetLine(lab, t)) };
+  return {
+    at: entry.at,
+    mode: entry.mode,
+    runtime: entry.runtime,
+    counts: historyCounts(entry),
+    line: checkpointLine(entry),
+    targets: historyTargets(entry).map((t) => targetLine(lab, t)),
+  };
 }
 
 const problemOf = (error: unknown) => (error instanceof CliError ? error.message : `could not read the learner's state: ${(error as Error).message}`);
@@ -138,7 +149,11 @@ export function stateSignature(root: string): string {
   for (const lab of labs) {
     if (lab.status !== 'ready') continue;
     const src = join(labDir(lab.slug, root), 'src');
-    parts.push(`${lab.slug}:${listFiles(src).map((file) => `${file}@${stamp(join(src, file))}`).join(',')}`);
+    parts.push(
+      `${lab.slug}:${listFiles(src)
+        .map((file) => `${file}@${stamp(join(src, file))}`)
+        .join(',')}`,
+    );
   }
   return parts.join('|');
 }

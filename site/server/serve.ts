@@ -41,7 +41,10 @@ export function siteApp({ build = join(siteDir, 'build'), root = repoRoot }: Sit
     try {
       return c.body(progress(), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     } catch (error) {
-      return c.json({ source: 'live', at: new Date().toISOString(), problems: [`could not read the learner's state: ${(error as Error).message}`], labs: [] }, 500);
+      return c.json(
+        { source: 'live', at: new Date().toISOString(), problems: [`could not read the learner's state: ${(error as Error).message}`], labs: [] },
+        500,
+      );
     }
   });
   app.all('/api/*', (c) => c.json({ problems: [`no such API: ${c.req.path}`] }, 404));

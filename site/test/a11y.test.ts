@@ -96,23 +96,29 @@ async function openDetails(page: Page): Promise<void> {
 /** Runs axe's WCAG 2 A/AA rules on the page; the violations, each with its nodes' selectors and axe's reason. */
 async function audit(page: Page): Promise<Found[]> {
   await page.addScriptTag({ content: axe.source });
-  return page.evaluate(async ([tags, also]) => {
-    const rules = [...window.axe.getRules(tags).map((rule) => rule.ruleId), ...also];
-    const result = await window.axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? 'unknown',
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), why: [...n.any, ...n.all, ...n.none][0]?.message ?? '' })),
-    }));
-  }, [TAGS, ALSO] as const);
+  return page.evaluate(
+    async ([tags, also]) => {
+      const rules = [...window.axe.getRules(tags).map((rule) => rule.ruleId), ...also];
+      const result = await window.axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? 'unknown',
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), why: [...n.any, ...n.all, ...n.none][0]?.message ?? '' })),
+      }));
+    },
+    [TAGS, ALSO] as const,
+  );
 }
 
 /** The failure message: what to fix, where, and axe's reason for the first few elements. */
 function instruction(path: string, theme: string, found: Found[]): string {
   const lines = found.map((v) => {
-    const nodes = v.nodes.slice(0, 4).map((n) => `\n      ${n.target} — ${n.why}`).join('');
+    const nodes = v.nodes
+      .slice(0, 4)
+      .map((n) => `\n      ${n.target} — ${n.why}`)
+      .join('');
     const more = v.nodes.length > 4 ? `\n      … and ${v.nodes.length - 4} more` : '';
     return `\n  ${v.id} (${v.impact}, ${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'}): ${v.help} (${v.helpUrl})${nodes}${more}`;
   });
@@ -138,6 +144,9 @@ describe('axe-core on the built site (WCAG 2 A/AA)', () => {
     }
     (counts[path] ??= {})[theme] = blocking.reduce((sum, v) => sum + v.nodes.length, 0);
     counts[path]![`${theme}Rules`] = Object.fromEntries(blocking.map((v) => [v.id, v.nodes.length]));
-    expect(blocking.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`), instruction(path, theme, blocking)).toEqual([]);
+    expect(
+      blocking.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`),
+      instruction(path, theme, blocking),
+    ).toEqual([]);
   });
 });

@@ -59,7 +59,8 @@ describe('the built site in Chromium', () => {
   });
 
   it('visits every page of the sitemap, the lab pages and the main pages among them', () => {
-    for (const path of ['/', '/concepts', '/progress', '/troubleshooting', '/instructors', ...labs.map((lab) => `/labs/${lab.slug}`)]) expect(PAGES).toContain(path);
+    for (const path of ['/', '/concepts', '/progress', '/troubleshooting', '/instructors', ...labs.map((lab) => `/labs/${lab.slug}`)])
+      expect(PAGES).toContain(path);
   });
 
   it.each(labs.map((lab) => [lab.slug, lab.title, lab.status] as const))('the %s page shows its instructions and its chart', async (slug, title, status) => {
@@ -73,11 +74,13 @@ describe('the built site in Chromium', () => {
     expect(titleText, 'the chart has an accessible title').toMatch(/lab \d\d/i);
     if (status === 'ready') {
       expect(await chart.locator('rect').count(), 'a ready lab charts real figures (bars)').toBeGreaterThan(0);
-      expect(titleText, "the title names the stage the run was measured against").toMatch(/against lab \d\d$/);
+      expect(titleText, 'the title names the stage the run was measured against').toMatch(/against lab \d\d$/);
     }
     if (slug === '01-slim-builder') {
       // Lab 01's checkpoint has micro-benchmarks: a table with a caption under the chart.
-      expect(await page.locator('table.hp-micro caption').first().textContent()).toMatch(/Micro-benchmarks on (Node|Bun) \d+\.\d+\.\d+( · V8 \d+\.\d+)?, per call .*Ratios are to lab 00/);
+      expect(await page.locator('table.hp-micro caption').first().textContent()).toMatch(
+        /Micro-benchmarks on (Node|Bun) \d+\.\d+\.\d+( · V8 \d+\.\d+)?, per call .*Ratios are to lab 00/,
+      );
     }
     await page.close();
   });
@@ -96,13 +99,18 @@ describe('the built site in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${base}/labs/01-slim-builder`, { waitUntil: 'networkidle' });
     expect(await page.locator('html').getAttribute('data-theme'), 'the site follows a dark system theme').toBe('dark');
-    await page.locator('.hp-chart').first().screenshot({ path: join(artifacts, 'lab-01-chart-dark.png') });
+    await page
+      .locator('.hp-chart')
+      .first()
+      .screenshot({ path: join(artifacts, 'lab-01-chart-dark.png') });
     await page.close();
     for (const file of ['home.png', 'lab-01.png', 'concepts.png', 'lab-01-chart-dark.png']) expect(existsSync(join(artifacts, file)), file).toBe(true);
   });
 
   it("shows lab 05's start-up table and capstone under its chart, the cost recomputing for a new price", async () => {
-    const { cost } = JSON.parse(readFileSync(join(LAB05_RESULTS, 'capstone.json'), 'utf8')) as { cost: { assumptions: { pricePerMonthUsd: number }; before: { instances: number }; after: { instances: number } } };
+    const { cost } = JSON.parse(readFileSync(join(LAB05_RESULTS, 'capstone.json'), 'utf8')) as {
+      cost: { assumptions: { pricePerMonthUsd: number }; before: { instances: number }; after: { instances: number } };
+    };
     const { page, errors } = await visit('/labs/05-single-binary');
     const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
     const [chart, startupAt, capstoneAt] = [await top('#checkpoint-chart'), await top('#startup-table'), await top('#capstone-lab-00-vs-the-final-binary')];
@@ -116,10 +124,19 @@ describe('the built site in Chromium', () => {
     expect(await codeCache.locator('th, td').nth(targetColumn).textContent(), 'its target column').toMatch(/^[✓✗] (met|not met)$/);
 
     const capstone = page.locator('table.hp-capstone');
-    expect(await capstone.locator('thead th').allTextContents()).toEqual(['figure', 'lab 00 (pnpm start, tsx)', 'final binary (SEA code cache)', 'binary ÷ lab 00']);
+    expect(await capstone.locator('thead th').allTextContents()).toEqual([
+      'figure',
+      'lab 00 (pnpm start, tsx)',
+      'final binary (SEA code cache)',
+      'binary ÷ lab 00',
+    ]);
     const costTable = page.locator('table.hp-cost-table');
-    expect(await costTable.locator('td.hp-instances').allTextContents(), 'the instance counts of the committed run').toEqual([String(cost.before.instances), String(cost.after.instances)]);
-    const monthly = (price: number) => [cost.before.instances * price, cost.after.instances * price].map((usd) => usd.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+    expect(await costTable.locator('td.hp-instances').allTextContents(), 'the instance counts of the committed run').toEqual([
+      String(cost.before.instances),
+      String(cost.after.instances),
+    ]);
+    const monthly = (price: number) =>
+      [cost.before.instances * price, cost.after.instances * price].map((usd) => usd.toLocaleString('en-US', { maximumFractionDigits: 2 }));
     const shown = () => costTable.locator('td.hp-monthly').allTextContents();
     expect(await shown()).toEqual(monthly(cost.assumptions.pricePerMonthUsd));
     const price = cost.assumptions.pricePerMonthUsd * 2 + 1;
@@ -131,7 +148,10 @@ describe('the built site in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: Math.ceil(await page.evaluate(() => document.documentElement.scrollHeight)) });
     const from = (await page.locator('section[aria-labelledby="startup-table"]').boundingBox())!;
     const to = (await page.locator('section[aria-labelledby="capstone-lab-00-vs-the-final-binary"]').boundingBox())!;
-    await page.screenshot({ path: join(artifacts, 'lab-05-results.png'), clip: { x: from.x - 8, y: from.y - 8, width: Math.max(from.width, to.width) + 16, height: to.y + to.height - from.y + 16 } });
+    await page.screenshot({
+      path: join(artifacts, 'lab-05-results.png'),
+      clip: { x: from.x - 8, y: from.y - 8, width: Math.max(from.width, to.width) + 16, height: to.y + to.height - from.y + 16 },
+    });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -139,48 +159,54 @@ describe('the built site in Chromium', () => {
 
 describe('targets and verdicts on the charts', () => {
   const SIGN = { met: '✓', missed: '✗', inconclusive: '?' } as const;
-  it.each(['02-generated-serializers', '05-single-binary'])('the %s chart draws each target where it judges, its verdict in words on the bar it judges', async (slug) => {
-    const lab = loadLabData(repoRoot).find((l) => l.slug === slug)!;
-    const { page, errors } = await visit(`/labs/${slug}`);
-    const figure = page.locator('figure.hp-chart').first();
-    const runtime = await figure.getAttribute('data-runtime');
-    // Your own latest run stands in for the reference run of its runtime (a checkout where pnpm lab bench ran).
-    const run = lab.local?.runtime.id === runtime ? lab.local : lab.references.find((r) => r.runtime.id === runtime)!;
-    const judged = run.source === 'local' ? 'learner' : 'reference';
-    expect(run.verdicts?.length, `${slug}'s run on ${runtime} is judged against its targets`).toBeGreaterThan(0);
-    for (const v of run.verdicts!) {
-      const on = [...(run.microGroups ?? []), ...run.metrics].find((g) => g.targets?.some((t) => t.id === v.id));
-      expect(on, `${v.id} (${v.words}) is drawn on a figure of the chart`).toBeDefined();
-      const target = on!.targets!.find((t) => t.id === v.id)!;
-      const group = figure.locator(`svg g.hp-group[data-metric="${on!.key}"]`);
-      expect(await group.count(), `the chart draws ${on!.label}`).toBe(1);
-      if (target.at !== null) expect(await group.locator(`g.hp-target-line[data-target="${v.id}"] line`).count(), `${v.id}'s line on ${on!.label}`).toBe(1);
-      const mark = group.locator(`tspan[data-target="${v.id}"][data-verdict="${v.state}"][data-series="${judged}"]`);
-      expect(await mark.count(), `${v.id}'s verdict (${v.state}) under the ${judged}'s bar`).toBe(1);
-      expect(await mark.textContent()).toContain(`${v.id} ${target.short}: ${SIGN[v.state]} ${v.state}`);
-      // The text never covers the bar it judges.
-      const [text, bar] = [await mark.boundingBox(), await group.locator(`rect[data-series="${judged}"]`).boundingBox()];
-      expect(text!.y >= bar!.y + bar!.height || text!.y + text!.height <= bar!.y, `${v.id}'s verdict is beside its bar, not over it`).toBe(true);
-      const item = figure.locator(`.hp-targets li[data-target="${v.id}"]`);
-      expect(await item.getAttribute('data-verdict')).toBe(v.state);
-      expect(await item.textContent()).toContain(`${v.id} ${v.words}: `);
-      expect(await item.textContent()).toContain(`${SIGN[v.state]} ${v.lines[0]!.text}`);
-    }
-    // The run of record: its file, linked to a page that shows it.
-    const record = figure.locator('.hp-record a');
-    expect(await record.textContent(), 'the chart names its results file').toBe(run.file);
-    expect((await fetch(`${base}${await record.getAttribute('href')}`)).status, `${run.file}'s page answers`).toBe(200);
-    // The page tall enough that the sticky navbar covers nothing of the chart.
-    const tall = async () => page.setViewportSize({ width: 1280, height: Math.ceil(await page.evaluate(() => document.documentElement.scrollHeight)) });
-    await tall();
-    await figure.screenshot({ path: join(artifacts, `chart-${slug}.png`) });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.reload({ waitUntil: 'networkidle' });
-    await tall();
-    await page.locator('figure.hp-chart').first().screenshot({ path: join(artifacts, `chart-${slug}-dark.png`) });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each(['02-generated-serializers', '05-single-binary'])(
+    'the %s chart draws each target where it judges, its verdict in words on the bar it judges',
+    async (slug) => {
+      const lab = loadLabData(repoRoot).find((l) => l.slug === slug)!;
+      const { page, errors } = await visit(`/labs/${slug}`);
+      const figure = page.locator('figure.hp-chart').first();
+      const runtime = await figure.getAttribute('data-runtime');
+      // Your own latest run stands in for the reference run of its runtime (a checkout where pnpm lab bench ran).
+      const run = lab.local?.runtime.id === runtime ? lab.local : lab.references.find((r) => r.runtime.id === runtime)!;
+      const judged = run.source === 'local' ? 'learner' : 'reference';
+      expect(run.verdicts?.length, `${slug}'s run on ${runtime} is judged against its targets`).toBeGreaterThan(0);
+      for (const v of run.verdicts!) {
+        const on = [...(run.microGroups ?? []), ...run.metrics].find((g) => g.targets?.some((t) => t.id === v.id));
+        expect(on, `${v.id} (${v.words}) is drawn on a figure of the chart`).toBeDefined();
+        const target = on!.targets!.find((t) => t.id === v.id)!;
+        const group = figure.locator(`svg g.hp-group[data-metric="${on!.key}"]`);
+        expect(await group.count(), `the chart draws ${on!.label}`).toBe(1);
+        if (target.at !== null) expect(await group.locator(`g.hp-target-line[data-target="${v.id}"] line`).count(), `${v.id}'s line on ${on!.label}`).toBe(1);
+        const mark = group.locator(`tspan[data-target="${v.id}"][data-verdict="${v.state}"][data-series="${judged}"]`);
+        expect(await mark.count(), `${v.id}'s verdict (${v.state}) under the ${judged}'s bar`).toBe(1);
+        expect(await mark.textContent()).toContain(`${v.id} ${target.short}: ${SIGN[v.state]} ${v.state}`);
+        // The text never covers the bar it judges.
+        const [text, bar] = [await mark.boundingBox(), await group.locator(`rect[data-series="${judged}"]`).boundingBox()];
+        expect(text!.y >= bar!.y + bar!.height || text!.y + text!.height <= bar!.y, `${v.id}'s verdict is beside its bar, not over it`).toBe(true);
+        const item = figure.locator(`.hp-targets li[data-target="${v.id}"]`);
+        expect(await item.getAttribute('data-verdict')).toBe(v.state);
+        expect(await item.textContent()).toContain(`${v.id} ${v.words}: `);
+        expect(await item.textContent()).toContain(`${SIGN[v.state]} ${v.lines[0]!.text}`);
+      }
+      // The run of record: its file, linked to a page that shows it.
+      const record = figure.locator('.hp-record a');
+      expect(await record.textContent(), 'the chart names its results file').toBe(run.file);
+      expect((await fetch(`${base}${await record.getAttribute('href')}`)).status, `${run.file}'s page answers`).toBe(200);
+      // The page tall enough that the sticky navbar covers nothing of the chart.
+      const tall = async () => page.setViewportSize({ width: 1280, height: Math.ceil(await page.evaluate(() => document.documentElement.scrollHeight)) });
+      await tall();
+      await figure.screenshot({ path: join(artifacts, `chart-${slug}.png`) });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.reload({ waitUntil: 'networkidle' });
+      await tall();
+      await page
+        .locator('figure.hp-chart')
+        .first()
+        .screenshot({ path: join(artifacts, `chart-${slug}-dark.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('picking the runtime on a lab page', () => {
@@ -226,7 +252,9 @@ describe('picking the runtime on a lab page', () => {
     const html = await (await fetch(`${at}/labs/${LAB02}`)).text();
     expect(html, 'the chart is the default runtime').toMatch(new RegExp(`<figure class="?hp-chart"? data-runtime="?${newest.runtime.id}"?>`));
     expect(html).toContain(`Runtime: <strong>${newest.runtime.caption}</strong>`);
-    expect(html, 'its button pressed, disabled until the page is live').toMatch(new RegExp(`aria-pressed="?true"? disabled[^>]*>${newest.runtime.name}</button>`));
+    expect(html, 'its button pressed, disabled until the page is live').toMatch(
+      new RegExp(`aria-pressed="?true"? disabled[^>]*>${newest.runtime.name}</button>`),
+    );
     expect(html).toMatch(new RegExp(`aria-pressed="?false"? disabled[^>]*>${other.runtime.name}</button>`));
   });
 
@@ -243,16 +271,23 @@ describe('picking the runtime on a lab page', () => {
       await expect.poll(() => figure.getAttribute('data-runtime'), { timeout: 5000 }).toBe(run.runtime.id);
       expect(await figure.locator('.hp-runtime').textContent(), 'the runtime label').toBe(`Runtime: ${run.runtime.caption}`);
       const targets = figure.locator('.hp-targets');
-      expect(await targets.locator('p').first().textContent()).toMatch(new RegExp(`^Targets on ${run.runtime.name}, the runtime of this run — ${run.source === 'local' ? 'yours' : 'the reference solution'}: `));
+      expect(await targets.locator('p').first().textContent()).toMatch(
+        new RegExp(`^Targets on ${run.runtime.name}, the runtime of this run — ${run.source === 'local' ? 'yours' : 'the reference solution'}: `),
+      );
       const items = await targets.locator('li').allTextContents();
-      expect(items.map((item, i) => item.startsWith(`T${i + 1} ${run.targets[i]}: `)), `the targets for ${run.runtime.name} only, each naming its runtimes: ${items.join(' | ')}`).toEqual(run.targets.map(() => true));
+      expect(
+        items.map((item, i) => item.startsWith(`T${i + 1} ${run.targets[i]}: `)),
+        `the targets for ${run.runtime.name} only, each naming its runtimes: ${items.join(' | ')}`,
+      ).toEqual(run.targets.map(() => true));
       expect(await figure.locator('svg > title').textContent(), "the chart's accessible title").toContain(` on ${run.runtime.caption}: `);
       const micro = figure.locator('table.hp-micro').first();
       expect(await micro.locator('caption').textContent()).toContain(`Micro-benchmarks on ${run.runtime.caption}, per call`);
       const column = (await micro.locator('thead th').allTextContents()).indexOf('reference');
       const first = run.micro[0]!;
       const cell = await micro.locator('tbody tr').first().locator('th, td').nth(column).textContent();
-      expect(cell, `the micro table's first reference figure on ${run.runtime.name}`).toMatch(new RegExp(`^${formatValue(first.values.reference!, first.unit).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`));
+      expect(cell, `the micro table's first reference figure on ${run.runtime.name}`).toMatch(
+        new RegExp(`^${formatValue(first.values.reference!, first.unit).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`),
+      );
       for (const r of [newest, other]) expect(await button(r).getAttribute('aria-pressed')).toBe(String(r === picked));
     };
     await live();

@@ -37,7 +37,10 @@ function kitRoot(busy = false): string {
   const result = '.hotpath/results/02-generated-serializers/run.json';
   mkdirSync(join(root, result, '..'), { recursive: true });
   cpSync(join(FIXTURES, 'local', '02-generated-serializers.json'), join(root, result));
-  writeFileSync(join(root, '.hotpath/history.jsonl'), `${JSON.stringify({ lab: '02-generated-serializers', at: '2026-12-06T13:00:00.000Z', mode: 'full', result, verdict: { met: 1, total: 6 } })}\n`);
+  writeFileSync(
+    join(root, '.hotpath/history.jsonl'),
+    `${JSON.stringify({ lab: '02-generated-serializers', at: '2026-12-06T13:00:00.000Z', mode: 'full', result, verdict: { met: 1, total: 6 } })}\n`,
+  );
   if (busy) {
     const file = join(root, 'solutions/02-generated-serializers/results/checkpoint.json');
     const json = JSON.parse(readFileSync(file, 'utf8'));
@@ -67,7 +70,8 @@ const boundOf = (slug: string, pick: (t: CheckpointTarget) => boolean) => {
   const t = targetsFor(manifest.find((l) => l.slug === slug)!.targets, NODE20).find(pick)!;
   return (t.atMost ?? t.atLeast)!;
 };
-const is = (scenario: string, metric: string, vs?: string) => (t: CheckpointTarget) => t.scenario === scenario && t.metric === metric && t.vs === vs && !t.absolute;
+const is = (scenario: string, metric: string, vs?: string) => (t: CheckpointTarget) =>
+  t.scenario === scenario && t.metric === metric && t.vs === vs && !t.absolute;
 const ONE = is('one Todo → JSON text', 'nsPerOp');
 const HUNDRED = is('100 Todos → JSON text', 'nsPerOp');
 const ONE_VS_FJS = is('one Todo → JSON text', 'nsPerOp', 'fast-json-stringify');
@@ -81,17 +85,31 @@ const target = (g: ChartMetric, id: string) => g.targets!.find((t) => t.id === i
 describe('where each target is drawn', () => {
   it("draws lab 02's serializer as bars beside JSON.stringify (lab 01) and its peers, its targets at lab 01's time × the bound", () => {
     const one = group(committed('02-generated-serializers'), 'one Todo → JSON text · nsPerOp');
-    expect(one.bars!.map((b) => `${b.label} ${b.value}`)).toEqual(['lab 01 (JSON.stringify) 240', 'reference 60', 'fast-json-stringify 80', 'JSON.stringify(class instances) 250']);
-    expect(target(one, idOf('02-generated-serializers', ONE)).at, "lab 01's 240 ns × the bound (≥ 3× faster: a third)").toBeCloseTo(240 * boundOf('02-generated-serializers', ONE));
+    expect(one.bars!.map((b) => `${b.label} ${b.value}`)).toEqual([
+      'lab 01 (JSON.stringify) 240',
+      'reference 60',
+      'fast-json-stringify 80',
+      'JSON.stringify(class instances) 250',
+    ]);
+    expect(target(one, idOf('02-generated-serializers', ONE)).at, "lab 01's 240 ns × the bound (≥ 3× faster: a third)").toBeCloseTo(
+      240 * boundOf('02-generated-serializers', ONE),
+    );
     const hundred = group(committed('02-generated-serializers'), '100 Todos → JSON text · nsPerOp');
-    expect(target(hundred, idOf('02-generated-serializers', HUNDRED)).at, "lab 01's 20 µs × the bound").toBeCloseTo(20_000 * boundOf('02-generated-serializers', HUNDRED));
+    expect(target(hundred, idOf('02-generated-serializers', HUNDRED)).at, "lab 01's 20 µs × the bound").toBeCloseTo(
+      20_000 * boundOf('02-generated-serializers', HUNDRED),
+    );
   });
 
   it("draws a target against a peer at the peer's figure × the bound", () => {
     const one = group(committed('02-generated-serializers'), 'one Todo → JSON text · nsPerOp');
-    expect(target(one, idOf('02-generated-serializers', ONE_VS_FJS)).at, "fast-json-stringify's 80 ns × the bound").toBeCloseTo(80 * boundOf('02-generated-serializers', ONE_VS_FJS));
+    expect(target(one, idOf('02-generated-serializers', ONE_VS_FJS)).at, "fast-json-stringify's 80 ns × the bound").toBeCloseTo(
+      80 * boundOf('02-generated-serializers', ONE_VS_FJS),
+    );
     const startup = group(committed('05-single-binary'), 'startup · startupMs');
-    expect(startup.bars!.map((b) => b.label), 'the peer it is judged against is a bar').toEqual(['lab 00', 'reference', 'raw node:http']);
+    expect(
+      startup.bars!.map((b) => b.label),
+      'the peer it is judged against is a bar',
+    ).toEqual(['lab 00', 'reference', 'raw node:http']);
     const raw = is('startup', 'startupMs', 'raw node:http');
     expect(target(startup, idOf('05-single-binary', raw)).at, "raw node:http's 40 ms × the bound").toBeCloseTo(40 * boundOf('05-single-binary', raw));
   });
@@ -103,7 +121,9 @@ describe('where each target is drawn', () => {
     expect(target(own, id).at, 'an absolute target: its bound, in bytes').toBe(boundOf('04-pooling', (t) => t.absolute === true));
     expect(target(own, id).bound).toBe('atMost');
     const gc = is('POST /ingest/v1 64KB', 'gcPer10k');
-    expect(target(group(run, 'POST /ingest/v1 64KB · gcPer10k'), idOf('04-pooling', gc)).at, "lab 03's 9 GCs per 10k requests × the bound").toBeCloseTo(9 * boundOf('04-pooling', gc));
+    expect(target(group(run, 'POST /ingest/v1 64KB · gcPer10k'), idOf('04-pooling', gc)).at, "lab 03's 9 GCs per 10k requests × the bound").toBeCloseTo(
+      9 * boundOf('04-pooling', gc),
+    );
   });
 });
 
@@ -119,7 +139,7 @@ describe('the verdict on each bar', () => {
     expect(run.counts?.own).toMatch(/met, 1 missed of 6 targets$/);
   });
 
-  it('makes a busy run\'s misses inconclusive, and says the machine was busy instead of repeating the harness', () => {
+  it("makes a busy run's misses inconclusive, and says the machine was busy instead of repeating the harness", () => {
     const run = committed('02-generated-serializers', loadLabData(kitRoot(true)));
     const hundred = run.verdicts!.find((v) => v.id === idOf('02-generated-serializers', HUNDRED))!;
     expect(hundred.state).toBe('inconclusive');
@@ -133,7 +153,10 @@ describe('the verdict on each bar', () => {
   it("gives a learner's run their verdict on their bar and the reference's from the same run on the reference's", () => {
     const run = lab('02-generated-serializers').local!;
     const id = (pick: (t: CheckpointTarget) => boolean) => idOf('02-generated-serializers', pick);
-    expect(target(group(run, 'one Todo → JSON text · nsPerOp'), id(ONE)).verdicts, 'yours 2.4× faster, the reference 4×').toEqual({ learner: 'missed', reference: 'met' });
+    expect(target(group(run, 'one Todo → JSON text · nsPerOp'), id(ONE)).verdicts, 'yours 2.4× faster, the reference 4×').toEqual({
+      learner: 'missed',
+      reference: 'met',
+    });
     expect(target(group(run, '100 Todos → JSON text · nsPerOp'), id(HUNDRED)).verdicts, 'the reference missed it too: yours is inconclusive').toEqual({
       learner: 'inconclusive',
       reference: 'missed',
@@ -154,7 +177,12 @@ function drawnGroups(html: string) {
       metric: /data-metric="([^"]+)"/.exec(g)![1]!,
       bars: new Map([...g.matchAll(/<rect x="([\d.]+)"[^>]*width="([\d.]+)"[^>]*data-series="([^"]+)"/g)].map((m) => [m[3]!, Number(m[1]) + Number(m[2])])),
       lines: new Map([...g.matchAll(/data-target="(T\d+)" data-at="[^"]+"><title>[^<]*<\/title><line x1="([\d.]+)"/g)].map((m) => [m[1]!, Number(m[2])])),
-      verdicts: [...g.matchAll(/<tspan data-target="(T\d+)" data-verdict="(\w+)" data-series="(\w+)"[^>]*>([^<]*)</g)].map((m) => ({ id: m[1]!, state: m[2]!, series: m[3]!, text: m[4]! })),
+      verdicts: [...g.matchAll(/<tspan data-target="(T\d+)" data-verdict="(\w+)" data-series="(\w+)"[^>]*>([^<]*)</g)].map((m) => ({
+        id: m[1]!,
+        state: m[2]!,
+        series: m[3]!,
+        text: m[4]!,
+      })),
     }));
 }
 
@@ -170,7 +198,9 @@ describe('the chart as drawn', () => {
         const metric = [...(run.microGroups ?? []), ...run.metrics].find((m) => m.key === g.metric)!;
         for (const v of g.verdicts) {
           const t = target(metric, v.id);
-          expect(v.text, `${g.metric}: the verdict says its state in words`).toContain(`${v.id} ${t.short}: ${{ met: '✓', missed: '✗', inconclusive: '?' }[v.state]} ${v.state}`);
+          expect(v.text, `${g.metric}: the verdict says its state in words`).toContain(
+            `${v.id} ${t.short}: ${{ met: '✓', missed: '✗', inconclusive: '?' }[v.state]} ${v.state}`,
+          );
           const x = g.lines.get(v.id);
           if (x === undefined) continue;
           const end = g.bars.get(v.series)!;
@@ -185,10 +215,18 @@ describe('the chart as drawn', () => {
     expect(checked, 'the fixture charts judge bars against drawn lines').toBeGreaterThanOrEqual(16);
   });
 
-  it('lists each target under the chart in the kit\'s words, with its state and figure', () => {
+  it("lists each target under the chart in the kit's words, with its state and figure", () => {
     const run = committed('02-generated-serializers');
     const html = renderToStaticMarkup(createElement(RunChart, { lab: lab('02-generated-serializers'), run }));
-    const items = [...html.matchAll(/<li data-target="(T\d+)" data-verdict="(\w+)">([\s\S]*?)<\/li>/g)].map((m) => ({ id: m[1], state: m[2], text: m[3]!.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&gt;/g, '>') }));
+    const items = [...html.matchAll(/<li data-target="(T\d+)" data-verdict="(\w+)">([\s\S]*?)<\/li>/g)].map((m) => ({
+      id: m[1],
+      state: m[2],
+      text: m[3]!
+        .replace(/<!-- -->/g, '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&#x27;/g, "'")
+        .replace(/&gt;/g, '>'),
+    }));
     expect(items.map((i) => i.id)).toEqual(run.verdicts!.map((v) => v.id));
     for (const [i, v] of run.verdicts!.entries()) {
       expect(items[i]!.state).toBe(v.state);

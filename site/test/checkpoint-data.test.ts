@@ -16,24 +16,45 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 let root = '';
 
 const fingerprint = { node: 'v20.20.2', cpuModel: 'cpu', cores: 2, date: '2026-12-01T10:00:00.000Z', gitCommit: null };
-const ratio = (section: string, name: string, metric: string, subjectKey: string, subject: number, baseline: number) => ({ section, name, metric, subjectKey, subject, baseline, ratio: subject / baseline });
+const ratio = (section: string, name: string, metric: string, subjectKey: string, subject: number, baseline: number) => ({
+  section,
+  name,
+  metric,
+  subjectKey,
+  subject,
+  baseline,
+  ratio: subject / baseline,
+});
 
 /** A run of lab 02 (`subject` is `subjectLabel`) against lab 01's solution, with a fast-json-stringify peer. */
 function lab02Run(subjectLabel: string, withReference: boolean) {
   const subjects = [
     { key: 'subject', label: subjectLabel, dir: `/repo/${subjectLabel}`, role: 'subject' },
-    ...(withReference ? [{ key: 'reference', label: 'solutions/02-generated-serializers', dir: '/repo/solutions/02-generated-serializers', role: 'reference' }] : []),
+    ...(withReference
+      ? [{ key: 'reference', label: 'solutions/02-generated-serializers', dir: '/repo/solutions/02-generated-serializers', role: 'reference' }]
+      : []),
     { key: 'baseline', label: 'solutions/01-slim-builder', dir: '/repo/solutions/01-slim-builder', role: 'baseline' },
   ];
   const ratios = [
     ratio('load', 'GET /todos', 'rps', 'subject', 90_000, 60_000),
     ratio('micro', 'serialize todos', 'nsPerOp', 'subject', 800, 2000),
     ratio('micro', 'serialize todos', 'bytesPerOp', 'subject', 4000, 9000),
-    ...(withReference ? [ratio('load', 'GET /todos', 'rps', 'reference', 95_000, 60_000), ratio('micro', 'serialize todos', 'nsPerOp', 'reference', 700, 2000)] : []),
+    ...(withReference
+      ? [ratio('load', 'GET /todos', 'rps', 'reference', 95_000, 60_000), ratio('micro', 'serialize todos', 'nsPerOp', 'reference', 700, 2000)]
+      : []),
     ratio('micro', 'serialize todos', 'nsPerOp', 'peer:fast-json-stringify', 1000, 2000),
     ratio('micro', 'serialize todos', 'bytesPerOp', 'peer:fast-json-stringify', 5000, 9000),
   ];
-  return { createdAt: '2026-12-01T10:00:00.000Z', mode: 'quick', subjects, baselineKey: 'baseline', peers: ['fast-json-stringify'], ratios, warnings: [], fingerprint };
+  return {
+    createdAt: '2026-12-01T10:00:00.000Z',
+    mode: 'quick',
+    subjects,
+    baselineKey: 'baseline',
+    peers: ['fast-json-stringify'],
+    ratios,
+    warnings: [],
+    fingerprint,
+  };
 }
 
 /** A run of lab 03 against lab 02 whose parse task gives inputBytes: time, bytes and MB/s ratios. */
@@ -68,7 +89,13 @@ beforeAll(() => {
   write('solutions/02-generated-serializers/results/checkpoint.json', lab02Run('solutions/02-generated-serializers', false));
   write('solutions/03-byte-parsing/results/checkpoint.json', lab03Run());
   write('.hotpath/results/02-generated-serializers/run.json', lab02Run('labs/02-generated-serializers', true));
-  write('.hotpath/history.jsonl', { lab: '02-generated-serializers', at: '2026-12-01T10:00:00.000Z', mode: 'quick', result: '.hotpath/results/02-generated-serializers/run.json', verdict: { met: 0, total: 0 } });
+  write('.hotpath/history.jsonl', {
+    lab: '02-generated-serializers',
+    at: '2026-12-01T10:00:00.000Z',
+    mode: 'quick',
+    result: '.hotpath/results/02-generated-serializers/run.json',
+    verdict: { met: 0, total: 0 },
+  });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -76,7 +103,10 @@ const lab = (data: LabData[], slug: string) => data.find((l) => l.slug === slug)
 /** A lab's one committed run (these fixtures commit Node 20's only). */
 const committed = (data: LabData[], slug: string) => {
   const { references } = lab(data, slug);
-  expect(references.map((run) => run.runtime.id), `${slug}: one committed run, on Node 20`).toEqual(['node20']);
+  expect(
+    references.map((run) => run.runtime.id),
+    `${slug}: one committed run, on Node 20`,
+  ).toEqual(['node20']);
   return references[0]!;
 };
 

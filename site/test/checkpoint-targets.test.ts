@@ -52,7 +52,10 @@ const NODE20 = () => [
 ];
 const NODE22_24 = () => worded('serializing one Todo on Node 22–24', on(ONE, undefined, { min: 22, max: 24 }));
 const NODE26 = () => worded('serializing one Todo on Node 26', on(ONE, undefined, { min: 26 }));
-const EVERY = () => [worded("validating against lab 01's check", on('validate a POST /todos body')), worded("validating against TypeBox's Value.Check", on('validate a POST /todos body', 'TypeBox Value.Check'))];
+const EVERY = () => [
+  worded("validating against lab 01's check", on('validate a POST /todos body')),
+  worded("validating against TypeBox's Value.Check", on('validate a POST /todos body', 'TypeBox Value.Check')),
+];
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'hotpath-site-targets-'));
@@ -125,7 +128,9 @@ describe('the targets list of the chart, rendered on the server', () => {
   it('shows the Node 26 targets beside the Node 26 run the page picks by default, not the Node 20 ones', () => {
     const line = targetsLine(page([onRuntime('node20'), onRuntime('node26')]));
     expect(line.runtime).toBe('node26');
-    expect(line.intro).toMatch(/^Targets on Node 26, the runtime of this run — the reference solution: \d+ met(, \d+ missed)?(, \d+ inconclusive)? of 3 targets\./);
+    expect(line.intro).toMatch(
+      /^Targets on Node 26, the runtime of this run — the reference solution: \d+ met(, \d+ missed)?(, \d+ inconclusive)? of 3 targets\./,
+    );
     expectItems(line.items, [...EVERY(), NODE26()]);
     for (const target of NODE20()) expect(line.text).not.toContain(target);
   });
@@ -138,7 +143,7 @@ describe('the targets list of the chart, rendered on the server', () => {
     expect(line.text).not.toContain(NODE26());
   });
 
-  it("follows the run shown, not the runtime picked, when the lab has no run on the one picked", () => {
+  it('follows the run shown, not the runtime picked, when the lab has no run on the one picked', () => {
     const html = page([onRuntime('node20')], [onRuntime('node20').runtime, onRuntime('node26').runtime]);
     expect(text(html), 'the chart says it shows another runtime').toContain('no Node 26 run of this checkpoint is committed');
     const line = targetsLine(html);
@@ -146,7 +151,7 @@ describe('the targets list of the chart, rendered on the server', () => {
     expect(line.text).not.toContain(NODE26());
   });
 
-  it('says so when none of the targets is for the run\'s runtime', () => {
+  it("says so when none of the targets is for the run's runtime", () => {
     const bunRun: ChartRun = { ...onRuntime('node26'), runtime: siteRuntime('bun', '1.4.5', null), targets: [] };
     const line = targetsLine(page([bunRun]));
     expect(line.text).toBe("No targets on Bun 1: this lab's targets are for other runtimes.");

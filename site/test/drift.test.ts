@@ -60,7 +60,10 @@ describe('lab pages are their READMEs', () => {
       const wanted = squeeze(toString(block as Parameters<typeof toString>[0]));
       if (wanted === '') continue;
       const at = text.indexOf(wanted, from);
-      expect(at, `labs/${slug}: the page shows "${toString(block as Parameters<typeof toString>[0]).slice(0, 80)}" in the README's order`).toBeGreaterThanOrEqual(0);
+      expect(
+        at,
+        `labs/${slug}: the page shows "${toString(block as Parameters<typeof toString>[0]).slice(0, 80)}" in the README's order`,
+      ).toBeGreaterThanOrEqual(0);
       from = at + wanted.length;
     }
   });

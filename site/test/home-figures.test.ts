@@ -47,7 +47,10 @@ export function homeProblems(html: string, read: (file: string) => ResultFile): 
   const block = /<div data-runtime="?[\w]+"? class="?hp-headline"?>([\s\S]*?)<\/table>/.exec(html)?.[0];
   if (!block) return ['the home page has no headline block (div.hp-headline): src/pages/index.tsx must render one'];
   const problems: string[] = [];
-  const link = /<a[^>]*href="?([^" >]+)"?[^>]*class="?hp-run-file"?[^>]*>([\s\S]*?)<\/a>|<a[^>]*class="?hp-run-file"?[^>]*href="?([^" >]+)"?[^>]*>([\s\S]*?)<\/a>/.exec(block);
+  const link =
+    /<a[^>]*href="?([^" >]+)"?[^>]*class="?hp-run-file"?[^>]*>([\s\S]*?)<\/a>|<a[^>]*class="?hp-run-file"?[^>]*href="?([^" >]+)"?[^>]*>([\s\S]*?)<\/a>/.exec(
+      block,
+    );
   if (!link) return ['the headline names no results file: link it (a.hp-run-file) to its /source/ page'];
   const file = decode(link[2] ?? link[4]!);
   const href = link[1] ?? link[3]!;
@@ -57,13 +60,19 @@ export function homeProblems(html: string, read: (file: string) => ResultFile): 
   const f = result.fingerprint;
   const fingerprint = `${f.cpuModel}, ${f.cores} cores, ${f.date.slice(0, 10)}${f.gitCommit ? `, commit ${f.gitCommit.slice(0, 7)}` : ''}`;
   if (!text.includes(fingerprint)) problems.push(`the headline must state ${file}'s fingerprint "${fingerprint}"`);
-  if (f.busy && !text.includes('flagged busy')) problems.push(`${file} is flagged busy (fingerprint.busy): the headline must say "This run is flagged busy" beside its figures`);
+  if (f.busy && !text.includes('flagged busy'))
+    problems.push(`${file} is flagged busy (fingerprint.busy): the headline must say "This run is flagged busy" beside its figures`);
   // The build's HTML is minified: closing </tr>, </td> and </th> may be left out, so split at the openings.
   const table = block.slice(block.indexOf('<table'));
   const rows = table
     .split(/<tr[^>]*>/)
     .slice(2)
-    .map((r) => r.split(/<t[hd][^>]*>/).slice(1).map((c) => decode(c.replace(/<\/(?:t[hdr]|tbody|thead|table)>/g, ''))));
+    .map((r) =>
+      r
+        .split(/<t[hd][^>]*>/)
+        .slice(1)
+        .map((c) => decode(c.replace(/<\/(?:t[hdr]|tbody|thead|table)>/g, ''))),
+    );
   if (rows.length === 0) problems.push('the headline table has no figures');
   const shownScenarios = new Set<string>();
   for (const [label, base, ref, ratio] of rows) {
@@ -76,11 +85,13 @@ export function homeProblems(html: string, read: (file: string) => ResultFile): 
     }
     const r = entry.subject / entry.baseline;
     const want = [label, formatValue(entry.baseline, m.unit), formatValue(entry.subject, m.unit), `${r.toFixed(r < 0.1 ? 3 : 2)}×`];
-    if ([label, base, ref, ratio].join(' | ') !== want.join(' | ')) problems.push(`the headline row must read ${want.join(' | ')} (${file}), not ${[label, base, ref, ratio].join(' | ')}`);
+    if ([label, base, ref, ratio].join(' | ') !== want.join(' | '))
+      problems.push(`the headline row must read ${want.join(' | ')} (${file}), not ${[label, base, ref, ratio].join(' | ')}`);
   }
   for (const warning of result.warnings ?? []) {
     const scenario = warningScenario(warning);
-    if ((scenario === undefined || shownScenarios.has(scenario)) && !text.includes(warning)) problems.push(`the headline must show ${file}'s warning about its figures: "${warning}"`);
+    if ((scenario === undefined || shownScenarios.has(scenario)) && !text.includes(warning))
+      problems.push(`the headline must show ${file}'s warning about its figures: "${warning}"`);
   }
   return problems;
 }
@@ -97,7 +108,9 @@ describe("the home page's headline numbers are the file it names", () => {
   it("says lab 00's column is lab 00 in that run, not lab 00's run of record", () => {
     const text = pageText(readFileSync(page, 'utf8'));
     if (!text.includes('against its baseline, lab 00')) return;
-    expect(text).toContain("The lab 00 column is lab 00 measured in this same run (a ratio needs both sides measured together), not lab 00's run of record, solutions/01-slim-builder/results/checkpoint.json");
+    expect(text).toContain(
+      "The lab 00 column is lab 00 measured in this same run (a ratio needs both sides measured together), not lab 00's run of record, solutions/01-slim-builder/results/checkpoint.json",
+    );
   });
 
   it('catches a figure that drifted from the file, and a busy run said nowhere (planted)', () => {
@@ -107,7 +120,9 @@ describe("the home page's headline numbers are the file it names", () => {
       return {
         ...result,
         fingerprint: { ...result.fingerprint, busy: true },
-        ratios: result.ratios.map((r) => (r.name === 'GET /todos' && r.metric === 'rps' && r.subjectKey === 'subject' ? { ...r, subject: r.subject! * 1.5 } : r)),
+        ratios: result.ratios.map((r) =>
+          r.name === 'GET /todos' && r.metric === 'rps' && r.subjectKey === 'subject' ? { ...r, subject: r.subject! * 1.5 } : r,
+        ),
       };
     };
     const problems = homeProblems(html.replace(/flagged busy/g, 'flagged'), drifted);

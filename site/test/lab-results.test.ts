@@ -34,7 +34,10 @@ describe("lab 05's start-up and capstone results", () => {
     for (const name of ['startup.json', 'capstone.json']) cpSync(join(repo, RESULTS, name), join(root, RESULTS, name));
     const data = loadLabResults(root);
     expect(Object.keys(data)).toEqual(['05-single-binary']);
-    const { startup: [startup, ...otherStartup], capstone: [capstone, ...otherCapstone] } = data['05-single-binary']!;
+    const {
+      startup: [startup, ...otherStartup],
+      capstone: [capstone, ...otherCapstone],
+    } = data['05-single-binary']!;
     expect([otherStartup, otherCapstone], 'one runtime committed: one variant of each').toEqual([[], []]);
     expect([startup!.runtime.id, capstone!.runtime.id], 'the run of record is Node 20').toEqual(['node20', 'node20']);
 
@@ -51,7 +54,11 @@ describe("lab 05's start-up and capstone results", () => {
     // Only what the table shows travels to the page: no per-start samples.
     expect(JSON.stringify(startup)).not.toContain('samples');
 
-    const cap = committed('capstone.json') as { probeInBinary: { works: boolean }; heapMeasuredOn: { binary: string }; cost: { before: { instances: number; rpsPerInstance: number }; after: { instances: number } } };
+    const cap = committed('capstone.json') as {
+      probeInBinary: { works: boolean };
+      heapMeasuredOn: { binary: string };
+      cost: { before: { instances: number; rpsPerInstance: number }; after: { instances: number } };
+    };
     expect(capstone!.labels).toEqual({ lab00: 'lab 00 (pnpm start, tsx)', binary: 'final binary (SEA code cache)' });
     expect(capstone!.scenarios.map((s) => s.name)).toEqual(['GET /todos', 'POST /ingest/v1 1KB']);
     expect(capstone!.heapStandIn).toBe(cap.probeInBinary.works ? null : cap.heapMeasuredOn.binary);
@@ -82,7 +89,11 @@ describe("lab 05's start-up and capstone results", () => {
   });
 
   it('takes the heap figures of the stand-in bundle when the binary did not take the probe', () => {
-    const cap = committed('capstone.json') as { probeInBinary: { works: boolean }; heapMeasuredOn: { binary: string }; load: Record<string, Record<string, Record<string, number>>> };
+    const cap = committed('capstone.json') as {
+      probeInBinary: { works: boolean };
+      heapMeasuredOn: { binary: string };
+      load: Record<string, Record<string, Record<string, number>>>;
+    };
     cap.probeInBinary.works = false;
     cap.heapMeasuredOn.binary = 'node --import …/probe-preload.mjs dist/server.cjs';
     for (const scenario of Object.values(cap.load)) scenario['bundle-with-probe'] = { ...scenario.binary!, heapBytesPerRequest: 777, gcPer10kRequests: 7 };
@@ -96,9 +107,19 @@ describe("lab 05's start-up and capstone results", () => {
   const malformed: Array<[string, string, (json: Record<string, any>) => unknown, RegExp]> = [
     ['startup.json', 'not JSON', () => '{"kind": "hotpath-lab05-startup",', /not readable JSON/],
     ['startup.json', 'another kind', (j) => ({ ...j, kind: 'hotpath-checkpoint' }), /kind should be "hotpath-lab05-startup"/],
-    ['startup.json', 'a figure as text', (j) => ((j.results['server-sea'].firstOkMs.median = '129 ms'), j), /results\.server-sea\.firstOkMs\.median should be a number, got "129 ms"/],
+    [
+      'startup.json',
+      'a figure as text',
+      (j) => ((j.results['server-sea'].firstOkMs.median = '129 ms'), j),
+      /results\.server-sea\.firstOkMs\.median should be a number, got "129 ms"/,
+    ],
     ['startup.json', 'no subjects', (j) => ({ ...j, results: {} }), /results should be non-empty/],
-    ['capstone.json', 'a missing scenario side', (j) => (delete j.load['GET /todos'].binary, j), /load\.GET \/todos\.binary\.rps should be a number, got nothing/],
+    [
+      'capstone.json',
+      'a missing scenario side',
+      (j) => (delete j.load['GET /todos'].binary, j),
+      /load\.GET \/todos\.binary\.rps should be a number, got nothing/,
+    ],
     ['capstone.json', 'a zero price', (j) => ((j.cost.assumptions.pricePerMonthUsd = 0), j), /cost\.assumptions\.pricePerMonthUsd should be a number above 0/],
     ['capstone.json', 'another schema', (j) => ({ ...j, schemaVersion: 2 }), /schemaVersion should be 1/],
   ];

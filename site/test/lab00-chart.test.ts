@@ -31,10 +31,15 @@ function lab00(slugs: string[]): LabData {
   return loadLabData(root).find((lab) => lab.slug === '00-baseline')!;
 }
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-const text = (html: string) => html.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<!-- -->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, ' ');
 
 describe("lab 00's chart", () => {
-  it('draws each route beside the same run\'s GET /health, with how much of a request is the route\'s own work', () => {
+  it("draws each route beside the same run's GET /health, with how much of a request is the route's own work", () => {
     const [run] = lab00(['01-slim-builder']).references;
     expect(run!.source).toBe('baseline-only');
     const rps = run!.metrics.find((m) => m.key === 'GET /todos · rps')!;
@@ -65,12 +70,20 @@ describe("lab 00's chart", () => {
     expect(run!.file).toBe('solutions/01-slim-builder/results/checkpoint.json');
     const own = run!.companion!;
     expect(own.file).toBe('solutions/00-baseline/results/checkpoint.json');
-    expect(own.microGroups!.map((g) => g.label)).toEqual(['100 todos: time per call', '100 todos: heap bytes per call', 'debug line, debug off: time per call', 'debug line, debug off: heap bytes per call']);
+    expect(own.microGroups!.map((g) => g.label)).toEqual([
+      '100 todos: time per call',
+      '100 todos: heap bytes per call',
+      'debug line, debug off: time per call',
+      'debug line, debug off: heap bytes per call',
+    ]);
     expect(own.microGroups![0]!.bars!.map((b) => `${b.label} ${b.value}`)).toEqual(['JSON.stringify 20000', 'instanceToPlain + JSON.stringify 80000']);
     const html = renderToStaticMarkup(createElement(RunChart, { lab, run: run! }));
     expect(html.match(/<figure class="hp-chart" data-runtime="node20">/g), 'two charts').toHaveLength(2);
     const files = [...html.matchAll(/<p class="hp-record" data-file="([^"]+)">Run of record: <a href="[^"]+"><code>/g)].map((m) => m[1]);
-    expect(files, 'each names its results file, linked').toEqual(['solutions/01-slim-builder/results/checkpoint.json', 'solutions/00-baseline/results/checkpoint.json']);
+    expect(files, 'each names its results file, linked').toEqual([
+      'solutions/01-slim-builder/results/checkpoint.json',
+      'solutions/00-baseline/results/checkpoint.json',
+    ]);
     expect(text(html)).toContain('instanceToPlain + JSON.stringify');
     expect(text(html)).toMatch(/80\.00 µs · 4\.00× JSON\.stringify/);
   });

@@ -27,13 +27,21 @@ const results = loadLabResults(repo)['05-single-binary']!;
 const startup = results.startup.find((s) => s.file.endsWith('/startup.json'))!;
 const capstone = results.capstone.find((c) => c.file.endsWith('/capstone.json'))!;
 
-const text = (s: string) => s.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').trim();
+const text = (s: string) =>
+  s
+    .replace(/<!-- -->/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 /** A rendered table's caption and rows, cells joined by ' | '. */
 function table(html: string, className: string): { caption: string; rows: string[] } {
   const t = new RegExp(`<table class="hp-results ${className}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
   return {
     caption: text(/<caption>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? ''),
-    rows: [...t.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => text(cell[1]!)).join(' | ')),
+    rows: [...t.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+      [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => text(cell[1]!)).join(' | '),
+    ),
   };
 }
 
@@ -56,7 +64,10 @@ describe('the cost estimate, recomputed', () => {
     const c = capstone.cost;
     const result = recomputeCost(c, { pricePerMonthUsd: price, targetRps: target });
     if ('error' in result) throw new Error(result.error);
-    for (const [side, rps] of [['before', c.beforeRps], ['after', c.afterRps]] as const) {
+    for (const [side, rps] of [
+      ['before', c.beforeRps],
+      ['after', c.afterRps],
+    ] as const) {
       const instances = Math.max(1, Math.ceil(target / (rps * c.assumptions.headroom) - 1e-9));
       expect(result[side].instances).toBe(instances);
       expect(result[side].monthlyUsd).toBeCloseTo(instances * price, 9);
@@ -65,8 +76,12 @@ describe('the cost estimate, recomputed', () => {
   });
 
   it('answers a sentence, not an exception, for input that is not a number above 0', () => {
-    expect(recomputeCost(capstone.cost, { pricePerMonthUsd: parseInput(''), targetRps: 85_000 })).toEqual({ error: 'Enter a number above 0 for the price per instance-month.' });
-    expect(recomputeCost(capstone.cost, { pricePerMonthUsd: 0, targetRps: -1 })).toEqual({ error: 'Enter a number above 0 for the price per instance-month and the target requests/s.' });
+    expect(recomputeCost(capstone.cost, { pricePerMonthUsd: parseInput(''), targetRps: 85_000 })).toEqual({
+      error: 'Enter a number above 0 for the price per instance-month.',
+    });
+    expect(recomputeCost(capstone.cost, { pricePerMonthUsd: 0, targetRps: -1 })).toEqual({
+      error: 'Enter a number above 0 for the price per instance-month and the target requests/s.',
+    });
     expect(parseInput('85,000')).toBe(85_000);
     expect(parseInput('abc')).toBeNaN();
   });
@@ -89,16 +104,35 @@ describe("lab 05's tables", () => {
   it('shows every start-up subject, the target marked on the SEA rows only', () => {
     const json = raw('startup.json');
     const { caption, rows } = table(renderToStaticMarkup(createElement(StartupTable, { data: startup })), 'hp-startup');
-    expect(caption).toContain(`${json.config.runs} starts of each, after 1 discarded, interleaved · ${recordedRuntime(json, 'startup.json').caption} on ${json.machine.cpus} × ${json.machine.cpuModel} · ${json.date.slice(0, 10)}.`);
+    expect(caption).toContain(
+      `${json.config.runs} starts of each, after 1 discarded, interleaved · ${recordedRuntime(json, 'startup.json').caption} on ${json.machine.cpus} × ${json.machine.cpuModel} · ${json.date.slice(0, 10)}.`,
+    );
     expect(caption).toContain(`at most ${json.targetVsRaw}× raw node:http`);
-    expect(caption, 'the caption names the run of record and its load average').toContain(`Run of record: solutions/05-single-binary/results/startup.json, load average ${json.machine.loadAverage.atStart} at the start`);
+    expect(caption, 'the caption names the run of record and its load average').toContain(
+      `Run of record: solutions/05-single-binary/results/startup.json, load average ${json.machine.loadAverage.atStart} at the start`,
+    );
     // Files that name each row's runtime (Bun rows beside Node's) have a runtime column.
     const perRow = Object.values(json.results as Record<string, any>).some((r) => r.runtime !== undefined);
     const runtime = (r: { runtime?: string }) => (perRow ? [r.runtime ?? startup.runtime.label] : []);
-    expect(rows[0]).toBe(['how it starts', ...(perRow ? ['runtime'] : []), 'time to first response, ms: median (min–max) | × raw node:http', `target: ≤ ${json.targetVsRaw}× raw | peak RSS, MiB (median) | file size`].join(' | '));
+    expect(rows[0]).toBe(
+      [
+        'how it starts',
+        ...(perRow ? ['runtime'] : []),
+        'time to first response, ms: median (min–max) | × raw node:http',
+        `target: ≤ ${json.targetVsRaw}× raw | peak RSS, MiB (median) | file size`,
+      ].join(' | '),
+    );
     const expected = Object.values(json.results as Record<string, any>).map((r) => {
       const target = r.label.startsWith('SEA') ? (r.vsRaw <= json.targetVsRaw ? '✓ met' : '✗ not met') : '–';
-      return [r.label, ...runtime(r), spreadText(r.firstOkMs), r.vsRaw.toFixed(2), target, r.peakRssBytes ? mib(r.peakRssBytes.median) : '–', fileSize(r.fileBytes)].join(' | ');
+      return [
+        r.label,
+        ...runtime(r),
+        spreadText(r.firstOkMs),
+        r.vsRaw.toFixed(2),
+        target,
+        r.peakRssBytes ? mib(r.peakRssBytes.median) : '–',
+        fileSize(r.fileBytes),
+      ].join(' | ');
     });
     expect(rows.slice(1)).toEqual(expected);
     expect(rows.find((r) => r.startsWith('SEA code cache |'))).toMatch(/\| [✓✗] (not )?met \| [\d.]+ \| [\d.]+ MiB$/);
@@ -106,7 +140,10 @@ describe("lab 05's tables", () => {
 
   it('marks a SEA row within the target as met, one beyond it as not met', () => {
     const limit = startup.targetVsRaw;
-    const data = { ...startup, rows: startup.rows.map((r) => (r.key === 'server-sea-codecache' ? { ...r, vsRaw: limit } : r.key === 'server-sea' ? { ...r, vsRaw: limit + 0.01 } : r)) };
+    const data = {
+      ...startup,
+      rows: startup.rows.map((r) => (r.key === 'server-sea-codecache' ? { ...r, vsRaw: limit } : r.key === 'server-sea' ? { ...r, vsRaw: limit + 0.01 } : r)),
+    };
     const { rows } = table(renderToStaticMarkup(createElement(StartupTable, { data })), 'hp-startup');
     expect(rows.find((r) => r.startsWith('SEA code cache |'))).toContain('| ✓ met |');
     expect(rows.find((r) => r.startsWith('SEA plain |'))).toContain('| ✗ not met |');
@@ -117,14 +154,22 @@ describe("lab 05's tables", () => {
     const data = { ...without, rows: without.rows.map((r, i) => (i === 0 ? { ...r, runtime: 'Bun 1.4.5' } : r)) };
     const { rows } = table(renderToStaticMarkup(createElement(StartupTable, { data })), 'hp-startup');
     expect(rows[0]!.split(' | ').slice(0, 2)).toEqual(['how it starts', 'runtime']);
-    expect(rows.slice(1).map((r) => r.split(' | ')[1]), "the others on the file's runtime").toEqual(startup.rows.map((_, i) => (i === 0 ? 'Bun 1.4.5' : startup.runtime.label)));
-    expect(table(renderToStaticMarkup(createElement(StartupTable, { data: without })), 'hp-startup').rows[0], 'no column for a file without them').not.toContain('runtime');
+    expect(
+      rows.slice(1).map((r) => r.split(' | ')[1]),
+      "the others on the file's runtime",
+    ).toEqual(startup.rows.map((_, i) => (i === 0 ? 'Bun 1.4.5' : startup.runtime.label)));
+    expect(
+      table(renderToStaticMarkup(createElement(StartupTable, { data: without })), 'hp-startup').rows[0],
+      'no column for a file without them',
+    ).not.toContain('runtime');
   });
 
   it('lists the ways the run could not start under the table, with the reason', () => {
     const unavailable = [{ label: 'node src/server.ts (type stripping)', reason: 'Node 20.20.2 does not strip TypeScript types (Node ≥ 22.18 does)' }];
     const html: string = renderToStaticMarkup(createElement(StartupTable, { data: { ...startup, unavailable } }));
-    expect(text(html)).toContain('Not measured on this run: node src/server.ts (type stripping) — Node 20.20.2 does not strip TypeScript types (Node ≥ 22.18 does)');
+    expect(text(html)).toContain(
+      'Not measured on this run: node src/server.ts (type stripping) — Node 20.20.2 does not strip TypeScript types (Node ≥ 22.18 does)',
+    );
     expect(renderToStaticMarkup(createElement(StartupTable, { data: { ...startup, unavailable: [] } }))).not.toContain('Not measured');
   });
 
@@ -132,13 +177,20 @@ describe("lab 05's tables", () => {
     const json = raw('capstone.json');
     const html: string = renderToStaticMarkup(createElement(CapstoneTable, { data: capstone }));
     const { caption, rows } = table(html, 'hp-capstone');
-    expect(caption).toContain(`One ${json.mode} run, ${json.date.slice(0, 10)}: ${json.config.rounds} rounds × ${json.config.durationSec} s per scenario and server`);
-    expect(caption).toContain(`· Node ${json.fingerprint.node.replace(/^v/, '')} · V8 ${/^\d+\.\d+/.exec(json.fingerprint.v8)![0]} on ${json.fingerprint.cores} × ${json.fingerprint.cpuModel}.`);
-    expect(caption, 'the caption names the run of record and its fingerprint').toContain(`Run of record: solutions/05-single-binary/results/capstone.json, commit ${json.fingerprint.gitCommit.slice(0, 7)}, load average ${json.fingerprint.loadAverageStart[0]} at the start`);
+    expect(caption).toContain(
+      `One ${json.mode} run, ${json.date.slice(0, 10)}: ${json.config.rounds} rounds × ${json.config.durationSec} s per scenario and server`,
+    );
+    expect(caption).toContain(
+      `· Node ${json.fingerprint.node.replace(/^v/, '')} · V8 ${/^\d+\.\d+/.exec(json.fingerprint.v8)![0]} on ${json.fingerprint.cores} × ${json.fingerprint.cpuModel}.`,
+    );
+    expect(caption, 'the caption names the run of record and its fingerprint').toContain(
+      `Run of record: solutions/05-single-binary/results/capstone.json, commit ${json.fingerprint.gitCommit.slice(0, 7)}, load average ${json.fingerprint.loadAverageStart[0]} at the start`,
+    );
     expect(caption.includes('flagged the machine busy'), 'says busy exactly when the fingerprint does').toBe(json.fingerprint.busy === true);
     const scenario = (name: string) => {
       const { lab00: a, binary: b } = json.load[name];
-      const row = (figure: string, key: string, format: (n: number) => string) => `${figure} | ${format(a[key])} | ${format(b[key])} | ${ratio(b[key], a[key])}`;
+      const row = (figure: string, key: string, format: (n: number) => string) =>
+        `${figure} | ${format(a[key])} | ${format(b[key])} | ${ratio(b[key], a[key])}`;
       return [
         `Under load: ${name}`,
         row('requests/s', 'rps', whole),
@@ -172,11 +224,18 @@ describe("lab 05's tables", () => {
       const r = checkpoint.ratios.find((x: any) => x.section === 'load' && x.name === 'GET /todos' && x.metric === 'rps' && x.subjectKey === 'subject');
       return key === 'subject' ? r.subject : r.baseline;
     };
-    expect(capstone.checkpoint, 'the capstone carries the checkpoint run of its runtime').toMatchObject({ file: 'solutions/05-single-binary/results/checkpoint.json', busy: checkpoint.fingerprint.busy === true });
+    expect(capstone.checkpoint, 'the capstone carries the checkpoint run of its runtime').toMatchObject({
+      file: 'solutions/05-single-binary/results/checkpoint.json',
+      busy: checkpoint.fingerprint.busy === true,
+    });
     const notes = text(renderToStaticMarkup(createElement(CapstoneTable, { data: capstone })));
     const t = json.load['GET /todos'];
-    expect(notes).toContain(`GET /todos here: ${whole(t.binary.rps)} requests/s against lab 00's ${whole(t.lab00.rps)} (${ratio(t.binary.rps, t.lab00.rps)}), from solutions/05-single-binary/results/capstone.json`);
-    expect(notes).toContain(`The checkpoint chart above shows ${whole(figure('subject'))} against ${whole(figure('baseline'))} (${ratio(figure('subject'), figure('baseline'))}), from solutions/05-single-binary/results/checkpoint.json, run ${checkpoint.fingerprint.date.slice(0, 10)}${checkpoint.fingerprint.busy ? ' on a machine the harness flagged busy' : ''}. They are two runs`);
+    expect(notes).toContain(
+      `GET /todos here: ${whole(t.binary.rps)} requests/s against lab 00's ${whole(t.lab00.rps)} (${ratio(t.binary.rps, t.lab00.rps)}), from solutions/05-single-binary/results/capstone.json`,
+    );
+    expect(notes).toContain(
+      `The checkpoint chart above shows ${whole(figure('subject'))} against ${whole(figure('baseline'))} (${ratio(figure('subject'), figure('baseline'))}), from solutions/05-single-binary/results/checkpoint.json, run ${checkpoint.fingerprint.date.slice(0, 10)}${checkpoint.fingerprint.busy ? ' on a machine the harness flagged busy' : ''}. They are two runs`,
+    );
     // The same figures in both: no note.
     const same = { ...capstone, checkpoint: { ...capstone.checkpoint!, todos: { lab00: t.lab00.rps, binary: t.binary.rps } } };
     expect(text(renderToStaticMarkup(createElement(CapstoneTable, { data: same })))).not.toContain('They are two runs');
@@ -186,13 +245,17 @@ describe("lab 05's tables", () => {
     const { cost } = raw('capstone.json');
     const html: string = renderToStaticMarkup(createElement(CostEstimate, { data: capstone }));
     const { caption, rows } = table(html, 'hp-cost-table');
-    expect(caption).toBe(`Cost estimate: ${whole(cost.assumptions.targetRps)} requests/s at ${usd(cost.assumptions.pricePerMonthUsd)} per instance-month, each instance planned at 70 % of its measured requests/s.`);
+    expect(caption).toBe(
+      `Cost estimate: ${whole(cost.assumptions.targetRps)} requests/s at ${usd(cost.assumptions.pricePerMonthUsd)} per instance-month, each instance planned at 70 % of its measured requests/s.`,
+    );
     expect(rows[0]).toBe('server | measured requests/s per instance | planned requests/s per instance | instances | monthly cost, USD');
     expect(rows.slice(1).map((r) => r.split(' | ').slice(3))).toEqual([
       [String(cost.before.instances), cost.before.monthlyUsd.toLocaleString('en-US')],
       [String(cost.after.instances), cost.after.monthlyUsd.toLocaleString('en-US')],
     ]);
-    expect(text(html)).toContain(`Saving ${usd(cost.savingMonthlyUsd)}/month (${usd(cost.savingYearlyUsd)}/year): ${(cost.changeRatio * 100).toFixed(0)} % spend.`);
+    expect(text(html)).toContain(
+      `Saving ${usd(cost.savingMonthlyUsd)}/month (${usd(cost.savingYearlyUsd)}/year): ${(cost.changeRatio * 100).toFixed(0)} % spend.`,
+    );
     expect(html).toMatch(/<label for="([^"]+)-price">Price per instance-month, USD<\/label><input id="\1-price"/);
   });
 });

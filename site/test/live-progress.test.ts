@@ -47,7 +47,16 @@ function historyLine() {
     result,
     runtime: 'Node 20.20.2',
     verdict: { met: 0, total: 1, missed: 1, inconclusive: 0 },
-    targets: [{ label: targetWords(target), words: '2.86× faster than JSON.stringify serializing one Todo', targetShort: '≥ 3×', ratio: 1 / 2.86, met: false, state: 'missed' }],
+    targets: [
+      {
+        label: targetWords(target),
+        words: '2.86× faster than JSON.stringify serializing one Todo',
+        targetShort: '≥ 3×',
+        ratio: 1 / 2.86,
+        met: false,
+        state: 'missed',
+      },
+    ],
     ratios: {},
     fingerprint: { node: 'v20.20.2', cpuModel: 'Test CPU', cores: 2, busy: false, gitCommit: null },
   };
@@ -75,24 +84,37 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const api = async () => (await fetch(`${server.url}/api/progress`)).json() as Promise<{ source: string; problems: string[]; labs: Array<{ slug: string; testsGreen: boolean }> }>;
+const api = async () =>
+  (await fetch(`${server.url}/api/progress`)).json() as Promise<{ source: string; problems: string[]; labs: Array<{ slug: string; testsGreen: boolean }> }>;
 
 describe('the Progress page under the site server', () => {
   it('follows a new tests.json and a new bench history line within seconds, naming the missed target', async () => {
     const { page, errors, foreign } = await chromium.visit('/progress');
     const section = (slug: string) => page.locator(`section[data-lab="${slug}"]`);
-    await expect.poll(() => section(LAB01).textContent(), { timeout: 5000, message: 'The Progress page shows the last pnpm lab test of lab 01 (core passing/failing)' }).toContain('core 10/12');
+    await expect
+      .poll(() => section(LAB01).textContent(), { timeout: 5000, message: 'The Progress page shows the last pnpm lab test of lab 01 (core passing/failing)' })
+      .toContain('core 10/12');
     await expect.poll(() => page.locator('[data-progress="source"]').textContent(), { timeout: 5000 }).toContain('Live');
 
     writeTests({ [LAB01]: record(12, 0) });
-    await expect.poll(() => section(LAB01).textContent(), { timeout: 5000, message: 'A new pnpm lab test shows on the open Progress page within 5 s, without a rebuild' }).toContain('core 12/12');
+    await expect
+      .poll(() => section(LAB01).textContent(), { timeout: 5000, message: 'A new pnpm lab test shows on the open Progress page within 5 s, without a rebuild' })
+      .toContain('core 12/12');
 
     appendFileSync(join(state, 'history.jsonl'), historyLine());
     await expect
-      .poll(() => section(LAB02).locator('[data-progress="not-met"]').textContent(), { timeout: 5000, message: 'Name each missed target with its figure in the target’s words' })
+      .poll(() => section(LAB02).locator('[data-progress="not-met"]').textContent(), {
+        timeout: 5000,
+        message: 'Name each missed target with its figure in the target’s words',
+      })
       .toContain('2.86× faster than JSON.stringify serializing one Todo (target ≥ 3×) — missed');
     await expect.poll(() => section(LAB02).textContent(), { timeout: 5000 }).toContain('0 met · 1 missed of 1 target');
-    await expect.poll(() => section(LAB02).locator(`figure.hp-chart svg[aria-labelledby^="chart-${LAB02}-local"]`).count(), { timeout: 5000, message: 'Your latest local run is charted live ("yours" bars)' }).toBeGreaterThan(0);
+    await expect
+      .poll(() => section(LAB02).locator(`figure.hp-chart svg[aria-labelledby^="chart-${LAB02}-local"]`).count(), {
+        timeout: 5000,
+        message: 'Your latest local run is charted live ("yours" bars)',
+      })
+      .toBeGreaterThan(0);
 
     writeTests({ [LAB01]: record(12, 0, false) });
     await expect.poll(() => section(LAB01).textContent(), { timeout: 5000, message: 'A test run older than src/ shows as stale' }).toContain('Stale');

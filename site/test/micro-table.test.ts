@@ -13,24 +13,59 @@ import { siteRuntime } from '../plugins/result-runtime.ts';
 vi.mock('@docusaurus/useGlobalData', () => ({ usePluginData: () => ({ labs: [] }) }));
 const { RunChart, formatValue } = await import('../src/components/CheckpointChart.tsx');
 
-const lab = { slug: '03-byte-parsing', number: 3, title: 'Byte parsing', teaches: '', status: 'ready', targets: [], hints: [], references: [], history: [] } satisfies LabData;
+const lab = {
+  slug: '03-byte-parsing',
+  number: 3,
+  title: 'Byte parsing',
+  teaches: '',
+  status: 'ready',
+  targets: [],
+  hints: [],
+  references: [],
+  history: [],
+} satisfies LabData;
 
 function run(micro: MicroFigure[], peers: string[] = []): ChartRun {
   const runtime = siteRuntime('node', '26.12.1', '14.6.202.34-node.40');
-  return { source: 'reference', createdAt: '2026-12-02T10:00:00.000Z', mode: 'quick', runtime, file: 'checkpoint.node26.json', fingerprint: 'cpu, 2 cores', baselineLabel: 'lab 02', metrics: [], micro, peers, warnings: [], runtimePeers: [], targets: [] };
+  return {
+    source: 'reference',
+    createdAt: '2026-12-02T10:00:00.000Z',
+    mode: 'quick',
+    runtime,
+    file: 'checkpoint.node26.json',
+    fingerprint: 'cpu, 2 cores',
+    baselineLabel: 'lab 02',
+    metrics: [],
+    micro,
+    peers,
+    warnings: [],
+    runtimePeers: [],
+    targets: [],
+  };
 }
 
 const time: MicroFigure = { task: 'parse 64 KB', metric: 'nsPerOp', unit: 'ns', values: { reference: 159_000, baseline: 640_000, 'peer:JSON.parse': 320_000 } };
 const bytes: MicroFigure = { task: 'parse 64 KB', metric: 'bytesPerOp', unit: 'B', values: { reference: 0, baseline: 200_000, 'peer:JSON.parse': 150_000 } };
-const throughput: MicroFigure = { task: 'parse 64 KB', metric: 'mbPerSec', unit: 'MB/s', values: { reference: 412.3, baseline: 102.4, 'peer:JSON.parse': 204.8 } };
+const throughput: MicroFigure = {
+  task: 'parse 64 KB',
+  metric: 'mbPerSec',
+  unit: 'MB/s',
+  values: { reference: 412.3, baseline: 102.4, 'peer:JSON.parse': 204.8 },
+};
 
 /** The micro table's caption and rows as text, one string per row (cells joined by ' | '). */
 function microTable(chart: ChartRun): { caption: string; rows: string[] } {
   const html: string = renderToStaticMarkup(createElement(RunChart, { lab, run: chart }));
   const table = /<table class="hp-micro"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
-  const text = (s: string) => s.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, '').trim();
+  const text = (s: string) =>
+    s
+      .replace(/<!-- -->/g, '')
+      .replace(/<[^>]+>/g, '')
+      .trim();
   const caption = text(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(table)?.[1] ?? '');
-  const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => text(cell[1]!)).join(' | '));
+  const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => text(cell[1]!)).join(' | '),
+  );
   return { caption, rows };
 }
 
@@ -43,7 +78,9 @@ describe('the micro table', () => {
 
   it('shows a throughput row with ratios to the baseline, and says higher is better for it', () => {
     const { caption, rows } = microTable(run([time, bytes, throughput], ['JSON.parse']));
-    expect(caption).toBe('Micro-benchmarks on Node 26.12.1 · V8 14.6, per call (lower is better; throughput, in MB/s of input, higher is better); JSON.parse: a peer to compare with. Ratios are to lab 02.');
+    expect(caption).toBe(
+      'Micro-benchmarks on Node 26.12.1 · V8 14.6, per call (lower is better; throughput, in MB/s of input, higher is better); JSON.parse: a peer to compare with. Ratios are to lab 02.',
+    );
     expect(rows).toEqual([
       'task | figure | lab 02 | reference | JSON.parse',
       'parse 64 KB | time | 640.00 µs | 159.00 µs (0.25×) | 320.00 µs (0.50×)',

@@ -75,10 +75,15 @@ describe('printing a lab page', () => {
     const printing = await printState(page);
     expect(printing.open, 'beforeprint opens every <details> (src/print.ts)').toBe(printing.details);
     expect(printing.hintTextVisible, "every hint's text is visible on paper").toBe(printing.hints);
-    expect(printing.spoilersVisible, "the README's own <details> (Docusaurus's collapsible) show their content on paper (print.css)").toBe(printing.details - printing.hints);
+    expect(printing.spoilersVisible, "the README's own <details> (Docusaurus's collapsible) show their content on paper (print.css)").toBe(
+      printing.details - printing.hints,
+    );
     expect(printing.svgVisible, 'the checkpoint chart prints').toBe(true);
     expect(printing.svgInside, 'the chart fits the width of the sheet').toBe(true);
-    expect({ navbar: printing.navbar, sidebar: printing.sidebar, toc: printing.toc, footer: printing.footer }, 'print.css hides the navbar, sidebar, TOC and footer').toEqual({
+    expect(
+      { navbar: printing.navbar, sidebar: printing.sidebar, toc: printing.toc, footer: printing.footer },
+      'print.css hides the navbar, sidebar, TOC and footer',
+    ).toEqual({
       navbar: false,
       sidebar: false,
       toc: false,
@@ -100,11 +105,15 @@ describe('printing a lab page', () => {
 
   it("keeps the reader's own open details open after printing, and page.pdf() prints through the same events", async () => {
     const { page } = await opened.visit(LAB);
-    await page.locator('details summary', { hasText: /^Hint 1/ }).first().click();
+    await page
+      .locator('details summary', { hasText: /^Hint 1/ })
+      .first()
+      .click();
     await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('details')].filter((d) => d.open).length)).toBe(1);
     await page.evaluate(() => {
       (window as unknown as { printEvents: string[] }).printEvents = [];
-      for (const type of ['beforeprint', 'afterprint']) window.addEventListener(type, () => (window as unknown as { printEvents: string[] }).printEvents.push(type));
+      for (const type of ['beforeprint', 'afterprint'])
+        window.addEventListener(type, () => (window as unknown as { printEvents: string[] }).printEvents.push(type));
     });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString(), 'page.pdf() writes a PDF').toBe('%PDF-');

@@ -40,7 +40,9 @@ describe('excerpt code blocks on the site', () => {
   });
 
   it('fails the build on a missing file or lines past the end, naming the README', () => {
-    expect(() => render('```ts excerpt="shared/api/src/nope.ts#L1-L2"\nx\n```\n')).toThrow(/03-byte-parsing\/README\.md: the excerpt .* names no repository file/);
+    expect(() => render('```ts excerpt="shared/api/src/nope.ts#L1-L2"\nx\n```\n')).toThrow(
+      /03-byte-parsing\/README\.md: the excerpt .* names no repository file/,
+    );
     expect(() => render('```ts excerpt="shared/api/src/index.ts#L1-L99999"\nx\n```\n')).toThrow(/outside the file's \d+ lines/);
     expect(() => render('```ts excerpt="src/app.ts"\nx\n```\n')).toThrow(/must read excerpt=/);
   });
@@ -53,7 +55,10 @@ describe('excerpt code blocks on the site', () => {
     expect(JSON.stringify(nodes[2])).toContain(`"url":"${sourceRoute('shared/api/src/index.ts')}#L1-L2"`);
     // Parsed as MDX, the block is a child of the <details> element: the plugin descends into it.
     const code = { type: 'code', lang: 'ts', meta: 'excerpt="shared/api/src/index.ts#L1-L2"', value: 'x' };
-    const tree = { type: 'root', children: [{ type: 'mdxJsxFlowElement', name: 'details', children: [{ type: 'mdxJsxFlowElement', name: 'summary', children: [] }, code] }] };
+    const tree = {
+      type: 'root',
+      children: [{ type: 'mdxJsxFlowElement', name: 'details', children: [{ type: 'mdxJsxFlowElement', name: 'summary', children: [] }, code] }],
+    };
     rewriteRepoLinks()(tree, { path: readme });
     const details = tree.children[0]!.children;
     expect(details.map((n) => n.type)).toEqual(['mdxJsxFlowElement', 'code', 'paragraph']);
@@ -63,6 +68,11 @@ describe('excerpt code blocks on the site', () => {
   it('gives the quoted files /source/ pages', () => {
     const file = join(scratch, 'README.md');
     writeFileSync(file, '# x\n\n```ts excerpt="reference:04-pooling/src/ingest.ts#L1-L3"\na\n```\n');
-    expect(linksIn(file)).toContainEqual({ route: sourceRoute('solutions/04-pooling/src/ingest.ts'), source: 'solutions/04-pooling/src/ingest.ts', kind: 'file', hash: 'L1-L3' });
+    expect(linksIn(file)).toContainEqual({
+      route: sourceRoute('solutions/04-pooling/src/ingest.ts'),
+      source: 'solutions/04-pooling/src/ingest.ts',
+      kind: 'file',
+      hash: 'L1-L3',
+    });
   });
 });

@@ -42,11 +42,27 @@ function run(version: string, v8: string, ns: number): ChartRun {
 }
 
 function page(references: ChartRun[]): string {
-  labs = [{ slug: '02-generated-serializers', number: 2, title: 'Generated serializers', teaches: '', status: 'ready', targets: [], hints: [], references, history: [] }];
+  labs = [
+    {
+      slug: '02-generated-serializers',
+      number: 2,
+      title: 'Generated serializers',
+      teaches: '',
+      status: 'ready',
+      targets: [],
+      hints: [],
+      references,
+      history: [],
+    },
+  ];
   const chart = createElement(CheckpointChart, { slug: '02-generated-serializers' });
   return renderToStaticMarkup(createElement(RuntimeProvider, { runtimes: pageRuntimes(references), children: chart }));
 }
-const text = (html: string) => html.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<!-- -->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 describe('the figure blocks of a lab page, rendered on the server', () => {
   const on20 = run('20.20.2', '11.3.244.8-node.38', 100);
@@ -57,7 +73,11 @@ describe('the figure blocks of a lab page, rendered on the server', () => {
     const group = /<div class="hp-runtime-picker" role="group" aria-labelledby="([^"]+)"[^>]*>([\s\S]*?)<\/div>/.exec(html);
     expect(group, 'a labelled group around the buttons').not.toBeNull();
     expect(html).toContain(`<span id="${group![1]}">Measured on</span>`);
-    const buttons = [...group![2]!.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)].map((b) => [b[2], /aria-pressed="(\w+)"/.exec(b[1]!)?.[1], /disabled=""/.test(b[1]!)]);
+    const buttons = [...group![2]!.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)].map((b) => [
+      b[2],
+      /aria-pressed="(\w+)"/.exec(b[1]!)?.[1],
+      /disabled=""/.test(b[1]!),
+    ]);
     expect(buttons).toEqual([
       ['Node 20', 'false', true],
       ['Node 26', 'true', true],
@@ -75,12 +95,14 @@ describe('the figure blocks of a lab page, rendered on the server', () => {
     expect(shown).not.toContain('100.0 ns');
   });
 
-  it('adds a table of the same micro-benchmarks on a runtime peer, each ratio to the same column on the run\'s runtime', () => {
+  it("adds a table of the same micro-benchmarks on a runtime peer, each ratio to the same column on the run's runtime", () => {
     const peer = { runtime: on20.runtime, micro: [{ ...on26.micro[0]!, values: { reference: 100, baseline: 200 } }] };
     const html = page([{ ...on26, runtimePeers: [peer] }]);
     const tables = [...html.matchAll(/<table class="hp-micro"[\s\S]*?<\/table>/g)].map((m) => text(m[0]));
     expect(tables).toHaveLength(2);
-    expect(tables[1]).toContain('The same micro-benchmarks on Node 20.20.2 · V8 11.3, measured in the same run, taking turns with Node 26.12.1 · V8 14.6, per call');
+    expect(tables[1]).toContain(
+      'The same micro-benchmarks on Node 20.20.2 · V8 11.3, measured in the same run, taking turns with Node 26.12.1 · V8 14.6, per call',
+    );
     expect(tables[1]).toContain('one Todo → JSON text time 200.0 ns (0.50×) 100.0 ns (0.26×)');
   });
 
@@ -95,9 +117,15 @@ describe('the figure blocks of a lab page, rendered on the server', () => {
     const [startup20, capstone20] = [committed.startup[0]!, committed.capstone[0]!];
     const startup26 = { ...startup20, runtime: siteRuntime('node', '26.12.1', '14.6.202.34-node.40'), file: 'startup.node26.json' };
     results = { '05-single-binary': { startup: [startup20, startup26], capstone: [capstone20] } };
-    labs = [{ slug: '05-single-binary', number: 5, title: 'Single binary', teaches: '', status: 'ready', targets: [], hints: [], references: [on20], history: [] }];
-    const blocks = [CheckpointChart, LabStartupTable, LabCapstone, LabCostEstimate].map((block, key) => createElement(block, { slug: '05-single-binary', key }));
-    const html: string = renderToStaticMarkup(createElement(RuntimeProvider, { runtimes: pageRuntimes([on20], [startup20, startup26], [capstone20]), children: blocks }));
+    labs = [
+      { slug: '05-single-binary', number: 5, title: 'Single binary', teaches: '', status: 'ready', targets: [], hints: [], references: [on20], history: [] },
+    ];
+    const blocks = [CheckpointChart, LabStartupTable, LabCapstone, LabCostEstimate].map((block, key) =>
+      createElement(block, { slug: '05-single-binary', key }),
+    );
+    const html: string = renderToStaticMarkup(
+      createElement(RuntimeProvider, { runtimes: pageRuntimes([on20], [startup20, startup26], [capstone20]), children: blocks }),
+    );
     expect([...html.matchAll(/<(figure|div) [^>]*data-runtime="(\w+)"/g)].map((m) => m[2])).toEqual(['node20', 'node26', 'node20']);
     const shown = text(html);
     expect(shown).toContain(`Runtime: ${on20.runtime.caption} — no Node 26 run of this checkpoint is committed`);

@@ -21,7 +21,10 @@ import { defaultRuntimeId, pageRuntimes, variantFor } from '../src/components/ru
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/results', import.meta.url));
 const LAB02 = '02-generated-serializers';
-const fixture26 = JSON.parse(readFileSync(join(FIXTURES, LAB02, 'checkpoint.node26.json'), 'utf8')) as { runtime: { version: string; v8: string } } & Record<string, unknown>;
+const fixture26 = JSON.parse(readFileSync(join(FIXTURES, LAB02, 'checkpoint.node26.json'), 'utf8')) as { runtime: { version: string; v8: string } } & Record<
+  string,
+  unknown
+>;
 let root = '';
 
 const results = (slug: string) => join(root, 'solutions', slug, 'results');
@@ -70,17 +73,40 @@ describe('checkpoint results per runtime', () => {
     write(LAB02, 'checkpoint.bun.json', { ...fixture26, runtime: { id: 'bun', label: 'Bun 1.4.5', kind: 'bun', version: '1.4.5', major: 1, v8: null } });
     write(LAB02, 'checkpoint.node24.json', { ...fixture26, runtime: { ...node26, id: 'node24', version: '24.22.3', major: 24, v8: '13.6.233.17-node.41' } });
     const lab02 = loadLabData(root, FIXTURES).find((lab) => lab.slug === LAB02)!;
-    expect(lab02.references.map((run) => run.runtime.caption)).toEqual(['Node 20.20.2 · V8 11.3', 'Node 24.22.3 · V8 13.6', 'Node 26.12.1 · V8 14.6', 'Bun 1.4.5']);
+    expect(lab02.references.map((run) => run.runtime.caption)).toEqual([
+      'Node 20.20.2 · V8 11.3',
+      'Node 24.22.3 · V8 13.6',
+      'Node 26.12.1 · V8 14.6',
+      'Bun 1.4.5',
+    ]);
   });
 
   it('reads the same run on a runtime peer (--runtime) from its cross-runtime ratios, by the same series', () => {
-    const across = (subjectKey: string, subject: number, baseline: number) => ({ section: 'micro', name: 'one Todo → JSON text', metric: 'nsPerOp', subjectKey, subject, baseline, runtime: 'node20', across: 'node26' });
+    const across = (subjectKey: string, subject: number, baseline: number) => ({
+      section: 'micro',
+      name: 'one Todo → JSON text',
+      metric: 'nsPerOp',
+      subjectKey,
+      subject,
+      baseline,
+      runtime: 'node20',
+      across: 'node26',
+    });
     const within = { ...across('subject', 1, 1), across: undefined };
     const node20 = { id: 'node20', label: 'Node 20.20.2', kind: 'node', version: '20.20.2', major: 20, v8: '11.3.244.8-node.38', path: '/x/node' };
-    write(LAB02, 'checkpoint.node26.json', { ...fixture26, runtimes: [node20], runtimeRatios: [within, across('subject', 100, 40), across('baseline', 200, 50), across('peer:fast-json-stringify', 150, 60)] });
-    const on26 = loadLabData(root).find((lab) => lab.slug === LAB02)!.references.find((run) => run.runtime.id === 'node26')!;
+    write(LAB02, 'checkpoint.node26.json', {
+      ...fixture26,
+      runtimes: [node20],
+      runtimeRatios: [within, across('subject', 100, 40), across('baseline', 200, 50), across('peer:fast-json-stringify', 150, 60)],
+    });
+    const on26 = loadLabData(root)
+      .find((lab) => lab.slug === LAB02)!
+      .references.find((run) => run.runtime.id === 'node26')!;
     expect(on26.runtimePeers).toEqual([
-      { runtime: expect.objectContaining({ id: 'node20', caption: 'Node 20.20.2 · V8 11.3' }), micro: [{ task: 'one Todo → JSON text', metric: 'nsPerOp', unit: 'ns', values: { reference: 100, baseline: 200, 'peer:fast-json-stringify': 150 } }] },
+      {
+        runtime: expect.objectContaining({ id: 'node20', caption: 'Node 20.20.2 · V8 11.3' }),
+        micro: [{ task: 'one Todo → JSON text', metric: 'nsPerOp', unit: 'ns', values: { reference: 100, baseline: 200, 'peer:fast-json-stringify': 150 } }],
+      },
     ]);
     expect(loadLabData(root).find((lab) => lab.slug === LAB02)!.references[0]!.runtimePeers, 'none in a run on one runtime').toEqual([]);
   });
@@ -125,10 +151,21 @@ describe("lab 05's start-up and capstone per runtime", () => {
 
 describe('the runtime of a result', () => {
   it('prefers the recorded runtime, else derives it from the fingerprint or the machine', () => {
-    expect(recordedRuntime({ runtime: node26, fingerprint: { node: 'v20.20.2' } }, 'x.json')).toMatchObject({ id: 'node26', name: 'Node 26', caption: 'Node 26.12.1 · V8 14.6' });
-    expect(recordedRuntime({ fingerprint: { node: 'v22.23.5', v8: '12.4.254.21-node.33' } }, 'x.json')).toMatchObject({ id: 'node22', version: '22.23.5', major: 22, caption: 'Node 22.23.5 · V8 12.4' });
+    expect(recordedRuntime({ runtime: node26, fingerprint: { node: 'v20.20.2' } }, 'x.json')).toMatchObject({
+      id: 'node26',
+      name: 'Node 26',
+      caption: 'Node 26.12.1 · V8 14.6',
+    });
+    expect(recordedRuntime({ fingerprint: { node: 'v22.23.5', v8: '12.4.254.21-node.33' } }, 'x.json')).toMatchObject({
+      id: 'node22',
+      version: '22.23.5',
+      major: 22,
+      caption: 'Node 22.23.5 · V8 12.4',
+    });
     expect(recordedRuntime({ machine: { node: 'v20.20.2' } }, 'x.json').caption).toBe('Node 20.20.2');
-    expect(() => recordedRuntime({ fingerprint: {} }, 'solutions/x/results/checkpoint.json')).toThrow(/^Malformed solutions\/x\/results\/checkpoint\.json: it records no runtime/);
+    expect(() => recordedRuntime({ fingerprint: {} }, 'solutions/x/results/checkpoint.json')).toThrow(
+      /^Malformed solutions\/x\/results\/checkpoint\.json: it records no runtime/,
+    );
   });
 });
 

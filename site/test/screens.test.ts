@@ -28,7 +28,11 @@ beforeAll(async () => {
   opened = await openSite();
 });
 afterAll(async () => {
-  console.log(`smallest chart text (CSS px): ${Object.entries(smallest).map(([view, px]) => `${view} ${px.toFixed(1)}`).join(' · ')}`);
+  console.log(
+    `smallest chart text (CSS px): ${Object.entries(smallest)
+      .map(([view, px]) => `${view} ${px.toFixed(1)}`)
+      .join(' · ')}`,
+  );
   await opened?.close();
 });
 
@@ -130,13 +134,20 @@ describe('presenting mode on a projector (1280×720 at 150 %)', () => {
 
   it.each(LAB_PAGES)(`%s: chart text is at least ${PRESENTING_SHARE} of body text in presenting mode`, async (path) => {
     const page = await open(path, PROJECTOR.width, PROJECTOR.height, PROJECTOR.deviceScaleFactor, true);
-    await expect.poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-hp-presenting')), { message: 'presenting mode, stored, is on when the page opens' }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-hp-presenting')), {
+        message: 'presenting mode, stored, is on when the page opens',
+      })
+      .toBe(true);
     const body = await bodyFont(page);
     expect(body, 'presenting mode enlarges the body text').toBeGreaterThan(16);
     const min = async () => Math.min(...(await chartText(page)).map((s) => s.px));
     // The charts lay out again once presenting mode is on (the hp-presenting event).
     await expect
-      .poll(min, { message: `${path}: chart text against body ${body} px — scale charts with the type in presenting mode (≥ ${PRESENTING_SHARE} of it)`, timeout: 10_000 })
+      .poll(min, {
+        message: `${path}: chart text against body ${body} px — scale charts with the type in presenting mode (≥ ${PRESENTING_SHARE} of it)`,
+        timeout: 10_000,
+      })
       .toBeGreaterThanOrEqual(body * PRESENTING_SHARE);
     record('1280×720@1.5 presenting', await chartText(page));
     expect(await page.locator('aside.theme-doc-sidebar-container').isVisible()).toBe(false);
@@ -149,7 +160,9 @@ describe('code blocks and tables', () => {
     for (const path of [...LAB_PAGES, ...OTHER_PAGES]) {
       const page = await open(path, 1440, 900);
       const hidden = await page.evaluate(() =>
-        [...document.querySelectorAll('pre')].filter((pre) => pre.scrollWidth > pre.clientWidth + 1).map((pre) => (pre.textContent ?? '').split('\n').find((l) => l.length > 60) ?? ''),
+        [...document.querySelectorAll('pre')]
+          .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+          .map((pre) => (pre.textContent ?? '').split('\n').find((l) => l.length > 60) ?? ''),
       );
       expect(hidden, `${path}: wrap long lines in code blocks (white-space: pre-wrap) so nothing hides past the edge`).toEqual([]);
       await page.close();

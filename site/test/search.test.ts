@@ -75,7 +75,9 @@ describe('offline search from the navbar', () => {
   });
 
   it('finds a source page by a word only that page contains', async () => {
-    expect(readFileSync(join(repoRoot, SOURCE_FILE), 'utf8'), `${SOURCE_FILE} still contains ${SOURCE_WORD}: pick another word only it has`).toContain(SOURCE_WORD);
+    expect(readFileSync(join(repoRoot, SOURCE_FILE), 'utf8'), `${SOURCE_FILE} still contains ${SOURCE_WORD}: pick another word only it has`).toContain(
+      SOURCE_WORD,
+    );
     const route = sourceRoute(SOURCE_FILE);
     const pages: string[] = [];
     const walk = (dir: string): void => {
@@ -86,19 +88,35 @@ describe('offline search from the navbar', () => {
     };
     walk(build);
     const holders = pages.filter((file) => pageText(readFileSync(file, 'utf8')).toLowerCase().includes(SOURCE_WORD.toLowerCase()));
-    expect(holders.map((file) => file.slice(build.length)), `only ${route} says ${SOURCE_WORD}: pick a word no other page has`).toEqual([`${route}.html`]);
+    expect(
+      holders.map((file) => file.slice(build.length)),
+      `only ${route} says ${SOURCE_WORD}: pick a word no other page has`,
+    ).toEqual([`${route}.html`]);
 
     const { page, foreign } = await opened.visit('/troubleshooting');
-    const found = await suggestions(page, SOURCE_WORD, "index the /source/ pages: indexPages in the search theme's options, and a tokenizer that splits code at punctuation");
-    expect(found.join('\n'), `the results for "${SOURCE_WORD}" name ${SOURCE_FILE}: index the /source/ pages (indexPages in the search theme's options)`).toContain(SOURCE_FILE);
+    const found = await suggestions(
+      page,
+      SOURCE_WORD,
+      "index the /source/ pages: indexPages in the search theme's options, and a tokenizer that splits code at punctuation",
+    );
+    expect(
+      found.join('\n'),
+      `the results for "${SOURCE_WORD}" name ${SOURCE_FILE}: index the /source/ pages (indexPages in the search theme's options)`,
+    ).toContain(SOURCE_FILE);
     await follow(page, new RegExp(SOURCE_FILE.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')), route);
     expect(foreign).toEqual([]);
     await page.close();
   });
 
   it('asked only the local server for anything, the index included, and got no error answer', () => {
-    expect(requested.some((url) => new URL(url).pathname.startsWith('/search-index')), 'the search index was fetched from the local server').toBe(true);
-    expect(requested.filter((url) => !url.startsWith(opened.base) && !url.startsWith('data:') && !url.startsWith('blob:')), 'requests beyond the local server').toEqual([]);
+    expect(
+      requested.some((url) => new URL(url).pathname.startsWith('/search-index')),
+      'the search index was fetched from the local server',
+    ).toBe(true);
+    expect(
+      requested.filter((url) => !url.startsWith(opened.base) && !url.startsWith('data:') && !url.startsWith('blob:')),
+      'requests beyond the local server',
+    ).toEqual([]);
     expect(failed, 'answers of 400 or more (a missing favicon, index or script)').toEqual([]);
   });
 });

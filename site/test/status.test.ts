@@ -32,7 +32,9 @@ describe('lab status on the pages matches the manifest', () => {
       const lab = labs.find((entry) => entry.slug === match[2]);
       expect(lab, `${page} links to /labs/${match[2]}, which the manifest does not list`).toBeDefined();
       const marked = match[3] !== undefined;
-      expect(marked, `${page}: the link to lab ${match[1]} should ${lab!.status === 'planned' ? '' : 'not '}be marked (planned)`).toBe(lab!.status === 'planned');
+      expect(marked, `${page}: the link to lab ${match[1]} should ${lab!.status === 'planned' ? '' : 'not '}be marked (planned)`).toBe(
+        lab!.status === 'planned',
+      );
     }
   });
 });

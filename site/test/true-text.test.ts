@@ -32,12 +32,27 @@ const allReady = labs.every((lab) => lab.status === 'ready');
 
 /** Sentences that were true once, each with what to write instead. */
 const STALE: Array<{ words: RegExp; fix: string; when?: boolean }> = [
-  { words: /Slots for labs [\d–-]+ are provisional/i, fix: 'every lab is ready (shared/kit/src/manifest.ts): the instructor guide must not call any slot provisional', when: allReady },
-  { words: /until (?:those|these|the) labs? (?:ships?|are written|is written)/i, fix: 'every lab has shipped: drop the "until … ships" sentence', when: allReady },
-  { words: /planned, not written yet/i, fix: 'every lab is ready: drop the sentence (troubleshooting row) about labs that are "planned, not written yet"', when: allReady },
+  {
+    words: /Slots for labs [\d–-]+ are provisional/i,
+    fix: 'every lab is ready (shared/kit/src/manifest.ts): the instructor guide must not call any slot provisional',
+    when: allReady,
+  },
+  {
+    words: /until (?:those|these|the) labs? (?:ships?|are written|is written)/i,
+    fix: 'every lab has shipped: drop the "until … ships" sentence',
+    when: allReady,
+  },
+  {
+    words: /planned, not written yet/i,
+    fix: 'every lab is ready: drop the sentence (troubleshooting row) about labs that are "planned, not written yet"',
+    when: allReady,
+  },
   { words: /\bplanned labs?\b|labs? (?:that are )?(?:still )?planned\b/i, fix: 'every lab is ready: no page may speak of planned labs', when: allReady },
   { words: /about 10 ?s\b/i, fix: "the site's build takes about 45 s cold and 20 s warm, and `pnpm start` skips it when the build is up to date: say so" },
-  { words: /all three[^.]{0,80}editable on the site/i, fix: "two of the capstone's cost inputs are editable on lab 05's page (the target rate and the price; the headroom is the run's): say which" },
+  {
+    words: /all three[^.]{0,80}editable on the site/i,
+    fix: "two of the capstone's cost inputs are editable on lab 05's page (the target rate and the price; the headroom is the run's): say which",
+  },
 ];
 
 describe('no built page says what is no longer true', () => {
@@ -63,19 +78,28 @@ describe("lab 05's page tells the truth about its cost estimate", () => {
     const form = /<form[^>]*class="?hp-cost-inputs[\s\S]*?<\/form>/.exec(html)?.[0];
     expect(form, "lab 05's page renders the cost estimate's form (components/CostEstimate.tsx)").toBeDefined();
     const names = [...form!.matchAll(/<input[^>]*\bname="?(\w+)/g)].map((m) => m[1]!).sort();
-    expect(names.every((name) => name in FIELDS), `the cost form's inputs are ${names.join(', ')}: name each in FIELDS and in lab 05's README`).toBe(true);
+    expect(
+      names.every((name) => name in FIELDS),
+      `the cost form's inputs are ${names.join(', ')}: name each in FIELDS and in lab 05's README`,
+    ).toBe(true);
     const editable = ['target', 'price', 'headroom'].filter((name) => names.includes(name));
     const fixed = ['target', 'price', 'headroom'].filter((name) => !names.includes(name));
     const sentence = `on the site, ${editable.map((n) => FIELDS[n]).join(' and ')} are editable${fixed.length ? ` and ${fixed.map((n) => FIELDS[n]).join(' and ')} stays the committed run's` : ''}`;
-    expect(pageText(html), `labs/05-single-binary/README.md ("The capstone") must say "${sentence}": the form lets the reader edit ${editable.join(' and ')}`).toContain(sentence);
+    expect(
+      pageText(html),
+      `labs/05-single-binary/README.md ("The capstone") must say "${sentence}": the form lets the reader edit ${editable.join(' and ')}`,
+    ).toContain(sentence);
   });
 });
 
-describe("lab 05 ends the course with a wrap-up and what to do next", () => {
+describe('lab 05 ends the course with a wrap-up and what to do next', () => {
   it('as the last two sections of its README, rendered with anchors and a link to the concept map', () => {
     const readme = readFileSync(join(repoRoot, 'labs', '05-single-binary', 'README.md'), 'utf8');
     const sections = [...readme.replace(/```[\s\S]*?```/g, '').matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
-    expect(sections.slice(-2), 'labs/05-single-binary/README.md ends with "## Wrap-up: …" then "## What next"').toEqual(['Wrap-up: what the five stages added up to', 'What next']);
+    expect(sections.slice(-2), 'labs/05-single-binary/README.md ends with "## Wrap-up: …" then "## What next"').toEqual([
+      'Wrap-up: what the five stages added up to',
+      'What next',
+    ]);
     const html = built('labs/05-single-binary.html');
     expect(html, 'the wrap-up is a heading with an anchor').toMatch(/<h2[^>]*id="?wrap-up-what-the-five-stages-added-up-to/);
     expect(html, '"What next" is a heading with an anchor').toMatch(/<h2[^>]*id="?what-next/);
@@ -85,12 +109,14 @@ describe("lab 05 ends the course with a wrap-up and what to do next", () => {
 });
 
 describe('the favicon', () => {
-  it('is the site\'s own SVG, named by every page, so no page asks for a missing /favicon.ico', () => {
+  it("is the site's own SVG, named by every page, so no page asks for a missing /favicon.ico", () => {
     const svg = join(build, 'img', 'favicon.svg');
     expect(existsSync(svg), 'site/static/img/favicon.svg is built into site/build/img').toBe(true);
     expect(readFileSync(svg, 'utf8'), 'the favicon is an SVG').toMatch(/^<svg[\s>][\s\S]*<\/svg>\s*$/);
     for (const page of [...prosePages(), '404.html', 'search.html']) {
-      expect(built(page.replace(/^\//, '')), `${page} names the favicon: favicon: 'img/favicon.svg' in docusaurus.config.ts`).toMatch(/<link[^>]*rel="?icon"?[^>]*href="?\/img\/favicon\.svg/);
+      expect(built(page.replace(/^\//, '')), `${page} names the favicon: favicon: 'img/favicon.svg' in docusaurus.config.ts`).toMatch(
+        /<link[^>]*rel="?icon"?[^>]*href="?\/img\/favicon\.svg/,
+      );
     }
   });
 });

@@ -43,6 +43,9 @@ describe('the built pages write memory in KiB and MiB', () => {
     const path = join(build, page);
     expect(existsSync(path), `build the site first (pnpm --dir site build): no ${page}`).toBe(true);
     const found = decimalMemory(pageText(readFileSync(path, 'utf8')));
-    expect(found, `${what} shows memory in decimal or unlabelled units (${found.join(', ')}): write KiB/MiB (1024-based) — in the README, format the figure with bytes()/mib1() in shared/kit/test/figures/`).toEqual([]);
+    expect(
+      found,
+      `${what} shows memory in decimal or unlabelled units (${found.join(', ')}): write KiB/MiB (1024-based) — in the README, format the figure with bytes()/mib1() in shared/kit/test/figures/`,
+    ).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ import { profilePackages } from './support/profile.ts';
 const FRAMEWORK = ['hono', '@hono/node-server'];
 /** An npm package of the app: not Node's built-ins, not the kit's @hotpath/* code, not the test runner (vite, vitest). */
 const isDependency = (name: string) => !['node', 'other'].includes(name) && !/^(@hotpath\/|@?vite)/.test(name);
-const ASK = 'write in findings.hottestPackage the npm package with the most self time, leaving out hono and @hono/node-server (the framework), node: built-ins and @hotpath/*';
+const ASK =
+  'write in findings.hottestPackage the npm package with the most self time, leaving out hono and @hono/node-server (the framework), node: built-ins and @hotpath/*';
 
 describe('lab 00 · step 3: reading the profile', () => {
   it('names the npm package beyond the framework with the most self time on POST /ingest/v1', async () => {
@@ -39,10 +40,16 @@ describe('lab 00 · step 3: reading the profile', () => {
     }
     const ranking = [...total].filter(([name]) => isDependency(name) && !FRAMEWORK.includes(name)).sort((a, b) => b[1] - a[1]);
     const all = [...total.values()].reduce((sum, ms) => sum + ms, 0);
-    const table = ranking.slice(0, 4).map(([name, ms]) => `${name} ${((ms / all) * 100).toFixed(1)}%`).join(', ');
+    const table = ranking
+      .slice(0, 4)
+      .map(([name, ms]) => `${name} ${((ms / all) * 100).toFixed(1)}%`)
+      .join(', ');
     const [topName, topMs] = ranking[0]!;
     const named = total.get(findings.hottestPackage);
-    expect(named, `"${findings.hottestPackage}" is not in the profile: name an npm package as the profile spells it (this run, beyond the framework: ${table})`).toBeDefined();
+    expect(
+      named,
+      `"${findings.hottestPackage}" is not in the profile: name an npm package as the profile spells it (this run, beyond the framework: ${table})`,
+    ).toBeDefined();
     // The leader is ≥ 2× ahead of the next package here; 0.8× leaves room for a noisy run, never for the runner-up.
     expect(named!, `Look again at self time by package: beyond the framework, ${topName} leads in this profile (${table})`).toBeGreaterThanOrEqual(topMs * 0.8);
   });

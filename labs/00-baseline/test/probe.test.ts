@@ -44,7 +44,10 @@ async function harnessReach(entry: string): Promise<string | undefined> {
 describe('lab 00 · step 1: the bytes-per-operation probe', () => {
   it('measures about 0 B for an operation that allocates nothing', () => {
     const measured = bytesPerOp(() => 0);
-    expect(Math.abs(measured), 'Subtract what reading the heap statistics costs, and warm up before the first window (at least five whole windows, for at least 100 ms)').toBeLessThan(2);
+    expect(
+      Math.abs(measured),
+      'Subtract what reading the heap statistics costs, and warm up before the first window (at least five whole windows, for at least 100 ms)',
+    ).toBeLessThan(2);
   });
 
   it('measures a two-field object literal at 40 B', () => {
@@ -57,9 +60,10 @@ describe('lab 00 · step 1: the bytes-per-operation probe', () => {
     for (const length of [randomInt(8, 64), randomInt(65, 500), randomInt(501, 2000)]) {
       const expected = reference(() => new Array(length), 10_000);
       const measured = bytesPerOp(() => new Array(length), 10_000);
-      expect(Math.abs(measured - expected), `Measure, do not guess: new Array(${length}) allocates about ${expected.toFixed(0)} B (HOTPATH_SEED=${seed})`).toBeLessThan(
-        tolerance(expected),
-      );
+      expect(
+        Math.abs(measured - expected),
+        `Measure, do not guess: new Array(${length}) allocates about ${expected.toFixed(0)} B (HOTPATH_SEED=${seed})`,
+      ).toBeLessThan(tolerance(expected));
     }
   });
 

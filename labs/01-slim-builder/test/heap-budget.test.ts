@@ -46,8 +46,9 @@ describe('heap per request', () => {
     const list = await (await app.fetch(new Request('http://127.0.0.1/todos'))).text();
     expect(list.includes('"cache me"'), 'List the new todo in GET /todos after POST /todos').toBe(true);
     const yours = await heapPerGet(app, '/todos', list);
-    expect(yours.app, `GET /todos adds ${kb(yours.app)} per request after a POST. Rebuild the cached body once per change, not per request`).toBeLessThanOrEqual(
-      APP_HEAP_BUDGET,
-    );
+    expect(
+      yours.app,
+      `GET /todos adds ${kb(yours.app)} per request after a POST. Rebuild the cached body once per change, not per request`,
+    ).toBeLessThanOrEqual(APP_HEAP_BUDGET);
   });
 });

@@ -21,7 +21,7 @@ describe('defineLogEvent', () => {
     const todoCreated = defineLogEvent('debug', 'todo created', 'id', 'title', 'isComplete');
     const { log, lines } = capture('warn');
     const bytes = measureBytesPerOp((i) => todoCreated(log, i, 'Measure the logger', i % 2 === 0), { iterations: 50_000 }).bytesPerOp;
-    expect(lines, 'Write nothing while the event\'s level is below the logger\'s level').toEqual([]);
+    expect(lines, "Write nothing while the event's level is below the logger's level").toEqual([]);
     expect(
       bytes,
       `A disabled call allocated ${bytes.toFixed(1)} B. Check log.threshold (or log.isEnabled) first and return before building the record, the values array or the line`,
@@ -38,8 +38,18 @@ describe('defineLogEvent', () => {
     expect(lines[0]!.endsWith('}\n'), 'End each line with a newline (JSON Lines)').toBe(true);
     expect(lines[0]!.slice(0, -1).includes('\n'), 'Keep a record on one line').toBe(false);
     const record = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(Object.keys(record), 'Write the keys time, level, msg, then the fields in the order they were defined').toEqual(['time', 'level', 'msg', 'id', 'title', 'isComplete']);
-    expect(record, 'Write the values given to the call, escaped with JSON.stringify (quotes, backslashes, newlines, control characters, lone surrogates)').toMatchObject({
+    expect(Object.keys(record), 'Write the keys time, level, msg, then the fields in the order they were defined').toEqual([
+      'time',
+      'level',
+      'msg',
+      'id',
+      'title',
+      'isComplete',
+    ]);
+    expect(
+      record,
+      'Write the values given to the call, escaped with JSON.stringify (quotes, backslashes, newlines, control characters, lone surrogates)',
+    ).toMatchObject({
       level: 'info',
       msg: 'todo created',
       id: 7,
@@ -55,6 +65,9 @@ describe('defineLogEvent', () => {
     defineLogEvent('info', 'at')(log);
     defineLogEvent('warn', 'above', 'n')(log, 1);
     defineLogEvent('error', 'error', 'why')(log, null);
-    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg), 'Compare the event level with the logger level').toEqual(['at', 'above', 'error']);
+    expect(
+      lines.map((line) => (JSON.parse(line) as { msg: string }).msg),
+      'Compare the event level with the logger level',
+    ).toEqual(['at', 'above', 'error']);
   });
 });

@@ -25,7 +25,9 @@ describe("the app's module graph", () => {
   });
 
   it('needs no decorator helpers', () => {
-    expect(graph.usesDecorators, 'Remove the decorators (@Controller, @Get, @IsInt…): register routes in a table and validate with plain functions').toBe(false);
+    expect(graph.usesDecorators, 'Remove the decorators (@Controller, @Get, @IsInt…): register routes in a table and validate with plain functions').toBe(
+      false,
+    );
   });
 
   it('still bundles hono and @hotpath/api', () => {

@@ -78,7 +78,9 @@ describe('validateCreateTodo', () => {
     expect(validateCreateTodo({ title: 42 }), 'Say that title must be a string').toBe('title must be a string');
     expect(validateCreateTodo({ title: '' }), 'Give the allowed length').toBe(`title must be 1 to ${MAX_TITLE_LENGTH} characters long`);
     expect(validateCreateTodo({ title: 'x', isComplete: 'yes' }), 'Say what isComplete must be').toBe('isComplete must be true or false');
-    expect(validateCreateTodo({ title: 'x', isComplete: null }), 'Refuse isComplete: null (absent is fine, null is not)').toBe('isComplete must be true or false');
+    expect(validateCreateTodo({ title: 'x', isComplete: null }), 'Refuse isComplete: null (absent is fine, null is not)').toBe(
+      'isComplete must be true or false',
+    );
     expect(validateCreateTodo(null), 'Refuse anything but a JSON object').toBe('The body must be a JSON object');
   });
 });

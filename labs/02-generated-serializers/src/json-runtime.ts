@@ -17,4 +17,3 @@ export { isRecord, number, pointerToken } from '@hotpath/api';
 export function quote(value: string): string {
   throw new Error('TODO(lab 02, step 2): write quote() in src/json-runtime.ts');
 }
-

@@ -16,7 +16,10 @@ describe('src/generated/', () => {
   it('is exactly what `pnpm generate` writes', async () => {
     const files = await rendered();
     const stale = staleFiles(labSourcePath(''), files);
-    expect(stale, `Run \`pnpm generate\`: ${stale.map((f) => `src/generated/${f}`).join(', ')} differ from the generator's output (never edit generated files by hand)`).toEqual([]);
+    expect(
+      stale,
+      `Run \`pnpm generate\`: ${stale.map((f) => `src/generated/${f}`).join(', ')} differ from the generator's output (never edit generated files by hand)`,
+    ).toEqual([]);
   });
 
   it('is the same every time it is generated', async () => {

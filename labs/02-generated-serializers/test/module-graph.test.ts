@@ -19,11 +19,17 @@ beforeAll(async () => {
 describe("the app's module graph", () => {
   it.each(BUILD_TIME_ONLY)('does not contain %s', (pkg) => {
     const chain = graph.chainTo(pkg);
-    expect(chain, `${pkg} is build-time only, but the app bundles it through ${chain?.join(' → ')}. Import the generated code (src/generated/) in the app, never the registry or the schemas`).toBeUndefined();
+    expect(
+      chain,
+      `${pkg} is build-time only, but the app bundles it through ${chain?.join(' → ')}. Import the generated code (src/generated/) in the app, never the registry or the schemas`,
+    ).toBeUndefined();
   });
 
   it('runs generated code', () => {
-    expect(graph.files.some((f) => f.includes('/generated/serializers.ts')), 'Serve the API with the generated serializers: import src/generated/json-context.ts in src/routes.ts').toBe(true);
+    expect(
+      graph.files.some((f) => f.includes('/generated/serializers.ts')),
+      'Serve the API with the generated serializers: import src/generated/json-context.ts in src/routes.ts',
+    ).toBe(true);
   });
 });
 
@@ -37,11 +43,22 @@ describe(`the bundled app under node ${NO_EVAL_FLAG} (no eval, no new Function)`
         post('/todos', '{"title":"x"}'), post('/todos', '{"title":5}'), post('/ingest/v1', '{"itemCount":1,"timestamp":2}')];
       for (const request of requests) console.log((await app.fetch(request)).status);
     `);
-    expect(run.stderr, 'The app made code from a string at run time (eval, new Function, a schema compiled at startup): serve the generated code, which is plain source').not.toMatch(/EvalError|Code generation from strings/);
-    expect(run.stdout.trim().split('\n'), `The bundled app did not answer every route under ${NO_EVAL_FLAG}:\n${run.stderr.slice(0, 600)}`).toEqual(['200', '200', '200', '404', '201', '400', '202']);
+    expect(
+      run.stderr,
+      'The app made code from a string at run time (eval, new Function, a schema compiled at startup): serve the generated code, which is plain source',
+    ).not.toMatch(/EvalError|Code generation from strings/);
+    expect(run.stdout.trim().split('\n'), `The bundled app did not answer every route under ${NO_EVAL_FLAG}:\n${run.stderr.slice(0, 600)}`).toEqual([
+      '200',
+      '200',
+      '200',
+      '404',
+      '201',
+      '400',
+      '202',
+    ]);
   });
 
-  it("is a rule with teeth: fast-json-stringify, which compiles its serializer with new Function, fails under it", async () => {
+  it('is a rule with teeth: fast-json-stringify, which compiles its serializer with new Function, fails under it', async () => {
     const run = await runUnderNoEval(`
       import fastJson from 'fast-json-stringify';
       const stringify = fastJson({ type: 'object', properties: { id: { type: 'integer' } } });

@@ -36,7 +36,10 @@ describe('the route table', () => {
     const route = table.find((r) => `${r.method} ${r.path}` === name);
     expect(route, `Keep ${name} in the routes table of src/routes.ts`).toBeDefined();
     const declared = { accepts: route?.accepts, returns: [...(route?.returns ?? [])].sort() };
-    expect(declared, `Declare ${name}'s bodies: ${expected.accepts ? `accepts: '${expected.accepts}', ` : ''}returns: [${expected.returns.map((t) => `'${t}'`).join(', ')}]`).toEqual({
+    expect(
+      declared,
+      `Declare ${name}'s bodies: ${expected.accepts ? `accepts: '${expected.accepts}', ` : ''}returns: [${expected.returns.map((t) => `'${t}'`).join(', ')}]`,
+    ).toEqual({
       accepts: expected.accepts,
       returns: [...expected.returns].sort(),
     });
@@ -55,7 +58,10 @@ describe('the registry check', () => {
     const problems = unregisteredTypes(routes, registered);
     expect(problems, 'Return one problem per unregistered type (TodoDraft accepted by POST /todos, TodoStats returned by GET /stats)').toHaveLength(2);
     const [draft, stats] = problems;
-    for (const [problem, route, type] of [[draft, 'POST /todos', 'TodoDraft'], [stats, 'GET /stats', 'TodoStats']] as const) {
+    for (const [problem, route, type] of [
+      [draft, 'POST /todos', 'TodoDraft'],
+      [stats, 'GET /stats', 'TodoStats'],
+    ] as const) {
       expect(problem, `Name the route in the message: ${route}`).toContain(route);
       expect(problem, `Name the type in the message: ${type}`).toContain(type);
       expect(problem, 'Say how to fix it: register the type in src/registry.ts and run pnpm generate').toMatch(/registry[\s\S]*pnpm generate/);
@@ -69,7 +75,7 @@ describe('the registry check', () => {
   it("passes the app's own route table", () => {
     const table = (routesModule as { routes?: readonly Declared[] }).routes ?? [];
     const everyApiType = [...new Set(Object.values(EXPECTED).flatMap((e) => [...e.returns, ...(e.accepts ? [e.accepts] : [])]))];
-    expect(unregisteredTypes(table, everyApiType), 'Declare only the API\'s own types on its routes').toEqual([]);
+    expect(unregisteredTypes(table, everyApiType), "Declare only the API's own types on its routes").toEqual([]);
   });
 });
 
@@ -134,7 +140,7 @@ describe('serving with the generated code', () => {
 
   it('catches a generated module that took JSON.stringify under another name when it loaded (planted shortcut)', async () => {
     const calls = await stringifyCallsWhileServing(() => import('./support/planted/app.ts'));
-    expect(calls, 'The check must see the planted module\'s captured JSON.stringify').toContain('GET /todos/3');
+    expect(calls, "The check must see the planted module's captured JSON.stringify").toContain('GET /todos/3');
     // A spy installed after the module loaded (the old check) sees nothing: why the counting one goes in first.
     vi.resetModules();
     const { createApp: plantedApp } = await import('./support/planted/app.ts');

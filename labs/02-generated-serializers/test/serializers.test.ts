@@ -18,9 +18,13 @@ describe('serializers of the registered types', () => {
   it('writes the edge cases exactly', async () => {
     const { serializeTodo: todo, serializeCreateTodo: create, serializeTodoList: list } = await serializers();
     expect(todo, 'Register Todo, CreateTodo and TodoList, and emit their serializers').toBeTypeOf('function');
-    expect(todo({ id: -0, title: 'a"b\\c\n\u0000\ud800😀é', isComplete: true })).toBe(JSON.stringify({ id: -0, title: 'a"b\\c\n\u0000\ud800😀é', isComplete: true }));
+    expect(todo({ id: -0, title: 'a"b\\c\n\u0000\ud800😀é', isComplete: true })).toBe(
+      JSON.stringify({ id: -0, title: 'a"b\\c\n\u0000\ud800😀é', isComplete: true }),
+    );
     expect(todo({ id: 1e21, title: '', isComplete: false })).toBe('{"id":1e+21,"title":"","isComplete":false}');
-    expect(todo({ id: NaN, title: 'x', isComplete: false }), 'NaN and Infinity are written as null, like JSON.stringify').toBe('{"id":null,"title":"x","isComplete":false}');
+    expect(todo({ id: NaN, title: 'x', isComplete: false }), 'NaN and Infinity are written as null, like JSON.stringify').toBe(
+      '{"id":null,"title":"x","isComplete":false}',
+    );
     expect(create({ title: 't' }), 'Leave out an optional property that is absent').toBe('{"title":"t"}');
     expect(create({ title: 't', isComplete: undefined }), 'Leave out an optional property that is undefined').toBe('{"title":"t"}');
     expect(create({ title: 't', isComplete: true }), 'Write an optional property that is set, after a comma').toBe('{"title":"t","isComplete":true}');
@@ -30,7 +34,9 @@ describe('serializers of the registered types', () => {
   it('keeps fixed text in named constants', async () => {
     await serializers();
     const text = readFileSync(labSourcePath('generated/serializers.ts'), 'utf8');
-    expect(text, 'Emit property names and punctuation as module-level constants (ctx.constant), e.g. const TODO_ID = \'{"id":\'').toMatch(/^const [A-Z][A-Z0-9_]* = '/m);
+    expect(text, 'Emit property names and punctuation as module-level constants (ctx.constant), e.g. const TODO_ID = \'{"id":\'').toMatch(
+      /^const [A-Z][A-Z0-9_]* = '/m,
+    );
     expect(text, 'Write each property name once, in a constant: "id": must not be written inside a function').not.toMatch(/^[ \t]+.*'[^']*"id":/m);
     expect(text, 'The serializers must not fall back to JSON.stringify for whole values').not.toMatch(/JSON\.stringify\(value/);
   });

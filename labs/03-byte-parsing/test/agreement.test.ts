@@ -23,7 +23,13 @@ describe('the same verdict as JSON.parse', () => {
   it('reaches EndOfDocument exactly when JSON.parse accepts the text (valid UTF-8, at most 64 levels)', async () => {
     const reader = await newReader();
     const seen = { accepted: 0, rejected: 0 };
-    const input = fc.oneof(validDocument.map((d) => d.bytes), mutatedDocument, mutatedDocument, jsonishBytes, randomBytes);
+    const input = fc.oneof(
+      validDocument.map((d) => d.bytes),
+      mutatedDocument,
+      mutatedDocument,
+      jsonishBytes,
+      randomBytes,
+    );
     fc.assert(
       fc.property(input, (bytes) => {
         let text: string;

@@ -32,12 +32,22 @@ describe('the allocation budget', () => {
       const reader = await newReader();
       const fields: { itemCount: number | null | undefined; timestamp: number | null | undefined } = { itemCount: undefined, timestamp: undefined };
       const outcome = readIngest(reader, bytes, fields);
-      expect([outcome, fields.itemCount, fields.timestamp], `Read the ${size} fixture to IngestRead.Fields with its itemCount and timestamp before measuring`).toEqual([IngestRead.Fields, fixture.itemCount, fixture.timestamp]);
-      const measured = measureBytesPerOpWithin(() => {
-        reader.reset(bytes);
-        return readIngest(reader, bytes, fields);
-      }, BUDGET, MEASURE);
-      expect(measured.bytesPerOp, `readIngest allocated ${measured.bytesPerOp.toFixed(0)} B per ${bytes.length}-byte body. ${WHAT_ALLOCATES}`).toBeLessThanOrEqual(BUDGET);
+      expect(
+        [outcome, fields.itemCount, fields.timestamp],
+        `Read the ${size} fixture to IngestRead.Fields with its itemCount and timestamp before measuring`,
+      ).toEqual([IngestRead.Fields, fixture.itemCount, fixture.timestamp]);
+      const measured = measureBytesPerOpWithin(
+        () => {
+          reader.reset(bytes);
+          return readIngest(reader, bytes, fields);
+        },
+        BUDGET,
+        MEASURE,
+      );
+      expect(
+        measured.bytesPerOp,
+        `readIngest allocated ${measured.bytesPerOp.toFixed(0)} B per ${bytes.length}-byte body. ${WHAT_ALLOCATES}`,
+      ).toBeLessThanOrEqual(BUDGET);
     });
   }
 

@@ -25,7 +25,8 @@ describe('read(): the exact error and byte of each kind of invalid document', ()
     for (const [doc, want, offset] of INVALID.filter(([, c]) => c === code)) {
       const bytes = bytesOf(doc);
       const reading = readAll(reader, bytes);
-      if (reading.errorCode !== want || reading.errorOffset !== offset) wrong.push(`${showBytes(bytes, 40)}: yours ${showError(reading.errorCode, reading.errorOffset)}`);
+      if (reading.errorCode !== want || reading.errorOffset !== offset)
+        wrong.push(`${showBytes(bytes, 40)}: yours ${showError(reading.errorCode, reading.errorOffset)}`);
     }
     expect(wrong, `Return Token.Error with JsonError.${name} at the byte the rules in json-bytes.ts's header give, for`).toEqual([]);
   });
@@ -39,7 +40,15 @@ describe('read(): the exact error and byte of each kind of invalid document', ()
 describe('skip(): the same error as reading token by token', () => {
   it('on examples and on mutated documents', async () => {
     const reader = await newReader();
-    const docs = [`{"a":${'['.repeat(64)}${']'.repeat(64)}}`, `[${'{"k":'.repeat(64)}1${'}'.repeat(64)}]`, '{"a":[1,{"b":tru}],"c":1}', '{"a":{"b" 1}}', '[[1,],2]', latin1('{"a":["\xC0\xAF"]}'), '{"a":[1,2'];
+    const docs = [
+      `{"a":${'['.repeat(64)}${']'.repeat(64)}}`,
+      `[${'{"k":'.repeat(64)}1${'}'.repeat(64)}]`,
+      '{"a":[1,{"b":tru}],"c":1}',
+      '{"a":{"b" 1}}',
+      '[[1,],2]',
+      latin1('{"a":["\xC0\xAF"]}'),
+      '{"a":[1,2',
+    ];
     for (const bytes of docs.map(bytesOf)) {
       const ref = readAllTokens(bytes);
       for (const k of [0, 1, 2]) checkSkipAt(reader, bytes, ref, k, true);
@@ -64,7 +73,10 @@ describe('readIngest(): the first error of the document', () => {
       if (c.route !== '/ingest/v1' || c.body.length === 0) continue;
       if (readIngest(reader, c.body, fields) !== IngestRead.InvalidJson) continue;
       const ref = readAllTokens(c.body);
-      expect(showError(reader.errorCode, reader.errorOffset), `Corpus case "${c.name}" (${showBytes(c.body, 80)}): the handler's 400 names the document's first error`).toBe(showError(ref.errorCode, ref.errorOffset));
+      expect(
+        showError(reader.errorCode, reader.errorOffset),
+        `Corpus case "${c.name}" (${showBytes(c.body, 80)}): the handler's 400 names the document's first error`,
+      ).toBe(showError(ref.errorCode, ref.errorOffset));
     }
   });
 });

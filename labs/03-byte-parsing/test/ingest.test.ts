@@ -35,13 +35,68 @@ const numberText = fc.oneof(
   { weight: 3, arbitrary: positive },
   {
     weight: 3,
-    arbitrary: fc.constantFrom('0', '-0', '-1', '-12', '0.5', '1.5', '1e3', '1E+3', '1.0', '25e-1', '2.50e1', '10e-1', '0.1e1', '1e-7', '5e-324', '1e16', '1e400', '-1e400',
-      '1e-400', '9007199254740991', '9007199254740992', '9007199254740993', '90071992547409910e-1', '1.00000000000000001', '4503599627370495.5', '123456789012345678901234567890'),
+    arbitrary: fc.constantFrom(
+      '0',
+      '-0',
+      '-1',
+      '-12',
+      '0.5',
+      '1.5',
+      '1e3',
+      '1E+3',
+      '1.0',
+      '25e-1',
+      '2.50e1',
+      '10e-1',
+      '0.1e1',
+      '1e-7',
+      '5e-324',
+      '1e16',
+      '1e400',
+      '-1e400',
+      '1e-400',
+      '9007199254740991',
+      '9007199254740992',
+      '9007199254740993',
+      '90071992547409910e-1',
+      '1.00000000000000001',
+      '4503599627370495.5',
+      '123456789012345678901234567890',
+    ),
   },
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => JSON.stringify(d)) },
 );
-const otherValue = fc.constantFrom('"3"', '""', '"x\\ny"', '"\\uD800"', 'null', 'true', 'false', '[]', '[1,2]', '{}', '{"itemCount":5,"timestamp":6}', '[{"itemCount":1}]', '{"a":[{"b":null}]}');
-const KEYS = ['itemCount', 'timestamp', 'item\\u0043ount', '\\u0074imestamp', '\\u0069\\u0074\\u0065\\u006D\\u0043\\u006F\\u0075\\u006E\\u0074', 'a', 'items', 'source', 'itemcount', 'itemCount ', 'timestamp\\u0000', '__proto__', '', '🔑'];
+const otherValue = fc.constantFrom(
+  '"3"',
+  '""',
+  '"x\\ny"',
+  '"\\uD800"',
+  'null',
+  'true',
+  'false',
+  '[]',
+  '[1,2]',
+  '{}',
+  '{"itemCount":5,"timestamp":6}',
+  '[{"itemCount":1}]',
+  '{"a":[{"b":null}]}',
+);
+const KEYS = [
+  'itemCount',
+  'timestamp',
+  'item\\u0043ount',
+  '\\u0074imestamp',
+  '\\u0069\\u0074\\u0065\\u006D\\u0043\\u006F\\u0075\\u006E\\u0074',
+  'a',
+  'items',
+  'source',
+  'itemcount',
+  'itemCount ',
+  'timestamp\\u0000',
+  '__proto__',
+  '',
+  '🔑',
+];
 const member = fc.tuple(fc.constantFrom(...KEYS), fc.oneof(numberText, otherValue)).map(([key, value]) => `"${key}":${value}`);
 
 /** An ingest body: the two fields (valid positive integers) first, last, apart, or absent, among random members. */
@@ -86,7 +141,10 @@ describe('POST /ingest/v1 answers as lab 02 does', () => {
     const mine = (await loadAppModule()).createApp();
     const lab02 = createLab02App();
     const mutated = fc.tuple(ingestBody, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([body, mutations]) => mutate(body, mutations));
-    await fc.assert(fc.asyncProperty(mutated, (body) => sameAnswers(mine, lab02, body)), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(mutated, (body) => sameAnswers(mine, lab02, body)),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -113,13 +171,21 @@ describe('readIngest()', () => {
         if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) want = IngestRead.NotAnObject;
         else {
           want = IngestRead.Fields;
-          const field = (key: string) => (!Object.hasOwn(parsed, key) ? undefined : typeof (parsed as Record<string, unknown>)[key] === 'number' ? ((parsed as Record<string, number>)[key]) : null);
+          const field = (key: string) =>
+            !Object.hasOwn(parsed, key)
+              ? undefined
+              : typeof (parsed as Record<string, unknown>)[key] === 'number'
+                ? (parsed as Record<string, number>)[key]
+                : null;
           wantFields = [field('itemCount'), field('timestamp')];
         }
       }
       expect(OUTCOME_NAMES[outcome] ?? outcome, `${at}: return ${OUTCOME_NAMES[want]}`).toBe(OUTCOME_NAMES[want]);
       if (wantFields) {
-        expect([show(fields.itemCount), show(fields.timestamp)], `${at}: set fields to the last top-level itemCount and timestamp — the number, null for any other value, undefined when absent`).toEqual(wantFields.map(show));
+        expect(
+          [show(fields.itemCount), show(fields.timestamp)],
+          `${at}: set fields to the last top-level itemCount and timestamp — the number, null for any other value, undefined when absent`,
+        ).toEqual(wantFields.map(show));
       }
     }
   });
@@ -144,11 +210,14 @@ describe('the handler makes no string from the body', () => {
       decode.mockRestore();
       parse.mockRestore();
     }
-    expect(responses.map((r) => r.status), 'The two fixtures are accepted, the malformed and the invalid body refused').toEqual([202, 202, 400, 400]);
+    expect(
+      responses.map((r) => r.status),
+      'The two fixtures are accepted, the malformed and the invalid body refused',
+    ).toEqual([202, 202, 400, 400]);
     const advice = "Read the body's bytes with the reader: don't decode it with TextDecoder or parse it with JSON.parse";
     expect(calls.decode, `TextDecoder.decode was called ${calls.decode} times for 4 requests. ${advice}`).toBe(0);
     expect(calls.parse, `JSON.parse was called ${calls.parse} times for 4 requests. ${advice}`).toBe(0);
     const accepted = JSON.parse(await responses[1]!.text()) as { itemCount: number; timestamp: number };
-    expect([accepted.itemCount, accepted.timestamp], 'Answer the 64 KB fixture\'s itemCount and timestamp').toEqual([large.itemCount, large.timestamp]);
+    expect([accepted.itemCount, accepted.timestamp], "Answer the 64 KB fixture's itemCount and timestamp").toEqual([large.itemCount, large.timestamp]);
   });
 });

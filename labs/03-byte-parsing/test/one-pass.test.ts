@@ -81,7 +81,9 @@ describe('the handler reads the body in one pass', () => {
     const reader = await newReader();
     const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
     const { result, calls } = await counting(reader, () => readIngest(reader, fixture.bytes, fields));
-    expect([result, fields.itemCount, fields.timestamp], 'Read the 64 KB fixture to IngestRead.Fields with its itemCount and timestamp first (step 4)').toEqual([IngestRead.Fields, fixture.itemCount, fixture.timestamp]);
+    expect([result, fields.itemCount, fields.timestamp], 'Read the 64 KB fixture to IngestRead.Fields with its itemCount and timestamp first (step 4)').toEqual(
+      [IngestRead.Fields, fixture.itemCount, fixture.timestamp],
+    );
     const problem = onePassProblem(calls, 'readIngest()');
     expect(problem, problem).toBeUndefined();
   });
@@ -89,11 +91,17 @@ describe('the handler reads the body in one pass', () => {
   it('POST /ingest/v1 reads the 64 KB body with your JsonReader, in one pass', async () => {
     const { JsonReader } = await loadReaderModule();
     const app = (await loadAppModule()).createApp();
-    const post = () => app.fetch(new Request('http://localhost/ingest/v1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: fixture.bytes } as RequestInit));
+    const post = () =>
+      app.fetch(
+        new Request('http://localhost/ingest/v1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: fixture.bytes } as RequestInit),
+      );
     await (await post()).text(); // warm-up: the first request loads the route
     const { result, calls } = await counting(JsonReader.prototype, async () => (await post()).status);
     expect(result, 'POST /ingest/v1 with the 64 KB fixture answers 202').toBe(202);
-    expect(calls.read, "The handler answered without calling read() on a JsonReader: read the body's bytes with readIngest(reader, bytes, fields) and a reader made once at module level (step 4)").toBeGreaterThan(0);
+    expect(
+      calls.read,
+      "The handler answered without calling read() on a JsonReader: read the body's bytes with readIngest(reader, bytes, fields) and a reader made once at module level (step 4)",
+    ).toBeGreaterThan(0);
     const problem = onePassProblem(calls, 'The handler');
     expect(problem, problem).toBeUndefined();
   });
@@ -185,7 +193,11 @@ describe('the one-pass check catches the shortcuts (planted)', () => {
   async function check(reader: ReplayReader, passes: number): Promise<string | undefined> {
     const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
     const { result, calls } = await counting(reader, () => plantedReadIngest(reader, fixture.bytes, fields, passes));
-    expect([result, fields.itemCount, fields.timestamp], 'The planted reader reads the fixture correctly').toEqual([IngestRead.Fields, fixture.itemCount, fixture.timestamp]);
+    expect([result, fields.itemCount, fields.timestamp], 'The planted reader reads the fixture correctly').toEqual([
+      IngestRead.Fields,
+      fixture.itemCount,
+      fixture.timestamp,
+    ]);
     return onePassProblem(calls, 'The planted readIngest()');
   }
 

@@ -21,11 +21,26 @@ describe('read(): the token stream', () => {
   const doc = ' {"a": [1, -2.5e3, "x\\ny"], "b\\u0041": {"t": true, "f": false}, "n": null, "": []} ';
   // [type, start, end, depth after the token, hasEscapes (strings and names only)]
   const expected: [number, number, number, number, boolean?][] = [
-    [T.StartObject, 1, 2, 1], [T.PropertyName, 3, 4, 1, false], [T.StartArray, 7, 8, 2], [T.Number, 8, 9, 2],
-    [T.Number, 11, 17, 2], [T.String, 20, 24, 2, true], [T.EndArray, 25, 26, 1], [T.PropertyName, 29, 36, 1, true],
-    [T.StartObject, 39, 40, 2], [T.PropertyName, 41, 42, 2, false], [T.True, 45, 49, 2], [T.PropertyName, 52, 53, 2, false],
-    [T.False, 56, 61, 2], [T.EndObject, 61, 62, 1], [T.PropertyName, 65, 66, 1, false], [T.Null, 69, 73, 1],
-    [T.PropertyName, 76, 76, 1, false], [T.StartArray, 79, 80, 2], [T.EndArray, 80, 81, 1], [T.EndObject, 81, 82, 0],
+    [T.StartObject, 1, 2, 1],
+    [T.PropertyName, 3, 4, 1, false],
+    [T.StartArray, 7, 8, 2],
+    [T.Number, 8, 9, 2],
+    [T.Number, 11, 17, 2],
+    [T.String, 20, 24, 2, true],
+    [T.EndArray, 25, 26, 1],
+    [T.PropertyName, 29, 36, 1, true],
+    [T.StartObject, 39, 40, 2],
+    [T.PropertyName, 41, 42, 2, false],
+    [T.True, 45, 49, 2],
+    [T.PropertyName, 52, 53, 2, false],
+    [T.False, 56, 61, 2],
+    [T.EndObject, 61, 62, 1],
+    [T.PropertyName, 65, 66, 1, false],
+    [T.Null, 69, 73, 1],
+    [T.PropertyName, 76, 76, 1, false],
+    [T.StartArray, 79, 80, 2],
+    [T.EndArray, 80, 81, 1],
+    [T.EndObject, 81, 82, 0],
     [T.EndOfDocument, 83, 83, 0],
   ];
 
@@ -37,9 +52,13 @@ describe('read(): the token stream', () => {
       const at = `token #${k} of ${JSON.stringify(doc)}`;
       expect(tokenName(got), `${at}: return ${tokenName(type)}`).toBe(tokenName(type));
       expect(reader.tokenType, `${at}: set tokenType to what read() returns`).toBe(type);
-      expect([reader.tokenStart, reader.tokenEnd], `${at}: set tokenStart..tokenEnd to ${start}..${end} (strings and names span the text between the quotes, containers their bracket, EndOfDocument the empty span at the length)`).toEqual([start, end]);
+      expect(
+        [reader.tokenStart, reader.tokenEnd],
+        `${at}: set tokenStart..tokenEnd to ${start}..${end} (strings and names span the text between the quotes, containers their bracket, EndOfDocument the empty span at the length)`,
+      ).toEqual([start, end]);
       expect(reader.depth, `${at}: depth counts the containers open after the token (1 after the top-level {, 0 after its })`).toBe(depth);
-      if (escapes !== undefined) expect(reader.hasEscapes, `${at}: set hasEscapes when a string or name holds a backslash escape, and clear it when not`).toBe(escapes);
+      if (escapes !== undefined)
+        expect(reader.hasEscapes, `${at}: set hasEscapes when a string or name holds a backslash escape, and clear it when not`).toBe(escapes);
     }
     expect(reader.errorCode, 'Leave errorCode at JsonError.None for a valid document').toBe(E.None);
   });
@@ -66,7 +85,10 @@ describe('read(): invalid documents', () => {
       const reading = readAll(reader, bytes);
       if (reading.tokens.at(-1)?.type === T.EndOfDocument) wrong.push(`${showBytes(bytes, 40)} (${errorName(code)})`);
     }
-    expect(wrong, `Your reader reached EndOfDocument for invalid documents: return Token.Error for each (the kind of error is in parentheses; the rules are in json-bytes.ts's header)`).toEqual([]);
+    expect(
+      wrong,
+      `Your reader reached EndOfDocument for invalid documents: return Token.Error for each (the kind of error is in parentheses; the rules are in json-bytes.ts's header)`,
+    ).toEqual([]);
   });
 
   it('opens at most maxDepth containers (the constructor argument)', async () => {
@@ -95,16 +117,24 @@ describe('read() never throws and never recurses', () => {
   it('reads 100,000 nested arrays and objects with a loop, not recursion', async () => {
     const depth = 100_000;
     const deep = await newReader(depth);
-    for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+    for (const [open, close] of [
+      ['[', ']'],
+      ['{"a":', '}'],
+    ]) {
       const bytes = bytesOf(`${open.repeat(depth - 1)}[]${close.repeat(depth - 1)}`);
       let reading: ReferenceReading;
       try {
         reading = readAll(deep, bytes);
       } catch (error) {
         if (String((error as Error).message).startsWith('TODO')) throw error;
-        throw new Error(`Reading ${depth} levels of ${open} threw ${(error as Error).message}: keep the open containers in an array, not on the call stack`, { cause: error });
+        throw new Error(`Reading ${depth} levels of ${open} threw ${(error as Error).message}: keep the open containers in an array, not on the call stack`, {
+          cause: error,
+        });
       }
-      expect(reading.tokens.length, `new JsonReader(${depth}) reads ${depth} levels of ${open}: keep the open containers in an array, not on the call stack`).toBe(open === '[' ? 2 * depth + 1 : 3 * depth);
+      expect(
+        reading.tokens.length,
+        `new JsonReader(${depth}) reads ${depth} levels of ${open}: keep the open containers in an array, not on the call stack`,
+      ).toBe(open === '[' ? 2 * depth + 1 : 3 * depth);
       const limited = readAll(await newReader(), bytes);
       expect(errorName(limited.errorCode), 'The default reader stops at the 65th level: JsonError.TooDeep').toBe('TooDeep');
     }
@@ -112,12 +142,15 @@ describe('read() never throws and never recurses', () => {
 
   it('reads random bytes to EndOfDocument or Error without throwing', async () => {
     const reader = await newReader();
-    fc.assert(fc.property(randomBytes, (bytes) => void readAll(reader, bytes)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(randomBytes, (bytes) => void readAll(reader, bytes)),
+      { numRuns: 2000 },
+    );
   });
 });
 
 describe('reset()', () => {
-  it('reuses one reader: after any state, reading document B gives B\'s tokens exactly', async () => {
+  it("reuses one reader: after any state, reading document B gives B's tokens exactly", async () => {
     const reader = await newReader();
     const fresh = await newReader();
     const docs = ['{"a":[1,{"b":"c\\n"}]}', '[1,x', '"\\u0041"', '[[[[', '  null  ', '{"deep":' + '['.repeat(70)].map(bytesOf);
@@ -127,8 +160,15 @@ describe('reset()', () => {
           reader.reset(a);
           for (let k = 0; k < stop; k++) reader.read();
           reader.reset(b);
-          expect([reader.tokenType, reader.depth, reader.errorCode], 'reset() starts over: tokenType None, depth 0, errorCode None').toEqual([T.None, 0, E.None]);
-          expect(readAll(reader, b), `Reading ${showBytes(b)} after ${stop} tokens of ${showBytes(a)}: reset() must clear everything the last document left`).toEqual(readAll(fresh, b));
+          expect([reader.tokenType, reader.depth, reader.errorCode], 'reset() starts over: tokenType None, depth 0, errorCode None').toEqual([
+            T.None,
+            0,
+            E.None,
+          ]);
+          expect(
+            readAll(reader, b),
+            `Reading ${showBytes(b)} after ${stop} tokens of ${showBytes(a)}: reset() must clear everything the last document left`,
+          ).toEqual(readAll(fresh, b));
         }
       }
     }

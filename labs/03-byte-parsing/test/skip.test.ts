@@ -20,7 +20,11 @@ const T = Token;
 describe('skip()', () => {
   it('after a PropertyName skips its value; after StartObject or StartArray, to the matching end', async () => {
     const reader = await newReader();
-    const docs = ['{"a":{"b":[1,2,{"c":"d"}]},"e":[[],[3]],"f":7,"g":"h"}', `{"a":${'['.repeat(63)}${']'.repeat(63)}}`, ' { "a" : [ { } , [ ] ] , "b" : { "c" : null } } '];
+    const docs = [
+      '{"a":{"b":[1,2,{"c":"d"}]},"e":[[],[3]],"f":7,"g":"h"}',
+      `{"a":${'['.repeat(63)}${']'.repeat(63)}}`,
+      ' { "a" : [ { } , [ ] ] , "b" : { "c" : null } } ',
+    ];
     for (const bytes of docs.map(bytesOf)) {
       const ref = readAllTokens(bytes);
       for (let k = 0; k < ref.tokens.length; k++) {
@@ -32,7 +36,15 @@ describe('skip()', () => {
 
   it('returns Token.Error when the skipped value is invalid or too deep', async () => {
     const reader = await newReader();
-    const docs = [`{"a":${'['.repeat(64)}${']'.repeat(64)}}`, `[${'{"k":'.repeat(64)}1${'}'.repeat(64)}]`, '{"a":[1,{"b":tru}],"c":1}', '{"a":{"b" 1}}', '[[1,],2]', latin1('{"a":["\xC0\xAF"]}'), '{"a":[1,2'];
+    const docs = [
+      `{"a":${'['.repeat(64)}${']'.repeat(64)}}`,
+      `[${'{"k":'.repeat(64)}1${'}'.repeat(64)}]`,
+      '{"a":[1,{"b":tru}],"c":1}',
+      '{"a":{"b" 1}}',
+      '[[1,],2]',
+      latin1('{"a":["\xC0\xAF"]}'),
+      '{"a":[1,2',
+    ];
     for (const bytes of docs.map(bytesOf)) {
       const ref = readAllTokens(bytes);
       for (const k of [0, 1, 2]) checkSkipAt(reader, bytes, ref, k);
@@ -55,7 +67,10 @@ describe('skip()', () => {
   it('skips 100,000 nested levels with a loop, not recursion', async () => {
     const depth = 100_000;
     const deep = await newReader(depth);
-    for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+    for (const [open, close] of [
+      ['[', ']'],
+      ['{"a":', '}'],
+    ]) {
       const bytes = bytesOf(`${open.repeat(depth - 1)}[]${close.repeat(depth - 1)}`);
       deep.reset(bytes);
       deep.read();
@@ -64,7 +79,10 @@ describe('skip()', () => {
         got = deep.skip();
       } catch (error) {
         if (String((error as Error).message).startsWith('TODO')) throw error;
-        throw new Error(`skip() over ${depth} levels of ${open} threw ${(error as Error).message}: keep the open containers in closers[], not on the call stack`, { cause: error });
+        throw new Error(
+          `skip() over ${depth} levels of ${open} threw ${(error as Error).message}: keep the open containers in closers[], not on the call stack`,
+          { cause: error },
+        );
       }
       expect(tokenName(got), `skip() over ${depth} levels of ${open} reaches the matching end`).toBe(open === '[' ? 'EndArray' : 'EndObject');
       expect(tokenName(deep.read()), 'After skipping the whole document, read() returns EndOfDocument').toBe('EndOfDocument');
@@ -73,7 +91,11 @@ describe('skip()', () => {
 
   it('lands where reading token by token does, or on Error, for valid and mutated documents', async () => {
     const reader = await newReader();
-    const doc = fc.oneof(validDocument.map((d) => d.bytes), mutatedDocument, deepDocument);
+    const doc = fc.oneof(
+      validDocument.map((d) => d.bytes),
+      mutatedDocument,
+      deepDocument,
+    );
     fc.assert(
       fc.property(doc, fc.nat(), (bytes, pick) => {
         const ref = readAllTokens(bytes);

@@ -11,10 +11,22 @@ import { bytesOf, newReader, readText } from './support/subject.ts';
 
 /** [the text between the quotes, as written in JSON; the expected text; equal?] */
 const TEXT_CASES: [string, string, boolean][] = [
-  ['itemCount', 'itemCount', true], ['itemCount', 'itemcount', false], ['itemCount', 'itemCoun', false], ['itemCount', 'itemCounts', false],
-  ['itemCount', 'timestamp', false], ['timestamp', 'timestamp', true], ['', '', true], ['', 'a', false], ['a', '', false], ['ab', 'ab\n', false],
-  ['café', 'café', true], ['café', 'cafe', false], ['😀', '😀', true], ['😀', '😁', false],
-  ['item\\u0043ount', 'itemCount', true], ['item\\u0043ount', 'itemCounts', false],
+  ['itemCount', 'itemCount', true],
+  ['itemCount', 'itemcount', false],
+  ['itemCount', 'itemCoun', false],
+  ['itemCount', 'itemCounts', false],
+  ['itemCount', 'timestamp', false],
+  ['timestamp', 'timestamp', true],
+  ['', '', true],
+  ['', 'a', false],
+  ['a', '', false],
+  ['ab', 'ab\n', false],
+  ['café', 'café', true],
+  ['café', 'cafe', false],
+  ['😀', '😀', true],
+  ['😀', '😁', false],
+  ['item\\u0043ount', 'itemCount', true],
+  ['item\\u0043ount', 'itemCounts', false],
 ];
 
 describe('textEquals()', () => {
@@ -31,12 +43,15 @@ describe('textEquals()', () => {
     expect(wrong, `textEquals() answered wrong: ${rule}`).toEqual([]);
   });
 
-  it('compares the bytes of a view that does not start at its buffer\'s start', async () => {
+  it("compares the bytes of a view that does not start at its buffer's start", async () => {
     const reader = await newReader();
     const whole = bytesOf('itemCount{"itemCount":1,"timestamp":2}timestamp');
     reader.reset(whole.subarray(9, whole.length - 9));
     reader.read();
     reader.read();
-    expect([reader.textEquals(u8('itemCount')), reader.textEquals(u8('timestamp'))], 'tokenStart and tokenEnd index the Uint8Array you were given: compare bytes[tokenStart + k]').toEqual([true, false]);
+    expect(
+      [reader.textEquals(u8('itemCount')), reader.textEquals(u8('timestamp'))],
+      'tokenStart and tokenEnd index the Uint8Array you were given: compare bytes[tokenStart + k]',
+    ).toEqual([true, false]);
   });
 });

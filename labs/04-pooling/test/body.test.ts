@@ -51,10 +51,16 @@ describe('PooledBody: memory follows the bytes that arrived, not the bytes decla
     const body = new PooledBody(memory);
     expect(body.append(encoder.encode('{"itemCount":1,"'), LIMIT), 'append() answers Append.Ok when it copied the chunk').toBe(Append.Ok);
     expect(text(body.view()), 'view() must be the bytes appended, in order, and nothing after them').toBe('{"itemCount":1,"');
-    expect([body.buffer.byteLength, memory.small.stats().outstanding, memory.slabs.stats().rented], `Rent what arrived: 16 bytes go in one small slab (memory.small), not a 64 KiB slab (${showMemory(memory)})`).toEqual([SMALL, 1, 0]);
-    expect(memory.budget.stats().outstanding, 'Take the small slab\'s size from the budget before renting it').toBe(SMALL);
+    expect(
+      [body.buffer.byteLength, memory.small.stats().outstanding, memory.slabs.stats().rented],
+      `Rent what arrived: 16 bytes go in one small slab (memory.small), not a 64 KiB slab (${showMemory(memory)})`,
+    ).toEqual([SMALL, 1, 0]);
+    expect(memory.budget.stats().outstanding, "Take the small slab's size from the budget before renting it").toBe(SMALL);
     body.release();
-    expect([outstandingIn(memory), memory.budget.stats().outstanding], `release() gives the slab to its pool and its bytes to the budget (${showMemory(memory)})`).toEqual([0, 0]);
+    expect(
+      [outstandingIn(memory), memory.budget.stats().outstanding],
+      `release() gives the slab to its pool and its bytes to the budget (${showMemory(memory)})`,
+    ).toEqual([0, 0]);
   });
 
   it('moves up a class as bytes arrive — small slab, slab, then doubling — giving each old buffer back at once', async () => {
@@ -62,14 +68,22 @@ describe('PooledBody: memory follows the bytes that arrived, not the bytes decla
     const body = new PooledBody(memory);
     const sizes: number[] = [];
     let sent = 0;
-    for (const [n, fill] of [[200, 0x61], [200, 0x62], [700, 0x63], [2000, 0x64]] as const) {
+    for (const [n, fill] of [
+      [200, 0x61],
+      [200, 0x62],
+      [700, 0x63],
+      [2000, 0x64],
+    ] as const) {
       expect(body.append(bytesOf(n, fill), LIMIT), `${sent + n} bytes are within the ${LIMIT}-byte limit`).toBe(Append.Ok);
       sent += n;
       sizes.push(body.buffer.byteLength);
       expect(outstandingIn(memory), `Give the old buffer back as soon as the body has moved: one buffer held (${showMemory(memory)})`).toBe(1);
       expect(memory.budget.stats().outstanding, 'The budget holds exactly the size of the buffer the body holds now').toBe(body.buffer.byteLength);
     }
-    expect(sizes, 'Capacity follows what arrived: 200 bytes → a small slab (256), 400 → a slab (1024), 1100 → twice the slab (2048), 3100 → twice that (4096)').toEqual([SMALL, SLAB, 2 * SLAB, 4 * SLAB]);
+    expect(
+      sizes,
+      'Capacity follows what arrived: 200 bytes → a small slab (256), 400 → a slab (1024), 1100 → twice the slab (2048), 3100 → twice that (4096)',
+    ).toEqual([SMALL, SLAB, 2 * SLAB, 4 * SLAB]);
     expect(text(body.view()), 'Moving must keep every byte read so far').toBe('a'.repeat(200) + 'b'.repeat(200) + 'c'.repeat(700) + 'd'.repeat(2000));
     body.release();
     expect([outstandingIn(memory), memory.budget.stats().outstanding], `Everything back after release() (${showMemory(memory)})`).toEqual([0, 0]);
@@ -79,7 +93,10 @@ describe('PooledBody: memory follows the bytes that arrived, not the bytes decla
     const { memory, PooledBody } = await setup();
     const body = new PooledBody(memory);
     body.append(bytesOf(600), LIMIT);
-    expect([body.buffer.byteLength, memory.small.stats().rented], `600 bytes at once need a slab; renting a small slab first would only be copied out again (${showMemory(memory)})`).toEqual([SLAB, 0]);
+    expect(
+      [body.buffer.byteLength, memory.small.stats().rented],
+      `600 bytes at once need a slab; renting a small slab first would only be copied out again (${showMemory(memory)})`,
+    ).toEqual([SLAB, 0]);
     body.release();
   });
 
@@ -98,10 +115,15 @@ describe('PooledBody: memory follows the bytes that arrived, not the bytes decla
     const body = new PooledBody(memory);
     body.append(bytesOf(16), LIMIT);
     const rented = rentedFrom(memory);
-    expect(body.append(bytesOf(600), LIMIT), `The slab 616 bytes need (1024) does not fit beside the small slab held (256) in a budget of 1024: answer Append.Busy (${showMemory(memory)})`).toBe(Append.Busy);
+    expect(
+      body.append(bytesOf(600), LIMIT),
+      `The slab 616 bytes need (1024) does not fit beside the small slab held (256) in a budget of 1024: answer Append.Busy (${showMemory(memory)})`,
+    ).toBe(Append.Busy);
     expect([body.length, rentedFrom(memory) - rented], 'Check the budget before renting: a refused chunk copies nothing and rents nothing').toEqual([16, 0]);
     body.release();
-    expect([outstandingIn(memory), memory.budget.stats().outstanding], `A body refused as Busy still gives back what it held (${showMemory(memory)})`).toEqual([0, 0]);
+    expect([outstandingIn(memory), memory.budget.stats().outstanding], `A body refused as Busy still gives back what it held (${showMemory(memory)})`).toEqual([
+      0, 0,
+    ]);
 
     const starved = await setup({ budgetBytes: SMALL - 1 });
     const first = new starved.PooledBody(starved.memory);
@@ -116,23 +138,38 @@ describe('PooledBody: memory follows the bytes that arrived, not the bytes decla
     body.append(bytesOf(16), LIMIT);
     body.release();
     expect(() => body.release(), 'Calling release() twice (say, in a catch and in a finally) must not throw').not.toThrow();
-    expect([memory.small.stats().returned, memory.budget.stats().outstanding], 'A second release() must not give the buffer or its bytes back twice').toEqual([1, 0]);
+    expect([memory.small.stats().returned, memory.budget.stats().outstanding], 'A second release() must not give the buffer or its bytes back twice').toEqual([
+      1, 0,
+    ]);
   });
 
   it('allocates no ArrayBuffer to read a 1 KB or a 64 KB body once the pools are warm', async () => {
     const { createBodyMemory, PooledBody } = await loadBody();
     const memory = createBodyMemory();
-    for (const [size, chunk] of [[1024, 1024], [64 * 1024, 16 * 1024]] as const) {
+    for (const [size, chunk] of [
+      [1024, 1024],
+      [64 * 1024, 16 * 1024],
+    ] as const) {
       const piece = bytesOf(chunk, 0x20);
-      const measured = measureBytesPerOpWithin(() => {
-        const body = new PooledBody(memory);
-        for (let at = 0; at < size; at += chunk) body.append(piece, 1 << 20);
-        const n = body.length;
-        body.release();
-        return n;
-      }, 64, { minIterations: 16, maxWindowMs: 100 });
-      expect(measured.arrayBuffersPerOp, `Each ${size}-byte body allocated ${measured.arrayBuffersPerOp.toFixed(0)} ArrayBuffer bytes: copy into rented slabs instead of making a buffer per body`).toBeLessThan(1);
-      expect(measured.bytesPerOp, `Each ${size}-byte body allocated ${measured.bytesPerOp.toFixed(0)} heap bytes: keep it to the PooledBody itself (no view, copy or closure per chunk; no subarray() when nothing was read yet)`).toBeLessThanOrEqual(64);
+      const measured = measureBytesPerOpWithin(
+        () => {
+          const body = new PooledBody(memory);
+          for (let at = 0; at < size; at += chunk) body.append(piece, 1 << 20);
+          const n = body.length;
+          body.release();
+          return n;
+        },
+        64,
+        { minIterations: 16, maxWindowMs: 100 },
+      );
+      expect(
+        measured.arrayBuffersPerOp,
+        `Each ${size}-byte body allocated ${measured.arrayBuffersPerOp.toFixed(0)} ArrayBuffer bytes: copy into rented slabs instead of making a buffer per body`,
+      ).toBeLessThan(1);
+      expect(
+        measured.bytesPerOp,
+        `Each ${size}-byte body allocated ${measured.bytesPerOp.toFixed(0)} heap bytes: keep it to the PooledBody itself (no view, copy or closure per chunk; no subarray() when nothing was read yet)`,
+      ).toBeLessThanOrEqual(64);
     }
   });
 });
@@ -145,13 +182,16 @@ describe('readNodeBody (a Node request)', () => {
     const done = readNodeBody(incoming, body, LIMIT);
     incoming.write(encoder.encode('{"itemCount":'));
     incoming.end(encoder.encode('3}'));
-    expect(await done, 'Resolve with BodyRead.Complete on the stream\'s end').toBe(BodyRead.Complete);
+    expect(await done, "Resolve with BodyRead.Complete on the stream's end").toBe(BodyRead.Complete);
     expect(text(body.view())).toBe('{"itemCount":3}');
     body.release();
   });
 
   it('stops with TooLarge at the limit, and with Busy when the budget is spent, without waiting for the rest', async () => {
-    for (const [what, budgetBytes, want] of [['the limit', 1 << 20, 'TooLarge'], ['a spent budget', SLAB, 'Busy']] as const) {
+    for (const [what, budgetBytes, want] of [
+      ['the limit', 1 << 20, 'TooLarge'],
+      ['a spent budget', SLAB, 'Busy'],
+    ] as const) {
       const { memory, PooledBody, readNodeBody, BodyRead } = await setup({ budgetBytes });
       const incoming = fakeIncoming();
       const body = new PooledBody(memory);
@@ -175,7 +215,10 @@ describe('readNodeBody (a Node request)', () => {
       await new Promise((r) => setImmediate(r));
       incoming.destroy(cut === 'error' ? new Error('aborted') : undefined);
       const settled = await Promise.race([done, new Promise((r) => setTimeout(() => r('still pending after 2 s'), 2_000))]);
-      expect(settled, `Resolve with BodyRead.Aborted when the request ${cut === 'error' ? 'fails' : 'closes without end'}: listen for 'close', which comes without 'end' before it`).toBe(BodyRead.Aborted);
+      expect(
+        settled,
+        `Resolve with BodyRead.Aborted when the request ${cut === 'error' ? 'fails' : 'closes without end'}: listen for 'close', which comes without 'end' before it`,
+      ).toBe(BodyRead.Aborted);
       for (const event of ['data', 'end', 'close']) expect(incoming.listenerCount(event), `Remove your '${event}' listener when reading stops`).toBe(0);
       body.release();
     }
@@ -191,7 +234,12 @@ describe('readWebBody (a Request made in process)', () => {
       [chunkStream([encoder.encode('{"a"'), encoder.encode(':1}')]), BodyRead.Complete, 'a stream that ends: Complete', memory],
       [null, BodyRead.Complete, 'no body at all: Complete, with length 0', memory],
       [chunkStream([bytesOf(LIMIT), bytesOf(1)]), BodyRead.TooLarge, 'a body one byte over the limit: TooLarge', memory],
-      [chunkStream([bytesOf(2 * SLAB), bytesOf(2 * SLAB)]), BodyRead.Busy, 'a body that outgrows the budget (2 KiB held, 4 KiB more needed, 4 KiB budget): Busy', tight.memory],
+      [
+        chunkStream([bytesOf(2 * SLAB), bytesOf(2 * SLAB)]),
+        BodyRead.Busy,
+        'a body that outgrows the budget (2 KiB held, 4 KiB more needed, 4 KiB budget): Busy',
+        tight.memory,
+      ],
       [failingStream([encoder.encode('{"a"')]), BodyRead.Aborted, 'a stream that errors: Aborted, not a rejection', memory],
     ];
     for (const [stream, want, what, from] of cases) {

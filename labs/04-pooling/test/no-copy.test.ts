@@ -99,10 +99,13 @@ describe('POST /ingest/v1 never reads the body with arrayBuffer(), text(), json(
     } finally {
       spy.restore();
     }
-    expect(spy.report(), 'Read the body into a rented PooledBody with readWebBody(c.req.raw.body, …), not with the request\'s body methods (lab03Ingest, the starting code, calls arrayBuffer()): each makes a new buffer per request').toBe('none');
+    expect(
+      spy.report(),
+      "Read the body into a rented PooledBody with readWebBody(c.req.raw.body, …), not with the request's body methods (lab03Ingest, the starting code, calls arrayBuffer()): each makes a new buffer per request",
+    ).toBe('none');
   });
 
-  it('over a real socket (the Node request behind @hono/node-server\'s Request)', async () => {
+  it("over a real socket (the Node request behind @hono/node-server's Request)", async () => {
     const { createApp } = await loadApp();
     const spy = bodyReadSpy();
     try {
@@ -111,12 +114,18 @@ describe('POST /ingest/v1 never reads the body with arrayBuffer(), text(), json(
     } finally {
       spy.restore();
     }
-    expect(spy.report(), 'Over a socket, read the body from nodeRequest() with readNodeBody(): c.req.arrayBuffer() and its kin (and readBodyWithin, which calls it) copy the whole body into a new buffer per request').toBe('none');
+    expect(
+      spy.report(),
+      'Over a socket, read the body from nodeRequest() with readNodeBody(): c.req.arrayBuffer() and its kin (and readBodyWithin, which calls it) copy the whole body into a new buffer per request',
+    ).toBe('none');
   }, 30_000);
 
   it('the check catches a handler that reads the body with c.req.arrayBuffer() (planted shortcut)', async () => {
     const shortcut = plantedApp(async (c) => answerIngest(c, new Uint8Array(await c.req.arrayBuffer())));
-    for (const [where, send] of [['in process', sendInProcess], ['over a socket', sendOverSocket]] as const) {
+    for (const [where, send] of [
+      ['in process', sendInProcess],
+      ['over a socket', sendOverSocket],
+    ] as const) {
       const spy = bodyReadSpy();
       try {
         expect(await send(shortcut, spy), `The planted app answers like lab 03 ${where}`).toEqual(expected);

@@ -40,7 +40,9 @@ describe('the buffer pool', () => {
     for (const buffer of held) pool.give(buffer);
     pool.give(pool.rent());
     s = pool.stats();
-    expect([s.outstanding, s.highWater, s.retained], `highWater stays at the most ever outstanding; retained counts free slabs (${showStats(s)})`).toEqual([0, 3, 3]);
+    expect([s.outstanding, s.highWater, s.retained], `highWater stays at the most ever outstanding; retained counts free slabs (${showStats(s)})`).toEqual([
+      0, 3, 3,
+    ]);
   });
 
   it('keeps at most maxRetained free slabs and drops the rest', async () => {

@@ -66,7 +66,9 @@ function abortMidBody(declared: number, sent: number): Promise<void> {
 function slowClient(to: number): Promise<Socket> {
   return new Promise((resolve) => {
     const socket = connect(to, '127.0.0.1', () => {
-      socket.write(`POST /ingest/v1 HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${BODY_LIMIT_BYTES}\r\n\r\n{"itemCount":1,"`);
+      socket.write(
+        `POST /ingest/v1 HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${BODY_LIMIT_BYTES}\r\n\r\n{"itemCount":1,"`,
+      );
       resolve(socket);
     });
     socket.on('error', () => resolve(socket));
@@ -104,7 +106,10 @@ describe('the pool under a real server', () => {
     const before = rentedFrom(bodyMemory);
     const reply = await post(ingestFixture('1k').bytes);
     expect(reply.status).toBe(202);
-    expect(rentedFrom(bodyMemory) - before, `Over a real socket too, POST /ingest/v1 must rent its memory from bodyMemory (read the body from nodeRequest()) (${showMemory(bodyMemory)})`).toBeGreaterThanOrEqual(1);
+    expect(
+      rentedFrom(bodyMemory) - before,
+      `Over a real socket too, POST /ingest/v1 must rent its memory from bodyMemory (read the body from nodeRequest()) (${showMemory(bodyMemory)})`,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('returns every buffer after thousands of mixed requests, aborted ones included', async () => {
@@ -131,10 +136,19 @@ describe('the pool under a real server', () => {
     };
     await Promise.all(Array.from({ length: 12 }, worker));
     const after = await waitForOutstandingZero();
-    expect([outstandingIn(bodyMemory), bodyMemory.budget.stats().outstanding], `After ${counts.join('/')} valid/64 KB/malformed/oversized-chunked/oversized/aborted requests, every rented buffer and every budget byte must be back (${after}): give them back in a finally, and settle the read when the client goes away ('error' or 'close' before 'end')`).toEqual([0, 0]);
+    expect(
+      [outstandingIn(bodyMemory), bodyMemory.budget.stats().outstanding],
+      `After ${counts.join('/')} valid/64 KB/malformed/oversized-chunked/oversized/aborted requests, every rented buffer and every budget byte must be back (${after}): give them back in a finally, and settle the read when the client goes away ('error' or 'close' before 'end')`,
+    ).toEqual([0, 0]);
     const bodiesRead = counts[0]! + counts[1]! + counts[2]! + counts[3]! + counts[5]!;
-    expect(rentedFrom(bodyMemory) - before, 'Every request that reads a body must rent (only the oversized Content-Length ones are refused before)').toBeGreaterThanOrEqual(bodiesRead);
-    expect(Math.max(bodyMemory.small.stats().highWater, bodyMemory.slabs.stats().highWater), `At most one buffer per request in flight (${after})`).toBeLessThanOrEqual(64);
+    expect(
+      rentedFrom(bodyMemory) - before,
+      'Every request that reads a body must rent (only the oversized Content-Length ones are refused before)',
+    ).toBeGreaterThanOrEqual(bodiesRead);
+    expect(
+      Math.max(bodyMemory.small.stats().highWater, bodyMemory.slabs.stats().highWater),
+      `At most one buffer per request in flight (${after})`,
+    ).toBeLessThanOrEqual(64);
   }, 120_000);
 
   it('answers a short body after a long one on the same connection as if it came alone', async () => {
@@ -144,12 +158,22 @@ describe('the pool under a real server', () => {
     try {
       const send = (body: Uint8Array) =>
         new Promise<{ status: number; text: string }>((resolve, reject) => {
-          const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/ingest/v1', agent: single, headers: { 'content-type': 'application/json', 'content-length': body.byteLength } }, (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (c: string) => (text += c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-          });
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              method: 'POST',
+              path: '/ingest/v1',
+              agent: single,
+              headers: { 'content-type': 'application/json', 'content-length': body.byteLength },
+            },
+            (res) => {
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (c: string) => (text += c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+            },
+          );
           req.on('error', reject);
           req.end(body);
         });
@@ -169,9 +193,15 @@ describe('the pool under a real server', () => {
     const sockets = await Promise.all(Array.from({ length: SLOW }, () => slowClient(port)));
     try {
       const arrived = await waitFor(() => rentedFrom(bodyMemory) - before >= SLOW, 10_000);
-      expect(arrived, `Read each body from nodeRequest() as its bytes arrive: after 10 s, ${rentedFrom(bodyMemory) - before} of ${SLOW} bodies that sent 16 bytes had rented memory for them (${showMemory(bodyMemory)})`).toBe(true);
+      expect(
+        arrived,
+        `Read each body from nodeRequest() as its bytes arrive: after 10 s, ${rentedFrom(bodyMemory) - before} of ${SLOW} bodies that sent 16 bytes had rented memory for them (${showMemory(bodyMemory)})`,
+      ).toBe(true);
       const bound = SLOW * bodyMemory.small.slabSize;
-      expect(bodyMemory.budget.stats().outstanding, `Rent what arrived, not what was declared: ${SLOW} bodies of 16 bytes may hold ${SLOW} small slabs (${bound} bytes) in all, not ${SLOW} slabs or 1 MiB buffers (${showMemory(bodyMemory)})`).toBeLessThanOrEqual(bound);
+      expect(
+        bodyMemory.budget.stats().outstanding,
+        `Rent what arrived, not what was declared: ${SLOW} bodies of 16 bytes may hold ${SLOW} small slabs (${bound} bytes) in all, not ${SLOW} slabs or 1 MiB buffers (${showMemory(bodyMemory)})`,
+      ).toBeLessThanOrEqual(bound);
       expect(bodyMemory.slabs.stats().outstanding, `16 bytes never need a 64 KiB slab (${showMemory(bodyMemory)})`).toBe(0);
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status, 'GET /health still answers while slow clients hold their bodies').toBe(200);
@@ -181,7 +211,10 @@ describe('the pool under a real server', () => {
       for (const socket of sockets) socket.destroy();
     }
     const after = await waitForOutstandingZero();
-    expect([outstandingIn(bodyMemory), bodyMemory.budget.stats().outstanding], `When the slow clients go away, their small slabs and budget come back ('close' without 'end' is Aborted) (${after})`).toEqual([0, 0]);
+    expect(
+      [outstandingIn(bodyMemory), bodyMemory.budget.stats().outstanding],
+      `When the slow clients go away, their small slabs and budget come back ('close' without 'end' is Aborted) (${after})`,
+    ).toEqual([0, 0]);
   }, 60_000);
 
   it('answers 503 server_busy while slow bodies hold the budget, and 202 once they have gone', async () => {
@@ -190,17 +223,30 @@ describe('the pool under a real server', () => {
     const memory = createBodyMemory({ budgetBytes: 64 * 1024 });
     const tight = await serveApp(appWithMemory(memory)({ logLevel: 'silent' }), { port: 0 });
     const tightPort = Number(new URL(tight.url).port);
-    const send = () => fetch(`${tight.url}/ingest/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ingestFixture('64k').bytes as BodyInit });
+    const send = () =>
+      fetch(`${tight.url}/ingest/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ingestFixture('64k').bytes as BodyInit });
     try {
       const slow = await slowClient(tightPort);
-      expect(await waitFor(() => memory.budget.stats().outstanding > 0), `A slow body's 16 bytes must take their small slab from the budget (${showMemory(memory)})`).toBe(true);
+      expect(
+        await waitFor(() => memory.budget.stats().outstanding > 0),
+        `A slow body's 16 bytes must take their small slab from the budget (${showMemory(memory)})`,
+      ).toBe(true);
       const busy = await send();
       const text = await busy.text();
-      expect(busy.status, `With a 64 KiB budget and a slow body holding a small slab, a 64 KB body's slab does not fit: answer 503 server_busy, got ${busy.status} ${text.slice(0, 160)}`).toBe(503);
+      expect(
+        busy.status,
+        `With a 64 KiB budget and a slow body holding a small slab, a 64 KB body's slab does not fit: answer 503 server_busy, got ${busy.status} ${text.slice(0, 160)}`,
+      ).toBe(503);
       expect([JSON.parse(text).error.code, busy.headers.get('retry-after')], 'The 503 is server_busy, with Retry-After').toEqual(['server_busy', '1']);
-      expect(memory.budget.stats().outstanding, `The refused request gave its memory back; only the slow body's small slab is held (${showMemory(memory)})`).toBe(memory.small.slabSize);
+      expect(
+        memory.budget.stats().outstanding,
+        `The refused request gave its memory back; only the slow body's small slab is held (${showMemory(memory)})`,
+      ).toBe(memory.small.slabSize);
       slow.destroy();
-      expect(await waitFor(() => memory.budget.stats().outstanding === 0), `The slow client went away: its small slab and budget come back (${showMemory(memory)})`).toBe(true);
+      expect(
+        await waitFor(() => memory.budget.stats().outstanding === 0),
+        `The slow client went away: its small slab and budget come back (${showMemory(memory)})`,
+      ).toBe(true);
       expect((await send()).status, 'With the budget free again, the same 64 KB body is accepted').toBe(202);
     } finally {
       await tight.close();
@@ -214,12 +260,18 @@ describe('the pool under a real server', () => {
     const start = `POST /ingest/v1 HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n`;
     const fillers = (n: number) => Array.from({ length: n }, (_, i) => `x-f${i}: 1\r\n`).join('');
     const twoTypes = await rawStatus(`${start}content-type: application/json\r\ncontent-type: text/plain\r\ncontent-length: ${body.length}\r\n\r\n`, body);
-    expect(twoTypes, 'Two conflicting Content-Types are not JSON: 415. incoming.headers keeps only the first; read headers with requestHeader(incoming, name)').toBe(415);
+    expect(
+      twoTypes,
+      'Two conflicting Content-Types are not JSON: 415. incoming.headers keeps only the first; read headers with requestHeader(incoming, name)',
+    ).toBe(415);
     const late = await rawStatus(`${start}${fillers(999)}content-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`, body);
-    expect(late, 'A Content-Type after 999 other headers still counts: 202. incoming.headers keeps only 1,000 lines; requestHeader(incoming, name) reads them all').toBe(202);
+    expect(
+      late,
+      'A Content-Type after 999 other headers still counts: 202. incoming.headers keeps only 1,000 lines; requestHeader(incoming, name) reads them all',
+    ).toBe(202);
     const before = rentedFrom(bodyMemory);
     const huge = await rawStatus(`${start}content-type: application/json\r\n${fillers(1001)}content-length: ${2 * BODY_LIMIT_BYTES}\r\n\r\n`, ' '.repeat(1000));
-    expect(huge, 'A Content-Length over 1 MiB as header #1,004 is still declared: 413 before reading (requestHeader(incoming, \'content-length\'))').toBe(413);
+    expect(huge, "A Content-Length over 1 MiB as header #1,004 is still declared: 413 before reading (requestHeader(incoming, 'content-length'))").toBe(413);
     expect(rentedFrom(bodyMemory) - before, `The early 413 rents nothing (${showMemory(bodyMemory)})`).toBe(0);
   });
 });

@@ -33,7 +33,11 @@ const HOW = {
 type BinaryName = keyof typeof HOW;
 
 /** Which bundle each binary runs: its SEA config's `main`. */
-const MAIN: Record<BinaryName, 'server.cjs' | 'snapshot.cjs'> = { 'server-sea': 'server.cjs', 'server-sea-codecache': 'server.cjs', 'server-sea-snapshot': 'snapshot.cjs' };
+const MAIN: Record<BinaryName, 'server.cjs' | 'snapshot.cjs'> = {
+  'server-sea': 'server.cjs',
+  'server-sea-codecache': 'server.cjs',
+  'server-sea-snapshot': 'snapshot.cjs',
+};
 
 /**
  * Whether `binary` holds the text of `script`: a plain or code-cache blob stores its main script as is (UTF-8),
@@ -71,8 +75,10 @@ describe('pnpm build', () => {
     expect(built.error, `Step 1: make bundle() in src/bundle.ts work — ${describeBuild(built)}`).toBeUndefined();
     const { server } = built.report!.bundles;
     expect(existsSync(join(built.dir, 'server.cjs')), 'Step 1: bundle() must write the bundle to options.outfile (dist/server.cjs)').toBe(true);
-    expect(server.bytes, 'Step 1: report the bundle size from the metafile (outputs[outfile].bytes): it is the file size').toBe(statSync(join(built.dir, 'server.cjs')).size);
-    expect(existsSync(server.metafilePath), 'Step 1: write esbuild\'s metafile (metafile: true) beside the bundle, e.g. dist/server.meta.json').toBe(true);
+    expect(server.bytes, 'Step 1: report the bundle size from the metafile (outputs[outfile].bytes): it is the file size').toBe(
+      statSync(join(built.dir, 'server.cjs')).size,
+    );
+    expect(existsSync(server.metafilePath), "Step 1: write esbuild's metafile (metafile: true) beside the bundle, e.g. dist/server.meta.json").toBe(true);
     const metafile = JSON.parse(readFileSync(server.metafilePath, 'utf8')) as Metafile;
     expect(
       bundledFrom(metafile, labSourcePath('server.ts')),
@@ -84,14 +90,19 @@ describe('pnpm build', () => {
     binary(name);
     const outcome = built.report!.binaries.find((b) => b.name === name) as SeaResult;
     const chosen = built.report!.seaMethod;
-    const how = chosen === 'build-sea' ? `run node --build-sea on the config (this node, ${process.version}, has it)` : `use postject (this node, ${process.version}, has no --build-sea)`;
+    const how =
+      chosen === 'build-sea'
+        ? `run node --build-sea on the config (this node, ${process.version}, has it)`
+        : `use postject (this node, ${process.version}, has no --build-sea)`;
     expect(outcome.method, `Step 2: buildSea() must follow options.method ('${chosen}'): ${how}, and answer method: options.method`).toBe(chosen);
   });
 
   it.each(Object.keys(HOW) as BinaryName[])('makes %s, an executable a little larger than node', (name) => {
     const path = binary(name);
     expect(() => accessSync(path, constants.X_OK), `${name} must be executable: copy process.execPath and keep its mode`).not.toThrow();
-    expect(statSync(path).size, `${name} is a copy of node with the blob injected: at least node's size`).toBeGreaterThanOrEqual(statSync(process.execPath).size);
+    expect(statSync(path).size, `${name} is a copy of node with the blob injected: at least node's size`).toBeGreaterThanOrEqual(
+      statSync(process.execPath).size,
+    );
   });
 });
 
@@ -123,8 +134,11 @@ describe('what each blob carries', () => {
     return (built.report!.binaries.find((b) => b.name === name) as { blobBytes: number }).blobBytes;
   };
 
-  it('server-sea-codecache ships V8\'s code cache: its blob is larger than the plain one', () => {
-    expect(blobBytes('server-sea-codecache'), 'Pass useCodeCache: true in the SEA config of server-sea-codecache (the blob then holds compiled code beside the script)').toBeGreaterThan(blobBytes('server-sea'));
+  it("server-sea-codecache ships V8's code cache: its blob is larger than the plain one", () => {
+    expect(
+      blobBytes('server-sea-codecache'),
+      'Pass useCodeCache: true in the SEA config of server-sea-codecache (the blob then holds compiled code beside the script)',
+    ).toBeGreaterThan(blobBytes('server-sea'));
   });
 
   it('server-sea-snapshot ships a heap snapshot: its blob is megabytes, not a script', () => {

@@ -47,11 +47,16 @@ describe.each(['server', 'snapshot'] as const)('the %s bundle', (name) => {
 
   it.each(BANNED)('does not contain %s', (pkg) => {
     const found = bundleOf(name).inputs.filter((path) => packageOf(path) === pkg);
-    expect(found, `Keep ${pkg} out of the bundle (bundle src/${name}.ts, which imports the lab 04 app only): it brought in ${found.slice(0, 3).join(', ')}`).toEqual([]);
+    expect(
+      found,
+      `Keep ${pkg} out of the bundle (bundle src/${name}.ts, which imports the lab 04 app only): it brought in ${found.slice(0, 3).join(', ')}`,
+    ).toEqual([]);
   });
 
   it('needs no decorator helpers', () => {
-    expect(DECORATOR_HELPERS.test(bundleOf(name).code), 'The bundle has decorator helpers: bundle the lean app (src/app.ts), never shared/baseline').toBe(false);
+    expect(DECORATOR_HELPERS.test(bundleOf(name).code), 'The bundle has decorator helpers: bundle the lean app (src/app.ts), never shared/baseline').toBe(
+      false,
+    );
   });
 
   it('still carries the app: hono and @hotpath/api', () => {
@@ -62,7 +67,9 @@ describe.each(['server', 'snapshot'] as const)('the %s bundle', (name) => {
       name === 'snapshot' && inputs.length <= 1
         ? 'src/snapshot.ts imports nothing yet (the starting stub): this check waits for step 3, whose entry calls createApp() — your bundle() is not the cause'
         : undefined;
-    expect([...packages], waiting ?? 'Bundle everything the app imports (bundle: true): hono must be inside the bundle, not left to node_modules').toContain('hono');
+    expect([...packages], waiting ?? 'Bundle everything the app imports (bundle: true): hono must be inside the bundle, not left to node_modules').toContain(
+      'hono',
+    );
     expect([...packages], waiting ?? 'Bundle the workspace packages too: @hotpath/api must be inside the bundle').toContain('@hotpath/api');
   });
 });
@@ -83,8 +90,14 @@ describe('bundle() on small fixtures', () => {
     expect(report.largest.length, 'Report the largest inputs from the metafile (outputs[…].inputs[path].bytesInOutput)').toBeGreaterThan(0);
     const sizes = report.largest.map((m) => m.bytes);
     expect(sizes, 'List the largest inputs largest first').toEqual([...sizes].sort((a, b) => b - a));
-    expect(sizes.reduce((a, b) => a + b, 0), 'The inputs\' bytes are parts of the output: their sum cannot exceed it').toBeLessThanOrEqual(report.bytes);
-    expect(report.inputs.some((path) => path.endsWith('static-imports.ts')), 'List every bundled input (Object.keys(metafile.inputs))').toBe(true);
+    expect(
+      sizes.reduce((a, b) => a + b, 0),
+      "The inputs' bytes are parts of the output: their sum cannot exceed it",
+    ).toBeLessThanOrEqual(report.bytes);
+    expect(
+      report.inputs.some((path) => path.endsWith('static-imports.ts')),
+      'List every bundled input (Object.keys(metafile.inputs))',
+    ).toBe(true);
   });
 
   it.each([

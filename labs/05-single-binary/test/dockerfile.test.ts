@@ -47,9 +47,18 @@ describe('the Dockerfile', () => {
   });
 
   it('runs the binary without a shell, as a non-root user', () => {
-    expect(instructions.some((line) => line.startsWith('RUN ')), 'A distroless image has no shell: no RUN').toBe(false);
-    expect(instructions.find((line) => line.startsWith('ENTRYPOINT ')), 'ENTRYPOINT in exec form (JSON array): no shell to parse a string').toMatch(/^ENTRYPOINT \["\/[^"]+"\]$/);
-    expect(instructions.find((line) => line.startsWith('USER ')), 'Run as the image\'s nonroot user').toBe('USER nonroot');
+    expect(
+      instructions.some((line) => line.startsWith('RUN ')),
+      'A distroless image has no shell: no RUN',
+    ).toBe(false);
+    expect(
+      instructions.find((line) => line.startsWith('ENTRYPOINT ')),
+      'ENTRYPOINT in exec form (JSON array): no shell to parse a string',
+    ).toMatch(/^ENTRYPOINT \["\/[^"]+"\]$/);
+    expect(
+      instructions.find((line) => line.startsWith('USER ')),
+      "Run as the image's nonroot user",
+    ).toBe('USER nonroot');
   });
 
   it('copies a binary your build makes', () => {

@@ -71,13 +71,7 @@ export function concatBytes(parts: readonly (string | readonly number[])[]): Uin
 }
 
 /** A case whose body is raw bytes: text parts are UTF-8 encoded, number arrays are bytes as is. */
-export function bytes(
-  route: CorpusRoute,
-  name: string,
-  parts: readonly (string | readonly number[])[],
-  expect: CorpusExpect,
-  extra?: Extra,
-): CorpusCaseSource {
+export function bytes(route: CorpusRoute, name: string, parts: readonly (string | readonly number[])[], expect: CorpusExpect, extra?: Extra): CorpusCaseSource {
   const raw = concatBytes(parts);
   return build(route, name, renderBytes(raw), { bodyBase64: Buffer.from(raw).toString('base64') }, expect, extra);
 }

@@ -7,14 +7,18 @@ import type { CorpusCaseSource } from '../src/fixtures.ts';
 import { INGEST, accepted, event, generated, invalid, text, tooLarge, unsupported, type Extra } from './corpus-helpers.ts';
 
 const T = 1717171717171;
-const ok = (name: string, body: string, itemCount: number, timestamp: number, extra?: Extra) =>
-  text(INGEST, name, body, accepted(itemCount, timestamp), extra);
+const ok = (name: string, body: string, itemCount: number, timestamp: number, extra?: Extra) => text(INGEST, name, body, accepted(itemCount, timestamp), extra);
 const bad = (name: string, body: string, field?: string, extra?: Extra) => text(INGEST, name, body, invalid(field), extra);
 const valueNote = { note: 'Numbers are judged by the value JSON.parse gives them, not by how they are spelled.' };
 
 const acceptedCases: CorpusCaseSource[] = [
   ok('minimal event', event(3), 3, T),
-  ok('spec example with items and unknown fields', `{"source":"sensor-17","timestamp":${T},"itemCount":3,"items":[{"sku":"A-1","qty":2,"price":9.99,"tags":["x"]}],"extra":{"nested":[1,2,3]}}`, 3, T),
+  ok(
+    'spec example with items and unknown fields',
+    `{"source":"sensor-17","timestamp":${T},"itemCount":3,"items":[{"sku":"A-1","qty":2,"price":9.99,"tags":["x"]}],"extra":{"nested":[1,2,3]}}`,
+    3,
+    T,
+  ),
   ok('timestamp before itemCount', `{"timestamp":${T},"itemCount":1}`, 1, T),
   ok('smallest values: itemCount 1, timestamp 1', event(1, 1), 1, 1),
   ok('itemCount spelled 1e3 (value 1000)', event('1e3'), 1000, T, valueNote),
@@ -43,12 +47,19 @@ const acceptedCases: CorpusCaseSource[] = [
   ok('key text inside a string value is ignored', String.raw`{"note":"\"itemCount\":0,\"timestamp\":0","itemCount":2,"timestamp":5}`, 2, 5),
   ok('itemCount is not checked against items.length', `{"items":[],"itemCount":5,"timestamp":5}`, 5, 5),
   ok('items that is not an array is skipped', `{"items":"none","source":42,"itemCount":1,"timestamp":5}`, 1, 5),
-  ok('unknown fields of every JSON type', `{"s":"x","n":-1.5e-10,"t":true,"f":false,"z":null,"a":[],"o":{},"aa":[[1,[2,[3]]],{"k":[{}]}],"itemCount":1,"timestamp":5}`, 1, 5),
+  ok(
+    'unknown fields of every JSON type',
+    `{"s":"x","n":-1.5e-10,"t":true,"f":false,"z":null,"a":[],"o":{},"aa":[[1,[2,[3]]],{"k":[{}]}],"itemCount":1,"timestamp":5}`,
+    1,
+    5,
+  ),
   ok('1e400 and -1e400 in skipped fields are valid JSON', `{"big":1e400,"neg":-1e400,"tiny":1e-400,"itemCount":1,"timestamp":5}`, 1, 5),
   ok('30-digit integer in a skipped field', `{"id":123456789012345678901234567890,"itemCount":1,"timestamp":5}`, 1, 5),
   ok('-0 in skipped fields', `{"z":-0,"zf":-0.0e0,"itemCount":1,"timestamp":5}`, 1, 5),
   ok('every escape in a skipped string', String.raw`{"s":"\" \\ \/ \b \f \n \r \t \u0000 \u001f \u00e9 \uFFFF","itemCount":1,"timestamp":5}`, 1, 5),
-  ok('escaped lone high surrogate \\uD800', String.raw`{"s":"\uD800","itemCount":1,"timestamp":5}`, 1, 5, { note: 'JSON.parse accepts escaped lone surrogates.' }),
+  ok('escaped lone high surrogate \\uD800', String.raw`{"s":"\uD800","itemCount":1,"timestamp":5}`, 1, 5, {
+    note: 'JSON.parse accepts escaped lone surrogates.',
+  }),
   ok('escaped lone low surrogate \\uDC00', String.raw`{"s":"\udc00","itemCount":1,"timestamp":5}`, 1, 5),
   ok('escaped surrogates in the wrong order', String.raw`{"s":"\uDE00\uD83D","itemCount":1,"timestamp":5}`, 1, 5),
   ok('escaped surrogate pair \\uD83D\\uDE00', String.raw`{"s":"\uD83D\uDE00","itemCount":1,"timestamp":5}`, 1, 5),
@@ -67,13 +78,23 @@ const acceptedCases: CorpusCaseSource[] = [
   ok('content type in mixed case', event(1, 2), 1, 2, { contentType: 'Application/JSON' }),
   ok('content type in capitals with parameter', event(1, 2), 1, 2, { contentType: 'APPLICATION/JSON;CHARSET=UTF-8' }),
   ok('content type with spaces before the parameter', event(1, 2), 1, 2, { contentType: 'application/json ; charset=utf-8' }),
-  generated(INGEST, 'nesting depth 64: object + 63 arrays', { kind: 'nest', open: '[', depth: 63, prefix: '{"deep":', suffix: ',"itemCount":1,"timestamp":1}' }, accepted(1, 1), { note: 'The top-level object is depth 1; 64 levels are allowed.' }),
-  generated(INGEST, 'nesting depth 64: 64 objects', { kind: 'nest', open: '{', depth: 63, prefix: '{"deep":', suffix: ',"itemCount":1,"timestamp":1}' }, accepted(1, 1)),
+  generated(
+    INGEST,
+    'nesting depth 64: object + 63 arrays',
+    { kind: 'nest', open: '[', depth: 63, prefix: '{"deep":', suffix: ',"itemCount":1,"timestamp":1}' },
+    accepted(1, 1),
+    { note: 'The top-level object is depth 1; 64 levels are allowed.' },
+  ),
+  generated(
+    INGEST,
+    'nesting depth 64: 64 objects',
+    { kind: 'nest', open: '{', depth: 63, prefix: '{"deep":', suffix: ',"itemCount":1,"timestamp":1}' },
+    accepted(1, 1),
+  ),
   generated(INGEST, 'body of exactly 1 MiB', { kind: 'size', bytes: 1024 * 1024 }, accepted(1, 1), { note: 'BODY_LIMIT_BYTES itself is allowed.' }),
 ];
 
-const field = (f: string, values: string[], make: (v: string) => string): CorpusCaseSource[] =>
-  values.map((v) => bad(`${f} is ${v}`, make(v), f));
+const field = (f: string, values: string[], make: (v: string) => string): CorpusCaseSource[] => values.map((v) => bad(`${f} is ${v}`, make(v), f));
 
 const validationCases: CorpusCaseSource[] = [
   bad('missing itemCount', `{"timestamp":5}`, 'itemCount'),
@@ -88,9 +109,42 @@ const validationCases: CorpusCaseSource[] = [
   bad('duplicate itemCount: the last one is null', `{"itemCount":3,"timestamp":1,"itemCount":null}`, 'itemCount'),
   bad('duplicate timestamp: the last one is 0', `{"timestamp":1,"itemCount":3,"timestamp":0}`, 'timestamp'),
   bad('itemCount only inside __proto__', `{"__proto__":{"itemCount":3},"timestamp":5}`, 'itemCount'),
-  ...field('itemCount', ['"3"', '"1e3"', '""', 'true', 'false', 'null', '[3]', '[]', '{}', '{"value":3}', '1.5', '0', '-0', '0.0', '-1', '-1e3', '1e-7',
-    '5e-324', '4503599627370495.5', '9007199254740992', '9007199254740993', '1e16', '1e400', '-1e400', '1e-400'], (v) => event(v)),
-  ...field('timestamp', ['"1717171717171"', 'true', 'null', '[]', '{}', '1717171717171.5', '0.5', '0', '-0', '-1717171717171', '9007199254740992', '1e400'], (v) => event(1, v)),
+  ...field(
+    'itemCount',
+    [
+      '"3"',
+      '"1e3"',
+      '""',
+      'true',
+      'false',
+      'null',
+      '[3]',
+      '[]',
+      '{}',
+      '{"value":3}',
+      '1.5',
+      '0',
+      '-0',
+      '0.0',
+      '-1',
+      '-1e3',
+      '1e-7',
+      '5e-324',
+      '4503599627370495.5',
+      '9007199254740992',
+      '9007199254740993',
+      '1e16',
+      '1e400',
+      '-1e400',
+      '1e-400',
+    ],
+    (v) => event(v),
+  ),
+  ...field(
+    'timestamp',
+    ['"1717171717171"', 'true', 'null', '[]', '{}', '1717171717171.5', '0.5', '0', '-0', '-1717171717171', '9007199254740992', '1e400'],
+    (v) => event(1, v),
+  ),
   bad('top-level null', 'null'),
   bad('top-level null with whitespace', ' null\n'),
   bad('top-level empty array', '[]'),
@@ -100,17 +154,34 @@ const validationCases: CorpusCaseSource[] = [
   bad('top-level string', '"event"'),
   bad('top-level true', 'true'),
   bad('top-level false', 'false'),
-  generated(INGEST, 'top-level array nested 64 deep', { kind: 'nest', open: '[', depth: 64 }, invalid(), { note: 'Deep but allowed: parsed, then refused for not being an object.' }),
+  generated(INGEST, 'top-level array nested 64 deep', { kind: 'nest', open: '[', depth: 64 }, invalid(), {
+    note: 'Deep but allowed: parsed, then refused for not being an object.',
+  }),
 ];
 
 const body = event(1, 2);
 const contentTypeCases: CorpusCaseSource[] = [
-  ...['text/plain', 'text/plain;charset=utf-8', 'application/x-www-form-urlencoded', 'application/jsonx', 'text/json', 'multipart/form-data; boundary=x',
-    'application/xml', '', 'json', 'application/vnd.api+json', 'application/json-patch+json', 'application/*', '*/*'].map((ct) =>
-    text(INGEST, `content type ${JSON.stringify(ct)}`, body, unsupported, { contentType: ct })),
+  ...[
+    'text/plain',
+    'text/plain;charset=utf-8',
+    'application/x-www-form-urlencoded',
+    'application/jsonx',
+    'text/json',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+    '',
+    'json',
+    'application/vnd.api+json',
+    'application/json-patch+json',
+    'application/*',
+    '*/*',
+  ].map((ct) => text(INGEST, `content type ${JSON.stringify(ct)}`, body, unsupported, { contentType: ct })),
   text(INGEST, 'no content type', body, unsupported, { contentType: null }),
   text(INGEST, 'no content type and an empty body', '', unsupported, { contentType: null }),
-  text(INGEST, 'text/plain with a body that is not JSON', 'not json', unsupported, { contentType: 'text/plain', note: 'The media type is checked before the body is parsed.' }),
+  text(INGEST, 'text/plain with a body that is not JSON', 'not json', unsupported, {
+    contentType: 'text/plain',
+    note: 'The media type is checked before the body is parsed.',
+  }),
   generated(INGEST, 'body of 1 MiB + 1 byte', { kind: 'size', bytes: 1024 * 1024 + 1 }, tooLarge),
 ];
 

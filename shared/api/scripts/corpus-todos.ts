@@ -7,8 +7,7 @@ import type { CorpusCaseSource } from '../src/fixtures.ts';
 import { MAX_TITLE_LENGTH } from '../src/limits.ts';
 import { TODOS, bytes, created, generated, invalid, invalidJson, text, tooLarge, unsupported, type Extra } from './corpus-helpers.ts';
 
-const make = (name: string, body: string, title: string, isComplete = false, extra?: Extra) =>
-  text(TODOS, name, body, created(title, isComplete), extra);
+const make = (name: string, body: string, title: string, isComplete = false, extra?: Extra) => text(TODOS, name, body, created(title, isComplete), extra);
 const bad = (name: string, body: string, field?: string, extra?: Extra) => text(TODOS, name, body, invalid(field), extra);
 const broken = (name: string, body: string) => text(TODOS, name, body, invalidJson);
 const longest = 'a'.repeat(MAX_TITLE_LENGTH);

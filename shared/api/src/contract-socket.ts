@@ -24,7 +24,11 @@ const FILLERS_BEFORE_CONTENT_TYPE = 999;
 const TWO_MIB = 2 * 1024 * 1024;
 const VALID_EVENT = '{"itemCount":3,"timestamp":1717171717171}';
 
-export interface SocketServer { port: number; policy: ServerPolicy; close(): Promise<void> }
+export interface SocketServer {
+  port: number;
+  policy: ServerPolicy;
+  close(): Promise<void>;
+}
 
 /** Serves `createApp`'s app (silent) on 127.0.0.1, any free port, with the server policy. */
 export async function serveOverSocket(createApp: CreateApp, options: ServerPolicyOptions = CONTRACT_POLICY): Promise<SocketServer> {
@@ -48,9 +52,18 @@ export async function serveOverSocket(createApp: CreateApp, options: ServerPolic
 }
 
 /** One parsed HTTP/1.1 response. */
-export interface RawResponse { status: number; headers: Record<string, string>; body: string }
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 /** What one raw exchange gave: the responses, whether the server closed the connection, and after how long. */
-export interface RawExchange { responses: RawResponse[]; raw: string; closed: boolean; ms: number }
+export interface RawExchange {
+  responses: RawResponse[];
+  raw: string;
+  closed: boolean;
+  ms: number;
+}
 
 /** Splits what came back into responses (each body by its Content-Length). */
 export function parseResponses(raw: string): RawResponse[] {
@@ -76,7 +89,12 @@ export function parseResponses(raw: string): RawResponse[] {
  * Connects to 127.0.0.1:`port`, lets `write` send what it wants, and collects the answer until the server
  * closes, `until` says enough (given what came so far), or `boundMs` passes; then destroys the socket.
  */
-export function exchange(port: number, write: (socket: Socket) => void, until: (raw: string) => boolean = () => false, boundMs = SOCKET_BOUND_MS): Promise<RawExchange> {
+export function exchange(
+  port: number,
+  write: (socket: Socket) => void,
+  until: (raw: string) => boolean = () => false,
+  boundMs = SOCKET_BOUND_MS,
+): Promise<RawExchange> {
   return new Promise((resolve) => {
     const started = performance.now();
     let raw = '';
@@ -106,7 +124,9 @@ const oneResponse = (raw: string) => parseResponses(raw).length > 0;
 const fillers = (count: number) => Array.from({ length: count }, (_, i) => `X-Filler-${i}: ${i}\r\n`).join('');
 
 const shown = (x: RawExchange) =>
-  x.responses.length > 0 ? x.responses.map((r) => `${r.status} ${r.body.slice(0, 160)}`).join(' | ') : `no answer within ${x.ms} ms${x.closed ? ', connection closed' : ''}`;
+  x.responses.length > 0
+    ? x.responses.map((r) => `${r.status} ${r.body.slice(0, 160)}`).join(' | ')
+    : `no answer within ${x.ms} ms${x.closed ? ', connection closed' : ''}`;
 
 /** Asserts that `response` is the API's error `code`: its status, JSON, exactly {"error":{"code","message"}}. */
 export function expectRawError(response: RawResponse | undefined, code: ErrorCode, instruction: string, x: RawExchange): void {
@@ -118,7 +138,9 @@ export function expectRawError(response: RawResponse | undefined, code: ErrorCod
   } catch {
     expect.fail(`${instruction}: the body must be JSON (got ${shown(x)})`);
   }
-  expect(body, `${instruction}: write {"error":{"code":"${code}","message":"…"}} and nothing else`).toStrictEqual({ error: { code, message: expect.any(String) } });
+  expect(body, `${instruction}: write {"error":{"code":"${code}","message":"…"}} and nothing else`).toStrictEqual({
+    error: { code, message: expect.any(String) },
+  });
 }
 
 /** Runs `body` against a fresh app served over a socket, and always closes the server. */
@@ -131,7 +153,7 @@ async function withServer(createApp: CreateApp, body: (server: SocketServer) => 
   }
 }
 
-const POLICY_HINT = 'the kit\'s server policy (applyServerPolicy in @hotpath/api/server-policy) answers it; do not replace the server\'s clientError handling';
+const POLICY_HINT = "the kit's server policy (applyServerPolicy in @hotpath/api/server-policy) answers it; do not replace the server's clientError handling";
 const HEADER_HINT = 'Read headers from the whole header block (requestHeader() from @hotpath/api/node-request, or c.req.header()), not incoming.headers';
 
 type Run = ContractCheck['run'];
@@ -142,49 +164,88 @@ export function socketChecks(): ContractCheck[] {
   return [
     socketCheck('a Content-Type after 999 other headers counts: 202', (createApp) =>
       withServer(createApp, async ({ port }) => {
-        const x = await exchange(port, (s) =>
-          s.write(`POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\n${fillers(FILLERS_BEFORE_CONTENT_TYPE)}Content-Type: application/json\r\nContent-Length: ${VALID_EVENT.length}\r\n\r\n${VALID_EVENT}`), oneResponse);
-        expect(x.responses[0]?.status, `${HEADER_HINT}: Content-Type: application/json came as header #1,001 of a valid POST /ingest/v1 and counts wherever it is (got ${shown(x)})`).toBe(202);
-      })),
+        const x = await exchange(
+          port,
+          (s) =>
+            s.write(
+              `POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\n${fillers(FILLERS_BEFORE_CONTENT_TYPE)}Content-Type: application/json\r\nContent-Length: ${VALID_EVENT.length}\r\n\r\n${VALID_EVENT}`,
+            ),
+          oneResponse,
+        );
+        expect(
+          x.responses[0]?.status,
+          `${HEADER_HINT}: Content-Type: application/json came as header #1,001 of a valid POST /ingest/v1 and counts wherever it is (got ${shown(x)})`,
+        ).toBe(202);
+      }),
+    ),
 
     socketCheck('two conflicting Content-Types: 415', (createApp) =>
       withServer(createApp, async ({ port }) => {
-        const x = await exchange(port, (s) =>
-          s.write(`POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: ${VALID_EVENT.length}\r\n\r\n${VALID_EVENT}`), oneResponse);
-        expectRawError(x.responses[0], 'unsupported_media_type', `${HEADER_HINT}: Content-Type: application/json then Content-Type: text/plain is "application/json, text/plain", not JSON`, x);
-      })),
+        const x = await exchange(
+          port,
+          (s) =>
+            s.write(
+              `POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: ${VALID_EVENT.length}\r\n\r\n${VALID_EVENT}`,
+            ),
+          oneResponse,
+        );
+        expectRawError(
+          x.responses[0],
+          'unsupported_media_type',
+          `${HEADER_HINT}: Content-Type: application/json then Content-Type: text/plain is "application/json, text/plain", not JSON`,
+          x,
+        );
+      }),
+    ),
 
     socketCheck('Content-Length: 2097152 as header #1,002, no body sent yet: 413 at once', (createApp) =>
       withServer(createApp, async ({ port }) => {
-        const x = await exchange(port, (s) =>
-          s.write(`POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\n${fillers(FILLERS_BEFORE_CONTENT_TYPE)}Content-Length: ${TWO_MIB}\r\n\r\n`), oneResponse);
+        const x = await exchange(
+          port,
+          (s) =>
+            s.write(
+              `POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\n${fillers(FILLERS_BEFORE_CONTENT_TYPE)}Content-Length: ${TWO_MIB}\r\n\r\n`,
+            ),
+          oneResponse,
+        );
         expectRawError(
           x.responses[0],
           'payload_too_large',
           `Refuse a declared Content-Length over BODY_LIMIT_BYTES (${BODY_LIMIT_BYTES}) before reading the body, wherever the header is in the block (read it with requestHeader() or c.req.header()): here it is header #1,002 and no body was sent`,
           x,
         );
-      })),
+      }),
+    ),
 
     socketCheck('Content-Length: 10 then 30 bytes: 400 bad_request as JSON', (createApp) =>
       withServer(createApp, async ({ port }) => {
-        const x = await exchange(port, (s) => s.write(`POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n${'{"itemCount":1,"timestamp":1} '}`));
+        const x = await exchange(port, (s) =>
+          s.write(`POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n${'{"itemCount":1,"timestamp":1} '}`),
+        );
         expectRawError(x.responses.at(-1), 'bad_request', `Answer a malformed request with 400 bad_request JSON and close: ${POLICY_HINT}`, x);
         expect(x.closed, 'Close the connection after a protocol error').toBe(true);
-      })),
+      }),
+    ),
 
     socketCheck('a 100 KB header: 431 header_too_large as JSON', (createApp) =>
       withServer(createApp, async ({ port }) => {
         const x = await exchange(port, (s) => s.write(`GET /health HTTP/1.1\r\nHost: lab\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`), oneResponse);
         expectRawError(x.responses[0], 'header_too_large', `Answer a header block over 16 KiB with 431 header_too_large JSON: ${POLICY_HINT}`, x);
-      })),
+      }),
+    ),
 
     socketCheck('stalled headers: 408 request_timeout as JSON after headersTimeout', (createApp) =>
       withServer(createApp, async ({ port }) => {
         const x = await exchange(port, (s) => s.write('GET /health HTTP/1.1\r\nHost: lab\r\n'));
-        expectRawError(x.responses[0], 'request_timeout', `Answer headers that stop coming with 408 request_timeout JSON after headersTimeout (${CONTRACT_POLICY.headersTimeoutMs} ms here): ${POLICY_HINT}`, x);
+        expectRawError(
+          x.responses[0],
+          'request_timeout',
+          `Answer headers that stop coming with 408 request_timeout JSON after headersTimeout (${CONTRACT_POLICY.headersTimeoutMs} ms here): ${POLICY_HINT}`,
+          x,
+        );
         expect(x.closed, 'Close the connection after a request timeout').toBe(true);
-      })),
+      }),
+    ),
 
     socketCheck('a body trickled below the minimum rate: 408 or close, while others are served', (createApp) =>
       withServer(createApp, async ({ port }) => {
@@ -197,11 +258,21 @@ export function socketChecks(): ContractCheck[] {
           const health = await exchange(port, (s) => s.write('GET /health HTTP/1.1\r\nHost: lab\r\nConnection: close\r\n\r\n'), oneResponse);
           expect(health.responses[0]?.status, `Keep answering other clients while one body trickles in (got ${shown(health)})`).toBe(200);
           const x = await slow;
-          if (x.responses.length > 0) expectRawError(x.responses[0], 'request_timeout', `Answer a body slower than the minimum data rate with 408 request_timeout JSON: ${POLICY_HINT}`, x);
-          expect(x.closed, `Close a connection whose body comes slower than ${CONTRACT_POLICY.minBodyBytesPerSec} B/s after ${CONTRACT_POLICY.bodyGraceMs} ms (${shown(x)})`).toBe(true);
+          if (x.responses.length > 0)
+            expectRawError(
+              x.responses[0],
+              'request_timeout',
+              `Answer a body slower than the minimum data rate with 408 request_timeout JSON: ${POLICY_HINT}`,
+              x,
+            );
+          expect(
+            x.closed,
+            `Close a connection whose body comes slower than ${CONTRACT_POLICY.minBodyBytesPerSec} B/s after ${CONTRACT_POLICY.bodyGraceMs} ms (${shown(x)})`,
+          ).toBe(true);
         } finally {
           clearInterval(trickle);
         }
-      })),
+      }),
+    ),
   ];
 }

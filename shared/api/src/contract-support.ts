@@ -28,10 +28,18 @@ export interface ContractOptions {
 }
 
 /** What came back: status, headers and the body as text. */
-export interface Answer { status: number; headers: Headers; text: string }
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
 
 /** contentType: default for POST application/json; null sends no Content-Type header. */
-export interface SendInit { body?: string | Uint8Array | ReadableStream<Uint8Array>; contentType?: string | null; headers?: Record<string, string> }
+export interface SendInit {
+  body?: string | Uint8Array | ReadableStream<Uint8Array>;
+  contentType?: string | null;
+  headers?: Record<string, string>;
+}
 
 /** A fresh, silent app. */
 export function freshApp(createApp: CreateApp, options: AppOptions = {}): HotPathApp {

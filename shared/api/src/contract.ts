@@ -72,7 +72,10 @@ check('todos', 'GET /todos/:id answers 404 not_found for ids that do not exist',
 
 check('todos', 'POST /todos answers 201 with Location and the todo, then GET /todos/:id finds it', async (createApp) => {
   const app = freshApp(createApp);
-  const wanted = [{ id: 101, title: 'Write the contract', isComplete: false }, { id: 102, title: 'Run it', isComplete: true }];
+  const wanted = [
+    { id: 101, title: 'Write the contract', isComplete: false },
+    { id: 102, title: 'Run it', isComplete: true },
+  ];
   for (const todo of wanted) {
     const body = todo.isComplete ? { title: todo.title, isComplete: true } : { title: todo.title };
     const a = await send(app, 'POST', '/todos', { body: JSON.stringify(body) });
@@ -109,9 +112,11 @@ check('todos', 'each app has its own todos and its own sink', async (createApp) 
   const a = await send(second, 'POST', '/todos', { body: '{"title":"second"}' });
   expect(a.headers.get('location'), 'Start ids at 101 in every new app').toBe('/todos/101');
   const listOf = async (app: typeof first) => (await send(app, 'GET', '/todos')).text;
-  expect(await listOf(first), 'List the first app\'s own todo in its GET /todos (a cached list belongs to one app)').toContain('"only in the first app"');
-  expect(await listOf(second), 'List only the second app\'s todos in its GET /todos (keep cached lists per app, not in module scope)').not.toContain('"only in the first app"');
-  expect(await listOf(second), 'List the second app\'s own todo in its GET /todos').toContain('"second"');
+  expect(await listOf(first), "List the first app's own todo in its GET /todos (a cached list belongs to one app)").toContain('"only in the first app"');
+  expect(await listOf(second), "List only the second app's todos in its GET /todos (keep cached lists per app, not in module scope)").not.toContain(
+    '"only in the first app"',
+  );
+  expect(await listOf(second), "List the second app's own todo in its GET /todos").toContain('"second"');
 });
 
 check('errors', 'unknown routes answer 404 not_found as JSON', async (createApp) => {
@@ -180,7 +185,10 @@ check('ingest', 'every truncation of a valid body is invalid_json', async (creat
   const app = freshApp(createApp);
   const small = enc.encode(String.raw`{"s":"é🚀\u00e9\"","a":[1,-2.5e3,true,null,{}],"itemCount":12,"timestamp":1717171717171}`);
   const big = ingestFixture('1k').bytes;
-  const cuts = [...Array.from({ length: small.length }, (_, i) => small.subarray(0, i)), ...Array.from({ length: big.length / 8 }, (_, i) => big.subarray(0, i * 8 + 3))];
+  const cuts = [
+    ...Array.from({ length: small.length }, (_, i) => small.subarray(0, i)),
+    ...Array.from({ length: big.length / 8 }, (_, i) => big.subarray(0, i * 8 + 3)),
+  ];
   for (const body of cuts) {
     expectError(await send(app, 'POST', '/ingest/v1', { body }), 'invalid_json', `the body is cut short after ${body.length} bytes`);
   }
@@ -279,7 +287,10 @@ export function contractChecks(cases: CorpusCase[] = corpus()): ContractCheck[] 
   return [...checks, ...socketChecks(), ...fromCorpus];
 }
 
-export interface ContractFailure { id: string; message: string }
+export interface ContractFailure {
+  id: string;
+  message: string;
+}
 
 /** Runs the checks one after another outside of vitest's describe/it and returns the ones that failed. */
 export async function runContract(createApp: CreateApp, filter: (check: ContractCheck) => boolean = () => true): Promise<ContractFailure[]> {

@@ -97,14 +97,16 @@ export const JsonError = {
 export type JsonErrorCode = (typeof JsonError)[keyof typeof JsonError];
 
 /** Each token type's name, for messages and test output. */
-export const TOKEN_NAMES: Record<TokenType, string> = Object.fromEntries(
-  Object.entries(Token).map(([name, value]) => [value, name]),
-) as Record<TokenType, string>;
+export const TOKEN_NAMES: Record<TokenType, string> = Object.fromEntries(Object.entries(Token).map(([name, value]) => [value, name])) as Record<
+  TokenType,
+  string
+>;
 
 /** Each error's name, for messages and test output. */
-export const JSON_ERROR_NAMES: Record<JsonErrorCode, string> = Object.fromEntries(
-  Object.entries(JsonError).map(([name, value]) => [value, name]),
-) as Record<JsonErrorCode, string>;
+export const JSON_ERROR_NAMES: Record<JsonErrorCode, string> = Object.fromEntries(Object.entries(JsonError).map(([name, value]) => [value, name])) as Record<
+  JsonErrorCode,
+  string
+>;
 
 const ERROR_TEXT: Record<JsonErrorCode, string> = {
   [JsonError.None]: 'no error',

@@ -162,7 +162,7 @@ export class JsonReaderBase {
       this.scalarType = b === Char.LowerT ? Token.True : b === Char.LowerF ? Token.False : Token.Null;
       return this.scanLiteral(i);
     }
-    return this.unexpected(i, b), -1;
+    return (this.unexpected(i, b), -1);
   }
 
   /**
@@ -196,7 +196,7 @@ export class JsonReaderBase {
     let escapes = false;
     for (;;) {
       while (j < length && PLAIN_STRING_BYTE[bytes[j]!] === 1) j++;
-      if (j >= length) return this.fail(JsonError.UnexpectedEnd, length), -1;
+      if (j >= length) return (this.fail(JsonError.UnexpectedEnd, length), -1);
       const b = bytes[j]!;
       if (b === Char.Quote) break;
       if (b === Char.Backslash) {
@@ -204,10 +204,10 @@ export class JsonReaderBase {
         if (j < 0) return -1;
         escapes = true;
       } else if (b < Char.Space) {
-        return this.fail(JsonError.ControlCharacter, j), -1;
+        return (this.fail(JsonError.ControlCharacter, j), -1);
       } else {
         const size = utf8SequenceSize(bytes, j, b);
-        if (size === 0) return this.fail(JsonError.InvalidUtf8, j), -1;
+        if (size === 0) return (this.fail(JsonError.InvalidUtf8, j), -1);
         j += size;
       }
     }
@@ -219,13 +219,13 @@ export class JsonReaderBase {
   private escape(j: number): number {
     const bytes = this.bytes;
     const length = bytes.length;
-    if (j + 1 >= length) return this.fail(JsonError.UnexpectedEnd, length), -1;
+    if (j + 1 >= length) return (this.fail(JsonError.UnexpectedEnd, length), -1);
     const letter = bytes[j + 1]!;
     if (ESCAPED_BYTE[letter] !== 0) return j + 2;
-    if (letter !== Char.LowerU) return this.fail(JsonError.InvalidEscape, j + 1), -1;
+    if (letter !== Char.LowerU) return (this.fail(JsonError.InvalidEscape, j + 1), -1);
     for (let k = j + 2; k < j + 6; k++) {
-      if (k >= length) return this.fail(JsonError.UnexpectedEnd, length), -1;
-      if (hexValue(bytes[k]!) < 0) return this.fail(JsonError.InvalidEscape, k), -1;
+      if (k >= length) return (this.fail(JsonError.UnexpectedEnd, length), -1);
+      if (hexValue(bytes[k]!) < 0) return (this.fail(JsonError.InvalidEscape, k), -1);
     }
     return j + 6;
   }
@@ -243,9 +243,9 @@ export class JsonReaderBase {
     if (b === Char.Minus) b = ++j < length ? bytes[j]! : END;
     if (b === Char.Digit0) {
       b = ++j < length ? bytes[j]! : END;
-      if (isDigit(b)) return this.fail(JsonError.InvalidNumber, j), -1; // no leading zeros
+      if (isDigit(b)) return (this.fail(JsonError.InvalidNumber, j), -1); // no leading zeros
     } else {
-      if (!isDigit(b)) return this.fail(b === END ? JsonError.UnexpectedEnd : JsonError.InvalidNumber, j), -1;
+      if (!isDigit(b)) return (this.fail(b === END ? JsonError.UnexpectedEnd : JsonError.InvalidNumber, j), -1);
       do b = ++j < length ? bytes[j]! : END;
       while (isDigit(b));
     }
@@ -266,8 +266,8 @@ export class JsonReaderBase {
   private digits(j: number): number {
     const bytes = this.bytes;
     const length = bytes.length;
-    if (j >= length) return this.fail(JsonError.UnexpectedEnd, length), -1;
-    if (!isDigit(bytes[j]!)) return this.fail(JsonError.InvalidNumber, j), -1;
+    if (j >= length) return (this.fail(JsonError.UnexpectedEnd, length), -1);
+    if (!isDigit(bytes[j]!)) return (this.fail(JsonError.InvalidNumber, j), -1);
     j++;
     while (j < length && isDigit(bytes[j]!)) j++;
     return j;
@@ -284,8 +284,8 @@ export class JsonReaderBase {
     const first = bytes[i];
     const text = first === Char.LowerT ? TRUE : first === Char.LowerF ? FALSE : NULL;
     for (let k = 1; k < text.length; k++) {
-      if (i + k >= length) return this.fail(JsonError.UnexpectedEnd, length), -1;
-      if (bytes[i + k] !== text[k]) return this.fail(JsonError.InvalidLiteral, i + k), -1;
+      if (i + k >= length) return (this.fail(JsonError.UnexpectedEnd, length), -1);
+      if (bytes[i + k] !== text[k]) return (this.fail(JsonError.InvalidLiteral, i + k), -1);
     }
     return i + text.length;
   }

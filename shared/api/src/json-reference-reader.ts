@@ -50,8 +50,7 @@ const SIMPLE_ESCAPES = new Set([...'"\\/bfnrt'].map((ch) => ch.charCodeAt(0)));
 const isDigit = (b: number | undefined) => b !== undefined && b >= Char.Digit0 && b <= Char.Digit9;
 const isHexDigit = (b: number | undefined) =>
   isDigit(b) || (b !== undefined && ((b >= Char.UpperA && b <= Char.UpperF) || (b >= Char.LowerA && b <= Char.LowerF)));
-const isWhitespace = (b: number | undefined) =>
-  b === Char.Space || b === Char.Tab || b === Char.LineFeed || b === Char.CarriageReturn;
+const isWhitespace = (b: number | undefined) => b === Char.Space || b === Char.Tab || b === Char.LineFeed || b === Char.CarriageReturn;
 const inRange = (b: number | undefined, low: number, high: number) => b !== undefined && b >= low && b <= high;
 
 /**

@@ -39,7 +39,16 @@ export function hexValue(b: number): number {
 
 /** What each one-letter escape stands for, by the letter after `\` (0: not an escape letter); `u` is apart. */
 export const ESCAPED_BYTE = new Uint8Array(256);
-for (const [letter, byte] of [['"', 0x22], ['\\', 0x5c], ['/', 0x2f], ['b', 0x08], ['f', 0x0c], ['n', 0x0a], ['r', 0x0d], ['t', 0x09]] as const) {
+for (const [letter, byte] of [
+  ['"', 0x22],
+  ['\\', 0x5c],
+  ['/', 0x2f],
+  ['b', 0x08],
+  ['f', 0x0c],
+  ['n', 0x0a],
+  ['r', 0x0d],
+  ['t', 0x09],
+] as const) {
   ESCAPED_BYTE[letter.charCodeAt(0)] = byte;
 }
 

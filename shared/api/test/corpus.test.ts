@@ -48,31 +48,69 @@ describe('corpus shape and coverage', () => {
 
   it('covers every status and code, in both routes', () => {
     const seen = new Set(cases.map((c) => `${c.route} ${c.expect.status} ${c.expect.code ?? ''}`));
-    for (const want of ['202 ', '400 invalid_json', '400 validation_failed', '413 payload_too_large', '415 unsupported_media_type']) expect(seen).toContain(`/ingest/v1 ${want}`);
-    for (const want of ['201 ', '400 invalid_json', '400 validation_failed', '413 payload_too_large', '415 unsupported_media_type']) expect(seen).toContain(`/todos ${want}`);
+    for (const want of ['202 ', '400 invalid_json', '400 validation_failed', '413 payload_too_large', '415 unsupported_media_type'])
+      expect(seen).toContain(`/ingest/v1 ${want}`);
+    for (const want of ['201 ', '400 invalid_json', '400 validation_failed', '413 payload_too_large', '415 unsupported_media_type'])
+      expect(seen).toContain(`/todos ${want}`);
   });
 
   it('covers the byte-level cases', () => {
     const hex = cases.filter((c) => c.source.bodyBase64).map((c) => Buffer.from(c.body).toString('hex'));
-    for (const seq of ['efbbbf', 'eda080', 'c0af', 'e080af', 'f08080af', 'f4908080', 'ff', '00']) expect(hex.some((h) => h.includes(seq)), seq).toBe(true);
+    for (const seq of ['efbbbf', 'eda080', 'c0af', 'e080af', 'f08080af', 'f4908080', 'ff', '00'])
+      expect(
+        hex.some((h) => h.includes(seq)),
+        seq,
+      ).toBe(true);
     expect(names((c) => /truncated .*sequence/.test(c.name)).length).toBeGreaterThanOrEqual(3);
   });
 
   it('covers nesting at 64, 65, 10,000 and 100,000 levels', () => {
-    const depths = cases.filter((c) => c.source.generate?.kind === 'nest').map((c) => {
-      const text = new TextDecoder().decode(c.body);
-      return c.source.generate!.kind === 'nest' && c.source.generate!.unclosed ? -1 : jsonDepth(JSON.parse(text));
-    });
+    const depths = cases
+      .filter((c) => c.source.generate?.kind === 'nest')
+      .map((c) => {
+        const text = new TextDecoder().decode(c.body);
+        return c.source.generate!.kind === 'nest' && c.source.generate!.unclosed ? -1 : jsonDepth(JSON.parse(text));
+      });
     for (const d of [MAX_JSON_DEPTH, MAX_JSON_DEPTH + 1, 10_000, 100_000]) expect(depths).toContain(d);
   });
 
   it('covers the syntax and value cases the contract lists', () => {
     const all = cases.map((c) => new TextDecoder().decode(c.body));
-    for (const s of ['{}x', '{} {}', '\\x41', '\\u12"', '\\uZZZZ', '\\uD800', ':01,', ':+1,', ':.5,', ':1.,', ':-,', ':1e,', 'NaN', 'Infinity', 'undefined', "'", '//', '/*', ',}', '1e400', 'item\\u0043ount', '🚀']) {
-      expect(all.some((b) => b.includes(s)), s).toBe(true);
+    for (const s of [
+      '{}x',
+      '{} {}',
+      '\\x41',
+      '\\u12"',
+      '\\uZZZZ',
+      '\\uD800',
+      ':01,',
+      ':+1,',
+      ':.5,',
+      ':1.,',
+      ':-,',
+      ':1e,',
+      'NaN',
+      'Infinity',
+      'undefined',
+      "'",
+      '//',
+      '/*',
+      ',}',
+      '1e400',
+      'item\\u0043ount',
+      '🚀',
+    ]) {
+      expect(
+        all.some((b) => b.includes(s)),
+        s,
+      ).toBe(true);
     }
     expect(names((c) => c.contentType === null).length).toBeGreaterThanOrEqual(2);
-    for (const ct of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonx']) expect(cases.some((c) => c.contentType === ct), ct).toBe(true);
+    for (const ct of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonx'])
+      expect(
+        cases.some((c) => c.contentType === ct),
+        ct,
+      ).toBe(true);
   });
 });
 

@@ -18,7 +18,10 @@ const fieldValue = fc.oneof(
   fc.constantFrom(null, true, false, [], {}, 2 ** 53, -0),
 );
 const event = fc
-  .record({ itemCount: fieldValue, timestamp: fieldValue, title: fc.oneof(fc.string({ maxLength: 210 }), fieldValue), extra: fc.jsonValue({ maxDepth: 4 }) }, { requiredKeys: [] })
+  .record(
+    { itemCount: fieldValue, timestamp: fieldValue, title: fc.oneof(fc.string({ maxLength: 210 }), fieldValue), extra: fc.jsonValue({ maxDepth: 4 }) },
+    { requiredKeys: [] },
+  )
   .map((o) => JSON.stringify(o));
 const mutated = fc
   .tuple(event, fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('replace', 'insert', 'delete', 'cut'))

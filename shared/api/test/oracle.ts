@@ -4,13 +4,7 @@
  * rules written out. The corpus test checks every stored expectation against it, so the corpus cannot hold
  * a wrong answer; the fuzz test checks the reference app against it.
  */
-import {
-  BODY_LIMIT_BYTES,
-  MAX_JSON_DEPTH,
-  MAX_TITLE_LENGTH,
-  isJsonContentType,
-  type ErrorCode,
-} from '../src/index.ts';
+import { BODY_LIMIT_BYTES, MAX_JSON_DEPTH, MAX_TITLE_LENGTH, isJsonContentType, type ErrorCode } from '../src/index.ts';
 import type { CorpusRoute } from '../src/fixtures.ts';
 
 export interface OracleAnswer {

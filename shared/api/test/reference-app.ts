@@ -100,9 +100,7 @@ export function makeReferenceApp(options: ReferenceOptions = {}): CreateApp {
     const app = new Hono();
 
     const fail = (c: Context, code: ErrorCode, message: string, headers?: Record<string, string>) =>
-      flaws.has('text-errors')
-        ? c.text(`${code}: ${message}`, ERROR_STATUS[code], headers)
-        : c.json(errorBody(code, message), ERROR_STATUS[code], headers);
+      flaws.has('text-errors') ? c.text(`${code}: ${message}`, ERROR_STATUS[code], headers) : c.json(errorBody(code, message), ERROR_STATUS[code], headers);
 
     /** A request header; with 'node-headers', as Node's incoming.headers has it when served over a socket. */
     const header = (c: Context, name: string): string | undefined => {
@@ -116,7 +114,10 @@ export function makeReferenceApp(options: ReferenceOptions = {}): CreateApp {
       if (!isJson(header(c, 'content-type'))) return fail(c, 'unsupported_media_type', 'Send the body as application/json');
       let bytes: Uint8Array;
       try {
-        bytes = options.limiter === 'hono' ? new Uint8Array(await c.req.arrayBuffer()) : await readLimited(c.req.raw, header(c, 'content-length'), BODY_LIMIT_BYTES, flaws);
+        bytes =
+          options.limiter === 'hono'
+            ? new Uint8Array(await c.req.arrayBuffer())
+            : await readLimited(c.req.raw, header(c, 'content-length'), BODY_LIMIT_BYTES, flaws);
       } catch (error) {
         if (error instanceof TooLarge) return fail(c, 'payload_too_large', `The body is larger than ${BODY_LIMIT_BYTES} bytes`);
         throw error;
@@ -137,7 +138,8 @@ export function makeReferenceApp(options: ReferenceOptions = {}): CreateApp {
     }
 
     if (options.limiter === 'hono') {
-      const requireJson: MiddlewareHandler = async (c, next) => (isJson(c.req.header('content-type')) ? next() : fail(c, 'unsupported_media_type', 'Send application/json'));
+      const requireJson: MiddlewareHandler = async (c, next) =>
+        isJson(c.req.header('content-type')) ? next() : fail(c, 'unsupported_media_type', 'Send application/json');
       const limit = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => fail(c, 'payload_too_large', `The body is larger than ${BODY_LIMIT_BYTES} bytes`) });
       app.on('POST', ['/todos', '/ingest/v1'], requireJson, limit);
     }

@@ -25,7 +25,9 @@ describe('requestHeader', () => {
   }
 
   it('joins every occurrence in order with ", "', () => {
-    expect(requestHeader({ rawHeaders: ['Content-Type', 'application/json', 'Content-Type', 'text/plain'] }, 'content-type')).toBe('application/json, text/plain');
+    expect(requestHeader({ rawHeaders: ['Content-Type', 'application/json', 'Content-Type', 'text/plain'] }, 'content-type')).toBe(
+      'application/json, text/plain',
+    );
     expect(requestHeader({ rawHeaders: ['Content-Length', '10'] }, 'content-type')).toBeUndefined();
   });
 });

@@ -17,10 +17,7 @@ import './controllers/controllers.ts';
 export type BaselineApp = Hono & HotPathApp & { sink: IngestSink };
 
 export function createApp(options: AppOptions = {}): BaselineApp {
-  const log = new Logger(
-    options.logLevel ?? parseLogLevel(process.env.LOG_LEVEL, 'warn'),
-    options.logWrite ?? ((line) => process.stdout.write(line)),
-  );
+  const log = new Logger(options.logLevel ?? parseLogLevel(process.env.LOG_LEVEL, 'warn'), options.logWrite ?? ((line) => process.stdout.write(line)));
   const sink = createBoundedSink(options.sinkCapacity);
   const container = new Container().scan().provide(Logger, log).provide(SinkRef, new SinkRef(sink));
   const app = createFullBuilder(log) as BaselineApp;

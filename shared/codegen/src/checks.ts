@@ -82,7 +82,10 @@ function statements(walk: Walk, node: SchemaNode, v: string, path: Path, pad: st
     for (const property of node.properties) {
       const pv = `v${walk.vars++}`;
       // A key Object.prototype also has ("constructor", "toString") is read only when the value owns it.
-      const read = property.key in Object.prototype ? `(Object.hasOwn(${v}, ${JSON.stringify(property.key)}) ? ${member(v, property.key)} : undefined)` : member(v, property.key);
+      const read =
+        property.key in Object.prototype
+          ? `(Object.hasOwn(${v}, ${JSON.stringify(property.key)}) ? ${member(v, property.key)} : undefined)`
+          : member(v, property.key);
       const at = [...path, { text: `/${pointerToken(property.key)}` }];
       lines.push(`${pad}const ${pv} = ${read};`);
       if (property.required) {

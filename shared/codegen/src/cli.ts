@@ -55,7 +55,10 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
   if (check) {
     const stale = staleFiles(srcDir, files, failed);
     if (stale.length === 0 && failed.length === 0) return 0;
-    if (stale.length) console.error(`hotpath-generate: ${stale.map((f) => `${where}/${f}`).join(', ')} ${stale.length === 1 ? 'is' : 'are'} not what the generator writes: run \`pnpm generate\` and commit the result`);
+    if (stale.length)
+      console.error(
+        `hotpath-generate: ${stale.map((f) => `${where}/${f}`).join(', ')} ${stale.length === 1 ? 'is' : 'are'} not what the generator writes: run \`pnpm generate\` and commit the result`,
+      );
     if (failed.length) console.error(`hotpath-generate: the generator fails:\n${report}`);
     return 1;
   }
@@ -65,7 +68,9 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
   if (failed.length === 0) return 0;
   const tail = failed.includes('json-context.ts') ? `\n  (${where}/json-context.ts waits for both serializers.ts and validators.ts)` : '';
   if (soft) {
-    console.warn(`hotpath-generate: not every file was generated:\n${report}${tail}\n  (the tests say what to do next; run \`pnpm generate\` to see this alone)`);
+    console.warn(
+      `hotpath-generate: not every file was generated:\n${report}${tail}\n  (the tests say what to do next; run \`pnpm generate\` to see this alone)`,
+    );
     return 0;
   }
   console.error(`hotpath-generate: not every file was generated:\n${report}${tail}`);

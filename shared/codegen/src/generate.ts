@@ -96,8 +96,26 @@ export function renderEach(generator: Generator): Rendered {
     header('each registered type, derived from its schema.') +
     `import type { Static } from '@sinclair/typebox';\nimport type { registry } from '../registry.ts';\n\n` +
     types.map((t) => `export type ${t.name} = Static<(typeof registry)[${JSON.stringify(t.name)}]>;\n`).join('');
-  attempt('serializers.ts', () => emitFile(types, 'serializers.ts', 'one serializer per type, byte-identical to JSON.stringify.', generator.emitSerializer, (t) => t.serializer, 'emitSerializer'));
-  attempt('validators.ts', () => emitFile(types, 'validators.ts', 'one validator per type, answering undefined or the first problem with its path.', generator.emitValidator, (t) => t.validator, 'emitValidator'));
+  attempt('serializers.ts', () =>
+    emitFile(
+      types,
+      'serializers.ts',
+      'one serializer per type, byte-identical to JSON.stringify.',
+      generator.emitSerializer,
+      (t) => t.serializer,
+      'emitSerializer',
+    ),
+  );
+  attempt('validators.ts', () =>
+    emitFile(
+      types,
+      'validators.ts',
+      'one validator per type, answering undefined or the first problem with its path.',
+      generator.emitValidator,
+      (t) => t.validator,
+      'emitValidator',
+    ),
+  );
   if (files['serializers.ts'] !== undefined && files['validators.ts'] !== undefined) {
     files['json-context.ts'] =
       header('the JsonSerializerContext of this app, every registered type by name.') +
@@ -111,7 +129,9 @@ export function renderEach(generator: Generator): Rendered {
   }
   if (generator.emitWriter) {
     const emitWriter = generator.emitWriter;
-    attempt('writers.ts', () => emitFile(types, 'writers.ts', 'one writer per type, UTF-8 straight into a reused buffer.', emitWriter, (t) => t.writer, 'emitWriter'));
+    attempt('writers.ts', () =>
+      emitFile(types, 'writers.ts', 'one writer per type, UTF-8 straight into a reused buffer.', emitWriter, (t) => t.writer, 'emitWriter'),
+    );
   }
   return { files, failures };
 }

@@ -52,7 +52,8 @@ export class SchemaError extends Error {
 
 type Json = Record<string, unknown>;
 
-const isPrimitive = (value: unknown): value is Primitive => typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+const isPrimitive = (value: unknown): value is Primitive =>
+  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
 function fail(where: string, problem: string, fix: string): never {
   throw new SchemaError(`${where}: ${problem}. ${fix}`);
@@ -61,7 +62,11 @@ function fail(where: string, problem: string, fix: string): never {
 function checkKeywords(schema: Json, form: string, where: string): void {
   for (const keyword of Object.keys(schema)) {
     if (ANNOTATIONS.has(keyword) || ALLOWED[form].includes(keyword)) continue;
-    fail(where, `the generator does not support "${keyword}" on ${form} schemas`, `Remove it from the schema, or teach emitSerializer and emitValidator what it means`);
+    fail(
+      where,
+      `the generator does not support "${keyword}" on ${form} schemas`,
+      `Remove it from the schema, or teach emitSerializer and emitValidator what it means`,
+    );
   }
 }
 
@@ -81,7 +86,8 @@ export function describeSchema(name: string, schema: unknown): SchemaNode {
 }
 
 function describe(schema: unknown, tsType: string, where: string): SchemaNode {
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) fail(where, 'a schema must be an object', 'Register a TypeBox schema (Type.Object, Type.Array, …)');
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+    fail(where, 'a schema must be an object', 'Register a TypeBox schema (Type.Object, Type.Array, …)');
   const s = schema as Json;
   if ('$ref' in s) fail(where, 'references ($ref) are not supported', 'Inline the referenced schema (TypeBox does that when you use the schema object itself)');
   if ('const' in s) {
@@ -91,7 +97,8 @@ function describe(schema: unknown, tsType: string, where: string): SchemaNode {
   }
   if ('enum' in s) {
     checkKeywords(s, 'enum', where);
-    if (!Array.isArray(s.enum) || s.enum.length === 0 || !s.enum.every(isPrimitive)) fail(where, '"enum" must list strings, numbers or booleans', 'Fix the schema');
+    if (!Array.isArray(s.enum) || s.enum.length === 0 || !s.enum.every(isPrimitive))
+      fail(where, '"enum" must list strings, numbers or booleans', 'Fix the schema');
     return { kind: 'enum', values: [...(s.enum as Primitive[])], tsType, where };
   }
   if ('anyOf' in s) {
@@ -104,7 +111,8 @@ function describe(schema: unknown, tsType: string, where: string): SchemaNode {
     return { kind: 'enum', values: values as Primitive[], tsType, where };
   }
   const type = s.type;
-  if (typeof type !== 'string' || !(type in ALLOWED)) fail(where, `unsupported or missing "type" (${JSON.stringify(type)})`, 'Use object, array, string, integer, number or boolean');
+  if (typeof type !== 'string' || !(type in ALLOWED))
+    fail(where, `unsupported or missing "type" (${JSON.stringify(type)})`, 'Use object, array, string, integer, number or boolean');
   checkKeywords(s, type, where);
   switch (type) {
     case 'object': {

@@ -8,7 +8,16 @@ import { GenContext, constantCase, describeSchema, jsString, renderEach, renderF
 
 describe('describeSchema', () => {
   it('reads TypeBox objects, arrays, optionals, literals and unions with their TypeScript types', () => {
-    const node = describeSchema('Order', Type.Object({ id: Type.Integer({ minimum: 1 }), tags: Type.Array(Type.String()), note: Type.Optional(Type.String()), kind: Type.Union([Type.Literal('a'), Type.Literal('b')]), ok: Type.Literal(true) }));
+    const node = describeSchema(
+      'Order',
+      Type.Object({
+        id: Type.Integer({ minimum: 1 }),
+        tags: Type.Array(Type.String()),
+        note: Type.Optional(Type.String()),
+        kind: Type.Union([Type.Literal('a'), Type.Literal('b')]),
+        ok: Type.Literal(true),
+      }),
+    );
     expect(node.kind).toBe('object');
     if (node.kind !== 'object') return;
     expect(node.properties.map((p) => [p.key, p.required, p.node.kind])).toEqual([
@@ -93,7 +102,8 @@ describe('GenContext', () => {
 describe('renderFiles and drift', () => {
   const generator: Generator = {
     registry: { Point: Type.Object({ x: Type.Number() }) },
-    emitSerializer: (ctx, type) => ctx.add(`export function ${type.serializer}(value: ${ctx.type(type.node)}): string {\n  return ${ctx.constant('open', '{"x":')} + value.x + '}';\n}`),
+    emitSerializer: (ctx, type) =>
+      ctx.add(`export function ${type.serializer}(value: ${ctx.type(type.node)}): string {\n  return ${ctx.constant('open', '{"x":')} + value.x + '}';\n}`),
     emitValidator: (ctx, type) => ctx.add(`export function ${type.validator}(value: unknown): string | undefined {\n  return undefined;\n}`),
   };
 
@@ -106,7 +116,9 @@ describe('renderFiles and drift', () => {
 
   it('refuses an emitter that forgets a function, or builds code at run time', () => {
     expect(() => renderFiles({ ...generator, emitSerializer: () => {} })).toThrow(/emitSerializer did not declare `export function serializePoint/);
-    expect(() => renderFiles({ ...generator, emitValidator: (ctx, t) => ctx.add(`export function ${t.validator}() { return new Function('')(); }`) })).toThrow(/new Function or eval/);
+    expect(() => renderFiles({ ...generator, emitValidator: (ctx, t) => ctx.add(`export function ${t.validator}() { return new Function('')(); }`) })).toThrow(
+      /new Function or eval/,
+    );
     expect(() => renderFiles({ ...generator, registry: { point: Type.Object({}) } })).toThrow(/PascalCase/);
   });
 

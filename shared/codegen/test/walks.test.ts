@@ -20,7 +20,13 @@ describe('jsonParts', () => {
   });
 
   it('flattens nested objects and literals into one text, and leaves arrays to a function of their own', () => {
-    const node = describeSchema('Body', Type.Object({ error: Type.Object({ ok: Type.Literal(true), code: Type.Union([Type.Literal('a'), Type.Literal('b')]) }), list: Type.Array(Type.Number()) }));
+    const node = describeSchema(
+      'Body',
+      Type.Object({
+        error: Type.Object({ ok: Type.Literal(true), code: Type.Union([Type.Literal('a'), Type.Literal('b')]) }),
+        list: Type.Array(Type.Number()),
+      }),
+    );
     const parts = jsonParts(node, 'value');
     expect(parts.slice(0, 3)).toEqual([
       { kind: 'text', text: '{"error":{"ok":true,"code":', name: 'Body.error' },
@@ -57,7 +63,11 @@ describe('jsonParts', () => {
     expect(parts[2]).toEqual({
       kind: 'optional',
       value: 'value.b',
-      parts: [{ kind: 'comma', ifAnyDefined: ['value.a'] }, { kind: 'text', text: '"b":', name: 'Flags.b' }, { kind: 'number', value: 'value.b' }],
+      parts: [
+        { kind: 'comma', ifAnyDefined: ['value.a'] },
+        { kind: 'text', text: '"b":', name: 'Flags.b' },
+        { kind: 'number', value: 'value.b' },
+      ],
     });
     expect(parts.slice(3)).toEqual([
       { kind: 'comma', ifAnyDefined: ['value.a', 'value.b'] },
@@ -98,7 +108,12 @@ function validatorOf(schema: unknown): { source: string; validate: (value: unkno
 }
 
 describe('validatorBody', () => {
-  const schema = Type.Object({ id: Type.Integer({ minimum: 1 }), lines: Type.Array(Type.Object({ qty: Type.Integer() })), note: Type.Optional(Type.Integer()), meta: Type.Object({ a: Type.Integer() }, { additionalProperties: false }) });
+  const schema = Type.Object({
+    id: Type.Integer({ minimum: 1 }),
+    lines: Type.Array(Type.Object({ qty: Type.Integer() })),
+    note: Type.Optional(Type.Integer()),
+    meta: Type.Object({ a: Type.Integer() }, { additionalProperties: false }),
+  });
   const { source, validate } = validatorOf(schema);
   const ok = { id: 1, lines: [{ qty: 1 }], meta: { a: 1 } };
 

@@ -132,7 +132,8 @@ export function estimateArrayBufferBytes(samples: ArrayBufferSamples, gcs: reado
 
 /** Period and settle time, from HOTPATH_AB_SAMPLE_MS / HOTPATH_AB_SETTLE_MS when set (0 ms turns sampling off). */
 export function samplerSettings(env: NodeJS.ProcessEnv = process.env): { periodMs: number; settleMs: number } {
-  const num = (value: string | undefined, fallback: number) => (value !== undefined && value.trim() !== '' && Number.isFinite(Number(value)) && Number(value) >= 0 ? Number(value) : fallback);
+  const num = (value: string | undefined, fallback: number) =>
+    value !== undefined && value.trim() !== '' && Number.isFinite(Number(value)) && Number(value) >= 0 ? Number(value) : fallback;
   return { periodMs: num(env.HOTPATH_AB_SAMPLE_MS, DEFAULT_PERIOD_MS), settleMs: num(env.HOTPATH_AB_SETTLE_MS, DEFAULT_SETTLE_MS) };
 }
 

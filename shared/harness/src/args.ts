@@ -95,7 +95,10 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): { optio
           options.json = resolve(cwd, value());
           break;
         case '--only': {
-          const list = value().split(',').map((s) => s.trim()).filter(Boolean);
+          const list = value()
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
           const bad = list.filter((s) => !SECTIONS.includes(s as Section));
           if (bad.length || list.length === 0) throw new Error(`--only takes ${SECTIONS.join(',')}; got ${bad.join(',') || 'nothing'}`);
           options.only = list as Section[];
@@ -146,4 +149,3 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): { optio
   }
   return { options };
 }
-

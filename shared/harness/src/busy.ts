@@ -38,7 +38,8 @@ export function otherCpusOf(machineBusySec: number | null, wallSec: number, own:
  */
 export function busyVerdict(loadAverage1m: number, cores: number, otherCpus: number | null): string[] {
   const reasons: string[] = [];
-  if (otherCpus === null && loadAverage1m > 0.5 * cores) reasons.push(`1-minute load average ${loadAverage1m.toFixed(2)} is above half the ${cores} cores (it also counts runs that ended in the last minute)`);
+  if (otherCpus === null && loadAverage1m > 0.5 * cores)
+    reasons.push(`1-minute load average ${loadAverage1m.toFixed(2)} is above half the ${cores} cores (it also counts runs that ended in the last minute)`);
   if (otherCpus !== null && otherCpus > SAMPLE_OTHER_CPUS) reasons.push(`other processes were using ${otherCpus.toFixed(2)} CPUs before the run`);
   return reasons;
 }
@@ -85,7 +86,10 @@ export function busyDuring(samples: readonly NoiseSample[]): string[] {
     const cpus = noisy.map((s) => s.otherCpus).filter((x): x is number => x !== null);
     const range = cpus.length ? ` (${fmt(Math.min(...cpus))}${Math.max(...cpus) > Math.min(...cpus) ? `–${fmt(Math.max(...cpus))}` : ''} other CPUs)` : '';
     const names = busyGroups.map(([g, list]) => `${g}: ${list.filter((s) => s.noisy).length} of ${list.length}`);
-    const where = groups.size === 1 ? '' : `, half or more of them in ${names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')}`;
+    const where =
+      groups.size === 1
+        ? ''
+        : `, half or more of them in ${names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')}`;
     parts.push(`other processes kept using the CPUs in ${noisy.length} of ${all.length} ${kind}${range}${where}`);
   }
   return parts;
@@ -114,13 +118,15 @@ export function judgeBusy(parts: { start: readonly string[]; during: readonly st
 export function busyWarning(reasons: readonly string[]): string {
   return (
     `The machine was busy (${reasons.join('; ')}): other programs took CPU time from this run, so its figures and verdicts ` +
-    'may be the machine\'s rather than the code\'s — close other programs (browsers, builds, other tests) and run it again.'
+    "may be the machine's rather than the code's — close other programs (browsers, builds, other tests) and run it again."
   );
 }
 
 /** What a result holds that busyDuring reads: the load rounds and the micro tasks' noise. */
 export interface NoiseSource {
-  load?: { scenarios: ReadonlyArray<{ name: string; results: Record<string, { rounds: ReadonlyArray<{ otherCpus: number | null; noisy: boolean }> }> }> } | null;
+  load?: {
+    scenarios: ReadonlyArray<{ name: string; results: Record<string, { rounds: ReadonlyArray<{ otherCpus: number | null; noisy: boolean }> }> }>;
+  } | null;
   micro?: { tasks: ReadonlyArray<{ name: string; otherCpus?: number | null; noisy?: boolean }> } | null;
 }
 
@@ -137,7 +143,12 @@ export function noiseSamples(result: NoiseSource): NoiseSample[] {
   }
   for (const task of result.micro?.tasks ?? []) {
     if (task.otherCpus === undefined) continue;
-    samples.push({ kind: 'micro tasks', group: 'micro', otherCpus: task.otherCpus, noisy: task.noisy ?? (task.otherCpus !== null && task.otherCpus > NOISE_CPUS) });
+    samples.push({
+      kind: 'micro tasks',
+      group: 'micro',
+      otherCpus: task.otherCpus,
+      noisy: task.noisy ?? (task.otherCpus !== null && task.otherCpus > NOISE_CPUS),
+    });
   }
   return samples;
 }

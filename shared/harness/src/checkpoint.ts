@@ -94,7 +94,9 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   // A peer served by a command is labelled by it and measured from its cwd.
   const servedPeers = peers.filter((p) => p.dir !== undefined || p.serve !== undefined);
   const peerPackages = servedPeers.map((p) =>
-    p.serve ? { name: p.name, label: p.serve.label ?? p.serve.command, dir: p.serve.cwd ?? dir, command: true as const } : { name: p.name, label: label(p.dir!), dir: p.dir! },
+    p.serve
+      ? { name: p.name, label: p.serve.label ?? p.serve.command, dir: p.serve.cwd ?? dir, command: true as const }
+      : { name: p.name, label: label(p.dir!), dir: p.dir! },
   );
   const subjectServers = subjects.map((s) => ({ key: s.key, dir: s.dir, serve: definitions.get(s.key)?.serve }));
   // The same servers again on each other runtime, after this runtime's, all taking turns in the same rounds.
@@ -116,7 +118,8 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   progress.step('fingerprint: sampling CPU use before the run');
   let fingerprint = await takeFingerprint({ repoRoot, pinning });
   // Judged for the whole run at its end (one warning then); said now too, while there is time to stop it.
-  if (fingerprint.busy) progress.note(`the machine looks busy before the run (${fingerprint.busyReasons.join('; ')}): close other programs for figures of your code`);
+  if (fingerprint.busy)
+    progress.note(`the machine looks busy before the run (${fingerprint.busyReasons.join('; ')}): close other programs for figures of your code`);
   if (!pinning.used) warnings.push(`Server and load generator not pinned to separate CPUs: ${pinning.reason}`);
 
   const result: CheckpointResult = {
@@ -135,7 +138,9 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
       ? { servedBy: Object.fromEntries(subjectServers.flatMap((s) => (s.serve ? [[s.key, s.serve.label ?? s.serve.command]] : []))) }
       : {}),
     runtime: { id: primary.id, label: primary.label, kind: primary.kind, version: primary.version, major: primary.major, v8: primary.v8 },
-    ...(others.length ? { runtimes: others.map((r) => ({ id: r.id, label: r.label, kind: r.kind, version: r.version, major: r.major, v8: r.v8, path: r.path })) } : {}),
+    ...(others.length
+      ? { runtimes: others.map((r) => ({ id: r.id, label: r.label, kind: r.kind, version: r.version, major: r.major, v8: r.v8, path: r.path })) }
+      : {}),
     ingestBodySource: usesIngest ? (await ingestBody()).source : null,
     fingerprint,
     micro: null,
@@ -170,18 +175,14 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
 
   if (canRun && sections.includes('load')) {
     try {
-      result.load = await runLoad(
-        serversFor('load'),
-        scenarios,
-        {
-          rounds: options.rounds ?? defaults.rounds,
-          durationSec: options.durationSec ?? defaults.durationSec,
-          warmupSec: options.warmupSec ?? defaults.warmupSec,
-          connections: options.connections ?? 50,
-          pin: options.pin ?? true,
-          onStep: (line) => progress.step(line),
-        },
-      );
+      result.load = await runLoad(serversFor('load'), scenarios, {
+        rounds: options.rounds ?? defaults.rounds,
+        durationSec: options.durationSec ?? defaults.durationSec,
+        warmupSec: options.warmupSec ?? defaults.warmupSec,
+        connections: options.connections ?? 50,
+        pin: options.pin ?? true,
+        onStep: (line) => progress.step(line),
+      });
       failures.push(...result.load.failures);
       warnings.push(...result.load.warnings);
     } catch (error) {
@@ -191,10 +192,10 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
 
   if (canRun && sections.includes('startup')) {
     try {
-      result.startup = await measureStartup(
-        serversFor('startup'),
-        { runs: options.startupRuns ?? defaults.startupRuns, onStep: (line) => progress.step(line) },
-      );
+      result.startup = await measureStartup(serversFor('startup'), {
+        runs: options.startupRuns ?? defaults.startupRuns,
+        onStep: (line) => progress.step(line),
+      });
       warnings.push(...result.startup.warnings);
     } catch (error) {
       failures.push(`Startup: ${(error as Error).message}`);

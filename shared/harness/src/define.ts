@@ -139,13 +139,16 @@ export function checkScenarios(scenarios: readonly Scenario[]): void {
     const where = `scenario "${scenario.name}"`;
     if (seen.has(scenario.name)) throw new Error(`two scenarios are named "${scenario.name}"`);
     seen.add(scenario.name);
-    if (typeof scenario.path !== 'string' || !scenario.path.startsWith('/')) throw new Error(`${where}: path must start with '/', got ${JSON.stringify(scenario.path)}`);
+    if (typeof scenario.path !== 'string' || !scenario.path.startsWith('/'))
+      throw new Error(`${where}: path must start with '/', got ${JSON.stringify(scenario.path)}`);
     if (scenario.expect !== undefined && scenario.expect !== '2xx' && scenario.expect !== 'any') {
       throw new Error(`${where}: expect must be '2xx' or 'any', got ${JSON.stringify(scenario.expect)}`);
     }
     const status = scenario.expectStatus;
     if (status !== undefined && !(Number.isInteger(status) && status >= 300 && status <= 599)) {
-      throw new Error(`${where}: expectStatus must be the non-2xx HTTP status it answers on purpose, an integer from 300 to 599 (e.g. expectStatus: 404), got ${JSON.stringify(status)}`);
+      throw new Error(
+        `${where}: expectStatus must be the non-2xx HTTP status it answers on purpose, an integer from 300 to 599 (e.g. expectStatus: 404), got ${JSON.stringify(status)}`,
+      );
     }
   }
 }
@@ -163,7 +166,8 @@ export function checkPeers(peers: readonly Peer[] | undefined, baseDir = process
     if (seen.has(peer.name)) throw new Error(`two peers are named ${peer.name}`);
     if (peer.micro !== undefined && !Array.isArray(peer.micro)) throw new Error(`peer ${peer.name}: micro must be a list of micro tasks`);
     if (peer.dir !== undefined && (typeof peer.dir !== 'string' || peer.dir === '')) throw new Error(`peer ${peer.name}: dir must be a package folder path`);
-    if (peer.serve !== undefined && (typeof peer.serve?.command !== 'string' || peer.serve.command === '')) throw new Error(`peer ${peer.name}: serve needs a command`);
+    if (peer.serve !== undefined && (typeof peer.serve?.command !== 'string' || peer.serve.command === ''))
+      throw new Error(`peer ${peer.name}: serve needs a command`);
     if (peer.serve !== undefined && peer.dir !== undefined) throw new Error(`peer ${peer.name}: give a dir or a serve command, not both`);
     if (peer.sections !== undefined && (!Array.isArray(peer.sections) || peer.sections.some((s) => s !== 'load' && s !== 'startup'))) {
       throw new Error(`peer ${peer.name}: sections must list 'load' and/or 'startup'`);

@@ -35,4 +35,3 @@ export function ipc(child: ChildProcess): IpcCall {
       child.send({ ...payload, id });
     });
 }
-

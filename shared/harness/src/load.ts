@@ -17,17 +17,7 @@ import { addAppFigures, flagLine, summarise, type ScenarioSummary } from './load
 import type { ServeCommand } from './define.ts';
 import type { ProbeWindow } from './probe.ts';
 import { bodyBytes, type Scenario } from './scenarios.ts';
-import {
-  choosePinning,
-  machineCpu,
-  nodeCommand,
-  processCpu,
-  spawnTracked,
-  startServer,
-  stopProcess,
-  type Pinning,
-  type RunningServer,
-} from './server.ts';
+import { choosePinning, machineCpu, nodeCommand, processCpu, spawnTracked, startServer, stopProcess, type Pinning, type RunningServer } from './server.ts';
 import { median, turnOrder } from './stats.ts';
 
 export type { ArrayBufferBasis, ScenarioSummary } from './load-summary.ts';
@@ -211,7 +201,9 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
       const rounds = new Map<string, LoadRound[]>(keys.map((key) => [key, []]));
       for (let r = 0; r < options.rounds; r++) {
         for (const subject of turnOrder(subjects, r)) {
-          step(`load: ${scenario.name} round ${r + 1}/${options.rounds} ${subject.key} (fresh server${options.warmupSec > 0 ? `, ${options.warmupSec} s warm-up` : ''}, ${options.durationSec} s)`);
+          step(
+            `load: ${scenario.name} round ${r + 1}/${options.rounds} ${subject.key} (fresh server${options.warmupSec > 0 ? `, ${options.warmupSec} s warm-up` : ''}, ${options.durationSec} s)`,
+          );
           const round = await withFreshServer(subject, scenario, async (s) => {
             let measured: LoadRound = { ...(await oneRound(s, worker!, scenario, options.durationSec, options.connections)), noisy: false, retried: false };
             if (measured.otherCpus !== null && measured.otherCpus > noiseLimit) {
@@ -230,7 +222,9 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
         entry.results[subject.key] = summary;
         const generator = median(summary.rounds.map((r) => r.loadGeneratorCpus ?? 0));
         if (generator > 0.9) {
-          warnings.push(`${scenario.name} (${subject.key}): autocannon used ${(generator * 100).toFixed(0)} % of its CPU, so RPS may be capped by the load generator rather than the server`);
+          warnings.push(
+            `${scenario.name} (${subject.key}): autocannon used ${(generator * 100).toFixed(0)} % of its CPU, so RPS may be capped by the load generator rather than the server`,
+          );
         }
         const flag = flagLine(entry, subject.key, summary);
         if (flag) (entry.expect === '2xx' ? failures : warnings).push(flag);
@@ -244,4 +238,3 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
   }
   return result;
 }
-

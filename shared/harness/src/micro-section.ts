@@ -32,11 +32,14 @@ export function and(items: readonly string[]): string {
 export function taskInputBytes(name: string, byKey: Readonly<Record<string, MicroTask>>, warnings: string[]): number | undefined {
   const given = Object.entries(byKey).filter(([, task]) => task.inputBytes !== undefined);
   for (const [key, task] of given) {
-    if (!isInputBytes(task.inputBytes)) warnings.push(`Micro task ${name}: inputBytes of ${key} must be a positive number of bytes, got ${String(task.inputBytes)}; no MB/s for it`);
+    if (!isInputBytes(task.inputBytes))
+      warnings.push(`Micro task ${name}: inputBytes of ${key} must be a positive number of bytes, got ${String(task.inputBytes)}; no MB/s for it`);
   }
   const usable = given.filter(([, task]) => isInputBytes(task.inputBytes));
   if (new Set(usable.map(([, task]) => task.inputBytes)).size > 1) {
-    warnings.push(`Micro task ${name}: the contestants' inputBytes differ (${usable.map(([key, task]) => `${key} ${task.inputBytes}`).join(', ')}); each MB/s uses its own`);
+    warnings.push(
+      `Micro task ${name}: the contestants' inputBytes differ (${usable.map(([key, task]) => `${key} ${task.inputBytes}`).join(', ')}); each MB/s uses its own`,
+    );
   }
   return usable[0]?.[1].inputBytes;
 }

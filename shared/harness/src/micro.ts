@@ -183,9 +183,7 @@ export function localContestant(key: string, task: MicroTask, options: MicroOpti
       sink.value = undefined;
       const nsPerOp = median(p.means);
       const throughput = throughputMbPerSec(p.task.inputBytes, nsPerOp);
-      const bytes = options.skipBytes
-        ? null
-        : measureBytesPerOp(p.task.fn, { maxWindowMs: options.quick ? 100 : 250, warmupMs: options.quick ? 30 : 60 });
+      const bytes = options.skipBytes ? null : measureBytesPerOp(p.task.fn, { maxWindowMs: options.quick ? 100 : 250, warmupMs: options.quick ? 30 : 60 });
       return {
         name: p.task.name,
         hz: nsPerOp > 0 ? 1e9 / nsPerOp : 0,

@@ -22,7 +22,10 @@ export function bundledProbe(): string {
   if (built) return built;
   // The probe's own sources decide the name: a changed probe gets a new file.
   const hash = createHash('sha256');
-  for (const file of readdirSync(SRC).filter((f) => f.endsWith('.ts')).sort()) hash.update(file).update(readFileSync(join(SRC, file)));
+  for (const file of readdirSync(SRC)
+    .filter((f) => f.endsWith('.ts'))
+    .sort())
+    hash.update(file).update(readFileSync(join(SRC, file)));
   const outfile = join(tmpdir(), `hotpath-probe-${hash.digest('hex').slice(0, 12)}.cjs`);
   if (!existsSync(outfile)) {
     const staging = `${outfile}.${process.pid}.tmp`;

@@ -172,18 +172,55 @@ export function loadRatios(name: string, s: ScenarioSummary, b: ScenarioSummary 
   push({ section: 'load', name, metric: 'rps', unit: 'req/s', better: 'higher', subject: s.rps, baseline: b?.rps ?? null, flagged });
   push({ section: 'load', name, metric: 'p50', unit: 'µs', better: 'lower', subject: s.p50Us, baseline: b?.p50Us ?? null, flagged });
   push({ section: 'load', name, metric: 'p99', unit: 'µs', better: 'lower', subject: s.p99Us, baseline: b?.p99Us ?? null, flagged });
-  push({ section: 'load', name, metric: 'heapBytesPerRequest', unit: 'B', better: 'lower', subject: s.heapBytesPerRequest, baseline: b?.heapBytesPerRequest ?? null, flagged });
-  push({ section: 'load', name, metric: 'gcPer10k', unit: 'GCs', better: 'lower', subject: s.gcPer10kRequests, baseline: b?.gcPer10kRequests ?? null, flagged });
+  push({
+    section: 'load',
+    name,
+    metric: 'heapBytesPerRequest',
+    unit: 'B',
+    better: 'lower',
+    subject: s.heapBytesPerRequest,
+    baseline: b?.heapBytesPerRequest ?? null,
+    flagged,
+  });
+  push({
+    section: 'load',
+    name,
+    metric: 'gcPer10k',
+    unit: 'GCs',
+    better: 'lower',
+    subject: s.gcPer10kRequests,
+    baseline: b?.gcPer10kRequests ?? null,
+    flagged,
+  });
   // Newer figures, after the original five so those keep their places: each only when the scenario has it.
   for (const metric of ['appHeapBytesPerRequest', 'arrayBufferBytesPerRequest', 'appArrayBufferBytesPerRequest'] as const) {
-    if (shown.has(metric)) push({ section: 'load', name, metric, unit: 'B', better: 'lower', subject: s[metric] ?? null, baseline: b?.[metric] ?? null, flagged });
+    if (shown.has(metric))
+      push({ section: 'load', name, metric, unit: 'B', better: 'lower', subject: s[metric] ?? null, baseline: b?.[metric] ?? null, flagged });
   }
 }
 
 /** The startup figures of one contestant against the baseline's. */
 export function startupRatios(s: StartupSummary, b: StartupSummary | undefined, push: Push): void {
-  push({ section: 'startup', name: 'startup', metric: 'startupMs', unit: 'ms', better: 'lower', subject: s.firstOkMs.median, baseline: b?.firstOkMs.median ?? null, flagged: false });
-  push({ section: 'startup', name: 'startup', metric: 'peakRss', unit: 'B', better: 'lower', subject: s.peakRssBytes?.median ?? null, baseline: b?.peakRssBytes?.median ?? null, flagged: false });
+  push({
+    section: 'startup',
+    name: 'startup',
+    metric: 'startupMs',
+    unit: 'ms',
+    better: 'lower',
+    subject: s.firstOkMs.median,
+    baseline: b?.firstOkMs.median ?? null,
+    flagged: false,
+  });
+  push({
+    section: 'startup',
+    name: 'startup',
+    metric: 'peakRss',
+    unit: 'B',
+    better: 'lower',
+    subject: s.peakRssBytes?.median ?? null,
+    baseline: b?.peakRssBytes?.median ?? null,
+    flagged: false,
+  });
 }
 
 /** A micro task's figures of one contestant against the baseline's (missing when the baseline has no such task). */
@@ -210,7 +247,10 @@ export function computeRatios(result: Pick<CheckpointResult, 'subjects' | 'basel
   const out: Ratio[] = [];
   const base = result.baselineKey;
   const keys = result.subjects.filter((s) => s.key !== base || s.role === 'subject+baseline' || result.subjects.length === 1).map((s) => s.key);
-  const pusher = (key: string): Push => (r) => out.push({ ...r, subjectKey: key, ratio: ratio(r.subject, r.baseline) });
+  const pusher =
+    (key: string): Push =>
+    (r) =>
+      out.push({ ...r, subjectKey: key, ratio: ratio(r.subject, r.baseline) });
   for (const key of keys) {
     const push = pusher(key);
     for (const scenario of result.load?.scenarios ?? []) {

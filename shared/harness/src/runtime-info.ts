@@ -62,9 +62,16 @@ export function probeBinary(path: string): RuntimeRecord {
   const script = 'JSON.stringify({ bun: process.versions.bun ?? null, node: process.version, v8: process.versions.v8 ?? null })';
   let text: string;
   try {
-    text = execFileSync(path, ['-p', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 15_000, env: { ...process.env, NODE_OPTIONS: '' } });
+    text = execFileSync(path, ['-p', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 15_000,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
   } catch (error) {
-    throw new Error(`--runtime ${path}: could not run it to read its version (${(error as Error).message.split('\n')[0]}); give the path of a node or bun binary`);
+    throw new Error(
+      `--runtime ${path}: could not run it to read its version (${(error as Error).message.split('\n')[0]}); give the path of a node or bun binary`,
+    );
   }
   const v = JSON.parse(text.trim()) as { bun: string | null; node: string; v8: string | null };
   const version = v.bun ?? v.node.replace(/^v/, '');
@@ -108,7 +115,9 @@ export async function resolveRuntimeSpec(spec: string, cwd = process.cwd()): Pro
     return { kind: info.kind, version: info.version.replace(/^v/, ''), major: info.major, v8, label: info.label, path: info.path };
   }
   if (!isPathSpec(spec)) {
-    throw new Error(`--runtime ${spec}: this checkout cannot resolve runtime versions yet (no @hotpath/kit/runtimes); give the path of a node binary, e.g. --runtime /path/to/node-v26/bin/node`);
+    throw new Error(
+      `--runtime ${spec}: this checkout cannot resolve runtime versions yet (no @hotpath/kit/runtimes); give the path of a node binary, e.g. --runtime /path/to/node-v26/bin/node`,
+    );
   }
   if (!existsSync(given)) throw new Error(`--runtime ${spec}: no such file (${given}); give the path of a node or bun binary`);
   const record = probeBinary(given);

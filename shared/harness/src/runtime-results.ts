@@ -43,7 +43,8 @@ export function resultOnRuntime(result: CheckpointResult, id: string | undefined
   const ids = (result.runtimes ?? []).map((r) => r.id);
   const wanted = id === result.runtime?.id ? undefined : id;
   const other = result.runtimes?.find((r) => r.id === wanted);
-  if (wanted !== undefined && !other) throw new Error(`no runtime ${wanted} in this result (it has ${[result.runtime?.id, ...ids].filter(Boolean).join(', ')})`);
+  if (wanted !== undefined && !other)
+    throw new Error(`no runtime ${wanted} in this result (it has ${[result.runtime?.id, ...ids].filter(Boolean).join(', ')})`);
   const view: CheckpointResult = {
     ...result,
     micro: result.micro && { tasks: result.micro.tasks.map((t) => ({ ...t, results: onRuntime(t.results, wanted, ids) })) },

@@ -38,7 +38,9 @@ function crossRows(result: CheckpointResult, id: string, kit: TableKit): string[
   if (!cross.length) return [];
   const { subjects } = result;
   const subjectCols = [
-    ...subjects.filter((s) => s.role === 'subject' || s.role === 'subject+baseline').map((s) => ({ key: s.key, name: s.role === 'subject+baseline' ? 'this (= baseline)' : 'this' })),
+    ...subjects
+      .filter((s) => s.role === 'subject' || s.role === 'subject+baseline')
+      .map((s) => ({ key: s.key, name: s.role === 'subject+baseline' ? 'this (= baseline)' : 'this' })),
     ...subjects.filter((s) => s.role === 'reference').map((s) => ({ key: s.key, name: 'reference' })),
     ...subjects.filter((s) => s.role === 'baseline').map((s) => ({ key: s.key, name: 'baseline' })),
   ];
@@ -70,7 +72,12 @@ function crossRows(result: CheckpointResult, id: string, kit: TableKit): string[
     last = group;
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  return rows.map((row) => row.map((cell, c) => (c >= 2 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, c) => (c >= 2 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** The blocks after the main one, for a result with other runtimes; none otherwise. */

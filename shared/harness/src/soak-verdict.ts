@@ -40,7 +40,13 @@ export interface SoakCpuSample {
  * busy (the RSS verdict compares the peaks of the first and the last third). With the start's and the end's
  * reasons (busyVerdict before the server starts, busyAfter once it stopped).
  */
-export function soakBusy(parts: { start: readonly string[]; samples: readonly SoakCpuSample[]; seconds: number; noiseCpus: number; end: readonly string[] }): BusyJudgement {
+export function soakBusy(parts: {
+  start: readonly string[];
+  samples: readonly SoakCpuSample[];
+  seconds: number;
+  noiseCpus: number;
+  end: readonly string[];
+}): BusyJudgement {
   const third = parts.seconds / 3;
   const which = (at: number) => (at <= third ? 'the first third' : at > parts.seconds - third ? 'the last third' : 'the middle third');
   const windows: NoiseSample[] = parts.samples.map((s) => ({
@@ -102,13 +108,18 @@ export interface SoakReport {
 /** The soak's report, a few lines for a terminal, its verdict last (with what to do when it is not PASS). */
 export function formatSoak(r: SoakReport): string {
   const lines = [
-    `Hot Path soak: ${r.seconds} s, ${r.requests} requests by autocannon (${Object.entries(r.statusCodes).map(([code, n]) => `${code}: ${n}`).join(', ')}), ` +
-      `${r.misbehaving.oversized} oversized uploads and ${r.misbehaving.aborted} aborted ones beside them`,
+    `Hot Path soak: ${r.seconds} s, ${r.requests} requests by autocannon (${Object.entries(r.statusCodes)
+      .map(([code, n]) => `${code}: ${n}`)
+      .join(', ')}), ` + `${r.misbehaving.oversized} oversized uploads and ${r.misbehaving.aborted} aborted ones beside them`,
     `RSS: ${mib(r.rssAfterWarmup)} after the warm-up, ${mib(r.rssAtEnd)} at the end, at most ${mib(r.rssMax)}; ` +
       `peak ${mib(r.rssEarlyPeak)} in the first third of the load, ${mib(r.rssLatePeak)} in the last (${pct(r.rssGrowth)})`,
   ];
   for (const [name, group] of Object.entries(r.appStats)) {
-    lines.push(`${name}: ${Object.entries(group).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    lines.push(
+      `${name}: ${Object.entries(group)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   }
   for (const note of r.notes) lines.push(`note: ${note}`);
   if (r.verdict === 'pass') lines.push('PASS');

@@ -157,10 +157,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       const at = (Date.now() - started) / 1000;
       cpuSamples.push({ at, otherCpus: cpuWindow() });
       cpuWindow = otherCpusWindow(() => [server.pid]);
-      stats(call).then((s) => {
-        rssMax = Math.max(rssMax, s.rssBytes);
-        samples.push({ at, rss: s.rssBytes });
-      }, () => {});
+      stats(call).then(
+        (s) => {
+          rssMax = Math.max(rssMax, s.rssBytes);
+          samples.push({ at, rss: s.rssBytes });
+        },
+        () => {},
+      );
     }, 1_000);
     const result = await load(options.seconds);
     clearInterval(sampler);

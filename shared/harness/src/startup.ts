@@ -45,7 +45,9 @@ export async function measureStartup(
   const warnings: string[] = [];
   const nodeExtraCaCerts = Boolean(process.env.NODE_EXTRA_CA_CERTS);
   if (nodeExtraCaCerts) {
-    warnings.push('NODE_EXTRA_CA_CERTS is set: every Node start reads that certificate bundle (25-40 ms on the workshop machine), and the startup figures include it');
+    warnings.push(
+      'NODE_EXTRA_CA_CERTS is set: every Node start reads that certificate bundle (25-40 ms on the workshop machine), and the startup figures include it',
+    );
   }
   // Every executable read back from disk the same way (a just-built binary would otherwise look larger).
   const executables = [...new Set([process.execPath, ...subjects.flatMap((s) => [...(s.node ? [s.node] : []), ...(s.serve ? [s.serve.command] : [])])])];

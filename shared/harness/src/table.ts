@@ -151,7 +151,13 @@ function figures(result: CheckpointResult, keys: readonly string[]): Figure[] {
  * peers would then look alike.
  */
 function peerColumns(names: readonly string[]): Array<{ key: string; name: string; ratioHeader: string }> {
-  const initials = (name: string) => name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]).join('').toLowerCase() || name;
+  const initials = (name: string) =>
+    name
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((w) => w[0])
+      .join('')
+      .toLowerCase() || name;
   const short = names.map((name) => (name.length > 10 ? initials(name) : name));
   const clash = new Set(short).size !== short.length || short.some((s, i) => names.includes(s) && names[i] !== s);
   return names.map((name, i) => ({ key: peerKey(name), name, ratioHeader: `${clash ? name : short[i]} ratio` }));
@@ -181,7 +187,14 @@ function appStatsLines(result: CheckpointResult, key: string, who: string): stri
   for (const scenario of result.load?.scenarios ?? []) {
     const stats = scenario.results[key]?.appStats;
     if (!stats || Object.keys(stats).length === 0) continue;
-    const groups = Object.entries(stats).map(([group, values]) => `${group} ${Object.entries(values).map(([k, v]) => `${k}=${statValue(v)}`).join(' ') || '(empty)'}`);
+    const groups = Object.entries(stats).map(
+      ([group, values]) =>
+        `${group} ${
+          Object.entries(values)
+            .map(([k, v]) => `${k}=${statValue(v)}`)
+            .join(' ') || '(empty)'
+        }`,
+    );
     lines.push(`App stats of ${who}, ${scenario.name}, end of the last round: ${groups.join('; ')}`);
   }
   return lines;
@@ -241,7 +254,15 @@ function tableBody(result: CheckpointResult): string[] {
     const note = flagged ? 'FLAGGED: non-2xx/errors' : expected !== undefined ? `${direction} expected ${expected}` : direction;
     const value = (x: Ratio | undefined) => (x ? formatValue(r, x.subject) : '–');
     const cells = reference
-      ? [group === last ? '' : group, METRIC_LABEL[r.metric], value(own), value(ref), formatValue(r, base), formatRatio(own?.ratio ?? null), formatRatio(ref?.ratio ?? null)]
+      ? [
+          group === last ? '' : group,
+          METRIC_LABEL[r.metric],
+          value(own),
+          value(ref),
+          formatValue(r, base),
+          formatRatio(own?.ratio ?? null),
+          formatRatio(ref?.ratio ?? null),
+        ]
       : [group === last ? '' : group, METRIC_LABEL[r.metric], value(own), formatValue(r, base), formatRatio(own?.ratio ?? null)];
     rows.push([...cells, ...peers.flatMap((p) => [value(figure.get(p.key)), formatRatio(figure.get(p.key)?.ratio ?? null)]), note]);
     last = group;
@@ -249,7 +270,12 @@ function tableBody(result: CheckpointResult): string[] {
   // Figure and label columns left-aligned, numbers right-aligned, the note last.
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   for (const row of rows) {
-    lines.push(row.map((cell, c) => (c >= 2 && c < row.length - 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
+    lines.push(
+      row
+        .map((cell, c) => (c >= 2 && c < row.length - 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    );
   }
   // A peer measured as a package (`peerPackages`) gets the same lines as the subjects, after the reference's.
   const packages = peers.filter((p) => result.peerPackages?.some((pp) => pp.name === p.name));

@@ -45,7 +45,16 @@ describe('estimateArrayBufferBytes', () => {
   it('divides growth by requests when no GC ran', () => {
     const { bytesPerRequest, sampling } = estimateArrayBufferBytes(series(101, 4096), [], options);
     expect(bytesPerRequest).toBe(4096);
-    expect(sampling).toMatchObject({ samples: 101, intervals: 100, gcs: 0, gcIntervals: 0, sweepIntervals: 0, cleanIntervals: 100, cleanRequests: 1000, cleanBytes: 4_096_000 });
+    expect(sampling).toMatchObject({
+      samples: 101,
+      intervals: 100,
+      gcs: 0,
+      gcIntervals: 0,
+      sweepIntervals: 0,
+      cleanIntervals: 100,
+      cleanRequests: 1000,
+      cleanBytes: 4_096_000,
+    });
   });
 
   it('leaves out intervals that overlap a GC or start within the settle time after one', () => {
@@ -85,12 +94,23 @@ describe('estimateArrayBufferBytes', () => {
     expect(crowded.sampling.cleanIntervals).toBe(0);
     expect(estimateArrayBufferBytes(series(5, 4096), [], options).bytesPerRequest).toBeNull();
     expect(estimateArrayBufferBytes(series(5, 4096), [], { ...options, minIntervals: 4, minRequests: 40 }).bytesPerRequest).toBe(4096);
-    expect(estimateArrayBufferBytes({ t: [], bytes: [], external: [], requests: [] }, [], options)).toMatchObject({ bytesPerRequest: null, sampling: { samples: 0, intervals: 0 } });
+    expect(estimateArrayBufferBytes({ t: [], bytes: [], external: [], requests: [] }, [], options)).toMatchObject({
+      bytesPerRequest: null,
+      sampling: { samples: 0, intervals: 0 },
+    });
   });
 
   it('accepts collections in any order', () => {
-    const gcs: GcSpan[] = [[150, 151], [50, 51], [100, 101]];
-    const sorted = estimateArrayBufferBytes(series(101, 100), [...gcs].sort((a, b) => a[0] - b[0]), options);
+    const gcs: GcSpan[] = [
+      [150, 151],
+      [50, 51],
+      [100, 101],
+    ];
+    const sorted = estimateArrayBufferBytes(
+      series(101, 100),
+      [...gcs].sort((a, b) => a[0] - b[0]),
+      options,
+    );
     expect(estimateArrayBufferBytes(series(101, 100), gcs, options)).toEqual(sorted);
     expect(sorted.bytesPerRequest).toBe(100);
     expect(sorted.sampling.gcIntervals).toBe(6);

@@ -37,7 +37,19 @@ function get(port: number, path: string): Promise<number> {
 describe('ArrayBuffer bytes per request (probe, tiny app)', () => {
   it('measures 4,096 B per request above GET /health for Buffer.alloc(4096) and new Uint8Array(4096)', async () => {
     const json = join(out, 'buffers.json');
-    const { result, table } = await runCheckpoint({ checkpointFile, dir: fixture, baselineDir: fixture, only: ['load'], quick: true, rounds: 2, durationSec: 1, warmupSec: 0.25, connections: 20, progress: false, json });
+    const { result, table } = await runCheckpoint({
+      checkpointFile,
+      dir: fixture,
+      baselineDir: fixture,
+      only: ['load'],
+      quick: true,
+      rounds: 2,
+      durationSec: 1,
+      warmupSec: 0.25,
+      connections: 20,
+      progress: false,
+      json,
+    });
     expect(result.failures).toEqual([]);
     expect(checkSchema(JSON.parse(readFileSync(json, 'utf8')), schema)).toEqual([]);
 
@@ -65,7 +77,12 @@ describe('ArrayBuffer bytes per request (probe, tiny app)', () => {
     // Ratio entries carry the package's own figures, so a target can judge them (here the package is its
     // own baseline: ratios 1, or null for 0 / 0).
     const entry = (name: string, metric: string) => result.ratios.find((r) => r.name === name && r.metric === metric && r.subjectKey === 'subject');
-    expect(entry('GET /buffer?n=4096', 'arrayBufferBytesPerRequest')).toMatchObject({ unit: 'B', better: 'lower', subject: byName['GET /buffer?n=4096'].arrayBufferBytesPerRequest, ratio: 1 });
+    expect(entry('GET /buffer?n=4096', 'arrayBufferBytesPerRequest')).toMatchObject({
+      unit: 'B',
+      better: 'lower',
+      subject: byName['GET /buffer?n=4096'].arrayBufferBytesPerRequest,
+      ratio: 1,
+    });
     expect(entry('GET /buffer?n=4096', 'appArrayBufferBytesPerRequest')!.subject).toBe(byName['GET /buffer?n=4096'].appArrayBufferBytesPerRequest);
     expect(entry('GET /u8?n=4096', 'appHeapBytesPerRequest')!.subject).toBe(byName['GET /u8?n=4096'].appHeapBytesPerRequest);
 

@@ -28,7 +28,13 @@ describe('ArrayBuffer and app figures in the ratios', () => {
     const ratios = computeRatios(sampleResult());
     const ingest = ratios.filter((r) => r.name === 'POST /ingest/v1 1KB').map((r) => r.metric);
     expect(ingest).toEqual(['rps', 'p50', 'p99', 'heapBytesPerRequest', 'gcPer10k', 'appHeapBytesPerRequest']);
-    expect(ratios.find((r) => r.name === 'POST /ingest/v1 1KB' && r.metric === 'appHeapBytesPerRequest')).toMatchObject({ unit: 'B', better: 'lower', subject: 3000, baseline: 25_000, ratio: 0.12 });
+    expect(ratios.find((r) => r.name === 'POST /ingest/v1 1KB' && r.metric === 'appHeapBytesPerRequest')).toMatchObject({
+      unit: 'B',
+      better: 'lower',
+      subject: 3000,
+      baseline: 25_000,
+      ratio: 0.12,
+    });
     // No ArrayBuffer entries in a result without the figures.
     expect(ratios.some((r) => r.metric.includes('rrayBuffer'))).toBe(false);
   });
@@ -36,7 +42,14 @@ describe('ArrayBuffer and app figures in the ratios', () => {
   it('adds arrayBufferBytesPerRequest and appArrayBufferBytesPerRequest when the summaries have them', () => {
     const result = withArrayBuffers(sampleWithReference(), BYTES);
     const get = (key: string, metric: string) => result.ratios.find((r) => r.subjectKey === key && r.name === 'POST /ingest/v1 1KB' && r.metric === metric)!;
-    expect(get('subject', 'arrayBufferBytesPerRequest')).toMatchObject({ subject: 16, baseline: 2048, ratio: 16 / 2048, unit: 'B', better: 'lower', flagged: true });
+    expect(get('subject', 'arrayBufferBytesPerRequest')).toMatchObject({
+      subject: 16,
+      baseline: 2048,
+      ratio: 16 / 2048,
+      unit: 'B',
+      better: 'lower',
+      flagged: true,
+    });
     expect(get('subject', 'appArrayBufferBytesPerRequest')).toMatchObject({ subject: 16, baseline: 2048 });
     // The reference could not be measured (too few clean intervals): its entry is there, its figure null.
     expect(get('reference', 'arrayBufferBytesPerRequest')).toMatchObject({ subject: null, baseline: 2048, ratio: null });
@@ -60,7 +73,10 @@ describe('ArrayBuffer and app figures in the table', () => {
     expect(table).toContain("App's own heap per request (minus GET /health): POST /ingest/v1 1KB 2.93 KiB");
     expect(table).toContain("App's own ArrayBuffer bytes per request (minus GET /health): POST /ingest/v1 1KB 16.0 B");
     expect(table).toContain('App stats of this, POST /ingest/v1 1KB, end of the last round: pool hits=99990 misses=10 size=64; sink depth=0.5');
-    const starts = lines.slice(2).filter((l) => l.includes('better')).map((l) => l.indexOf('('));
+    const starts = lines
+      .slice(2)
+      .filter((l) => l.includes('better'))
+      .map((l) => l.indexOf('('));
     expect(new Set(starts).size).toBe(1);
   });
 
@@ -71,7 +87,9 @@ describe('ArrayBuffer and app figures in the table', () => {
     // The reference's only route figure is null: no line for it, and no app stats of its own.
     expect(table).not.toContain("Reference's own ArrayBuffer");
     expect(table).not.toContain('App stats of the reference');
-    const measured = formatTable(withArrayBuffers(sampleWithReference(), { ...BYTES, 'POST /ingest/v1 1KB': { ...BYTES['POST /ingest/v1 1KB'], reference: 8 } }));
+    const measured = formatTable(
+      withArrayBuffers(sampleWithReference(), { ...BYTES, 'POST /ingest/v1 1KB': { ...BYTES['POST /ingest/v1 1KB'], reference: 8 } }),
+    );
     expect(measured).toContain("Reference's own ArrayBuffer bytes per request (minus GET /health): POST /ingest/v1 1KB 8.0 B");
   });
 
@@ -101,10 +119,24 @@ describe('ArrayBuffer and app figures in the table', () => {
 });
 
 describe('summaries', () => {
-  it('takes the median over rounds that have a figure, and keeps the last round\'s app stats', () => {
+  it("takes the median over rounds that have a figure, and keeps the last round's app stats", () => {
     const rounds = [round(10_000, 2000, 9000), round(10_000, 2000, 9000), round(10_000, 2000, 9000)];
-    const sampling = { periodMs: 4, settleMs: 2, samples: 101, intervals: 100, gcs: 9, gcIntervals: 30, sweepIntervals: 2, cleanIntervals: 68, cleanRequests: 5000, cleanBytes: 0, samplingMs: 4 };
-    [1030, null, 1010].forEach((figure, i) => Object.assign(rounds[i].probe, { arrayBufferBytesPerRequest: figure, arrayBufferSampling: sampling, appStats: { pool: { hits: i } } }));
+    const sampling = {
+      periodMs: 4,
+      settleMs: 2,
+      samples: 101,
+      intervals: 100,
+      gcs: 9,
+      gcIntervals: 30,
+      sweepIntervals: 2,
+      cleanIntervals: 68,
+      cleanRequests: 5000,
+      cleanBytes: 0,
+      samplingMs: 4,
+    };
+    [1030, null, 1010].forEach((figure, i) =>
+      Object.assign(rounds[i].probe, { arrayBufferBytesPerRequest: figure, arrayBufferSampling: sampling, appStats: { pool: { hits: i } } }),
+    );
     const s = summarise(rounds);
     expect(s.arrayBufferBytesPerRequest).toBe(1020);
     expect(s.arrayBufferBasis).toEqual({ rounds: 2, intervals: 200, cleanIntervals: 136, cleanRequests: 10_000, samplingMs: 8 });
@@ -114,7 +146,7 @@ describe('summaries', () => {
     expect('arrayBufferBytesPerRequest' in old || 'appStats' in old || 'arrayBufferBasis' in old).toBe(false);
   });
 
-  it('subtracts the same subject\'s GET /health figures, null when either is missing', () => {
+  it("subtracts the same subject's GET /health figures, null when either is missing", () => {
     const health = summarise([round(10_000, 2000, 8000)]);
     const route = summarise([round(10_000, 2000, 9000)]);
     Object.assign(health, { arrayBufferBytesPerRequest: 4 });

@@ -45,12 +45,14 @@ describe('busy during the run', () => {
     expect(busyDuring(windows('load rounds', 'GET /todos on subject', 5, 0))).toEqual([]);
     // Lab 02's committed run: 1 of 5 and 2 of 5 GET /health rounds stayed noisy; the medians are quiet rounds'.
     const lab02 = [...windows('load rounds', 'GET /health on subject', 5, 1, 0.37), ...windows('load rounds', 'GET /health on baseline', 5, 2, 0.46)];
-    expect(busyDuring(lab02), 'fewer than half of a contestant\'s rounds noisy is not busy').toEqual([]);
+    expect(busyDuring(lab02), "fewer than half of a contestant's rounds noisy is not busy").toEqual([]);
   });
 
-  it('is busy when half or more of one contestant\'s rounds of a scenario stayed noisy, and says where', () => {
+  it("is busy when half or more of one contestant's rounds of a scenario stayed noisy, and says where", () => {
     const reasons = busyDuring([...windows('load rounds', 'GET /todos on subject', 5, 0), ...windows('load rounds', 'GET /todos on baseline', 5, 3, 0.9)]);
-    expect(reasons).toEqual(['other processes kept using the CPUs in 3 of 10 load rounds (0.90 other CPUs), half or more of them in GET /todos on baseline: 3 of 5']);
+    expect(reasons).toEqual([
+      'other processes kept using the CPUs in 3 of 10 load rounds (0.90 other CPUs), half or more of them in GET /todos on baseline: 3 of 5',
+    ]);
   });
 
   it('names at most three places when two spinners made every round noisy', () => {
@@ -72,7 +74,9 @@ describe('busy during the run', () => {
     expect(noiseSamples(result)).toHaveLength(4);
     expect(busyDuring(noiseSamples(result))).toEqual([]);
     for (const r of result.load!.scenarios[1]!.results.baseline!.rounds) Object.assign(r, { otherCpus: 1.1, noisy: true, retried: true });
-    expect(busyDuring(noiseSamples(result))[0]).toMatch(/^other processes kept using the CPUs in 1 of 4 load rounds \(1\.10 other CPUs\), half or more of them in POST \/ingest\/v1 1KB on baseline: 1 of 1$/);
+    expect(busyDuring(noiseSamples(result))[0]).toMatch(
+      /^other processes kept using the CPUs in 1 of 4 load rounds \(1\.10 other CPUs\), half or more of them in POST \/ingest\/v1 1KB on baseline: 1 of 1$/,
+    );
     result.micro!.tasks[0]!.otherCpus = 1.6;
     expect(noiseSamples(result).filter((s) => s.kind === 'micro tasks')).toEqual([{ kind: 'micro tasks', group: 'micro', otherCpus: 1.6, noisy: true }]);
   });
@@ -84,13 +88,17 @@ describe('busy over the whole run', () => {
     expect(judgeBusy(none)).toEqual({ busy: false, reasons: [], at: { start: false, during: false, end: false } });
     expect(judgeBusy({ ...none, start: busyVerdict(1.6, 2, null) })).toMatchObject({ busy: true, at: { start: true, during: false, end: false } });
     const during = judgeBusy({ ...none, during: ['other processes kept using the CPUs in 3 of 3 micro tasks'] });
-    expect(during).toEqual({ busy: true, reasons: ['during the run: other processes kept using the CPUs in 3 of 3 micro tasks'], at: { start: false, during: true, end: false } });
+    expect(during).toEqual({
+      busy: true,
+      reasons: ['during the run: other processes kept using the CPUs in 3 of 3 micro tasks'],
+      at: { start: false, during: true, end: false },
+    });
     const end = judgeBusy({ ...none, end: busyAfter(1.9) });
     expect(end.reasons).toEqual(['at the end: other processes were using 1.90 CPUs after the run']);
     expect(end.at.end).toBe(true);
   });
 
-  it('calls a sample after the run busy above 0.35 other CPUs (0.23 is the run\'s own launch settling), never on the load average (the run itself raised it)', () => {
+  it("calls a sample after the run busy above 0.35 other CPUs (0.23 is the run's own launch settling), never on the load average (the run itself raised it)", () => {
     expect(busyAfter(0.1)).toEqual([]);
     expect(busyAfter(0.23)).toEqual([]);
     expect(busyAfter(null)).toEqual([]);
@@ -102,7 +110,11 @@ describe('busy over the whole run', () => {
     const spun = finishFingerprint(quiet, { otherCpusAfter: 0.05, during: ['other processes kept using the CPUs in 6 of 6 load rounds'] });
     expect(spun).toMatchObject({ busy: true, busyAt: { start: false, during: true, end: false }, otherCpusAfter: 0.05 });
     expect(spun.busyReasons).toEqual(['during the run: other processes kept using the CPUs in 6 of 6 load rounds']);
-    expect(finishFingerprint(quiet, { otherCpusAfter: 0, during: [] })).toMatchObject({ busy: false, busyReasons: [], busyAt: { start: false, during: false, end: false } });
+    expect(finishFingerprint(quiet, { otherCpusAfter: 0, during: [] })).toMatchObject({
+      busy: false,
+      busyReasons: [],
+      busyAt: { start: false, during: false, end: false },
+    });
     const startBusy = { ...quiet, loadAverageStart: [1.58, 1, 1], otherCpusBefore: null, busy: true, busyReasons: ['x'] };
     expect(finishFingerprint(startBusy, { otherCpusAfter: 0, during: [] }).busyReasons[0]).toMatch(/^at the start: 1-minute load average 1\.58/);
     // Without the end's figures (older callers), the start's verdict stays as it was.

@@ -130,7 +130,14 @@ describe('checkpoint end to end (tiny app)', () => {
 
   it('runs the peers of the package definition interleaved with the subjects, with their own ratios and columns', async () => {
     const json = join(out, 'peers.json');
-    const { result, table } = await runCheckpoint({ ...tinyRun(), checkpointFile: peerCheckpointFile, only: ['micro'], dir: fixture, baselineDir: baselineFixture, json });
+    const { result, table } = await runCheckpoint({
+      ...tinyRun(),
+      checkpointFile: peerCheckpointFile,
+      only: ['micro'],
+      dir: fixture,
+      baselineDir: baselineFixture,
+      json,
+    });
     expect(result.failures).toEqual([]);
     expect(checkSchema(JSON.parse(readFileSync(json, 'utf8')), schema)).toEqual([]);
     // Only the package's definition counts: the baseline's 'ignored-peer' is not measured.
@@ -174,7 +181,16 @@ describe('checkpoint end to end (tiny app)', () => {
     }) as typeof process.stderr.write;
     let run: Awaited<ReturnType<typeof runCheckpoint>>;
     try {
-      run = await runCheckpoint({ ...tinyRun(), rounds: 2, checkpointFile: loadPeerCheckpointFile, dir: fixture, referenceDir: referenceFixture, baselineDir: baselineFixture, json, progress: true });
+      run = await runCheckpoint({
+        ...tinyRun(),
+        rounds: 2,
+        checkpointFile: loadPeerCheckpointFile,
+        dir: fixture,
+        referenceDir: referenceFixture,
+        baselineDir: baselineFixture,
+        json,
+        progress: true,
+      });
     } finally {
       process.stderr.write = write;
     }
@@ -203,7 +219,9 @@ describe('checkpoint end to end (tiny app)', () => {
     const peer = result.ratios.filter((r) => r.subjectKey === 'peer:double');
     expect(result.ratios.slice(-peer.length)).toEqual(peer);
     expect([...new Set(peer.map((r) => `${r.section} ${r.name}`))]).toEqual(['load GET /health', 'load GET /alloc?n=1000', 'startup startup']);
-    expect(peer.filter((r) => r.name === 'GET /health').map((r) => r.metric)).toEqual(result.ratios.filter((r) => r.subjectKey === 'subject' && r.name === 'GET /health').map((r) => r.metric));
+    expect(peer.filter((r) => r.name === 'GET /health').map((r) => r.metric)).toEqual(
+      result.ratios.filter((r) => r.subjectKey === 'subject' && r.name === 'GET /health').map((r) => r.metric),
+    );
     const heap = (key: string) => result.ratios.find((r) => r.subjectKey === key && r.name === 'GET /alloc?n=1000' && r.metric === 'heapBytesPerRequest')!;
     expect(heap('peer:double').baseline).toBe(heap('subject').baseline);
     expect(heap('peer:double').ratio!).toBeGreaterThan(1.4);
@@ -212,7 +230,9 @@ describe('checkpoint end to end (tiny app)', () => {
     const lines = table.split('\n');
     expect(lines[1]).toMatch(/figure\s+this\s+reference\s+baseline\s+ratio\s+ref ratio\s+double\s+double ratio$/);
     expect(table).toMatch(/GET \/alloc\?n=1000\s+RPS(\s+\S+k?){3}(\s+\S+×){2}\s+\S+k?\s+\S+×\s+\(higher is better\)/);
-    expect(lines.find((l) => /^\s+heap B\/req/.test(l) && lines.indexOf(l) > lines.findIndex((x) => x.startsWith('GET /alloc')))).toMatch(/KiB\s+\d\.\d\d×\s+\(lower/);
+    expect(lines.find((l) => /^\s+heap B\/req/.test(l) && lines.indexOf(l) > lines.findIndex((x) => x.startsWith('GET /alloc')))).toMatch(
+      /KiB\s+\d\.\d\d×\s+\(lower/,
+    );
     expect(lines.find((l) => l.includes('first 200'))).not.toMatch(/–/);
     expect(table).toMatch(/^Peer double's own heap per request \(minus GET \/health\): GET \/alloc\?n=1000 \d+\.\d KiB$/m);
     expect(table).toContain('Peers, measured in the same rounds as the subjects: double (package ');

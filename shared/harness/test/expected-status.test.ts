@@ -31,7 +31,11 @@ function withFloor(expectStatus: number | undefined, codes: Record<string, numbe
   const result = sampleResult();
   const rounds = () => [answered(codes), answered(codes), answered(codes)];
   result.load!.scenarios.push({
-    name: FLOOR, method: 'POST', path: '/nope', bodyBytes: 1024, expect: 'any',
+    name: FLOOR,
+    method: 'POST',
+    path: '/nope',
+    bodyBytes: 1024,
+    expect: 'any',
     ...(expectStatus === undefined ? {} : { expectStatus }),
     results: { subject: summarise(rounds(), expectStatus), baseline: summarise(rounds(), expectStatus) },
   });
@@ -55,7 +59,9 @@ describe('expectStatus in a summary', () => {
   it('still flags any other non-2xx answer, an error or a timeout, saying the expected ones apart', () => {
     const other = summarise([answered({ '404': 1000, '500': 3 })], 404);
     expect(other.flagged).toBe(true);
-    expect(flagLine({ name: FLOOR, expectStatus: 404 }, 'subject', other)).toBe(`${FLOOR} on subject: 3 non-2xx besides the 1,000 expected 404s, 0 errors, 0 timeouts`);
+    expect(flagLine({ name: FLOOR, expectStatus: 404 }, 'subject', other)).toBe(
+      `${FLOOR} on subject: 3 non-2xx besides the 1,000 expected 404s, 0 errors, 0 timeouts`,
+    );
     expect(summarise([answered({ '404': 1000 }, 2)], 404).flagged, 'connection errors flag a floor too').toBe(true);
     expect(summarise([answered({ '200': 10, '404': 5 })], 404).flagged, '2xx answers are expected anyway').toBe(false);
   });
@@ -74,11 +80,16 @@ describe('expectStatus in the ratios and the table', () => {
     expect(result.ratios.filter((r) => r.name === FLOOR).every((r) => !r.flagged)).toBe(true);
     const rows = floorRows(formatTable(result));
     expect(rows[0]).toMatch(/RPS .*\(higher is better\) expected 404$/);
-    expect(rows.slice(1).every((l) => /\(lower is better\) expected 404$/.test(l)), rows.join('\n')).toBe(true);
+    expect(
+      rows.slice(1).every((l) => /\(lower is better\) expected 404$/.test(l)),
+      rows.join('\n'),
+    ).toBe(true);
     expect(rows.join('\n')).not.toContain('FLAGGED');
     expect(checkSchema(JSON.parse(JSON.stringify(result)), schema)).toEqual([]);
     result.load!.scenarios.at(-1)!.expectStatus = '404' as unknown as number;
-    expect(checkSchema(result.load, schema.$defs.load, schema), 'the schema describes expectStatus').toEqual(['$.scenarios[2].expectStatus: expected integer, got string']);
+    expect(checkSchema(result.load, schema.$defs.load, schema), 'the schema describes expectStatus').toEqual([
+      '$.scenarios[2].expectStatus: expected integer, got string',
+    ]);
   });
 
   it('flags the rows when other answers came back, and results written before expectStatus as they were', () => {
@@ -98,11 +109,18 @@ describe('checkScenarios', () => {
   const ok = { name: FLOOR, method: 'POST' as const, path: '/nope' };
 
   it('accepts a floor that expects 404, and scenarios without expectStatus', () => {
-    expect(() => checkScenarios([{ name: 'GET /health', method: 'GET', path: '/health' }, { ...ok, expect: 'any', expectStatus: 404 }])).not.toThrow();
+    expect(() =>
+      checkScenarios([
+        { name: 'GET /health', method: 'GET', path: '/health' },
+        { ...ok, expect: 'any', expectStatus: 404 },
+      ]),
+    ).not.toThrow();
   });
 
   it('refuses an expectStatus that is not a non-2xx status, saying what to write', () => {
-    expect(() => checkScenarios([{ ...ok, expectStatus: 200 }])).toThrow(`scenario "${FLOOR}": expectStatus must be the non-2xx HTTP status it answers on purpose, an integer from 300 to 599 (e.g. expectStatus: 404), got 200`);
+    expect(() => checkScenarios([{ ...ok, expectStatus: 200 }])).toThrow(
+      `scenario "${FLOOR}": expectStatus must be the non-2xx HTTP status it answers on purpose, an integer from 300 to 599 (e.g. expectStatus: 404), got 200`,
+    );
     expect(() => checkScenarios([{ ...ok, expectStatus: '404' as unknown as number }])).toThrow(/got "404"/);
     expect(() => checkScenarios([{ ...ok, expectStatus: 404.5 }])).toThrow(/got 404\.5/);
   });

@@ -30,7 +30,12 @@ function withLoadPeer(base: CheckpointResult): CheckpointResult {
   const [health, ingest] = result.load!.scenarios;
   health.results[NO_POOL] = summary(60_000, 2_500, 9_000);
   ingest.results[NO_POOL] = summary(40_000, 3_500, 12_000);
-  result.startup!.results[NO_POOL] = { runs: 5, firstOkMs: { median: 220, min: 210, max: 240 }, peakRssBytes: { median: 82e6, min: 81e6, max: 83e6 }, samplesMs: [210, 215, 220, 230, 240] };
+  result.startup!.results[NO_POOL] = {
+    runs: 5,
+    firstOkMs: { median: 220, min: 210, max: 240 },
+    peakRssBytes: { median: 82e6, min: 81e6, max: 83e6 },
+    samplesMs: [210, 215, 220, 230, 240],
+  };
   result.ratios = computeRatios(result);
   return result;
 }
@@ -40,7 +45,10 @@ function withPeer(base: CheckpointResult): CheckpointResult {
   const result = structuredClone(base);
   result.peers = ['fast-json-stringify'];
   result.micro!.tasks[0].results[FJS] = micro('parse 1 KB', 875, 900);
-  result.micro!.tasks.push({ name: 'stringify todos', results: { baseline: micro('stringify todos', 8000, 9000), [FJS]: micro('stringify todos', 2000, 4500) } });
+  result.micro!.tasks.push({
+    name: 'stringify todos',
+    results: { baseline: micro('stringify todos', 8000, 9000), [FJS]: micro('stringify todos', 2000, 4500) },
+  });
   result.ratios = computeRatios(result);
   return result;
 }
@@ -84,7 +92,12 @@ describe('peers in the ratios', () => {
   it('refuses peers without a name or with the same name', () => {
     expect(checkPeers(undefined)).toEqual([]);
     expect(() => checkPeers([{ name: '', micro: [] }])).toThrow(/name/);
-    expect(() => checkPeers([{ name: 'a', micro: [] }, { name: 'a', micro: [] }])).toThrow(/two peers are named a/);
+    expect(() =>
+      checkPeers([
+        { name: 'a', micro: [] },
+        { name: 'a', micro: [] },
+      ]),
+    ).toThrow(/two peers are named a/);
   });
 });
 
@@ -97,11 +110,13 @@ describe('peers with a package folder', () => {
     expect(() => checkPeers([{ name: 'p' }], fixtures)).toThrow(/peer p needs a micro list, a dir \(a package folder\) or a serve command/);
     expect(() => checkPeers([{ name: 's', serve: { command: '' } }], fixtures)).toThrow(/peer s: serve needs a command/);
     expect(() => checkPeers([{ name: 'b', dir: peerDir, serve: { command: 'x' } }], fixtures)).toThrow(/not both/);
-    expect(checkPeers([{ name: 'c', serve: { command: 'x' }, sections: ['startup'] }], fixtures)).toEqual([{ name: 'c', serve: { command: 'x' }, sections: ['startup'] }]);
+    expect(checkPeers([{ name: 'c', serve: { command: 'x' }, sections: ['startup'] }], fixtures)).toEqual([
+      { name: 'c', serve: { command: 'x' }, sections: ['startup'] },
+    ]);
     expect(() => checkPeers([{ name: 'p', micro: 'x' as never }], fixtures)).toThrow(/peer p: micro must be a list/);
   });
 
-  it("refuses a dir without src/app.ts, naming the peer and the folder", () => {
+  it('refuses a dir without src/app.ts, naming the peer and the folder', () => {
     expect(() => checkPeers([{ name: 'gone', dir: './tables' }], fixtures)).toThrow(`peer gone: no src/app.ts in ${join(fixtures, 'tables')}`);
     expect(() => checkPeers([{ name: 'gone', dir: '/no/such/folder' }], fixtures)).toThrow(/no src\/app\.ts in \/no\/such\/folder/);
   });
@@ -143,9 +158,14 @@ describe('peers with a package folder', () => {
     expect(table).toMatch(/micro: parse 1 KB\s+time\/op\s+1\.70 µs\s+3\.50 µs\s+0\.49×\s+–\s+–/);
     expect(lines).toContain("App's own heap per request (minus GET /health): POST /ingest/v1 1KB 2.93 KiB");
     expect(lines).toContain("Peer no-pool's own heap per request (minus GET /health): POST /ingest/v1 1KB 3.91 KiB");
-    expect(lines).toContain('Peers, measured in the same rounds as the subjects: no-pool (package solutions/04-pooling/no-pool, fresh servers like the subjects; "no-pool ratio" = no-pool / baseline)');
+    expect(lines).toContain(
+      'Peers, measured in the same rounds as the subjects: no-pool (package solutions/04-pooling/no-pool, fresh servers like the subjects; "no-pool ratio" = no-pool / baseline)',
+    );
     expect(table).not.toContain('Micro peers');
-    const starts = lines.slice(2).filter((l) => l.includes('better')).map((l) => l.indexOf('('));
+    const starts = lines
+      .slice(2)
+      .filter((l) => l.includes('better'))
+      .map((l) => l.indexOf('('));
     expect(new Set(starts).size).toBe(1);
   });
 
@@ -190,7 +210,10 @@ describe('peers in the table', () => {
     expect(table).toMatch(/micro: stringify todos\s+time\/op\s+–\s+8\.00 µs\s+–\s+2\.00 µs\s+0\.25×/);
     expect(table).toContain('Micro peers, measured in the same rounds as the subjects: fast-json-stringify ("fjs ratio" = fast-json-stringify / baseline)');
     // Numbers stay right-aligned: every note starts in the same column.
-    const starts = lines.slice(2).filter((l) => l.includes('better')).map((l) => l.indexOf('('));
+    const starts = lines
+      .slice(2)
+      .filter((l) => l.includes('better'))
+      .map((l) => l.indexOf('('));
     expect(new Set(starts).size).toBe(1);
   });
 
@@ -221,7 +244,9 @@ describe('peers in the table', () => {
   it('keeps short peer names whole and full names when initials would clash', () => {
     const two = withPeer(sampleResult());
     two.peers = ['fast-json-stringify', 'fast-json-serialize', 'slow'];
-    expect(formatTable(two).split('\n')[1]).toMatch(/fast-json-stringify\s+fast-json-stringify ratio\s+fast-json-serialize\s+fast-json-serialize ratio\s+slow\s+slow ratio$/);
+    expect(formatTable(two).split('\n')[1]).toMatch(
+      /fast-json-stringify\s+fast-json-stringify ratio\s+fast-json-serialize\s+fast-json-serialize ratio\s+slow\s+slow ratio$/,
+    );
   });
 
   it('prints exactly the tables of before peers existed when there are none', () => {

@@ -112,7 +112,10 @@ describe('table', () => {
     expect(lines.filter((l) => /\bRPS\b/.test(l))).toHaveLength(2);
     expect(table).toContain("Reference's own heap per request (minus GET /health): POST /ingest/v1 1KB 1000 B");
     // Numbers are right-aligned: every ratio of the table ends in the same column.
-    const ends = lines.slice(2).filter((l) => l.includes('better')).map((l) => l.indexOf('('));
+    const ends = lines
+      .slice(2)
+      .filter((l) => l.includes('better'))
+      .map((l) => l.indexOf('('));
     expect(new Set(ends).size).toBe(1);
   });
 
@@ -159,7 +162,12 @@ describe('command line', () => {
       options: { dir: '/tmp', quick: true, only: ['load', 'startup'], json: '/tmp/out.json', pin: false, rounds: 2 },
     });
     expect(parseArgs(['--reference', '../../solutions/03-byte-parsing', '--baseline', 'b'], '/repo/labs/03-byte-parsing')).toEqual({
-      options: { dir: '/repo/labs/03-byte-parsing', quick: false, referenceDir: '/repo/solutions/03-byte-parsing', baselineDir: '/repo/labs/03-byte-parsing/b' },
+      options: {
+        dir: '/repo/labs/03-byte-parsing',
+        quick: false,
+        referenceDir: '/repo/solutions/03-byte-parsing',
+        baselineDir: '/repo/labs/03-byte-parsing/b',
+      },
     });
     expect(parseArgs(['--reference'])).toHaveProperty('error');
     expect(parseArgs(['--help'])).toEqual({ help: true });

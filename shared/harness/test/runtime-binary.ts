@@ -33,7 +33,9 @@ function candidates(): string[] {
 /** A Node of another major (26 first), or the reason there is none (the tests then skip, saying it). */
 export async function otherNode(): Promise<OtherNode | { missing: string }> {
   const specifier = '@hotpath/kit/runtimes';
-  const kit = (await import(specifier).catch(() => undefined)) as { resolveRuntime?: (spec: string) => { path: string; major: number; kind: string } } | undefined;
+  const kit = (await import(specifier).catch(() => undefined)) as
+    | { resolveRuntime?: (spec: string) => { path: string; major: number; kind: string } }
+    | undefined;
   if (kit?.resolveRuntime) {
     for (const major of [26, 24, 22, 20].filter((m) => m !== ownMajor)) {
       try {

@@ -29,9 +29,18 @@ const otherPath = 'missing' in other ? '' : other.path;
 const otherMajor = 'missing' in other ? 0 : other.major;
 
 describe.skipIf(missing !== undefined)(`a run on Node ${own} and on another Node (${missing ?? otherPath})`, () => {
-  it('runs the definition\'s micro tasks on the other runtime too, in a worker of that runtime, keyed <key>@<id>', async () => {
+  it("runs the definition's micro tasks on the other runtime too, in a worker of that runtime, keyed <key>@<id>", async () => {
     const json = join(out, 'micro.json');
-    const { result, table } = await runCheckpoint({ dir: app, baselineDir: app, checkpointFile, quick: true, only: ['micro'], runtimes: [otherPath], json, progress: false });
+    const { result, table } = await runCheckpoint({
+      dir: app,
+      baselineDir: app,
+      checkpointFile,
+      quick: true,
+      only: ['micro'],
+      runtimes: [otherPath],
+      json,
+      progress: false,
+    });
     expect(result.failures).toEqual([]);
     expect(result.runtime).toMatchObject({ id: `node${own}`, kind: 'node', major: own, version: process.version.slice(1) });
     expect(result.runtimes).toEqual([expect.objectContaining({ id, kind: 'node', major: otherMajor, path: otherPath })]);
@@ -54,10 +63,21 @@ describe.skipIf(missing !== undefined)(`a run on Node ${own} and on another Node
     expect(table).toContain(`On ${result.runtimes![0]!.label} (V8 `);
   });
 
-  it('starts the other runtime\'s servers with its binary, in the same load rounds and startup runs', async () => {
+  it("starts the other runtime's servers with its binary, in the same load rounds and startup runs", async () => {
     const { result } = await runCheckpoint({
-      dir: app, baselineDir: app, checkpointFile, quick: true, only: ['load', 'startup'], runtimes: [otherPath],
-      rounds: 1, durationSec: 0.5, warmupSec: 0.25, connections: 10, startupRuns: 1, json: join(out, 'load.json'), progress: false,
+      dir: app,
+      baselineDir: app,
+      checkpointFile,
+      quick: true,
+      only: ['load', 'startup'],
+      runtimes: [otherPath],
+      rounds: 1,
+      durationSec: 0.5,
+      warmupSec: 0.25,
+      connections: 10,
+      startupRuns: 1,
+      json: join(out, 'load.json'),
+      progress: false,
     });
     expect(result.failures).toEqual([]);
     const health = result.load!.scenarios[0]!;
@@ -87,14 +107,27 @@ if (!bun) console.warn('runtime-e2e.test.ts: the Bun test skipped: Bun is not in
 describe.skipIf(bun === undefined)('a run on this Node and on Bun', () => {
   it('measures the Bun servers at startup and says that load leaves them out', async () => {
     const { result } = await runCheckpoint({
-      dir: app, baselineDir: app, checkpointFile, quick: true, only: ['load', 'startup'], runtimes: ['bun'],
-      rounds: 1, durationSec: 0.5, warmupSec: 0, connections: 10, startupRuns: 1, json: join(out, 'bun.json'), progress: false,
+      dir: app,
+      baselineDir: app,
+      checkpointFile,
+      quick: true,
+      only: ['load', 'startup'],
+      runtimes: ['bun'],
+      rounds: 1,
+      durationSec: 0.5,
+      warmupSec: 0,
+      connections: 10,
+      startupRuns: 1,
+      json: join(out, 'bun.json'),
+      progress: false,
     });
     expect(result.failures).toEqual([]);
     expect(result.runtimes).toEqual([expect.objectContaining({ id: 'bun', kind: 'bun', v8: null, path: bun })]);
     expect(Object.keys(result.startup!.results)).toEqual(['subject', 'subject@bun']);
     expect(result.startup!.results['subject@bun']!.firstOkMs.median).toBeGreaterThan(0);
     expect(Object.keys(result.load!.scenarios[0]!.results)).toEqual(['subject']);
-    expect(result.warnings).toContain("Bun 1.4.5 is measured at startup only: the in-server probe and bytes per op need Node's V8 hooks".replace('1.4.5', result.runtimes![0]!.version));
+    expect(result.warnings).toContain(
+      "Bun 1.4.5 is measured at startup only: the in-server probe and bytes per op need Node's V8 hooks".replace('1.4.5', result.runtimes![0]!.version),
+    );
   });
 });

@@ -29,8 +29,18 @@ function twoRuntimes(): CheckpointResult {
   health!.results[keyOn('baseline', 'node26')] = summary(40_000, 4_000, 16_000);
   ingest!.results[keyOn('subject', 'node26')] = summary(100_000, 3_000, 11_000);
   ingest!.results[keyOn('baseline', 'node26')] = summary(50_000, 6_000, 33_000);
-  result.startup!.results[keyOn('subject', 'node26')] = { runs: 5, firstOkMs: { median: 100, min: 90, max: 120 }, peakRssBytes: { median: 60e6, min: 59e6, max: 61e6 }, samplesMs: [90, 100, 100, 110, 120] };
-  result.startup!.results[keyOn('baseline', 'node26')] = { runs: 5, firstOkMs: { median: 300, min: 280, max: 320 }, peakRssBytes: { median: 70e6, min: 69e6, max: 71e6 }, samplesMs: [280, 290, 300, 310, 320] };
+  result.startup!.results[keyOn('subject', 'node26')] = {
+    runs: 5,
+    firstOkMs: { median: 100, min: 90, max: 120 },
+    peakRssBytes: { median: 60e6, min: 59e6, max: 61e6 },
+    samplesMs: [90, 100, 100, 110, 120],
+  };
+  result.startup!.results[keyOn('baseline', 'node26')] = {
+    runs: 5,
+    firstOkMs: { median: 300, min: 280, max: 320 },
+    peakRssBytes: { median: 70e6, min: 69e6, max: 71e6 },
+    samplesMs: [280, 290, 300, 310, 320],
+  };
   // Node 26 makes the baseline's way (3500 ns on Node 20) twice as fast: the package's lead shrinks.
   result.micro!.tasks[0]!.results[keyOn('subject', 'node26')] = micro('parse 1 KB', 1700, 0);
   result.micro!.tasks[0]!.results[keyOn('baseline', 'node26')] = micro('parse 1 KB', 1750, 2000);
@@ -55,7 +65,14 @@ describe('--runtime on the command line', () => {
 
 describe('runtime ids and keys', () => {
   const primary: MeasuredRuntime = { ...NODE20, path: '/usr/bin/node' };
-  const other = (version: string, path: string) => ({ kind: 'node' as const, version, major: Number(version.split('.')[0]), v8: null, label: `Node ${version}`, path });
+  const other = (version: string, path: string) => ({
+    kind: 'node' as const,
+    version,
+    major: Number(version.split('.')[0]),
+    v8: null,
+    label: `Node ${version}`,
+    path,
+  });
 
   it('names another runtime by its major, and by its version only when two share a major', () => {
     const warnings: string[] = [];
@@ -98,7 +115,16 @@ describe('a runtime that cannot be found', () => {
     expect(failures[0]).toMatch(/^--runtime \.\/no\/such\/node: .*\/tmp\/no\/such\/node.*node or bun binary/);
     const tiny = fileURLToPath(new URL('./fixtures/tiny-runtime', import.meta.url));
     const checkpointFile = fileURLToPath(new URL('./fixtures/runtime-checkpoint.ts', import.meta.url));
-    const { result } = await runCheckpoint({ dir: tiny, baselineDir: tiny, checkpointFile, quick: true, only: ['micro'], runtimes: ['/no/such/node'], json: '/dev/null', progress: false });
+    const { result } = await runCheckpoint({
+      dir: tiny,
+      baselineDir: tiny,
+      checkpointFile,
+      quick: true,
+      only: ['micro'],
+      runtimes: ['/no/such/node'],
+      json: '/dev/null',
+      progress: false,
+    });
     expect(result.ok).toBe(false);
     expect(result.micro).toBeNull();
     expect(result.failures[0]).toMatch(/^--runtime \/no\/such\/node: /);
@@ -141,11 +167,11 @@ describe('a result measured on two runtimes', () => {
     expect(result.startup!.results['baseline']!.runtime).toBe('node20');
   });
 
-  it('keeps `ratios` the primary runtime\'s, exactly as a run without --runtime computes them', () => {
+  it("keeps `ratios` the primary runtime's, exactly as a run without --runtime computes them", () => {
     expect(twoRuntimes().ratios).toEqual(sampleResult().ratios);
   });
 
-  it('divides each runtime\'s figures by the baseline measured on the same runtime', () => {
+  it("divides each runtime's figures by the baseline measured on the same runtime", () => {
     const within = twoRuntimes().runtimeRatios!.filter((r) => r.runtime === 'node26' && r.across === undefined);
     const find = (name: string, metric: string) => within.find((r) => r.subjectKey === 'subject' && r.name === name && r.metric === metric)!;
     expect(find('parse 1 KB', 'nsPerOp')).toMatchObject({ subject: 1700, baseline: 1750, ratio: 1700 / 1750 });
@@ -155,7 +181,7 @@ describe('a result measured on two runtimes', () => {
     expect(within.map(({ runtime: _, ...r }) => r)).toEqual(resultOnRuntime(twoRuntimes(), 'node26').ratios);
   });
 
-  it('divides each contestant\'s figure on the other runtime by its own figure on the primary one, baseline included', () => {
+  it("divides each contestant's figure on the other runtime by its own figure on the primary one, baseline included", () => {
     const cross = twoRuntimes().runtimeRatios!.filter((r) => r.across === 'node20');
     const find = (key: string, name: string, metric: string) => cross.find((r) => r.subjectKey === key && r.name === name && r.metric === metric)!;
     expect(find('baseline', 'parse 1 KB', 'nsPerOp')).toMatchObject({ runtime: 'node26', subject: 1750, baseline: 3500, ratio: 0.5 });
@@ -198,7 +224,9 @@ describe('the printed table with runtimes', () => {
     const table = formatTable(twoRuntimes());
     const lines = table.split('\n');
     expect(lines[1]).toMatch(/^\s+figure\s+this\s+baseline\s+ratio$/);
-    const named = lines.indexOf("Measured on Node 20.20.2 (V8 11.3.244.8), the harness's own runtime; also on Node 26.12.1 (V8 14.6.202.34), in the same rounds (blocks below)");
+    const named = lines.indexOf(
+      "Measured on Node 20.20.2 (V8 11.3.244.8), the harness's own runtime; also on Node 26.12.1 (V8 14.6.202.34), in the same rounds (blocks below)",
+    );
     const block = lines.indexOf('On Node 26.12.1 (V8 14.6.202.34), same subjects, same rounds; ratios to the baseline on Node 26.12.1:');
     expect(named).toBeGreaterThan(2);
     expect(block).toBeGreaterThan(named);

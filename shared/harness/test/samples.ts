@@ -74,18 +74,56 @@ export function sampleResult(): CheckpointResult {
     definition: 'labs/03-byte-parsing/checkpoint.ts',
     ingestBodySource: 'fixtures-module',
     fingerprint: {
-      node: 'v20.20.2', v8: '11.3', platform: 'linux', arch: 'x64', osRelease: '6', cpuModel: 'cpu', cores: 2,
-      totalMemoryBytes: 8e9, loadAverageStart: [0.1, 0.1, 0.1], loadAverageEnd: [0.9, 0.5, 0.2], otherCpusBefore: 0,
-      pinning: { used: true, serverCpu: 0, loadCpu: 1 }, nodeExtraCaCerts: false, gitCommit: null, gitDirty: null,
-      date: '2026-11-24T12:00:00.000Z', busy: false, busyReasons: [],
+      node: 'v20.20.2',
+      v8: '11.3',
+      platform: 'linux',
+      arch: 'x64',
+      osRelease: '6',
+      cpuModel: 'cpu',
+      cores: 2,
+      totalMemoryBytes: 8e9,
+      loadAverageStart: [0.1, 0.1, 0.1],
+      loadAverageEnd: [0.9, 0.5, 0.2],
+      otherCpusBefore: 0,
+      pinning: { used: true, serverCpu: 0, loadCpu: 1 },
+      nodeExtraCaCerts: false,
+      gitCommit: null,
+      gitDirty: null,
+      date: '2026-11-24T12:00:00.000Z',
+      busy: false,
+      busyReasons: [],
     },
     micro: {
       tasks: [
         {
           name: 'parse 1 KB',
           results: {
-            subject: { name: 'parse 1 KB', hz: 588_000, nsPerOp: 1700, rme: 0.5, samples: 900, batch: 12, rounds: 3, bytesPerOp: 0, bytesPrecision: 0.01, arrayBuffersPerOp: 0, bytes: null },
-            baseline: { name: 'parse 1 KB', hz: 285_000, nsPerOp: 3500, rme: 0.4, samples: 900, batch: 6, rounds: 3, bytesPerOp: 1800, bytesPrecision: 0.01, arrayBuffersPerOp: 0, bytes: null },
+            subject: {
+              name: 'parse 1 KB',
+              hz: 588_000,
+              nsPerOp: 1700,
+              rme: 0.5,
+              samples: 900,
+              batch: 12,
+              rounds: 3,
+              bytesPerOp: 0,
+              bytesPrecision: 0.01,
+              arrayBuffersPerOp: 0,
+              bytes: null,
+            },
+            baseline: {
+              name: 'parse 1 KB',
+              hz: 285_000,
+              nsPerOp: 3500,
+              rme: 0.4,
+              samples: 900,
+              batch: 6,
+              rounds: 3,
+              bytesPerOp: 1800,
+              bytesPrecision: 0.01,
+              arrayBuffersPerOp: 0,
+              bytes: null,
+            },
           },
         },
       ],
@@ -94,8 +132,22 @@ export function sampleResult(): CheckpointResult {
       config: { rounds: 3, durationSec: 2, warmupSec: 1, connections: 50 },
       pinning: { used: true, serverCpu: 0, loadCpu: 1 },
       scenarios: [
-        { name: 'GET /health', method: 'GET', path: '/health', bodyBytes: 0, expect: '2xx', results: { subject: summary(70_000, 2_000, 8_000), baseline: summary(35_000, 4_000, 16_000) } },
-        { name: 'POST /ingest/v1 1KB', method: 'POST', path: '/ingest/v1', bodyBytes: 1024, expect: '2xx', results: { subject: summary(50_000, 3_000, 11_000), baseline: summary(25_000, 6_000, 33_000, true) } },
+        {
+          name: 'GET /health',
+          method: 'GET',
+          path: '/health',
+          bodyBytes: 0,
+          expect: '2xx',
+          results: { subject: summary(70_000, 2_000, 8_000), baseline: summary(35_000, 4_000, 16_000) },
+        },
+        {
+          name: 'POST /ingest/v1 1KB',
+          method: 'POST',
+          path: '/ingest/v1',
+          bodyBytes: 1024,
+          expect: '2xx',
+          results: { subject: summary(50_000, 3_000, 11_000), baseline: summary(25_000, 6_000, 33_000, true) },
+        },
       ],
       failures: [],
       warnings: [],
@@ -104,8 +156,18 @@ export function sampleResult(): CheckpointResult {
       config: { runs: 5, discarded: 1, pollMs: 1, pinned: false },
       nodeExtraCaCerts: false,
       results: {
-        subject: { runs: 5, firstOkMs: { median: 200, min: 190, max: 230 }, peakRssBytes: { median: 80e6, min: 79e6, max: 81e6 }, samplesMs: [190, 200, 200, 210, 230] },
-        baseline: { runs: 5, firstOkMs: { median: 400, min: 380, max: 450 }, peakRssBytes: { median: 96e6, min: 95e6, max: 97e6 }, samplesMs: [380, 390, 400, 420, 450] },
+        subject: {
+          runs: 5,
+          firstOkMs: { median: 200, min: 190, max: 230 },
+          peakRssBytes: { median: 80e6, min: 79e6, max: 81e6 },
+          samplesMs: [190, 200, 200, 210, 230],
+        },
+        baseline: {
+          runs: 5,
+          firstOkMs: { median: 400, min: 380, max: 450 },
+          peakRssBytes: { median: 96e6, min: 95e6, max: 97e6 },
+          samplesMs: [380, 390, 400, 420, 450],
+        },
       },
       warnings: [],
     },
@@ -119,7 +181,19 @@ export function sampleResult(): CheckpointResult {
 }
 
 export function micro(name: string, nsPerOp: number, bytesPerOp: number): MicroResult {
-  return { name, hz: 1e9 / nsPerOp, nsPerOp, rme: 0.5, samples: 900, batch: 12, rounds: 3, bytesPerOp, bytesPrecision: 0.01, arrayBuffersPerOp: 0, bytes: null };
+  return {
+    name,
+    hz: 1e9 / nsPerOp,
+    nsPerOp,
+    rme: 0.5,
+    samples: 900,
+    batch: 12,
+    rounds: 3,
+    bytesPerOp,
+    bytesPrecision: 0.01,
+    arrayBuffersPerOp: 0,
+    bytes: null,
+  };
 }
 
 /** The same run with the reference solution measured too (as runCheckpoint orders subjects). */
@@ -133,7 +207,12 @@ export function sampleWithReference(): CheckpointResult {
   const [health, ingest] = result.load!.scenarios;
   health.results.reference = summary(80_000, 1_000, 4_000);
   ingest.results.reference = summary(60_000, 2_000, 9_000);
-  result.startup!.results.reference = { runs: 5, firstOkMs: { median: 100, min: 95, max: 110 }, peakRssBytes: { median: 72e6, min: 71e6, max: 73e6 }, samplesMs: [95, 100, 100, 105, 110] };
+  result.startup!.results.reference = {
+    runs: 5,
+    firstOkMs: { median: 100, min: 95, max: 110 },
+    peakRssBytes: { median: 72e6, min: 71e6, max: 73e6 },
+    samplesMs: [95, 100, 100, 105, 110],
+  };
   result.micro!.tasks[0].results.reference = micro('parse 1 KB', 700, 0);
   // A task the lab's package does not define yet: only the reference and the baseline have it.
   result.micro!.tasks.push({ name: 'scan 1 KB', results: { reference: micro('scan 1 KB', 100, 0), baseline: micro('scan 1 KB', 400, 96) } });
@@ -155,10 +234,28 @@ export function withArrayBuffers(base: CheckpointResult, bytes: Record<string, R
       const floor = bytes[health.name]?.[key] ?? null;
       summary.arrayBufferBytesPerRequest = figure;
       summary.appArrayBufferBytesPerRequest = figure === null || floor === null ? null : figure - floor;
-      summary.arrayBufferBasis = { rounds: figure === null ? 0 : 1, intervals: 500, cleanIntervals: figure === null ? 0 : 250, cleanRequests: figure === null ? 0 : 50_000, samplingMs: 20 };
+      summary.arrayBufferBasis = {
+        rounds: figure === null ? 0 : 1,
+        intervals: 500,
+        cleanIntervals: figure === null ? 0 : 250,
+        cleanRequests: figure === null ? 0 : 50_000,
+        samplingMs: 20,
+      };
       for (const r of summary.rounds) {
         r.probe.arrayBufferBytesPerRequest = figure;
-        r.probe.arrayBufferSampling = { periodMs: 4, settleMs: 2, samples: 501, intervals: 500, gcs: 60, gcIntervals: 200, sweepIntervals: 50, cleanIntervals: 250, cleanRequests: 50_000, cleanBytes: (figure ?? 0) * 50_000, samplingMs: 20 };
+        r.probe.arrayBufferSampling = {
+          periodMs: 4,
+          settleMs: 2,
+          samples: 501,
+          intervals: 500,
+          gcs: 60,
+          gcIntervals: 200,
+          sweepIntervals: 50,
+          cleanIntervals: 250,
+          cleanRequests: 50_000,
+          cleanBytes: (figure ?? 0) * 50_000,
+          samplingMs: 20,
+        };
         r.probe.appStats = {};
       }
     }

@@ -37,7 +37,8 @@ export function checkSchema(value: unknown, schema: Schema, root: Schema = schem
     if (!types.some((t) => matchesType(value, t))) return [...problems, `${path}: expected ${types.join('|')}, got ${typeOf(value)}`];
   }
   if (typeof value === 'number' && typeof schema.minimum === 'number' && value < schema.minimum) problems.push(`${path}: ${value} < ${schema.minimum}`);
-  if (typeof value === 'number' && typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) problems.push(`${path}: ${value} ≤ ${schema.exclusiveMinimum}`);
+  if (typeof value === 'number' && typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum)
+    problems.push(`${path}: ${value} ≤ ${schema.exclusiveMinimum}`);
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) problems.push(`${path}: fewer than ${schema.minItems} items`);
     if (schema.maxItems !== undefined && value.length > schema.maxItems) problems.push(`${path}: more than ${schema.maxItems} items`);

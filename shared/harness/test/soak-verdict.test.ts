@@ -12,7 +12,16 @@ import { formatSoak, SOAK_EXIT, SOAK_USAGE_EXIT, soakBusy, soakVerdict, type Soa
 const MiB = 2 ** 20;
 const quietMachine = judgeBusy({ start: [], during: [], end: [] });
 const busyAtStart = judgeBusy({ start: busyVerdict(2.5, 2, null), during: [], end: [] });
-const quiet: SoakFigures = { outstanding: [], rssEarlyPeak: 150 * MiB, rssLatePeak: 150 * MiB, maxRssGrowth: MAX_RSS_GROWTH, busy: quietMachine, status500: 0, errors: 0, requests: 400_000 };
+const quiet: SoakFigures = {
+  outstanding: [],
+  rssEarlyPeak: 150 * MiB,
+  rssLatePeak: 150 * MiB,
+  maxRssGrowth: MAX_RSS_GROWTH,
+  busy: quietMachine,
+  status500: 0,
+  errors: 0,
+  requests: 400_000,
+};
 
 /** One CPU sample per second of a `seconds`-long load, `cpus(at)` other CPUs each. */
 const perSecond = (seconds: number, cpus: (at: number) => number) => Array.from({ length: seconds }, (_, i) => ({ at: i + 1, otherCpus: cpus(i + 1) }));
@@ -62,7 +71,7 @@ describe('soakVerdict', () => {
   });
 });
 
-describe('soakBusy: the checkpoint\'s busy test over the soak', () => {
+describe("soakBusy: the checkpoint's busy test over the soak", () => {
   it('is quiet when only the soak itself loads the cores', () => {
     expect(during(perSecond(60, () => 0))).toMatchObject({ busy: false, reasons: [] });
     // A few seconds of another process in a third are not half of it.
@@ -72,22 +81,40 @@ describe('soakBusy: the checkpoint\'s busy test over the soak', () => {
   it('is busy when half or more of a third of the load was noisy, naming the third', () => {
     const late = during(perSecond(60, (at) => (at > 45 ? 1.2 : 0)));
     expect(late.at).toEqual({ start: false, during: true, end: false });
-    expect(late.reasons).toEqual(['during the run: other processes kept using the CPUs in 15 of 60 seconds of the load (1.20 other CPUs), half or more of them in the last third: 15 of 20']);
+    expect(late.reasons).toEqual([
+      'during the run: other processes kept using the CPUs in 15 of 60 seconds of the load (1.20 other CPUs), half or more of them in the last third: 15 of 20',
+    ]);
     // Two spinners for the whole run.
-    expect(during(perSecond(60, () => 1)).reasons[0]).toMatch(/60 of 60 seconds of the load .*the first third: 20 of 20, the middle third: 20 of 20, the last third: 20 of 20$/);
+    expect(during(perSecond(60, () => 1)).reasons[0]).toMatch(
+      /60 of 60 seconds of the load .*the first third: 20 of 20, the middle third: 20 of 20, the last third: 20 of 20$/,
+    );
   });
 
   it('is busy at the start or at the end by the same samples the checkpoint takes', () => {
     expect(soakBusy({ start: busyVerdict(0.1, 2, 0.9), samples: [], seconds: 60, noiseCpus: NOISE_CPUS, end: [] }).at.start).toBe(true);
-    expect(soakBusy({ start: [], samples: [], seconds: 60, noiseCpus: NOISE_CPUS, end: busyAfter(1.5) }).reasons).toEqual(['at the end: other processes were using 1.50 CPUs after the run']);
+    expect(soakBusy({ start: [], samples: [], seconds: 60, noiseCpus: NOISE_CPUS, end: busyAfter(1.5) }).reasons).toEqual([
+      'at the end: other processes were using 1.50 CPUs after the run',
+    ]);
   });
 });
 
 describe('formatSoak', () => {
   const report = (over: Partial<SoakReport>): SoakReport => ({
-    verdict: 'pass', failures: [], notes: [], seconds: 60, requests: 438_282, statusCodes: { '202': 400_000, '400': 38_282 },
-    misbehaving: { oversized: 4032, aborted: 18_502 }, rssAfterWarmup: 140 * MiB, rssAtEnd: 142 * MiB, rssMax: 150 * MiB,
-    rssEarlyPeak: 145 * MiB, rssLatePeak: 143 * MiB, rssGrowth: 143 / 145 - 1, appStats: { bodyPool: { outstanding: 0 } }, ...over,
+    verdict: 'pass',
+    failures: [],
+    notes: [],
+    seconds: 60,
+    requests: 438_282,
+    statusCodes: { '202': 400_000, '400': 38_282 },
+    misbehaving: { oversized: 4032, aborted: 18_502 },
+    rssAfterWarmup: 140 * MiB,
+    rssAtEnd: 142 * MiB,
+    rssMax: 150 * MiB,
+    rssEarlyPeak: 145 * MiB,
+    rssLatePeak: 143 * MiB,
+    rssGrowth: 143 / 145 - 1,
+    appStats: { bodyPool: { outstanding: 0 } },
+    ...over,
   });
 
   it('ends with PASS, FAIL (your code) and its reasons, or INCONCLUSIVE and what to do', () => {

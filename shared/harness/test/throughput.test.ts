@@ -45,7 +45,10 @@ describe('mbPerSec', () => {
   it('is in the result of a measured task with inputBytes, and absent from one without', async () => {
     const body = 'x'.repeat(4096);
     const results = await runMicroInterleaved(
-      { sized: { name: 'scan 4 KB', fn: (i) => body.charCodeAt(i & 4095), inputBytes: 4096 }, plain: { name: 'scan 4 KB', fn: (i) => body.charCodeAt(i & 4095) } },
+      {
+        sized: { name: 'scan 4 KB', fn: (i) => body.charCodeAt(i & 4095), inputBytes: 4096 },
+        plain: { name: 'scan 4 KB', fn: (i) => body.charCodeAt(i & 4095) },
+      },
       { quick: true, timeMs: 20, skipBytes: true },
     );
     expect(results.sized.mbPerSec).toBeCloseTo((4096 / results.sized.nsPerOp) * 1000, 6);
@@ -55,7 +58,12 @@ describe('mbPerSec', () => {
   it('records the task inputBytes once per task in the micro section, peers included', async () => {
     const task = (inputBytes?: number): MicroTask => ({ name: 'sum 64 B', fn: (i) => i + 1, ...(inputBytes === undefined ? {} : { inputBytes }) });
     const subjects = [{ key: 'subject', label: 's', dir: '/s', role: 'subject' as const }];
-    const section = await runMicroSection(subjects, new Map([['subject', { micro: [task(64), { name: 'plain', fn: (i: number) => i }] }]]), [{ name: 'p', micro: [task(64)] }], { quick: true });
+    const section = await runMicroSection(
+      subjects,
+      new Map([['subject', { micro: [task(64), { name: 'plain', fn: (i: number) => i }] }]]),
+      [{ name: 'p', micro: [task(64)] }],
+      { quick: true },
+    );
     expect(section.failures).toEqual([]);
     expect(section.warnings).toEqual([]);
     expect(section.tasks.map((t) => [t.name, t.inputBytes])).toEqual([
@@ -132,7 +140,10 @@ describe('MB/s in the table', () => {
     expect(lines[row - 1]).toMatch(/^\s+heap B\/op/);
     expect(lines[row]).toMatch(/^\s+MB\/s\s+602 MB\/s\s+293 MB\/s\s+2\.06×\s+\(higher is better\)$/);
     expect(table).toContain('MB/s = inputBytes per call / time per call (1 MB = 10^6 B); its ratios are this / baseline too: above 1× is faster');
-    const notes = lines.slice(2).filter((l) => l.includes('better')).map((l) => l.indexOf('('));
+    const notes = lines
+      .slice(2)
+      .filter((l) => l.includes('better'))
+      .map((l) => l.indexOf('('));
     expect(new Set(notes).size).toBe(1);
   });
 
@@ -141,7 +152,12 @@ describe('MB/s in the table', () => {
     expect(table).toMatch(/\s+MB\/s\s+602 MB\/s\s+1463 MB\/s\s+293 MB\/s\s+2\.06×\s+5\.00×\s+1170 MB\/s\s+4\.00×\s+\(higher is better\)/);
     // 'scan 1 KB' gives no inputBytes: no MB/s row for it.
     const scan = table.split('\n').findIndex((l) => l.startsWith('micro: scan 1 KB'));
-    expect(table.split('\n').slice(scan).some((l) => /^\s+MB\/s/.test(l))).toBe(false);
+    expect(
+      table
+        .split('\n')
+        .slice(scan)
+        .some((l) => /^\s+MB\/s/.test(l)),
+    ).toBe(false);
   });
 
   it('prints no MB/s row and no MB/s note without inputBytes', () => {

@@ -91,7 +91,11 @@ try {
   running = await startSiteServer(listen);
 } catch (error) {
   const inUse = error && error.code === 'EADDRINUSE';
-  console.error(inUse ? `Port ${listen.port} is in use on ${listen.host}: PORT=${listen.port + 1} pnpm start serves the site elsewhere (pnpm lab doctor says what holds it).` : `The site's server did not start: ${error.message}`);
+  console.error(
+    inUse
+      ? `Port ${listen.port} is in use on ${listen.host}: PORT=${listen.port + 1} pnpm start serves the site elsewhere (pnpm lab doctor says what holds it).`
+      : `The site's server did not start: ${error.message}`,
+  );
   process.exit(1);
 }
 console.log(`\nThe site: ${running.url}/ — begin at ${running.url}/labs/${current.slug} (your progress, live: ${running.url}/progress; Ctrl+C stops it)\n`);

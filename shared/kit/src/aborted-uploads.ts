@@ -86,8 +86,7 @@ export async function abortUploads(running: RunningServer, count: number, concur
   const waiting = new Map<number, () => void>();
   const onRequest = (incoming: { socket: { remotePort?: number } }) => waiting.get(incoming.socket.remotePort ?? -1)?.();
   server.on('request', onRequest);
-  const head =
-    `POST /ingest/v1 HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` + `content-length: ${DECLARED_BYTES}\r\n\r\n${SENT_PART}`;
+  const head = `POST /ingest/v1 HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` + `content-length: ${DECLARED_BYTES}\r\n\r\n${SENT_PART}`;
 
   const one = (reset: boolean) =>
     new Promise<boolean>((resolve) => {
@@ -154,9 +153,16 @@ export function abortedUploadSuite(load: () => Promise<CreateApp>): void {
         const seen = await abortUploads(running, ABORTED_UPLOADS, CONCURRENCY);
         expect(seen, `The test's clients must reach the server (${seen} of ${ABORTED_UPLOADS} requests arrived)`).toBe(ABORTED_UPLOADS);
         await until(() => logs.count(ABORT_EVENT) + logs.errorLines().length >= seen);
-        expect(logs.errorLines().length, `Log an aborted upload at debug level, not as an error: ${advice}. Error-level lines: ${show(logs.errorLines())}`).toBe(0);
+        expect(
+          logs.errorLines().length,
+          `Log an aborted upload at debug level, not as an error: ${advice}. Error-level lines: ${show(logs.errorLines())}`,
+        ).toBe(0);
         expect(logs.count(ABORT_EVENT), `Count every aborted upload: one debug line '${ABORT_EVENT}' each (${advice})`).toBe(seen);
-        const reply = await fetch(`${running.url}/ingest/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"itemCount":3,"timestamp":1717171717171}' });
+        const reply = await fetch(`${running.url}/ingest/v1`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"itemCount":3,"timestamp":1717171717171}',
+        });
         expect(reply.status, `After ${seen} aborted uploads the server must still answer a normal POST /ingest/v1`).toBe(202);
       } finally {
         await running.close();
@@ -168,7 +174,9 @@ export function abortedUploadSuite(load: () => Promise<CreateApp>): void {
       const app = (await load())(logs.options);
       const reply = await app.fetch(failingUpload(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
       const text = await reply.text();
-      expect(logs.errorLines().length, `Log an aborted upload at debug level, not as an error: ${advice}. Error-level lines: ${show(logs.errorLines())}`).toBe(0);
+      expect(logs.errorLines().length, `Log an aborted upload at debug level, not as an error: ${advice}. Error-level lines: ${show(logs.errorLines())}`).toBe(
+        0,
+      );
       expect([reply.status, text], `Answer an upload the client cut off with 400 invalid_json and MESSAGES.bodyAborted (${advice})`).toEqual([
         400,
         JSON.stringify({ error: { code: 'invalid_json', message: MESSAGES.bodyAborted } }),

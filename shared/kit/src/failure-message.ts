@@ -118,7 +118,8 @@ function readPropertyReport(text: string): { counterexample?: string; got?: Fail
   const assertion = got === undefined ? undefined : /^AssertionError: ([\s\S]*)$/.exec(got)?.[1];
   return {
     counterexample: counterexample === undefined ? undefined : shorten(counterexample),
-    got: got === undefined ? undefined : assertion !== undefined ? describeError({ name: 'AssertionError', message: assertion }) : { message: messageLines(got) },
+    got:
+      got === undefined ? undefined : assertion !== undefined ? describeError({ name: 'AssertionError', message: assertion }) : { message: messageLines(got) },
   };
 }
 

@@ -95,7 +95,11 @@ export async function checkOverHttp(url: string | URL, onProgress?: (line: strin
   expectReply('GET /health answers 200 {"status":"ok"} as JSON', health, health.status === 200 && isJson(health) && health.body === '{"status":"ok"}');
   const list = await sendHttp(base, 'GET', '/todos');
   // Todos created earlier on this server follow the seeded ones, so only the seeded prefix is compared.
-  expectReply('GET /todos starts with the seeded todos, byte for byte', list, list.status === 200 && isJson(list) && list.body.startsWith(todosJson.slice(0, -1)));
+  expectReply(
+    'GET /todos starts with the seeded todos, byte for byte',
+    list,
+    list.status === 200 && isJson(list) && list.body.startsWith(todosJson.slice(0, -1)),
+  );
   const seventh = await sendHttp(base, 'GET', '/todos/7');
   expectReply('GET /todos/7 answers JSON.stringify(todo 7)', seventh, seventh.status === 200 && seventh.body === JSON.stringify(seedTodos()[6]));
   for (const path of ['/todos/0', `/todos/${SEEDED_TODO_COUNT * 1000}`, '/nope']) {
@@ -119,7 +123,11 @@ export async function checkOverHttp(url: string | URL, onProgress?: (line: strin
   for (const chunked of [false, true]) {
     const reply = await withLostAnswerRetry(() => sendHttp(base, 'POST', '/ingest/v1', { body: big, contentType: 'application/json', chunked }));
     const how = chunked ? 'chunked, without Content-Length' : 'with Content-Length';
-    expectReply(`POST /ingest/v1 with a 2 MiB body ${how} answers 413 payload_too_large`, reply, reply.status === 413 && errorCode(reply) === 'payload_too_large');
+    expectReply(
+      `POST /ingest/v1 with a 2 MiB body ${how} answers 413 payload_too_large`,
+      reply,
+      reply.status === 413 && errorCode(reply) === 'payload_too_large',
+    );
   }
   const after = await sendHttp(base, 'GET', '/health');
   expectReply('the server still answers GET /health after all of the above', after, after.status === 200);

@@ -37,7 +37,8 @@ export function parseExcerpt(spec: string): ExcerptSpec | string {
   const match = /^(?:(reference):)?([^#\s]+)#L(\d+)(?:-L(\d+))?$/.exec(spec);
   if (!match) return `excerpt="${spec}" must read excerpt="reference:NN-slug/path#Lx-Ly" or excerpt="repo/relative/path#Lx-Ly"`;
   const [, reference, file, from, to] = match;
-  if (reference && !/^\d\d-[a-z0-9-]+\//.test(file!)) return `excerpt="${spec}": after "reference:" comes the solution's folder, e.g. reference:03-byte-parsing/src/ingest.ts#L30-L48`;
+  if (reference && !/^\d\d-[a-z0-9-]+\//.test(file!))
+    return `excerpt="${spec}": after "reference:" comes the solution's folder, e.g. reference:03-byte-parsing/src/ingest.ts#L30-L48`;
   if (file!.startsWith('/') || file!.split('/').includes('..')) return `excerpt="${spec}" must name a path inside the repository, relative to its root`;
   const first = Number(from);
   const last = to === undefined ? first : Number(to);

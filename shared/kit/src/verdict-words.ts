@@ -30,9 +30,27 @@ const METRICS: Record<LoadMetric | MicroMetric, MetricWords> = {
   p50: { kind: 'latency', noun: 'p50', own: 'at p50', unit: 'µs', zero: 'p50 of 0 {on}' },
   p99: { kind: 'latency', noun: 'p99', own: 'at p99', unit: 'µs', zero: 'p99 of 0 {on}' },
   heapBytesPerRequest: { kind: 'amount', noun: 'heap per request', own: 'of heap', unit: 'B', zero: 'no heap allocation {on} (0 B per request)' },
-  appHeapBytesPerRequest: { kind: 'amount', noun: "app's own heap per request", own: 'of heap', unit: 'B', zero: 'no heap allocation of the app {on} (0 B per request)' },
-  arrayBufferBytesPerRequest: { kind: 'amount', noun: 'ArrayBuffer per request', own: 'of ArrayBuffer', unit: 'B', zero: 'no ArrayBuffer allocation {on} (0 B per request)' },
-  appArrayBufferBytesPerRequest: { kind: 'amount', noun: "app's own ArrayBuffer per request", own: 'of ArrayBuffer', unit: 'B', zero: 'no ArrayBuffer allocation of the app {on} (0 B per request)' },
+  appHeapBytesPerRequest: {
+    kind: 'amount',
+    noun: "app's own heap per request",
+    own: 'of heap',
+    unit: 'B',
+    zero: 'no heap allocation of the app {on} (0 B per request)',
+  },
+  arrayBufferBytesPerRequest: {
+    kind: 'amount',
+    noun: 'ArrayBuffer per request',
+    own: 'of ArrayBuffer',
+    unit: 'B',
+    zero: 'no ArrayBuffer allocation {on} (0 B per request)',
+  },
+  appArrayBufferBytesPerRequest: {
+    kind: 'amount',
+    noun: "app's own ArrayBuffer per request",
+    own: 'of ArrayBuffer',
+    unit: 'B',
+    zero: 'no ArrayBuffer allocation of the app {on} (0 B per request)',
+  },
   bytesPerOp: { kind: 'amount', noun: 'heap', own: 'of heap per call', unit: 'B', zero: 'no heap allocation {on} (0 B)' },
   peakRss: { kind: 'amount', noun: 'peak RSS', own: 'of peak RSS', unit: 'B', zero: 'no peak RSS {on} (0 B)' },
   gcPer10k: { kind: 'count', noun: 'GCs per 10k requests', own: 'GCs per 10k requests', unit: '', zero: 'no GCs {on}' },
@@ -63,7 +81,8 @@ const times = (n: number) => {
   const digits = n >= 100 ? 0 : n >= 10 ? 1 : n < 0.1 ? 3 : 2;
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 };
-const better = (w: MetricWords) => (w.kind === 'time' ? 'faster' : w.kind === 'count' ? `fewer ${w.noun}` : w.kind === 'latency' ? `lower ${w.noun}` : `less ${w.noun}`);
+const better = (w: MetricWords) =>
+  w.kind === 'time' ? 'faster' : w.kind === 'count' ? `fewer ${w.noun}` : w.kind === 'latency' ? `lower ${w.noun}` : `less ${w.noun}`;
 const worse = (w: MetricWords) => (w.kind === 'time' ? 'slower' : w.kind === 'latency' ? `higher ${w.noun}` : `more ${w.noun}`);
 const join = (...parts: Array<string | undefined>) => parts.filter((p) => p).join(' ');
 
@@ -90,7 +109,9 @@ export function targetLabel(t: TargetLike): string {
         return bound(n) === '1' ? join(`no ${worse(w)}`, t.what, 'than', than, t.on) : join(`≥ ${bound(n)}× ${better(w)}`, t.what, 'than', than, t.on);
       }
       case 'tolerance':
-        return w.kind === 'latency' ? join(`${w.noun} ≤ ${bound(t.atMost!)}×`, possessive(than), t.on) : join(`at most ${bound(t.atMost!)}× ${worse(w)}`, t.what, 'than', than, t.on);
+        return w.kind === 'latency'
+          ? join(`${w.noun} ≤ ${bound(t.atMost!)}×`, possessive(than), t.on)
+          : join(`at most ${bound(t.atMost!)}× ${worse(w)}`, t.what, 'than', than, t.on);
       case 'times':
         return join(`${t.atLeast !== undefined ? '≥' : '≤'} ${bound(t.atLeast ?? t.atMost ?? 0)}×`, possessive(than), w.noun, t.on);
     }
@@ -150,4 +171,3 @@ function figure(t: TargetLike, ratio: number | null, unit: string | undefined, s
 export const figureWords = (t: TargetLike, ratio: number | null, unit?: string): string => figure(t, ratio, unit, false);
 /** The same, short: "2.86× faster", "6.21×", "p99 1.06×", "1,034 B", "not measured". */
 export const figureShort = (t: TargetLike, ratio: number | null, unit?: string): string => figure(t, ratio, unit, true);
-

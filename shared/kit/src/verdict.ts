@@ -56,7 +56,12 @@ const peerKey = (name: string, subjectKey = 'subject') => `peer:${name}${subject
  * `subject`), compared with atMost/atLeast as it is (null when missing). `runtime` overrides the run's, for a
  * contestant measured on another runtime of the run (`subjectKey` 'subject@node26').
  */
-export function judge(targets: readonly CheckpointTarget[], run: RunLike | readonly RatioLike[], subjectKey = 'subject', runtime?: RunRuntime): TargetVerdict[] {
+export function judge(
+  targets: readonly CheckpointTarget[],
+  run: RunLike | readonly RatioLike[],
+  subjectKey = 'subject',
+  runtime?: RunRuntime,
+): TargetVerdict[] {
   const ratios: readonly RatioLike[] = Array.isArray(run) ? run : (run as RunLike).ratios;
   runtime ??= Array.isArray(run) ? undefined : runtimeOf(run as RunLike);
   return targetsFor(targets, runtime).map((target) => {

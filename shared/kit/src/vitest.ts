@@ -39,4 +39,3 @@ export function labTestConfig(configUrl: string): ViteUserConfig {
     },
   });
 }
-

@@ -39,8 +39,17 @@ describe('the bench estimate', () => {
     expect(USAGE).toContain(`${quick.rounds} load rounds x ${quick.durationSec} s (${quick.warmupSec} s warm-up), ${quick.startupRuns} startup runs`);
     const full = harnessSettings(false);
     const run = committed('02-generated-serializers');
-    expect({ rounds: full.rounds, durationSec: full.durationSec, warmupSec: full.warmupSec, startupRuns: full.startupRuns }).toEqual({ ...run.load.config, connections: undefined, startupRuns: run.startup!.config.runs });
-    expect(harnessSettings(true, { rounds: 1, durationSec: 4, only: ['startup'] })).toMatchObject({ rounds: 1, durationSec: 4, warmupSec: 1, sections: ['startup'] });
+    expect({ rounds: full.rounds, durationSec: full.durationSec, warmupSec: full.warmupSec, startupRuns: full.startupRuns }).toEqual({
+      ...run.load.config,
+      connections: undefined,
+      startupRuns: run.startup!.config.runs,
+    });
+    expect(harnessSettings(true, { rounds: 1, durationSec: 4, only: ['startup'] })).toMatchObject({
+      rounds: 1,
+      durationSec: 4,
+      warmupSec: 1,
+      sections: ['startup'],
+    });
   });
 
   it('counts servers, scenarios, start-ups, micro runs and builds from the definitions, as the harness reads them', () => {
@@ -53,19 +62,41 @@ describe('the bench estimate', () => {
     expect(planFromDefinitions(lab04)).toEqual({ loadServers: 4, scenarios: 2, startupServers: 4, microRuns: 3, builds: 0 });
     const serve = { command: 'node' };
     const lab05: Map<string, CheckpointDefinition> = new Map([
-      ['subject', { scenarios: [{ name: 'GET /health', method: 'GET', path: '/health' }], serve, prepare: async () => {}, peers: [{ name: 'raw', serve, sections: ['startup'] }, { name: 'fjs', micro }] }],
+      [
+        'subject',
+        {
+          scenarios: [{ name: 'GET /health', method: 'GET', path: '/health' }],
+          serve,
+          prepare: async () => {},
+          peers: [
+            { name: 'raw', serve, sections: ['startup'] },
+            { name: 'fjs', micro },
+          ],
+        },
+      ],
       ['baseline', {}],
     ]);
     expect(planFromDefinitions(lab05)).toEqual({ loadServers: 2, scenarios: 1, startupServers: 3, microRuns: 1, builds: 1 });
-    expect(planFromDefinitions(new Map([['subject', { startup: false }]]))).toEqual({ loadServers: 1, scenarios: 3, startupServers: 0, microRuns: 0, builds: 0 });
+    expect(planFromDefinitions(new Map([['subject', { startup: false }]]))).toEqual({
+      loadServers: 1,
+      scenarios: 3,
+      startupServers: 0,
+      microRuns: 0,
+      builds: 0,
+    });
   });
 
   it.each(['02-generated-serializers', '03-byte-parsing', '04-pooling', '05-single-binary'])('fits the committed full run of %s within 15 %', (slug) => {
     const run = committed(slug);
     expect(run.mode).toBe('full');
     const { quietSec } = estimateBench(planOf(run), harnessSettings(false));
-    expect(quietSec / (run.durationMs / 1000), `estimate ${quietSec.toFixed(0)} s against the recorded ${(run.durationMs / 1000).toFixed(0)} s`).toBeGreaterThan(0.85);
-    expect(quietSec / (run.durationMs / 1000), `estimate ${quietSec.toFixed(0)} s against the recorded ${(run.durationMs / 1000).toFixed(0)} s`).toBeLessThan(1.15);
+    expect(
+      quietSec / (run.durationMs / 1000),
+      `estimate ${quietSec.toFixed(0)} s against the recorded ${(run.durationMs / 1000).toFixed(0)} s`,
+    ).toBeGreaterThan(0.85);
+    expect(quietSec / (run.durationMs / 1000), `estimate ${quietSec.toFixed(0)} s against the recorded ${(run.durationMs / 1000).toFixed(0)} s`).toBeLessThan(
+      1.15,
+    );
   });
 
   it('fits a quick run measured on a busy 2-core machine', () => {

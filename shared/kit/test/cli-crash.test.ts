@@ -18,7 +18,13 @@ const STEPS = ['begin', 'backup-copy', 'backup-sealed', 'stage-copy', 'staged', 
 /** From this step on the new files are in place: recovery finishes the command instead of undoing it. */
 const FIRST_FINISHED = STEPS.indexOf('new-moved');
 /** Commands run after a kill, in turn: every one of them must recover first. */
-const NEXT = [['list', '--no-run'], ['restore', '00', '--list'], ['diff', '00'], ['hint', '00'], ['test', '00', '--json']];
+const NEXT = [
+  ['list', '--no-run'],
+  ['restore', '00', '--list'],
+  ['diff', '00'],
+  ['hint', '00'],
+  ['test', '00', '--json'],
+];
 let root = '';
 const src = () => join(root, 'labs/00-demo/src');
 const env = (extra: Record<string, string> = {}) => ({ ...process.env, HOTPATH_ROOT: root, NO_COLOR: '1', HOTPATH_CRASH_AT: '', ...extra });
@@ -71,7 +77,9 @@ function leftovers(): string[] {
 function inSoundBackup(files: Record<string, string>): boolean {
   const backups = join(root, '.hotpath/backups/00-demo');
   const listing = lab(['restore', '00', '--list']).output;
-  return readdirSync(backups).some((id) => !new RegExp(`${id}\\s+damaged`).test(listing) && JSON.stringify(snapshot(join(backups, id, 'src'))) === JSON.stringify(files));
+  return readdirSync(backups).some(
+    (id) => !new RegExp(`${id}\\s+damaged`).test(listing) && JSON.stringify(snapshot(join(backups, id, 'src'))) === JSON.stringify(files),
+  );
 }
 
 /** Puts the lab in the state before `verb`; returns src/ before and the src/ the verb is to produce. */
@@ -103,8 +111,13 @@ describe('a CLI killed at any step of solve, reset or restore loses nothing, and
       ]);
       expect(leftovers(), 'Recovery must leave no swap folder, journal or unfinished backup behind').toEqual([]);
       const expected = STEPS.indexOf(step) >= FIRST_FINISHED ? after : before;
-      expect(snapshot(src()), `After a kill at "${step}" src/ must be ${expected === before ? 'as it was before' : 'the finished result'}, every byte`).toEqual(expected);
-      expect(JSON.stringify(snapshot(src())) === JSON.stringify(before) || inSoundBackup(before), 'The learner files must be in src/ or in a sound backup').toBe(true);
+      expect(snapshot(src()), `After a kill at "${step}" src/ must be ${expected === before ? 'as it was before' : 'the finished result'}, every byte`).toEqual(
+        expected,
+      );
+      expect(
+        JSON.stringify(snapshot(src())) === JSON.stringify(before) || inSoundBackup(before),
+        'The learner files must be in src/ or in a sound backup',
+      ).toBe(true);
       expect(lab(['list', '--no-run']).output, 'Recovery happens once').not.toContain('recovered');
     });
   }
@@ -144,11 +157,14 @@ describe('real SIGKILL at random moments', () => {
       const left = leftovers();
       const next = lab(['list', '--no-run']);
       const context = `${reached.at(-1)!}, leaving ${left.join(', ') || 'nothing'}`;
-      if (left.length > 0) expect(next.output, `${context}: the next command must say it recovered`).toMatch(/recovered an interrupted "pnpm lab (solve|reset) 00"/);
+      if (left.length > 0)
+        expect(next.output, `${context}: the next command must say it recovered`).toMatch(/recovered an interrupted "pnpm lab (solve|reset) 00"/);
       expect(leftovers(), `${context}: recovery must clean up`).toEqual([]);
       const now = snapshot(src());
       expect([before, after], `${context}: src/ must be the learner's files or the finished result`).toContainEqual(now);
-      expect(JSON.stringify(now) === JSON.stringify(before) || inSoundBackup(before), `${context}: the learner files must be in src/ or a sound backup`).toBe(true);
+      expect(JSON.stringify(now) === JSON.stringify(before) || inSoundBackup(before), `${context}: the learner files must be in src/ or a sound backup`).toBe(
+        true,
+      );
     }
     console.log(`swap ${swapMs.toFixed(1)} ms uninterrupted;\n${reached.join('\n')}`);
   });
@@ -166,9 +182,13 @@ describe('leftovers of an older CLI, or of another CLI still running', () => {
     expect(run.output, 'Say that src/ was missing and was put back from src.hotpath-old').toContain(
       'recovered an interrupted change of labs/00-demo/src (killed at step "old-moved"): labs/00-demo/src was missing: put your files back from src.hotpath-old.',
     );
-    expect(run.output, 'restore must then say what it did itself').toMatch(/Restored backup \S+ into labs\/00-demo\/src\. The files it replaced are backup \S+|already matches backup \S+; nothing changed/);
+    expect(run.output, 'restore must then say what it did itself').toMatch(
+      /Restored backup \S+ into labs\/00-demo\/src\. The files it replaced are backup \S+|already matches backup \S+; nothing changed/,
+    );
     expect(leftovers()).toEqual([]);
-    expect(JSON.stringify(snapshot(src())) === JSON.stringify(learner) || inSoundBackup(learner), 'The learner files must be in src/ or a sound backup').toBe(true);
+    expect(JSON.stringify(snapshot(src())) === JSON.stringify(learner) || inSoundBackup(learner), 'The learner files must be in src/ or a sound backup').toBe(
+      true,
+    );
   });
 
   it('a swap another live pnpm lab is doing is left alone, and solve/reset/restore wait for it', () => {
@@ -203,8 +223,12 @@ describe('backups that cannot be trusted', () => {
     writeFileSync(join(backups, planted, 'src/evil.ts'), 'planted\n');
     const list = lab(['restore', '00', '--list']);
     expect(list.status, `One damaged backup must not stop --list: ${list.output}`).toBe(0);
-    expect(list.output, 'List a backup whose backup.json does not parse as damaged, with why').toMatch(new RegExp(`${broken}\\s+damaged: its backup.json is not valid JSON`));
-    expect(list.output, 'List a backup holding a file its backup.json does not name as damaged, naming the file').toMatch(new RegExp(`${planted}\\s+damaged: it holds evil.ts, which its backup.json does not list`));
+    expect(list.output, 'List a backup whose backup.json does not parse as damaged, with why').toMatch(
+      new RegExp(`${broken}\\s+damaged: its backup.json is not valid JSON`),
+    );
+    expect(list.output, 'List a backup holding a file its backup.json does not name as damaged, naming the file').toMatch(
+      new RegExp(`${planted}\\s+damaged: it holds evil.ts, which its backup.json does not list`),
+    );
     expect(list.output, 'Count links and empty folders in a backup').toMatch(/\d+ files \(\+ 1 link, 1 empty folder\), saved before "solve"/);
     const refused = lab(['restore', '00', planted]);
     expect(refused.status, 'A backup holding a file it does not list must be refused').toBe(1);

@@ -15,7 +15,18 @@ describe('runDoctor', () => {
   it('returns every check with a name, a status and a detail', async () => {
     const checks = await runDoctor({ root: repoRoot, labs });
     const names = checks.map((c) => c.name);
-    for (const name of ['node', 'type stripping', 'pnpm', 'dependencies', 'cpu cores', 'taskset', 'chromium', 'NODE_EXTRA_CA_CERTS', 'load average', 'cpu governor']) {
+    for (const name of [
+      'node',
+      'type stripping',
+      'pnpm',
+      'dependencies',
+      'cpu cores',
+      'taskset',
+      'chromium',
+      'NODE_EXTRA_CA_CERTS',
+      'load average',
+      'cpu governor',
+    ]) {
       expect(names).toContain(name);
     }
     expect(names.some((n) => n === 'ports' || /^port \d+$/.test(n))).toBe(true);
@@ -100,8 +111,14 @@ describe('the node check', () => {
   });
 
   it('reports native type stripping as yes or no, never as a problem', () => {
-    expect(checkTypeStripping(true, '26.12.1')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^yes: Node 26\.12\.1 strips TypeScript types itself/) });
-    expect(checkTypeStripping(false, '20.20.2')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^no: Node 20\.20\.2 cannot run \.ts files itself/) });
+    expect(checkTypeStripping(true, '26.12.1')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/^yes: Node 26\.12\.1 strips TypeScript types itself/),
+    });
+    expect(checkTypeStripping(false, '20.20.2')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/^no: Node 20\.20\.2 cannot run \.ts files itself/),
+    });
   });
 });
 

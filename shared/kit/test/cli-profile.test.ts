@@ -117,7 +117,9 @@ describe('the report, from a hand-made profile', () => {
     };
     const responses = summariseProfile(profileOf({ 4: 60, 7: 20, 8: 10 }), ROOT, 5);
     expect(responses.top[0]!.functionName).toBe('writev');
-    expect(responses.ioNote).toMatch(/^Note: writev \(native\) leads with \d+\.\d %: it is a write system call, not JavaScript — here Node sending the HTTP responses to their sockets \(75 % of it;/);
+    expect(responses.ioNote).toMatch(
+      /^Note: writev \(native\) leads with \d+\.\d %: it is a write system call, not JavaScript — here Node sending the HTTP responses to their sockets \(75 % of it;/,
+    );
     expect(formatSummary(responses, ROOT).trimEnd().endsWith(responses.ioNote!)).toBe(true);
     const stdout = summariseProfile(profileOf({ 4: 10, 7: 50, 8: 30 }), ROOT, 5);
     expect(stdout.ioNote).toMatch(/here mostly a stream other than the HTTP responses \(83 % of it: stdout/);
@@ -164,14 +166,19 @@ describe('the flame graph', () => {
 describe('locations', () => {
   it('shortens repo files to relative paths and node_modules files to <package>/<file>', () => {
     expect(shortLocation(`file://${repoRoot}/shared/api/src/body.ts`, 12, repoRoot)).toBe('shared/api/src/body.ts:12');
-    expect(shortLocation(`file://${repoRoot}/node_modules/.pnpm/hono@4.13.19/node_modules/hono/dist/hono-base.js`, 3, repoRoot)).toBe('hono/dist/hono-base.js:3');
+    expect(shortLocation(`file://${repoRoot}/node_modules/.pnpm/hono@4.13.19/node_modules/hono/dist/hono-base.js`, 3, repoRoot)).toBe(
+      'hono/dist/hono-base.js:3',
+    );
     expect(shortLocation('node:internal/streams/readable', 5, repoRoot)).toBe('node:internal/streams/readable:5');
     expect(shortLocation('', 0, repoRoot)).toBe('(native)');
   });
 
   it('finds the definition line of functions in tsx-compiled (one-line) TypeScript files', () => {
     const paths = `file://${repoRoot}/shared/kit/src/paths.ts`;
-    const expected = readFileSync(join(repoRoot, 'shared/kit/src/paths.ts'), 'utf8').split('\n').findIndex((l) => l.includes('function describeLabDir(')) + 1;
+    const expected =
+      readFileSync(join(repoRoot, 'shared/kit/src/paths.ts'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('function describeLabDir(')) + 1;
     expect(expected).toBeGreaterThan(1);
     expect(sourceLine(paths, 'describeLabDir', 0)).toBe(expected);
     expect(sourceLine(paths, '', 0)).toBe(1);
@@ -182,7 +189,14 @@ describe('locations', () => {
 describe('profileServer (2 s of real load)', () => {
   it('profiles solutions/01-slim-builder under POST /ingest/v1: packages, functions and a flame graph', async () => {
     const progress: string[] = [];
-    const result = await profileServer({ root: repoRoot, packageDir: solutionDir('01-slim-builder'), outDir: join(scratch, 'real'), seconds: 2, name: 'run', onProgress: (l) => progress.push(l) });
+    const result = await profileServer({
+      root: repoRoot,
+      packageDir: solutionDir('01-slim-builder'),
+      outDir: join(scratch, 'real'),
+      seconds: 2,
+      name: 'run',
+      onProgress: (l) => progress.push(l),
+    });
     expect(result.profilePath).toBe(join(scratch, 'real', 'run.cpuprofile'));
     expect(existsSync(result.profilePath)).toBe(true);
     expect(existsSync(result.flameGraph.scriptPath)).toBe(true);
@@ -208,7 +222,8 @@ describe('pnpm lab profile', () => {
   const bin = fileURLToPath(new URL('../bin/hotpath-lab.js', import.meta.url));
   const root = join(scratch, 'kit');
   cpSync(fileURLToPath(new URL('./fixtures/kit', import.meta.url)), root, { recursive: true });
-  const lab = (...args: string[]) => spawnSync(process.execPath, [bin, 'profile', ...args], { env: { ...process.env, HOTPATH_ROOT: root, NO_COLOR: '1' }, encoding: 'utf8', timeout: 60_000 });
+  const lab = (...args: string[]) =>
+    spawnSync(process.execPath, [bin, 'profile', ...args], { env: { ...process.env, HOTPATH_ROOT: root, NO_COLOR: '1' }, encoding: 'utf8', timeout: 60_000 });
 
   it.each([
     [[], /pnpm lab profile needs a lab number/],

@@ -50,7 +50,10 @@ describe('pnpm lab runtime list', () => {
   });
 
   it('--json gives the same facts to scripts', () => {
-    const json = JSON.parse(lab('list', '--json').stdout) as { current: { version: string; nativeTypeStripping: boolean }; installed: Array<{ label: string }> };
+    const json = JSON.parse(lab('list', '--json').stdout) as {
+      current: { version: string; nativeTypeStripping: boolean };
+      installed: Array<{ label: string }>;
+    };
     expect(json.current.version).toBe(current.version);
     expect(json.installed.map((r) => r.label)).toEqual([`Node ${PINNED.node[installedMajor!]}`, `Bun ${PINNED.bun}`]);
   });

@@ -105,7 +105,9 @@ describe('pnpm lab test is the to-do list', () => {
     try {
       const run = lab('test', '00');
       expect(run.status).toBe(1);
-      expect(run.stdout).toMatch(/✗ Typecheck \(tsc -p labs\/00-todo\): 1 type error\n\s+src\/oops\.ts:1:14\s+TS2322 Type 'string' is not assignable to type 'number'\./);
+      expect(run.stdout).toMatch(
+        /✗ Typecheck \(tsc -p labs\/00-todo\): 1 type error\n\s+src\/oops\.ts:1:14\s+TS2322 Type 'string' is not assignable to type 'number'\./,
+      );
       expect(run.stdout).toContain('Not done yet: every core test passes, but 1 type error.');
       expect(run.stdout).not.toContain('All core tests');
       expect(run.stdout.indexOf('Typecheck')).toBeGreaterThan(run.stdout.indexOf('Going further'));

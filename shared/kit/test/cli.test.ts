@@ -126,7 +126,10 @@ describe('test, solve, reset, restore and diff never lose work', () => {
     expect(ambiguous.status).toBe(2);
     expect(ambiguous.stderr).toMatch(/matches \d+ backups: give more of the id/);
     const dir = join(root, '.hotpath/backups/00-demo');
-    const newestNonRestore = readdirSync(dir).sort().reverse().find((id) => !readFileSync(join(dir, id, 'backup.json'), 'utf8').includes('"restore"'))!;
+    const newestNonRestore = readdirSync(dir)
+      .sort()
+      .reverse()
+      .find((id) => !readFileSync(join(dir, id, 'backup.json'), 'utf8').includes('"restore"'))!;
     writeFileSync(join(dir, newestNonRestore, 'src/sum.ts'), 'tampered\n');
     lab('reset', '00');
     const damaged = lab('restore', '00', newestNonRestore);
@@ -154,16 +157,23 @@ describe('bench', () => {
     lab('solve', '00');
     const run = lab('bench', '00', '--only', 'startup', '--startup-runs', '1', '--no-pin');
     // The fixture's one target, in its own words: a figure with its bar (how fast depends on the machine).
-    expect(run.stdout, run.stderr).toMatch(/(✓ met|✗ missed|\? inconclusive)\s+(\d[\d.,]*× (faster|slower)|as fast) to the first response (than|as) the baseline \(target at most 100× slower\)/);
+    expect(run.stdout, run.stderr).toMatch(
+      /(✓ met|✗ missed|\? inconclusive)\s+(\d[\d.,]*× (faster|slower)|as fast) to the first response (than|as) the baseline \(target at most 100× slower\)/,
+    );
     expect([0, 1, 2]).toContain(run.status);
     const history = readFileSync(join(root, '.hotpath/history.jsonl'), 'utf8').trim().split('\n');
     expect(history).toHaveLength(1);
     const entry = JSON.parse(history[0]!) as { lab: string; result: string; verdict: { total: number }; targets: Array<{ label: string; state: string }> };
     expect(entry.lab).toBe('00-demo');
     expect(entry.verdict.total).toBe(1);
-    expect(entry.targets[0]).toMatchObject({ label: 'at most 100× slower to the first response than the baseline', state: expect.stringMatching(/^(met|missed|inconclusive)$/) });
+    expect(entry.targets[0]).toMatchObject({
+      label: 'at most 100× slower to the first response than the baseline',
+      state: expect.stringMatching(/^(met|missed|inconclusive)$/),
+    });
     expect(existsSync(join(root, entry.result))).toBe(true);
-    expect(lab('list', '--no-run').stdout).toMatch(/00\s+Demo: add two numbers\s+✓ core 1\/1 · types not checked\s+[✓✗?] [01] met( · 1 (missed|inconclusive))? of 1 target/);
+    expect(lab('list', '--no-run').stdout).toMatch(
+      /00\s+Demo: add two numbers\s+✓ core 1\/1 · types not checked\s+[✓✗?] [01] met( · 1 (missed|inconclusive))? of 1 target/,
+    );
   });
 });
 

@@ -60,78 +60,100 @@ describe.each(ready.map((lab) => [lab.slug, lab.number] as const))('hostile clie
     await server?.stop();
   });
 
-  it.skipIf(!canMeasureRss)('slow bodies: memory follows the bytes received, a normal client is answered, then they are cut', async () => {
-    const result = await slowBodies(server);
-    const limit = result.limitBytes * (SLOW_BODY_LIMIT_FACTOR[number] ?? 1);
-    const growth = result.peakBytes - result.beforeBytes;
-    const what = `${result.connections.toLocaleString('en')} slow bodies declaring ${mib(SLOW_BODY_DECLARED_BYTES)} (${SLOW_BODY_SENT_BYTES} bytes sent)`;
-    const rss = `RSS ${mib(result.beforeBytes)} → ${mib(result.peakBytes)} (+${mib(growth)}, limit ${mib(limit)})`;
-    const held = `${result.answered} answered and ${result.closed} closed by the server while held`;
-    const { cut } = result;
-    const ended = `${cut.json408} × 408 JSON, ${cut.closed} closed, ${cut.other} other, ${cut.open} still open`;
-    report(lab, `slow bodies: ${rss} under ${what}; ${held}${result.scaledNote ? `; ${result.scaledNote}` : ''}`);
-    report(lab, `slow bodies after HOTPATH_BODY_GRACE_MS=${BODY_GRACE_MS} (+${TIMEOUT_SLACK_MS} ms): ${ended}`);
-    expect(server.alive(), `${lab} died under ${what}: bad input never crashes a server`).toBe(true);
-    expect.soft(growth, `${lab} grew ${mib(growth)} under ${what}: rent what arrived, not what was declared (limit ${mib(limit)})`).toBeLessThan(limit);
-    expect.soft(result.normal, `${lab} must answer a normal client while ${what} are held: GET /health 200, POST /ingest/v1 202`).toEqual({ health: '200', ingest: '202' });
-    const grace = `${TIMEOUT_SLACK_MS} ms after HOTPATH_BODY_GRACE_MS=${BODY_GRACE_MS}`;
-    const rate = 'cut a body that arrives slower than the minimum data rate once the grace period is over';
-    expect.soft(cut.open, `${lab} still held ${cut.open} of ${what} ${grace}: ${rate}`).toBe(0);
-    const body = '{"error":{"code":"request_timeout",…}}';
-    expect.soft(cut.other, `${lab} answered a slow body with ${cut.firstOther}: answer 408 with ${body} (content-type application/json), or close`).toBe(0);
-  }, CASE_TIMEOUT_MS);
+  it.skipIf(!canMeasureRss)(
+    'slow bodies: memory follows the bytes received, a normal client is answered, then they are cut',
+    async () => {
+      const result = await slowBodies(server);
+      const limit = result.limitBytes * (SLOW_BODY_LIMIT_FACTOR[number] ?? 1);
+      const growth = result.peakBytes - result.beforeBytes;
+      const what = `${result.connections.toLocaleString('en')} slow bodies declaring ${mib(SLOW_BODY_DECLARED_BYTES)} (${SLOW_BODY_SENT_BYTES} bytes sent)`;
+      const rss = `RSS ${mib(result.beforeBytes)} → ${mib(result.peakBytes)} (+${mib(growth)}, limit ${mib(limit)})`;
+      const held = `${result.answered} answered and ${result.closed} closed by the server while held`;
+      const { cut } = result;
+      const ended = `${cut.json408} × 408 JSON, ${cut.closed} closed, ${cut.other} other, ${cut.open} still open`;
+      report(lab, `slow bodies: ${rss} under ${what}; ${held}${result.scaledNote ? `; ${result.scaledNote}` : ''}`);
+      report(lab, `slow bodies after HOTPATH_BODY_GRACE_MS=${BODY_GRACE_MS} (+${TIMEOUT_SLACK_MS} ms): ${ended}`);
+      expect(server.alive(), `${lab} died under ${what}: bad input never crashes a server`).toBe(true);
+      expect.soft(growth, `${lab} grew ${mib(growth)} under ${what}: rent what arrived, not what was declared (limit ${mib(limit)})`).toBeLessThan(limit);
+      expect
+        .soft(result.normal, `${lab} must answer a normal client while ${what} are held: GET /health 200, POST /ingest/v1 202`)
+        .toEqual({ health: '200', ingest: '202' });
+      const grace = `${TIMEOUT_SLACK_MS} ms after HOTPATH_BODY_GRACE_MS=${BODY_GRACE_MS}`;
+      const rate = 'cut a body that arrives slower than the minimum data rate once the grace period is over';
+      expect.soft(cut.open, `${lab} still held ${cut.open} of ${what} ${grace}: ${rate}`).toBe(0);
+      const body = '{"error":{"code":"request_timeout",…}}';
+      expect.soft(cut.other, `${lab} answered a slow body with ${cut.firstOther}: answer 408 with ${body} (content-type application/json), or close`).toBe(0);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it('slowloris: a normal client stays answered, and slow header blocks get 408 JSON or are closed', async () => {
-    const result = await slowloris(server);
-    const answered = `${result.probes - result.failedProbes.length}/${result.probes} normal probes answered`;
-    const outcomes = `${result.json408} × 408 JSON, ${result.closed} closed, ${result.other} other, ${result.open} still open`;
-    report(lab, `slowloris: ${outcomes} of ${SLOWLORIS_CONNECTIONS}; ${answered}`);
-    const slow = `${SLOWLORIS_CONNECTIONS} slowloris connections`;
-    expect.soft(result.failedProbes, `${lab} must keep answering normal clients while ${slow} drip their headers`).toEqual([]);
-    const after = `${TIMEOUT_SLACK_MS} ms after HOTPATH_HEADERS_TIMEOUT_MS=${HEADERS_TIMEOUT_MS}`;
-    const fix = "set the server's headersTimeout (and a connectionsCheckingInterval that enforces it) from that variable";
-    expect.soft(result.open, `${lab} still held ${result.open} of ${slow} ${after}: ${fix}`).toBe(0);
-    const body = '{"error":{"code":"request_timeout",…}} (content-type application/json)';
-    expect.soft(result.other, `${lab} answered a slow header block with ${result.firstOther}: answer 408 with ${body}, or close`).toBe(0);
-  }, CASE_TIMEOUT_MS);
+  it(
+    'slowloris: a normal client stays answered, and slow header blocks get 408 JSON or are closed',
+    async () => {
+      const result = await slowloris(server);
+      const answered = `${result.probes - result.failedProbes.length}/${result.probes} normal probes answered`;
+      const outcomes = `${result.json408} × 408 JSON, ${result.closed} closed, ${result.other} other, ${result.open} still open`;
+      report(lab, `slowloris: ${outcomes} of ${SLOWLORIS_CONNECTIONS}; ${answered}`);
+      const slow = `${SLOWLORIS_CONNECTIONS} slowloris connections`;
+      expect.soft(result.failedProbes, `${lab} must keep answering normal clients while ${slow} drip their headers`).toEqual([]);
+      const after = `${TIMEOUT_SLACK_MS} ms after HOTPATH_HEADERS_TIMEOUT_MS=${HEADERS_TIMEOUT_MS}`;
+      const fix = "set the server's headersTimeout (and a connectionsCheckingInterval that enforces it) from that variable";
+      expect.soft(result.open, `${lab} still held ${result.open} of ${slow} ${after}: ${fix}`).toBe(0);
+      const body = '{"error":{"code":"request_timeout",…}} (content-type application/json)';
+      expect.soft(result.other, `${lab} answered a slow header block with ${result.firstOther}: answer 408 with ${body}, or close`).toBe(0);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it('aborted uploads: no error-level log line, and the server still answers', async () => {
-    const result = await abortStorm(server);
-    const example = result.firstErrorLines.length ? `, e.g. ${JSON.stringify(result.firstErrorLines[0])}` : '';
-    report(lab, `aborted uploads: ${result.errorLines} error-level log lines for ${result.uploads} aborted uploads${example}`);
-    expect.soft(result.after, `${lab} must still answer after ${result.uploads} aborted uploads`).toEqual({ health: '200', ingest: '202' });
-    if (NAIVE_ABORT_LOGGING.has(number)) return; // a listed naive behaviour: printed above, not asserted
-    const wrote = `${lab} wrote ${result.errorLines} error-level log lines for ${result.uploads} aborted uploads`;
-    const fix = 'a client that drops the socket is not an error: count it, or log it at debug level without a stack';
-    expect(result.errorLines, `${wrote} (first: ${result.firstErrorLines.join(' | ')}): ${fix}`).toBe(0);
-  }, CASE_TIMEOUT_MS);
+  it(
+    'aborted uploads: no error-level log line, and the server still answers',
+    async () => {
+      const result = await abortStorm(server);
+      const example = result.firstErrorLines.length ? `, e.g. ${JSON.stringify(result.firstErrorLines[0])}` : '';
+      report(lab, `aborted uploads: ${result.errorLines} error-level log lines for ${result.uploads} aborted uploads${example}`);
+      expect.soft(result.after, `${lab} must still answer after ${result.uploads} aborted uploads`).toEqual({ health: '200', ingest: '202' });
+      if (NAIVE_ABORT_LOGGING.has(number)) return; // a listed naive behaviour: printed above, not asserted
+      const wrote = `${lab} wrote ${result.errorLines} error-level log lines for ${result.uploads} aborted uploads`;
+      const fix = 'a client that drops the socket is not an error: count it, or log it at debug level without a stack';
+      expect(result.errorLines, `${wrote} (first: ${result.firstErrorLines.join(' | ')}): ${fix}`).toBe(0);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it('header cases: one header policy, the status issue 18 requires', async () => {
-    const problems: string[] = [];
-    for (const testCase of headerCases()) {
-      const outcome = await runCase(server.port, testCase.chunks, 0, ANSWER_TIMEOUT_MS);
-      if (!headerStatuses.has(testCase.name)) headerStatuses.set(testCase.name, new Map());
-      headerStatuses.get(testCase.name)!.set(lab, outcome.seen);
-      report(lab, `header case ${testCase.name}: ${outcome.seen}`);
-      if (outcome.status !== testCase.status || (testCase.code && outcome.code !== testCase.code)) {
-        problems.push(`${testCase.name}: ${outcome.seen}, expected ${testCase.status}${testCase.code ? ` ${testCase.code}` : ''}: ${testCase.fix}`);
+  it(
+    'header cases: one header policy, the status issue 18 requires',
+    async () => {
+      const problems: string[] = [];
+      for (const testCase of headerCases()) {
+        const outcome = await runCase(server.port, testCase.chunks, 0, ANSWER_TIMEOUT_MS);
+        if (!headerStatuses.has(testCase.name)) headerStatuses.set(testCase.name, new Map());
+        headerStatuses.get(testCase.name)!.set(lab, outcome.seen);
+        report(lab, `header case ${testCase.name}: ${outcome.seen}`);
+        if (outcome.status !== testCase.status || (testCase.code && outcome.code !== testCase.code)) {
+          problems.push(`${testCase.name}: ${outcome.seen}, expected ${testCase.status}${testCase.code ? ` ${testCase.code}` : ''}: ${testCase.fix}`);
+        }
       }
-    }
-    expect(problems, `${lab} reads the header block differently from issue 18's one header policy`).toEqual([]);
-  }, CASE_TIMEOUT_MS);
+      expect(problems, `${lab} reads the header block differently from issue 18's one header policy`).toEqual([]);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-  it("protocol errors: answered with the API's JSON error body", async () => {
-    const problems: string[] = [];
-    for (const testCase of protocolCases(HEADERS_TIMEOUT_MS, TIMEOUT_SLACK_MS)) {
-      const outcome = await runCase(server.port, testCase.chunks, testCase.index, testCase.timeoutMs);
-      report(lab, `protocol error, ${testCase.name}: ${outcome.seen}`);
-      if (outcome.status !== testCase.status || outcome.code !== testCase.code) {
-        problems.push(`${testCase.name}: ${outcome.seen}, expected ${testCase.status} {"error":{"code":"${testCase.code}",…}}: ${testCase.fix}`);
+  it(
+    "protocol errors: answered with the API's JSON error body",
+    async () => {
+      const problems: string[] = [];
+      for (const testCase of protocolCases(HEADERS_TIMEOUT_MS, TIMEOUT_SLACK_MS)) {
+        const outcome = await runCase(server.port, testCase.chunks, testCase.index, testCase.timeoutMs);
+        report(lab, `protocol error, ${testCase.name}: ${outcome.seen}`);
+        if (outcome.status !== testCase.status || outcome.code !== testCase.code) {
+          problems.push(`${testCase.name}: ${outcome.seen}, expected ${testCase.status} {"error":{"code":"${testCase.code}",…}}: ${testCase.fix}`);
+        }
       }
-    }
-    expect(problems, `${lab} answers protocol errors with Node's bare responses`).toEqual([]);
-    expect(server.alive(), `${lab} died on a protocol error: bad input never crashes a server`).toBe(true);
-  }, CASE_TIMEOUT_MS);
+      expect(problems, `${lab} answers protocol errors with Node's bare responses`).toEqual([]);
+      expect(server.alive(), `${lab} died on a protocol error: bad input never crashes a server`).toBe(true);
+    },
+    CASE_TIMEOUT_MS,
+  );
 });
 
 describe('one header policy for every lab', () => {

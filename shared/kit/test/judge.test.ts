@@ -48,7 +48,11 @@ describe('judge', () => {
 
   it('gives no ratio (missed) when the peer was not measured, or its figure is 0', () => {
     const [unknown, zero, noTask] = judge(
-      [target({ vs: 'nobody', atMost: 2 }), target({ metric: 'bytesPerOp', vs: 'fast-json-stringify', atMost: 2 }), target({ scenario: 'other task', vs: 'fast-json-stringify', atMost: 2 })],
+      [
+        target({ vs: 'nobody', atMost: 2 }),
+        target({ metric: 'bytesPerOp', vs: 'fast-json-stringify', atMost: 2 }),
+        target({ scenario: 'other task', vs: 'fast-json-stringify', atMost: 2 }),
+      ],
       ratios,
     );
     for (const verdict of [unknown, zero, noTask]) expect(verdict).toMatchObject({ ratio: null, met: false });
@@ -72,7 +76,11 @@ describe('absolute targets', () => {
     expect(over).toMatchObject({ ratio: 431, met: false });
     expect(atLeast).toMatchObject({ ratio: 431, met: true });
     // The same figure as a ratio target: 0.04 of the baseline's.
-    expect(judge([ingest({ absolute: undefined, atMost: 0.05 })], load)[0]).toEqual({ target: ingest({ absolute: undefined, atMost: 0.05 }), ratio: 0.04, met: true });
+    expect(judge([ingest({ absolute: undefined, atMost: 0.05 })], load)[0]).toEqual({
+      target: ingest({ absolute: undefined, atMost: 0.05 }),
+      ratio: 0.04,
+      met: true,
+    });
   });
 
   it("judges the reference's own figure when asked for its key", () => {
@@ -81,7 +89,10 @@ describe('absolute targets', () => {
 
   it('keeps ratio targets on the new load metrics (ArrayBuffer bytes, p99) as ratios', () => {
     const [buffers, p99] = judge(
-      [target({ scenario: 'POST /ingest/v1 1KB', metric: 'arrayBufferBytesPerRequest', atMost: 0.1 }), target({ scenario: 'POST /ingest/v1 1KB', metric: 'p99', atMost: 0.75 })],
+      [
+        target({ scenario: 'POST /ingest/v1 1KB', metric: 'arrayBufferBytesPerRequest', atMost: 0.1 }),
+        target({ scenario: 'POST /ingest/v1 1KB', metric: 'p99', atMost: 0.75 }),
+      ],
       load,
     );
     expect(buffers).toEqual({ target: expect.anything(), ratio: 0.011, met: true });
@@ -89,7 +100,13 @@ describe('absolute targets', () => {
   });
 
   it('misses an absolute target whose figure was not measured', () => {
-    const [none, missing] = judge([target({ scenario: 'GET /health', metric: 'appArrayBufferBytesPerRequest', absolute: true, atMost: 10 }), ingest({ scenario: 'GET /todos', atMost: 512 })], load);
+    const [none, missing] = judge(
+      [
+        target({ scenario: 'GET /health', metric: 'appArrayBufferBytesPerRequest', absolute: true, atMost: 10 }),
+        ingest({ scenario: 'GET /todos', atMost: 512 }),
+      ],
+      load,
+    );
     expect(none).toEqual({ target: expect.anything(), ratio: null, met: false, unit: 'B' });
     expect(missing).toEqual({ target: expect.anything(), ratio: null, met: false });
   });
@@ -126,15 +143,29 @@ describe('targets keyed by runtime', () => {
   });
 
   it('prefers the recorded runtime to the fingerprint, and judges Bun by the targets for every runtime only', () => {
-    expect(runtimeOf({ runtime: { kind: 'node', version: 'v26.12.1', major: 26 }, fingerprint: { node: 'v20.20.2' } })).toEqual({ kind: 'node', version: '26.12.1', major: 26 });
+    expect(runtimeOf({ runtime: { kind: 'node', version: 'v26.12.1', major: 26 }, fingerprint: { node: 'v20.20.2' } })).toEqual({
+      kind: 'node',
+      version: '26.12.1',
+      major: 26,
+    });
     expect(runtimeOf({ runtime: { kind: 'node', version: '24.22.3' } })?.major).toBe(24);
     expect(runtimeOf({})).toBeUndefined();
     const bun = judge(targets, run({ runtime: { kind: 'bun', version: '1.4.5', major: 1 }, fingerprint: { node: 'v24.3.0' } }));
     expect(bun.map((v) => v.target.label)).toEqual(['faster than fast-json-stringify']);
     // A contestant measured on another runtime of the run: its key, its peers' keys and its runtime's targets.
-    const other = [{ ...ratios[1]!, subjectKey: 'subject@node26', ratio: 0.9 }, { ...ratios[4]!, subjectKey: 'peer:fast-json-stringify@node26', subject: 800 }];
-    const onNode26 = judge(targets, run({ ratios: other, fingerprint: { node: 'v20.20.2' } }), 'subject@node26', { kind: 'node', version: '26.12.1', major: 26 });
-    expect(onNode26.map((v) => [v.target.label, v.met])).toEqual([['no slower than JSON.stringify', true], ['faster than fast-json-stringify', false]]);
+    const other = [
+      { ...ratios[1]!, subjectKey: 'subject@node26', ratio: 0.9 },
+      { ...ratios[4]!, subjectKey: 'peer:fast-json-stringify@node26', subject: 800 },
+    ];
+    const onNode26 = judge(targets, run({ ratios: other, fingerprint: { node: 'v20.20.2' } }), 'subject@node26', {
+      kind: 'node',
+      version: '26.12.1',
+      major: 26,
+    });
+    expect(onNode26.map((v) => [v.target.label, v.met])).toEqual([
+      ['no slower than JSON.stringify', true],
+      ['faster than fast-json-stringify', false],
+    ]);
     // Bare ratios say no runtime: only the targets for every runtime.
     expect(judge(targets, ratios).map((v) => v.target.label)).toEqual(['faster than fast-json-stringify']);
   });
@@ -153,13 +184,18 @@ describe('targets keyed by runtime', () => {
   it('has well-formed ranges in the manifest: whole majors, at least one end, min ≤ max', () => {
     for (const t of labs.flatMap((lab) => lab.targets.filter((x) => x.node).map((x) => ({ ...x.node!, where: `${lab.slug}: ${x.label}` })))) {
       const ends = [t.min, t.max].filter((end) => end !== undefined);
-      expect(ends.length > 0 && ends.every((end) => Number.isInteger(end)) && (t.min ?? 0) <= (t.max ?? Infinity), `${t.where}: node must be { min?: major, max?: major } with min ≤ max`).toBe(true);
+      expect(
+        ends.length > 0 && ends.every((end) => Number.isInteger(end)) && (t.min ?? 0) <= (t.max ?? Infinity),
+        `${t.where}: node must be { min?: major, max?: major } with min ≤ max`,
+      ).toBe(true);
     }
   });
 
   it.each([20, 22, 24, 26])("gives every lab's figure at most one target on Node %i", (major) => {
     for (const lab of labs) {
-      const keys = targetsFor(lab.targets, { kind: 'node', version: `${major}.0.0`, major }).map((t) => `${t.scenario} ${t.metric} ${t.vs ?? ''} ${t.atLeast === undefined ? '≤' : '≥'}`);
+      const keys = targetsFor(lab.targets, { kind: 'node', version: `${major}.0.0`, major }).map(
+        (t) => `${t.scenario} ${t.metric} ${t.vs ?? ''} ${t.atLeast === undefined ? '≤' : '≥'}`,
+      );
       const twice = keys.filter((key, i) => keys.indexOf(key) !== i);
       expect(twice, `${lab.slug}: two targets for the same figure apply on Node ${major}: give their \`node\` ranges no common major`).toEqual([]);
     }
@@ -180,8 +216,13 @@ describe('the committed reference runs meet their own targets', () => {
       const run = JSON.parse(readFileSync(path, 'utf8')) as RunLike & { peers?: string[] };
       const runtime = runtimeOf(run);
       const measured = lab.targets.filter((t) => t.vs === undefined || (run.peers ?? []).includes(t.vs));
-      const missed = judge(measured, run).filter((v) => !v.met).map((v) => `${targetWords(v.target)}: ${figureWords(v.target, v.ratio, v.unit)}`);
-      expect(missed, `solutions/${slug}/results/${file} (${runtime ? runtimeName(runtime) : 'unknown runtime'}) misses targets of its own lab: measure again on a quiet machine, or give the target a \`node\` range it is true for`).toEqual([]);
+      const missed = judge(measured, run)
+        .filter((v) => !v.met)
+        .map((v) => `${targetWords(v.target)}: ${figureWords(v.target, v.ratio, v.unit)}`);
+      expect(
+        missed,
+        `solutions/${slug}/results/${file} (${runtime ? runtimeName(runtime) : 'unknown runtime'}) misses targets of its own lab: measure again on a quiet machine, or give the target a \`node\` range it is true for`,
+      ).toEqual([]);
     }
   });
 });

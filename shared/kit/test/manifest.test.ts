@@ -44,7 +44,9 @@ async function figuresOf(slug: string): Promise<Figures> {
     micro: new Set((definition.micro ?? []).map((t) => t.name)),
     peers: new Map((definition.peers ?? []).map((p) => [p.name, new Set((p.micro ?? []).map((t) => t.name))])),
     startupPeers: new Set(
-      (definition.peers ?? []).filter((p) => (p.dir !== undefined || p.serve !== undefined) && (!p.sections || p.sections.includes('startup'))).map((p) => p.name),
+      (definition.peers ?? [])
+        .filter((p) => (p.dir !== undefined || p.serve !== undefined) && (!p.sections || p.sections.includes('startup')))
+        .map((p) => p.name),
     ),
   };
 }
@@ -58,7 +60,7 @@ function targetProblems(target: CheckpointTarget, figures: Figures): string[] {
   } else if (STARTUP_METRICS.includes(target.metric)) {
     if (target.scenario !== 'startup') problems.push(`${target.metric} is a startup figure: its scenario is 'startup'`);
   } else if (!figures.scenarios.has(target.scenario)) problems.push(`the checkpoint has no load scenario "${target.scenario}"`);
-  if (target.absolute && target.vs !== undefined) problems.push('absolute judges the package\'s own figure: not with vs');
+  if (target.absolute && target.vs !== undefined) problems.push("absolute judges the package's own figure: not with vs");
   if (target.vs !== undefined) {
     if (STARTUP_METRICS.includes(target.metric)) {
       if (!figures.startupPeers.has(target.vs)) problems.push(`the checkpoint's start-up section measures no peer "${target.vs}"`);
@@ -79,13 +81,16 @@ describe('the lab manifest', () => {
     }
   });
 
-  it.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug, lab] as const))('%s: at least 3 hints, and a README that points at them', (slug, lab) => {
-    expect(lab.hints.length).toBeGreaterThanOrEqual(3);
-    for (const hint of lab.hints) expect(hint.title.length * hint.body.length).toBeGreaterThan(0);
-    const readme = readFileSync(join(repoRoot, 'labs', slug, 'README.md'), 'utf8');
-    expect(readme, 'point at pnpm lab hint instead of copying the hints').toContain(`pnpm lab hint ${pad(lab.number)}`);
-    expect(readme, 'hints live in the manifest only').not.toMatch(/<summary>\s*Hint/i);
-  });
+  it.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug, lab] as const))(
+    '%s: at least 3 hints, and a README that points at them',
+    (slug, lab) => {
+      expect(lab.hints.length).toBeGreaterThanOrEqual(3);
+      for (const hint of lab.hints) expect(hint.title.length * hint.body.length).toBeGreaterThan(0);
+      const readme = readFileSync(join(repoRoot, 'labs', slug, 'README.md'), 'utf8');
+      expect(readme, 'point at pnpm lab hint instead of copying the hints').toContain(`pnpm lab hint ${pad(lab.number)}`);
+      expect(readme, 'hints live in the manifest only').not.toMatch(/<summary>\s*Hint/i);
+    },
+  );
 
   it("every hint's step, when it has one, is a README step number (a positive integer)", () => {
     for (const lab of labs) {
@@ -95,16 +100,26 @@ describe('the lab manifest', () => {
     }
   });
 
-  it.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug, lab] as const))("%s: its steps are headings 1, 2, … and each hint's step is one of them", (slug, lab) => {
-    const readme = readFileSync(join(repoRoot, 'labs', slug, 'README.md'), 'utf8');
-    const bold = boldSteps(readme);
-    expect(bold, `labs/${slug}/README.md lines ${bold.join(', ')}: make each step a heading ("### Step N — what to do (files)", its text below) so it can be linked`).toEqual([]);
-    const steps = readmeSteps(readme).map((s) => s.step);
-    expect(steps, `labs/${slug}/README.md: number its step headings 1, 2, … in order, once each`).toEqual(steps.map((_, i) => i + 1));
-    for (const hint of lab.hints) {
-      if (hint.step !== undefined) expect(steps, `${slug}: hint "${hint.title}" helps with step ${hint.step}: give the README a heading "Step ${hint.step} — …" or fix the hint's step`).toContain(hint.step);
-    }
-  });
+  it.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug, lab] as const))(
+    "%s: its steps are headings 1, 2, … and each hint's step is one of them",
+    (slug, lab) => {
+      const readme = readFileSync(join(repoRoot, 'labs', slug, 'README.md'), 'utf8');
+      const bold = boldSteps(readme);
+      expect(
+        bold,
+        `labs/${slug}/README.md lines ${bold.join(', ')}: make each step a heading ("### Step N — what to do (files)", its text below) so it can be linked`,
+      ).toEqual([]);
+      const steps = readmeSteps(readme).map((s) => s.step);
+      expect(steps, `labs/${slug}/README.md: number its step headings 1, 2, … in order, once each`).toEqual(steps.map((_, i) => i + 1));
+      for (const hint of lab.hints) {
+        if (hint.step !== undefined)
+          expect(
+            steps,
+            `${slug}: hint "${hint.title}" helps with step ${hint.step}: give the README a heading "Step ${hint.step} — …" or fix the hint's step`,
+          ).toContain(hint.step);
+      }
+    },
+  );
 
   it.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug, lab] as const))('%s: a time estimate with a core part', (slug, lab) => {
     expect(lab.estimate, `${slug}: estimate: { core: '~45 min', further: '…' } in the manifest`).toBeDefined();
@@ -134,15 +149,27 @@ describe('the lab manifest', () => {
     expect([...lab01.micro]).toContain('GET /todos body (100 todos)');
     expect(lab01.scenarios.has('GET /todos')).toBe(true);
     const figures: Figures = { ...lab01, peers: new Map([['fast-json-stringify', new Set(['GET /todos body (100 todos)'])]]) };
-    const ok: CheckpointTarget = defineTarget({ scenario: 'GET /todos body (100 todos)', metric: 'nsPerOp', vs: 'fast-json-stringify', atMost: 1, than: 'fast-json-stringify', on: 'serializing 100 Todos' });
+    const ok: CheckpointTarget = defineTarget({
+      scenario: 'GET /todos body (100 todos)',
+      metric: 'nsPerOp',
+      vs: 'fast-json-stringify',
+      atMost: 1,
+      than: 'fast-json-stringify',
+      on: 'serializing 100 Todos',
+    });
     expect(targetProblems(ok, figures)).toEqual([]);
     expect(targetProblems({ ...ok, vs: undefined }, figures)).toEqual([]);
-    expect(targetProblems({ ...ok, scenario: 'GET /todos' }, figures)).toEqual(['the checkpoint defines no micro task "GET /todos"', 'peer fast-json-stringify does not run "GET /todos"']);
+    expect(targetProblems({ ...ok, scenario: 'GET /todos' }, figures)).toEqual([
+      'the checkpoint defines no micro task "GET /todos"',
+      'peer fast-json-stringify does not run "GET /todos"',
+    ]);
     expect(targetProblems({ ...ok, metric: 'rps', scenario: 'GET /todos' }, figures)).toEqual(['vs compares micro or start-up figures: rps is neither']);
     expect(targetProblems({ ...ok, vs: 'nobody' }, figures)).toEqual(['the checkpoint declares no peer "nobody"']);
     expect(targetProblems({ ...ok, metric: 'startupMs', vs: undefined }, figures)).toEqual(["startupMs is a startup figure: its scenario is 'startup'"]);
     expect(targetProblems({ ...ok, atLeast: 2 }, figures)).toEqual(['needs exactly one of atLeast and atMost']);
     expect(targetProblems({ ...ok, absolute: true }, figures)).toEqual(["absolute judges the package's own figure: not with vs"]);
-    expect(targetProblems(defineTarget({ scenario: 'GET /todos', metric: 'appHeapBytesPerRequest', absolute: true, atMost: 512, on: 'per GET /todos' }), figures)).toEqual([]);
+    expect(
+      targetProblems(defineTarget({ scenario: 'GET /todos', metric: 'appHeapBytesPerRequest', absolute: true, atMost: 512, on: 'per GET /todos' }), figures),
+    ).toEqual([]);
   });
 });

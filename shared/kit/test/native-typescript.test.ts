@@ -76,36 +76,51 @@ describe('which files a process will import: the static scan of typescript-loade
   it("finds lab 00's decorator baseline behind solution 00's app and lab 01's checkpoint", () => {
     for (const entry of [appOf(solutionDir('00-baseline')), join(labDir('01-slim-builder'), 'checkpoint.ts')]) {
       const chain = baselineChain([entry]);
-      expect(chain?.at(-1), `${relative(repoRoot, entry)} imports shared/baseline (its app or DTOs): the scan must follow that import there`).toContain(`${join(repoRoot, 'shared', 'baseline')}/`);
+      expect(chain?.at(-1), `${relative(repoRoot, entry)} imports shared/baseline (its app or DTOs): the scan must follow that import there`).toContain(
+        `${join(repoRoot, 'shared', 'baseline')}/`,
+      );
     }
   });
 
   it('finds no baseline behind solutions 01–05, so their servers need no tsx where types are stripped', () => {
     for (const slug of ['01-slim-builder', '02-generated-serializers', '03-byte-parsing', '04-pooling', '05-single-binary']) {
       const chain = baselineChain([appOf(solutionDir(slug))]);
-      expect(chain?.map((file) => relative(repoRoot, file)), `solutions/${slug} must not import shared/baseline: it would bring tsx back into its server`).toBeUndefined();
+      expect(
+        chain?.map((file) => relative(repoRoot, file)),
+        `solutions/${slug} must not import shared/baseline: it would bring tsx back into its server`,
+      ).toBeUndefined();
     }
   });
 });
 
 describe(`the servers' TypeScript loader on ${runtime}`, () => {
-  it(native ? 'serves solution 03 on the runtime’s own type stripping: no tsx module in the process' : 'serves solution 03 through tsx (this runtime cannot strip types)', async () => {
-    const run = await serveOnce(solutionDir('03-byte-parsing'));
-    expect(run.listening, `solutions/03-byte-parsing did not start:\n${run.stdout}\n${run.stderr}`).toBe(true);
-    expect(run.urls.some((url) => url.endsWith('/shared/kit/bin/typescript-loader.js')), 'The recorder saw no module: check test/fixtures/loader/record-resolutions.mjs').toBe(true);
-    if (native) {
-      expect(tsxUrls(run.urls), 'On a runtime with type stripping the launcher must not load tsx for an app that does not reach shared/baseline').toEqual([]);
-      expect(run.urls, 'The app itself must load in the process (natively)').toContain(`file://${appOf(solutionDir('03-byte-parsing'))}`);
-    } else {
-      expect(tsxUrls(run.urls).length, 'Without type stripping the launcher must register tsx before loading the app').toBeGreaterThan(0);
-    }
-    expect(run.stderr, "The server's stderr must stay clean: no ExperimentalWarning (typescript-loader.js drops type stripping's)").not.toMatch(/Warning/);
-  });
+  it(
+    native
+      ? 'serves solution 03 on the runtime’s own type stripping: no tsx module in the process'
+      : 'serves solution 03 through tsx (this runtime cannot strip types)',
+    async () => {
+      const run = await serveOnce(solutionDir('03-byte-parsing'));
+      expect(run.listening, `solutions/03-byte-parsing did not start:\n${run.stdout}\n${run.stderr}`).toBe(true);
+      expect(
+        run.urls.some((url) => url.endsWith('/shared/kit/bin/typescript-loader.js')),
+        'The recorder saw no module: check test/fixtures/loader/record-resolutions.mjs',
+      ).toBe(true);
+      if (native) {
+        expect(tsxUrls(run.urls), 'On a runtime with type stripping the launcher must not load tsx for an app that does not reach shared/baseline').toEqual([]);
+        expect(run.urls, 'The app itself must load in the process (natively)').toContain(`file://${appOf(solutionDir('03-byte-parsing'))}`);
+      } else {
+        expect(tsxUrls(run.urls).length, 'Without type stripping the launcher must register tsx before loading the app').toBeGreaterThan(0);
+      }
+      expect(run.stderr, "The server's stderr must stay clean: no ExperimentalWarning (typescript-loader.js drops type stripping's)").not.toMatch(/Warning/);
+    },
+  );
 
-  it("serves solution 00 (the decorator baseline) through tsx, on every runtime", async () => {
+  it('serves solution 00 (the decorator baseline) through tsx, on every runtime', async () => {
     const run = await serveOnce(solutionDir('00-baseline'));
     expect(run.listening, `solutions/00-baseline did not start:\n${run.stdout}\n${run.stderr}`).toBe(true);
-    expect(tsxUrls(run.urls).length, 'shared/baseline uses legacy decorators, which no runtime strips: the launcher must register tsx for it').toBeGreaterThan(0);
+    expect(tsxUrls(run.urls).length, 'shared/baseline uses legacy decorators, which no runtime strips: the launcher must register tsx for it').toBeGreaterThan(
+      0,
+    );
     expect(run.stderr, "The server's stderr must stay clean").not.toMatch(/Warning/);
   });
 
@@ -141,7 +156,7 @@ describe(`pnpm lab on ${runtime}: tsx only for a bench that imports lab 00's bas
   });
 });
 
-describe("the type stripping warning (Node 22.18–23.x print one at the first .ts file)", () => {
+describe('the type stripping warning (Node 22.18–23.x print one at the first .ts file)', () => {
   it('is dropped from stderr, and every other warning still printed', () => {
     const script = [
       `const { quietTypeStrippingWarning } = await import(${JSON.stringify(new URL(`file://${loader}`).href)});`,

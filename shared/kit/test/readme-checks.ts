@@ -124,23 +124,34 @@ export function moduleExports(text: string, file = 'given.ts'): { exports: Given
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const add = (name: string, node: ts.Node, statement: ts.Node, names: number, own?: ts.Node) => {
     const statementDoc = docText(text, statement);
-    const documented = (own !== undefined && hasDoc(text, own)) || (statementDoc !== '' && (names === 1 || new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(statementDoc)));
+    const documented =
+      (own !== undefined && hasDoc(text, own)) ||
+      (statementDoc !== '' && (names === 1 || new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(statementDoc)));
     const previous = out.get(name);
     out.set(name, { name, line: previous?.line ?? lineOf(node), documented: documented || (previous?.documented ?? false) });
   };
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
       const clause = statement.exportClause;
-      if (!clause) problems.push(`${file} line ${lineOf(statement)}: \`export * from\` hides which names it gives — list them: export { a, b } from …, each with its doc comment`);
+      if (!clause)
+        problems.push(
+          `${file} line ${lineOf(statement)}: \`export * from\` hides which names it gives — list them: export { a, b } from …, each with its doc comment`,
+        );
       else if (ts.isNamespaceExport(clause)) add(clause.name.text, clause, statement, 1);
       else for (const element of clause.elements) add(element.name.text, element, statement, clause.elements.length, element);
     } else if (ts.isExportAssignment(statement)) {
       add('default', statement, statement, 1);
     } else if (ts.isVariableStatement(statement) && isExported(statement)) {
       const names = statement.declarationList.declarations.flatMap((d) => bindingNames(d.name));
-      for (const declaration of statement.declarationList.declarations) for (const name of bindingNames(declaration.name)) add(name, declaration, statement, names.length);
+      for (const declaration of statement.declarationList.declarations)
+        for (const name of bindingNames(declaration.name)) add(name, declaration, statement, names.length);
     } else if (
-      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) &&
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement) ||
+        ts.isModuleDeclaration(statement)) &&
       isExported(statement)
     ) {
       const isDefault = (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
@@ -207,7 +218,37 @@ export interface TodoName {
   member: boolean;
 }
 
-const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'typeof', 'function', 'await', 'async', 'this', 'super', 'import', 'export', 'const', 'let', 'var', 'in', 'of', 'void', 'delete', 'yield', 'case', 'new', 'else', 'do', 'try', 'finally', 'throw']);
+const NOT_NAMES = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'return',
+  'typeof',
+  'function',
+  'await',
+  'async',
+  'this',
+  'super',
+  'import',
+  'export',
+  'const',
+  'let',
+  'var',
+  'in',
+  'of',
+  'void',
+  'delete',
+  'yield',
+  'case',
+  'new',
+  'else',
+  'do',
+  'try',
+  'finally',
+  'throw',
+]);
 
 /** The comments of a TypeScript file, consecutive `//` lines joined into one, with their first line. */
 function comments(text: string): Array<{ text: string; line: number; pos: number }> {
@@ -268,11 +309,31 @@ export function todoNames(files: Map<string, string>): TodoName[] {
 
 /** The kinds of node whose `name` declares something. */
 const DECLARES: Array<(node: ts.Node) => boolean> = [
-  ts.isVariableDeclaration, ts.isParameter, ts.isBindingElement, ts.isFunctionDeclaration, ts.isFunctionExpression, ts.isClassDeclaration,
-  ts.isClassExpression, ts.isInterfaceDeclaration, ts.isTypeAliasDeclaration, ts.isEnumDeclaration, ts.isEnumMember, ts.isModuleDeclaration,
-  ts.isMethodDeclaration, ts.isPropertyDeclaration, ts.isPropertySignature, ts.isMethodSignature, ts.isGetAccessorDeclaration,
-  ts.isSetAccessorDeclaration, ts.isPropertyAssignment, ts.isShorthandPropertyAssignment, ts.isTypeParameterDeclaration,
-  ts.isImportSpecifier, ts.isImportClause, ts.isNamespaceImport, ts.isImportEqualsDeclaration,
+  ts.isVariableDeclaration,
+  ts.isParameter,
+  ts.isBindingElement,
+  ts.isFunctionDeclaration,
+  ts.isFunctionExpression,
+  ts.isClassDeclaration,
+  ts.isClassExpression,
+  ts.isInterfaceDeclaration,
+  ts.isTypeAliasDeclaration,
+  ts.isEnumDeclaration,
+  ts.isEnumMember,
+  ts.isModuleDeclaration,
+  ts.isMethodDeclaration,
+  ts.isPropertyDeclaration,
+  ts.isPropertySignature,
+  ts.isMethodSignature,
+  ts.isGetAccessorDeclaration,
+  ts.isSetAccessorDeclaration,
+  ts.isPropertyAssignment,
+  ts.isShorthandPropertyAssignment,
+  ts.isTypeParameterDeclaration,
+  ts.isImportSpecifier,
+  ts.isImportClause,
+  ts.isNamespaceImport,
+  ts.isImportEqualsDeclaration,
 ];
 
 /**
@@ -287,7 +348,8 @@ export function declaredNames(files: Map<string, string>, imports = true): Set<s
     const visit = (node: ts.Node) => {
       const name = (node as { name?: ts.Node }).name;
       const imported = ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node);
-      if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) && DECLARES.some((is) => is(node)) && (imports || !imported)) names.add(name.text.replace(/^#/, ''));
+      if (name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) && DECLARES.some((is) => is(node)) && (imports || !imported))
+        names.add(name.text.replace(/^#/, ''));
       ts.forEachChild(node, visit);
     };
     visit(source);
@@ -296,7 +358,24 @@ export function declaredNames(files: Map<string, string>, imports = true): Set<s
 }
 
 /** The modules whose exports a TODO may name without the lab declaring or importing them. */
-const NODE_MODULES = ['buffer', 'fs', 'path', 'v8', 'http', 'stream', 'events', 'util', 'os', 'url', 'crypto', 'zlib', 'child_process', 'worker_threads', 'perf_hooks', 'module'];
+const NODE_MODULES = [
+  'buffer',
+  'fs',
+  'path',
+  'v8',
+  'http',
+  'stream',
+  'events',
+  'util',
+  'os',
+  'url',
+  'crypto',
+  'zlib',
+  'child_process',
+  'worker_threads',
+  'perf_hooks',
+  'module',
+];
 
 /**
  * Globals and node's built-in modules (their names and exports), and apart the methods of global classes

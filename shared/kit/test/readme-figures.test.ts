@@ -47,18 +47,33 @@ describe('memory is written in binary units, labelled KiB and MiB', () => {
   const sizes = [0, 336, 1023, 1024, 9_500, 51_478_528, 99_224_704, 2 ** 30];
 
   it('in every formatter of a memory figure: the harness table and the README figures', () => {
-    for (const [name, format] of [['formatBytes (shared/harness/src/table.ts)', formatBytes], ['bytes', bytes], ['mib', mib], ['mib1', mib1], ['kib1', kib1]] as const) {
+    for (const [name, format] of [
+      ['formatBytes (shared/harness/src/table.ts)', formatBytes],
+      ['bytes', bytes],
+      ['mib', mib],
+      ['mib1', mib1],
+      ['kib1', kib1],
+    ] as const) {
       const written = sizes.map((n) => format(n));
       expect(decimalMemory(written.join(', ')), `${name} writes memory as KiB/MiB (1024-based, labelled so), not ${written.join(', ')}`).toEqual([]);
     }
-    expect([formatBytes(9_500), bytes(9_500), bytes(51_478_528), mib1(51_478_528), kib1(174_863)]).toEqual(['9.28 KiB', '9.28 KiB', '49.1 MiB', '49.1 MiB', '170.8 KiB']);
+    expect([formatBytes(9_500), bytes(9_500), bytes(51_478_528), mib1(51_478_528), kib1(174_863)]).toEqual([
+      '9.28 KiB',
+      '9.28 KiB',
+      '49.1 MiB',
+      '49.1 MiB',
+      '170.8 KiB',
+    ]);
   });
 
   it.each([...labs.map((lab) => lab.slug), 'site-pages'])("in %s's declared figures", async (slug) => {
     const figures = slug === 'site-pages' ? Object.values(sitePages) : [await figuresOf(slug)];
     const quoted = figures.flatMap((f) => f?.quotes ?? []).map((q) => (q.kind === 'text' ? q.text : [q.label, ...q.cells].join(' | ')));
     const decimal = quoted.filter((q) => decimalMemory(q).length > 0);
-    expect(decimal, `shared/kit/test/figures/${slug}.ts declares memory in decimal units: format it with bytes()/mib1()/kib1() (KiB, MiB):\n  - ${decimal.join('\n  - ')}`).toEqual([]);
+    expect(
+      decimal,
+      `shared/kit/test/figures/${slug}.ts declares memory in decimal units: format it with bytes()/mib1()/kib1() (KiB, MiB):\n  - ${decimal.join('\n  - ')}`,
+    ).toEqual([]);
   });
 
   it('finds a decimal memory figure, and leaves rates, keys and body sizes alone (planted)', () => {
@@ -77,7 +92,10 @@ describe('the figures check catches a drifted figure (planted)', () => {
   });
 
   it('reports a hand-typed figure in a row, in prose, an undeclared row and an unnamed run', () => {
-    const drifted = good.replace(`| ${rps} |`, '| 2.9k |').replace(`about ${rps} POST/s`, 'about 2.9k POST/s').replace("reference's committed checkpoint", 'reference run');
+    const drifted = good
+      .replace(`| ${rps} |`, '| 2.9k |')
+      .replace(`about ${rps} POST/s`, 'about 2.9k POST/s')
+      .replace("reference's committed checkpoint", 'reference run');
     const problems = figureProblems(`${drifted}\n`.replace('## Done when', '| GC | 12 |\n\n## Done when'), figures);
     expect(problems).toHaveLength(4);
     expect(problems[0]).toContain(`must read | POST requests/s | ${rps} |`);

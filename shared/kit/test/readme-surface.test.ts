@@ -79,7 +79,10 @@ describe('lab READMEs say what the code does, without the answers', () => {
   });
 
   it.each(withGiven)('%s: "What you build on" lists exactly given.ts\'s exports, each with a doc comment', (slug) => {
-    expect(existsSync(givenPath(slug)), `labs/${slug}/given.ts must exist: the earlier stages' pieces this lab uses, re-exported with doc comments (conventions §2)`).toBe(true);
+    expect(
+      existsSync(givenPath(slug)),
+      `labs/${slug}/given.ts must exist: the earlier stages' pieces this lab uses, re-exported with doc comments (conventions §2)`,
+    ).toBe(true);
     const { exports, problems } = moduleExports(readFileSync(givenPath(slug), 'utf8'), `labs/${slug}/given.ts`);
     none(problems, `labs/${slug}/given.ts`);
     const undocumented = exports.filter((e) => !e.documented).map((e) => `${e.name} (line ${e.line})`);
@@ -106,26 +109,38 @@ describe('starting code names only what the learner can find', () => {
     );
   });
 
-  it.each(slugs)('%s: every name a TODO comment calls exists in #given, @hotpath/api or the lab\'s own files', (slug) => {
+  it.each(slugs)("%s: every name a TODO comment calls exists in #given, @hotpath/api or the lab's own files", (slug) => {
     const { files, from } = starting(slug);
     const given = existsSync(givenPath(slug)) ? moduleExports(readFileSync(givenPath(slug), 'utf8')).exports.map((e) => e.name) : [];
     // What the learner writes in this lab: the reference's own declarations (not what it imports).
     const answers = declaredNames(readTree(join(repoRoot, 'solutions', slug, 'src')), false);
     const known = new Set([...given, ...api, ...platform.names, ...declaredNames(files), ...answers]);
     const unknown = unknownTodoNames(files, known, platform.methods).map((t) => `${t.at}: \`${t.span}\` names ${t.name}`);
-    none(unknown, `labs/${slug}/src (${from}): a TODO names these, but neither given.ts, @hotpath/api, the lab's src nor what its reference writes has them — export them from given.ts (and list them in What you build on), or fix the name`);
+    none(
+      unknown,
+      `labs/${slug}/src (${from}): a TODO names these, but neither given.ts, @hotpath/api, the lab's src nor what its reference writes has them — export them from given.ts (and list them in What you build on), or fix the name`,
+    );
   });
 });
 
 describe('time estimates', () => {
-  it.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug, lab] as const))('%s: the README\'s **Time:** line says the manifest\'s estimate', (slug, lab) => {
-    expect(lab.estimate, `shared/kit/src/manifest.ts: give lab ${slug} its honest estimate: { core: '~N min', further: '~N min' } (further only when it has going-further tests)`).toBeDefined();
-    const line = timeLine(readme(slug));
-    const wanted = `**Time:** core ${lab.estimate!.core}${lab.estimate!.further ? `; going further ${lab.estimate!.further}` : ''}.`;
-    expect(line, `labs/${slug}/README.md: add the line "${wanted}" near the top`).toBeDefined();
-    expect(line, `labs/${slug}/README.md's time line must say the manifest's core estimate, ${lab.estimate!.core}`).toContain(lab.estimate!.core);
-    if (lab.estimate!.further) expect(line, `labs/${slug}/README.md's time line must say the manifest's going-further estimate, ${lab.estimate!.further}`).toContain(lab.estimate!.further);
-  });
+  it.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug, lab] as const))(
+    "%s: the README's **Time:** line says the manifest's estimate",
+    (slug, lab) => {
+      expect(
+        lab.estimate,
+        `shared/kit/src/manifest.ts: give lab ${slug} its honest estimate: { core: '~N min', further: '~N min' } (further only when it has going-further tests)`,
+      ).toBeDefined();
+      const line = timeLine(readme(slug));
+      const wanted = `**Time:** core ${lab.estimate!.core}${lab.estimate!.further ? `; going further ${lab.estimate!.further}` : ''}.`;
+      expect(line, `labs/${slug}/README.md: add the line "${wanted}" near the top`).toBeDefined();
+      expect(line, `labs/${slug}/README.md's time line must say the manifest's core estimate, ${lab.estimate!.core}`).toContain(lab.estimate!.core);
+      if (lab.estimate!.further)
+        expect(line, `labs/${slug}/README.md's time line must say the manifest's going-further estimate, ${lab.estimate!.further}`).toContain(
+          lab.estimate!.further,
+        );
+    },
+  );
 });
 
 describe('the checks catch planted mistakes', () => {
@@ -199,7 +214,12 @@ export * from './elsewhere.ts';
   });
 
   it('finds an import of a reference solution, static, dynamic or re-exported', () => {
-    const files = new Map([['a.ts', `import { x } from '@hotpath/solution-01-slim-builder';\nconst y = await import("@hotpath/solution-02-generated-serializers");\nexport { z } from '@hotpath/api';\n`]]);
+    const files = new Map([
+      [
+        'a.ts',
+        `import { x } from '@hotpath/solution-01-slim-builder';\nconst y = await import("@hotpath/solution-02-generated-serializers");\nexport { z } from '@hotpath/api';\n`,
+      ],
+    ]);
     expect(solutionImports(files).map((s) => s.split(':').slice(0, 2).join(':'))).toEqual(['a.ts:1', 'a.ts:2']);
   });
 });

@@ -75,7 +75,14 @@ describe('resolveRuntime', () => {
     const pinned = fakeInstalled(root, 'node', PINNED.node[other]!);
     fakeInstalled(root, 'node', `${other}.99.0`);
     const info = resolveRuntime(`node-${other}`, { root });
-    expect(info).toMatchObject({ kind: 'node', version: PINNED.node[other], major: other, path: pinned, label: `Node ${PINNED.node[other]}`, v8: '99.1.0-fake' });
+    expect(info).toMatchObject({
+      kind: 'node',
+      version: PINNED.node[other],
+      major: other,
+      path: pinned,
+      label: `Node ${PINNED.node[other]}`,
+      v8: '99.1.0-fake',
+    });
     expect(resolveRuntime(`${other}.99.0`, { root }).version).toBe(`${other}.99.0`);
   });
 
@@ -179,7 +186,9 @@ describe('installRuntime', () => {
 
   it('installs nothing when the binary says another version, and leaves no partial folder', async () => {
     const registry = fakeRegistry('node', { [PINNED.node[24]!]: '24.0.0' });
-    await expect(installRuntime('24', { root, npm: registry.npm, ...platform })).rejects.toThrow(`--version says "v24.0.0", not ${PINNED.node[24]}: nothing installed`);
+    await expect(installRuntime('24', { root, npm: registry.npm, ...platform })).rejects.toThrow(
+      `--version says "v24.0.0", not ${PINNED.node[24]}: nothing installed`,
+    );
     expect(readdirSync(join(root, '.hotpath/runtimes'))).toEqual([]);
   });
 

@@ -12,14 +12,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createBoundedSink, type HotPathApp } from '@hotpath/api';
 import { exchange, expectRawError, type RawExchange } from '@hotpath/api/contract';
-import {
-  HEADERS_TIMEOUT_MS,
-  MAX_HEADERS_COUNT,
-  MIN_BODY_BYTES_PER_SEC,
-  POLICY_ENV,
-  REQUEST_TIMEOUT_MS,
-  BODY_GRACE_MS,
-} from '@hotpath/api/server-policy';
+import { HEADERS_TIMEOUT_MS, MAX_HEADERS_COUNT, MIN_BODY_BYTES_PER_SEC, POLICY_ENV, REQUEST_TIMEOUT_MS, BODY_GRACE_MS } from '@hotpath/api/server-policy';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkOverHttp } from '../src/http-check.ts';
 import { serveApp, type RunningServer } from '../src/serve.ts';
@@ -93,7 +86,9 @@ describe('serveApp applies the server policy', () => {
     try {
       running = await serveApp(bodyApp(), { port: 0 });
     } finally {
-      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name]; else process.env[name] = value;
+      for (const [name, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
     }
     port = Number(new URL(running.url).port);
   });
@@ -109,24 +104,39 @@ describe('serveApp applies the server policy', () => {
       requestTimeout: SHORT.requestTimeoutMs,
       maxHeadersCount: MAX_HEADERS_COUNT,
     });
-    expect([HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, BODY_GRACE_MS, MIN_BODY_BYTES_PER_SEC], 'Keep the documented defaults').toEqual([10_000, 30_000, 5_000, 240]);
+    expect([HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, BODY_GRACE_MS, MIN_BODY_BYTES_PER_SEC], 'Keep the documented defaults').toEqual([
+      10_000, 30_000, 5_000, 240,
+    ]);
   });
 
   it('answers Content-Length: 10 then 30 bytes with 400 bad_request JSON and closes', async () => {
-    const x = await exchange(port, (s) => s.write(`POST /ingest/v1 HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n${'x'.repeat(30)}`));
-    expectRawError(x.responses.at(-1), 'bad_request', 'Answer a malformed request with the API\'s JSON error (a clientError handler)', x);
+    const x = await exchange(port, (s) =>
+      s.write(`POST /ingest/v1 HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n${'x'.repeat(30)}`),
+    );
+    expectRawError(x.responses.at(-1), 'bad_request', "Answer a malformed request with the API's JSON error (a clientError handler)", x);
     expect(x.closed, `Close after a protocol error (${shown(x)})`).toBe(true);
   });
 
   it('answers a 100 KB header with 431 header_too_large JSON', async () => {
-    const x = await exchange(port, (s) => s.write(`GET /health HTTP/1.1\r\nHost: t\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`), (raw) => raw.includes('}}'));
+    const x = await exchange(
+      port,
+      (s) => s.write(`GET /health HTTP/1.1\r\nHost: t\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`),
+      (raw) => raw.includes('}}'),
+    );
     expectRawError(x.responses[0], 'header_too_large', 'Answer HPE_HEADER_OVERFLOW with 431 header_too_large JSON', x);
   });
 
   it('answers stalled headers with 408 request_timeout JSON after HOTPATH_HEADERS_TIMEOUT_MS', async () => {
     const x = await exchange(port, (s) => s.write('GET /health HTTP/1.1\r\nHost: t\r\n'));
-    expectRawError(x.responses[0], 'request_timeout', 'Answer ERR_HTTP_REQUEST_TIMEOUT with 408 request_timeout JSON (set headersTimeout and a short connectionsCheckingInterval)', x);
-    expect(x.ms, `Answer once headersTimeout (${SHORT.headersTimeoutMs} ms) has passed, not before (${shown(x)})`).toBeGreaterThanOrEqual(SHORT.headersTimeoutMs - 50);
+    expectRawError(
+      x.responses[0],
+      'request_timeout',
+      'Answer ERR_HTTP_REQUEST_TIMEOUT with 408 request_timeout JSON (set headersTimeout and a short connectionsCheckingInterval)',
+      x,
+    );
+    expect(x.ms, `Answer once headersTimeout (${SHORT.headersTimeoutMs} ms) has passed, not before (${shown(x)})`).toBeGreaterThanOrEqual(
+      SHORT.headersTimeoutMs - 50,
+    );
   });
 
   it('cuts a body trickled below the minimum rate after the grace period, and keeps serving others', async () => {
@@ -140,13 +150,20 @@ describe('serveApp applies the server policy', () => {
       await new Promise((r) => setTimeout(r, 100));
       expect(running.policy.watchedBodies, 'Watch a body that is still arriving after its headers').toBe(1);
       for (let i = 0; i < 3; i++) {
-        const ok = await exchange(port, (s) => s.write('GET /health HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n'), (raw) => raw.includes('}'));
+        const ok = await exchange(
+          port,
+          (s) => s.write('GET /health HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n'),
+          (raw) => raw.includes('}'),
+        );
         expect(ok.responses[0]?.status, `Keep answering other clients while a body trickles in (${shown(ok)})`).toBe(200);
       }
       const x = await slow;
-      if (x.responses.length > 0) expectRawError(x.responses[0], 'request_timeout', 'Answer a body below the minimum data rate with 408 request_timeout JSON', x);
+      if (x.responses.length > 0)
+        expectRawError(x.responses[0], 'request_timeout', 'Answer a body below the minimum data rate with 408 request_timeout JSON', x);
       expect(x.closed, `Close a body slower than ${SHORT.minBodyBytesPerSec} B/s after ${SHORT.bodyGraceMs} ms (${shown(x)})`).toBe(true);
-      expect(x.ms, `Give a body the grace period (${SHORT.bodyGraceMs} ms) before judging its rate (${shown(x)})`).toBeGreaterThanOrEqual(SHORT.bodyGraceMs - 50);
+      expect(x.ms, `Give a body the grace period (${SHORT.bodyGraceMs} ms) before judging its rate (${shown(x)})`).toBeGreaterThanOrEqual(
+        SHORT.bodyGraceMs - 50,
+      );
       expect(running.policy.counts.slowBodies, 'Count each body cut for its rate').toBe(slowBefore + 1);
     } finally {
       clearInterval(trickle);
@@ -160,14 +177,18 @@ describe('serveApp applies the server policy', () => {
       expect(answer.status).toBe(202);
       await answer.arrayBuffer();
     }
-    expect(running.policy.watchedBodies, 'Drop complete requests before the sweep: holding them for a second promotes them out of the young generation').toBe(0);
+    expect(running.policy.watchedBodies, 'Drop complete requests before the sweep: holding them for a second promotes them out of the young generation').toBe(
+      0,
+    );
   });
 
   it('does not cut a fast body the app only starts reading after the grace period', async () => {
     const late = await serveApp(bodyApp(3 * SHORT.bodyGraceMs), { port: 0, policy: SHORT });
     try {
       const body = 'a'.repeat(256 * 1024); // more than the socket and the request stream buffer, so the socket pauses
-      const x = await exchange(Number(new URL(late.url).port), (s) => s.write(`POST /ingest/v1 HTTP/1.1\r\nHost: t\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`));
+      const x = await exchange(Number(new URL(late.url).port), (s) =>
+        s.write(`POST /ingest/v1 HTTP/1.1\r\nHost: t\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`),
+      );
       expect(x.responses[0]?.status, `Count only the time the app waits for bytes: a slow app is not a slow client (${shown(x)})`).toBe(202);
       expect(x.responses[0]?.body).toBe(`{"bytes":${body.length}}`);
       expect(late.policy.counts.slowBodies).toBe(0);

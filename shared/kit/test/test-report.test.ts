@@ -37,7 +37,7 @@ function thrown(run: () => void): RawError {
   throw new Error('expected the property to fail');
 }
 
-describe('failureText: the test\'s own message', () => {
+describe("failureText: the test's own message", () => {
   it("a fast-check property: the assertion's message from the cause, vitest's detail and the counterexample apart", () => {
     const error = thrown(() => fc.assert(fc.property(fc.integer({ min: 3, max: 9 }), (n: number) => expect(n, `TODO (step 2): ${n} must be even`).toBe(2))));
     expect(error.message).toMatch(/^Property failed after \d+ tests?/);
@@ -45,7 +45,12 @@ describe('failureText: the test\'s own message', () => {
   });
 
   it('a fast-check property with includeErrorInReport: the "Got …" line', () => {
-    const assertion = thrown(() => fc.assert(fc.property(fc.integer({ min: 3, max: 9 }), (n: number) => expect(n, 'make it two').toBe(2)), { includeErrorInReport: true }));
+    const assertion = thrown(() =>
+      fc.assert(
+        fc.property(fc.integer({ min: 3, max: 9 }), (n: number) => expect(n, 'make it two').toBe(2)),
+        { includeErrorInReport: true },
+      ),
+    );
     expect(assertion.message).toContain('Got AssertionError: make it two');
     expect(failureText(assertion)).toEqual({ message: 'make it two', detail: 'expected 3 to be 2 // Object.is equality', counterexample: '[3]' });
     const plain = thrown(() =>
@@ -84,7 +89,11 @@ const outcome = (file: string, messages: string[], passed = 0): FileOutcome => (
 });
 
 describe('grouping: each distinct message once, with a count', () => {
-  const outcomes = [outcome('a.test.ts', ['TODO read()', 'other', 'TODO read()']), outcome('b.test.ts', ['TODO read()', 'TODO read()'], 3), outcome('c.test.ts', ['other'])];
+  const outcomes = [
+    outcome('a.test.ts', ['TODO read()', 'other', 'TODO read()']),
+    outcome('b.test.ts', ['TODO read()', 'TODO read()'], 3),
+    outcome('c.test.ts', ['other']),
+  ];
 
   it('keeps the first test of each message and counts the rest per file', () => {
     const groups = groupFailures(outcomes);
@@ -116,7 +125,9 @@ describe('summarise and parseTscOutput', () => {
 
   it('gives a file its part and path under test/; no tests and an error is a load error; a failed setup is a failure', () => {
     const base = { state: 'failed', errors: [], suiteErrors: [], tests: [] };
-    expect(summarise({ ...base, path: `${testsDir}/going-further/exotic.test.ts`, errors: [{ name: 'Error', message: "Cannot find module './x.ts'" }] }, testsDir)).toEqual({
+    expect(
+      summarise({ ...base, path: `${testsDir}/going-further/exotic.test.ts`, errors: [{ name: 'Error', message: "Cannot find module './x.ts'" }] }, testsDir),
+    ).toEqual({
       file: 'going-further/exotic.test.ts',
       part: 'further',
       passed: 0,
@@ -124,11 +135,26 @@ describe('summarise and parseTscOutput', () => {
       loadError: "Cannot find module './x.ts'",
       failures: [],
     });
-    const setup = summarise({ ...base, path: `${testsDir}/reader.test.ts`, suiteErrors: [{ suite: 'read()', errors: [{ name: 'Error', message: 'TODO' }] }], tests: [{ name: 'read() a', state: 'skipped', errors: [] }] }, testsDir);
+    const setup = summarise(
+      {
+        ...base,
+        path: `${testsDir}/reader.test.ts`,
+        suiteErrors: [{ suite: 'read()', errors: [{ name: 'Error', message: 'TODO' }] }],
+        tests: [{ name: 'read() a', state: 'skipped', errors: [] }],
+      },
+      testsDir,
+    );
     expect(setup).toMatchObject({ file: 'reader.test.ts', part: 'core', failed: 1, failures: [{ test: 'read() (its setup or teardown)', message: 'TODO' }] });
     expect(setup.loadError).toBeUndefined();
-    const linked = summarise({ ...base, state: 'passed', path: '/elsewhere/repo/labs/03-x/test/going-further/a.test.ts', tests: [{ name: 'a', state: 'passed', errors: [] }] }, testsDir);
-    expect([linked.file, linked.part, linked.passed], 'named from labs/<slug>/test/ on, wherever vitest ran it').toEqual(['going-further/a.test.ts', 'further', 1]);
+    const linked = summarise(
+      { ...base, state: 'passed', path: '/elsewhere/repo/labs/03-x/test/going-further/a.test.ts', tests: [{ name: 'a', state: 'passed', errors: [] }] },
+      testsDir,
+    );
+    expect([linked.file, linked.part, linked.passed], 'named from labs/<slug>/test/ on, wherever vitest ran it').toEqual([
+      'going-further/a.test.ts',
+      'further',
+      1,
+    ]);
   });
 
   it('reads tsc errors with their position, continuation lines and project-wide errors', () => {
@@ -140,7 +166,14 @@ describe('summarise and parseTscOutput', () => {
     ].join('\n');
     expect(parseTscOutput(output)).toEqual([
       { file: 'src/ingest.ts', line: 12, column: 5, code: 'TS2322', message: "Type 'string' is not assignable to type 'number'." },
-      { file: 'src/app.ts', line: 3, column: 1, code: 'TS2345', message: "Argument of type '{ a: string; }' is not assignable to parameter of type 'Todo'.\n  Property 'id' is missing in type '{ a: string; }' but required in type 'Todo'." },
+      {
+        file: 'src/app.ts',
+        line: 3,
+        column: 1,
+        code: 'TS2345',
+        message:
+          "Argument of type '{ a: string; }' is not assignable to parameter of type 'Todo'.\n  Property 'id' is missing in type '{ a: string; }' but required in type 'Todo'.",
+      },
       { file: '', line: 0, column: 0, code: 'TS5083', message: "Cannot read file '/kit/tsconfig.base.json'." },
     ]);
   });
@@ -178,10 +211,21 @@ describe('a syntax error in src: readable, no escape codes', () => {
 
   it('escape codes in a message, a detail and a type error are dropped; the report paints only its own', () => {
     const red = (text: string) => `${ESC}[31m${text}${ESC}[39m`;
-    const outcome: FileOutcome = { file: 'a.test.ts', part: 'core', passed: 0, failed: 1, loadError: red('boom'), failures: [{ test: 't', message: red('TODO (step 1)'), detail: red('expected 1 to be 2') }] };
+    const outcome: FileOutcome = {
+      file: 'a.test.ts',
+      part: 'core',
+      passed: 0,
+      failed: 1,
+      loadError: red('boom'),
+      failures: [{ test: 't', message: red('TODO (step 1)'), detail: red('expected 1 to be 2') }],
+    };
     expect(formatFiles([outcome], colours(false)).join('\n')).not.toContain(ESC);
     expect(failureText({ name: 'Error', message: red('TODO: write it') }).message).toBe('TODO: write it');
-    const typecheck = formatTypecheck({ errors: [{ file: 'src/a.ts', line: 1, column: 2, code: 'TS1005', message: red("';' expected.") }] }, 'x', colours(false));
+    const typecheck = formatTypecheck(
+      { errors: [{ file: 'src/a.ts', line: 1, column: 2, code: 'TS1005', message: red("';' expected.") }] },
+      'x',
+      colours(false),
+    );
     expect(typecheck.join('\n')).toContain("src/a.ts:1:2  TS1005 ';' expected.");
     expect(typecheck.join('\n')).not.toContain(ESC);
   });
@@ -190,9 +234,13 @@ describe('a syntax error in src: readable, no escape codes', () => {
 describe("list's tests cell", () => {
   const c = colours(false);
   it('shows core, going further and types apart', () => {
-    expect(testsCell(c, { passed: 14, failed: 0, loadErrors: 0, further: { passed: 2, failed: 3, loadErrors: 0 }, typeErrors: 0, at: '' })).toBe('✓ core 14/14 · further 2/5 · types ✓');
+    expect(testsCell(c, { passed: 14, failed: 0, loadErrors: 0, further: { passed: 2, failed: 3, loadErrors: 0 }, typeErrors: 0, at: '' })).toBe(
+      '✓ core 14/14 · further 2/5 · types ✓',
+    );
     expect(testsCell(c, { passed: 14, failed: 0, loadErrors: 0, typeErrors: 2, at: '' })).toBe('✗ core 14/14 · types ✗ 2');
-    expect(testsCell(c, { passed: 3, failed: 11, loadErrors: 1, typeErrors: 0, at: '', stale: true })).toBe('✗ core 3/14 (1 file did not load) · types ✓ (stale)');
+    expect(testsCell(c, { passed: 3, failed: 11, loadErrors: 1, typeErrors: 0, at: '', stale: true })).toBe(
+      '✗ core 3/14 (1 file did not load) · types ✓ (stale)',
+    );
   });
 
   it('reads a record written before going further and the typecheck existed', () => {

@@ -22,8 +22,20 @@ const TASKS = { 'validate a POST /todos body': 6.7, 'one Todo → JSON text': 24
 function fixtureResult(figures: Figures, busyReasons: string[] = []) {
   const ratios = Object.entries(figures).flatMap(([name, f]) => {
     const base = TASKS[name as keyof typeof TASKS];
-    const entry = (subjectKey: string, ratio: number | null) => ({ section: 'micro', name, metric: 'nsPerOp', unit: 'ns', subjectKey, subject: ratio === null ? null : ratio * base, ratio });
-    return [entry('subject', f.subject), entry('reference', f.reference), ...Object.entries(f.peers ?? {}).map(([peer, ratio]) => entry(`peer:${peer}`, ratio))];
+    const entry = (subjectKey: string, ratio: number | null) => ({
+      section: 'micro',
+      name,
+      metric: 'nsPerOp',
+      unit: 'ns',
+      subjectKey,
+      subject: ratio === null ? null : ratio * base,
+      ratio,
+    });
+    return [
+      entry('subject', f.subject),
+      entry('reference', f.reference),
+      ...Object.entries(f.peers ?? {}).map(([peer, ratio]) => entry(`peer:${peer}`, ratio)),
+    ];
   });
   return {
     createdAt: '2026-12-07T00:40:00.000Z',
@@ -34,7 +46,11 @@ function fixtureResult(figures: Figures, busyReasons: string[] = []) {
     ratios,
   };
 }
-const PEERS = { 'validate a POST /todos body': { 'TypeBox Value.Check': 10.3 }, 'one Todo → JSON text': { 'fast-json-stringify': 0.32 }, '100 Todos → JSON text': { 'fast-json-stringify': 0.54 } };
+const PEERS = {
+  'validate a POST /todos body': { 'TypeBox Value.Check': 10.3 },
+  'one Todo → JSON text': { 'fast-json-stringify': 0.32 },
+  '100 Todos → JSON text': { 'fast-json-stringify': 0.54 },
+};
 /** The reference's committed Node 20 figures (it meets every target), the learner's as given. */
 const run = (learner: Record<keyof typeof TASKS, number>, reference: Partial<Record<keyof typeof TASKS, number>> = {}): Figures =>
   Object.fromEntries(
@@ -71,11 +87,19 @@ describe('pnpm lab bench: verdicts in each target’s words, the reference’s b
   it('the starting code (lab 01’s JSON.stringify): missed, as fast as the baseline, the reference met each', async () => {
     const { status, text } = await bench(run({ 'validate a POST /todos body': 1, 'one Todo → JSON text': 1.02, '100 Todos → JSON text': 0.999 }));
     expect(status, 'exit 1: a target was missed').toBe(1);
-    expect(text).toContain('Targets for Node 20.20.2, the runtime this run measured (2 of lab 00\'s targets are for other runtimes):');
-    expect(lineOf(text, 'serializing one Todo (target ≥ 3×)')).toMatch(/^✗ missed\s+1\.02× slower than JSON\.stringify serializing one Todo \(target ≥ 3×\)\s+·\s+reference: 4\.46× faster — met$/);
-    expect(lineOf(text, 'JSON.stringify serializing 100 Todos')).toMatch(/^✗ missed\s+as fast as JSON\.stringify serializing 100 Todos \(target ≥ 1\.8×\)\s+·\s+reference: 2\.44× faster — met$/);
-    expect(lineOf(text, 'fast-json-stringify serializing one Todo')).toMatch(/^✗ missed\s+3\.19× slower than fast-json-stringify serializing one Todo \(target no slower\)\s+·\s+reference: 1\.43× faster — met$/);
-    expect(lineOf(text, 'TypeBox')).toMatch(/^✓ met\s+10\.3× faster than TypeBox's Value\.Check \(the schema walked at run time\) validating a POST \/todos body \(target ≥ 10×\)/);
+    expect(text).toContain("Targets for Node 20.20.2, the runtime this run measured (2 of lab 00's targets are for other runtimes):");
+    expect(lineOf(text, 'serializing one Todo (target ≥ 3×)')).toMatch(
+      /^✗ missed\s+1\.02× slower than JSON\.stringify serializing one Todo \(target ≥ 3×\)\s+·\s+reference: 4\.46× faster — met$/,
+    );
+    expect(lineOf(text, 'JSON.stringify serializing 100 Todos')).toMatch(
+      /^✗ missed\s+as fast as JSON\.stringify serializing 100 Todos \(target ≥ 1\.8×\)\s+·\s+reference: 2\.44× faster — met$/,
+    );
+    expect(lineOf(text, 'fast-json-stringify serializing one Todo')).toMatch(
+      /^✗ missed\s+3\.19× slower than fast-json-stringify serializing one Todo \(target no slower\)\s+·\s+reference: 1\.43× faster — met$/,
+    );
+    expect(lineOf(text, 'TypeBox')).toMatch(
+      /^✓ met\s+10\.3× faster than TypeBox's Value\.Check \(the schema walked at run time\) validating a POST \/todos body \(target ≥ 10×\)/,
+    );
     expect(text).toContain('1 met, 5 missed of 6 targets.');
     expect(text).toContain('✗ Missed (5): the reference met them in this same run');
     expect(text).not.toContain('Inconclusive');
@@ -87,20 +111,32 @@ describe('pnpm lab bench: verdicts in each target’s words, the reference’s b
     for (const task of Object.values(figures)) Object.assign(task, { subject: null });
     const { status, text } = await bench(figures, ['1-minute load average 2.32 is above half the 2 cores']);
     expect(status).toBe(1);
-    expect(lineOf(text, 'than JSON.stringify serializing one Todo')).toMatch(/^✗ missed\s+not measured: ≥ 3× faster than JSON\.stringify serializing one Todo — for Node 20 and earlier\s+·\s+reference: 4\.46× faster — met$/);
+    expect(lineOf(text, 'than JSON.stringify serializing one Todo')).toMatch(
+      /^✗ missed\s+not measured: ≥ 3× faster than JSON\.stringify serializing one Todo — for Node 20 and earlier\s+·\s+reference: 4\.46× faster — met$/,
+    );
     expect(text).toContain('0 met, 6 missed of 6 targets.');
     expect(text).toContain('✗ Not measured (6): the checkpoint found no figure of your code for them');
     expect(text).not.toContain('Inconclusive');
   });
 
   it('a solved lab whose reference also missed a target in this run: inconclusive, with why and what to do', async () => {
-    const { status, text } = await bench(run({ 'validate a POST /todos body': 0.28, 'one Todo → JSON text': 0.35, '100 Todos → JSON text': 0.41 }, { 'one Todo → JSON text': 0.4 }));
+    const { status, text } = await bench(
+      run({ 'validate a POST /todos body': 0.28, 'one Todo → JSON text': 0.35, '100 Todos → JSON text': 0.41 }, { 'one Todo → JSON text': 0.4 }),
+    );
     expect(status, 'exit 2: nothing missed, something inconclusive').toBe(2);
-    expect(lineOf(text, 'than JSON.stringify serializing one Todo')).toMatch(/^\? inconclusive\s+2\.86× faster than JSON\.stringify serializing one Todo \(target ≥ 3×\)\s+·\s+reference: 2\.50× faster — missed$/);
-    expect(lineOf(text, "lab 01's hand-written check")).toMatch(/^✓ met\s+3\.57× faster than lab 01's hand-written check validating a POST \/todos body \(target ≥ 1\.25×\)\s+·\s+reference: 3\.58× faster — met$/);
+    expect(lineOf(text, 'than JSON.stringify serializing one Todo')).toMatch(
+      /^\? inconclusive\s+2\.86× faster than JSON\.stringify serializing one Todo \(target ≥ 3×\)\s+·\s+reference: 2\.50× faster — missed$/,
+    );
+    expect(lineOf(text, "lab 01's hand-written check")).toMatch(
+      /^✓ met\s+3\.57× faster than lab 01's hand-written check validating a POST \/todos body \(target ≥ 1\.25×\)\s+·\s+reference: 3\.58× faster — met$/,
+    );
     expect(text).toContain('4 met, 2 inconclusive of 6 targets.');
-    expect(text).toContain('? Inconclusive (2): this run cannot say whether your code meets those targets: the reference solution missed them too in this same run');
-    expect(text).toContain('run pnpm lab bench 00 --quick again; --rounds 5 gives each figure more rounds, and a full run (pnpm lab bench 00, without --quick) measures longer');
+    expect(text).toContain(
+      '? Inconclusive (2): this run cannot say whether your code meets those targets: the reference solution missed them too in this same run',
+    );
+    expect(text).toContain(
+      'run pnpm lab bench 00 --quick again; --rounds 5 gives each figure more rounds, and a full run (pnpm lab bench 00, without --quick) measures longer',
+    );
   });
 
   it('a busy machine makes a miss inconclusive and says the fingerprint’s reasons', async () => {
@@ -127,15 +163,32 @@ describe('pnpm lab bench: verdicts in each target’s words, the reference’s b
     });
     out.length = 0;
     listLabs(ctx, { fresh: false, run: false, json: false });
-    expect(out.join('\n')).toContain('✗ 2 met · 2 missed · 2 inconclusive of 6 targets: 1.20× slower than JSON.stringify serializing 100 Todos (target ≥ 1.8×) (2026-12-07, quick)');
+    expect(out.join('\n')).toContain(
+      '✗ 2 met · 2 missed · 2 inconclusive of 6 targets: 1.20× slower than JSON.stringify serializing 100 Todos (target ≥ 1.8×) (2026-12-07, quick)',
+    );
     out.length = 0;
     listLabs(ctx, { fresh: false, run: false, json: true });
     const [row] = JSON.parse(out.join('\n')) as Array<{ verdict: { met: number; missed: number; inconclusive: number; total: number; line: string } }>;
-    expect(row!.verdict).toEqual({ met: 2, missed: 2, inconclusive: 2, total: 6, line: '✗ 2 met · 2 missed · 2 inconclusive of 6 targets: 1.20× slower than JSON.stringify serializing 100 Todos (target ≥ 1.8×)' });
+    expect(row!.verdict).toEqual({
+      met: 2,
+      missed: 2,
+      inconclusive: 2,
+      total: 6,
+      line: '✗ 2 met · 2 missed · 2 inconclusive of 6 targets: 1.20× slower than JSON.stringify serializing 100 Todos (target ≥ 1.8×)',
+    });
   });
 
   it('reads an older history line (no states) as met or missed', async () => {
-    const old = { lab: '00-demo', at: '2026-11-01T00:00:00.000Z', mode: 'quick', result: 'x.json', verdict: { met: 2, total: 4, missed: ["≥ 3× JSON.stringify's speed serializing one Todo"] }, targets: [{ label: "≥ 3× JSON.stringify's speed serializing one Todo", ratio: 0.35, met: false }], ratios: {}, fingerprint: { node: 'v20.20.2', cpuModel: 'x', cores: 2, busy: false, gitCommit: null } };
+    const old = {
+      lab: '00-demo',
+      at: '2026-11-01T00:00:00.000Z',
+      mode: 'quick',
+      result: 'x.json',
+      verdict: { met: 2, total: 4, missed: ["≥ 3× JSON.stringify's speed serializing one Todo"] },
+      targets: [{ label: "≥ 3× JSON.stringify's speed serializing one Todo", ratio: 0.35, met: false }],
+      ratios: {},
+      fingerprint: { node: 'v20.20.2', cpuModel: 'x', cores: 2, busy: false, gitCommit: null },
+    };
     mkdirSync(join(root, '.hotpath'), { recursive: true });
     writeFileSync(join(root, '.hotpath/history.jsonl'), `${JSON.stringify(old)}\n`);
     listLabs(ctx, { fresh: false, run: false, json: false });

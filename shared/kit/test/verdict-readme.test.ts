@@ -40,7 +40,7 @@ describe('the README check catches a target in other words (planted)', () => {
     expect(targetProblems(good, targets, 'README.md')).toEqual([]);
   });
 
-  it("reports a target said the old way, against its direction", () => {
+  it('reports a target said the old way, against its direction', () => {
     const reworded = good.replace('≥ 3× faster than `JSON.stringify` serializing\n  one Todo', "≥ 3× JSON.stringify's speed serializing one Todo");
     expect(targetProblems(reworded, targets, 'README.md')).toEqual([
       'README.md must say the target "≥ 3× faster than JSON.stringify serializing one Todo" in these words (its list of targets, where the runtime it is for is named)',

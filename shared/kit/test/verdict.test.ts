@@ -25,8 +25,24 @@ const oneTodo = defineTarget({ scenario: 'one Todo → JSON text', metric: 'nsPe
 
 /** Each case: the target, a figure, and how the target, its bar and the figure must read. */
 const cases: Array<{ name: string; spec: TargetSpec; label: string; short: string; ratio: number; figure: string; brief: string }> = [
-  { name: 'faster', spec: oneTodo, label: '≥ 3× faster than JSON.stringify serializing one Todo', short: '≥ 3×', ratio: 0.35, figure: '2.86× faster than JSON.stringify serializing one Todo', brief: '2.86× faster' },
-  { name: 'slower (a speed target missed the other way)', spec: oneTodo, label: '≥ 3× faster than JSON.stringify serializing one Todo', short: '≥ 3×', ratio: 1.43, figure: '1.43× slower than JSON.stringify serializing one Todo', brief: '1.43× slower' },
+  {
+    name: 'faster',
+    spec: oneTodo,
+    label: '≥ 3× faster than JSON.stringify serializing one Todo',
+    short: '≥ 3×',
+    ratio: 0.35,
+    figure: '2.86× faster than JSON.stringify serializing one Todo',
+    brief: '2.86× faster',
+  },
+  {
+    name: 'slower (a speed target missed the other way)',
+    spec: oneTodo,
+    label: '≥ 3× faster than JSON.stringify serializing one Todo',
+    short: '≥ 3×',
+    ratio: 1.43,
+    figure: '1.43× slower than JSON.stringify serializing one Todo',
+    brief: '1.43× slower',
+  },
   {
     name: 'less',
     spec: { scenario: 'GET /todos', metric: 'heapBytesPerRequest', atMost: 1 / 4, than: 'lab 00', on: 'on GET /todos' },
@@ -83,7 +99,14 @@ const cases: Array<{ name: string; spec: TargetSpec; label: string; short: strin
   },
   {
     name: 'absolute',
-    spec: { scenario: 'POST /ingest/v1 1KB', metric: 'appArrayBufferBytesPerRequest', atMost: 1100, absolute: true, on: 'per POST /ingest/v1 (1 KB body)', note: ": the socket's own 1 KB chunk, nothing beyond it" },
+    spec: {
+      scenario: 'POST /ingest/v1 1KB',
+      metric: 'appArrayBufferBytesPerRequest',
+      atMost: 1100,
+      absolute: true,
+      on: 'per POST /ingest/v1 (1 KB body)',
+      note: ": the socket's own 1 KB chunk, nothing beyond it",
+    },
     label: "≤ 1,100 B of ArrayBuffer per POST /ingest/v1 (1 KB body): the socket's own 1 KB chunk, nothing beyond it",
     short: '≤ 1,100 B',
     ratio: 1034,
@@ -92,7 +115,13 @@ const cases: Array<{ name: string; spec: TargetSpec; label: string; short: strin
   },
   {
     name: 'zero (no ∞×)',
-    spec: { scenario: 'read 64 KB body, fields last', metric: 'bytesPerOp', atMost: 1 / 1000, than: "lab 02's TextDecoder + JSON.parse", on: 'reading the 64 KB body' },
+    spec: {
+      scenario: 'read 64 KB body, fields last',
+      metric: 'bytesPerOp',
+      atMost: 1 / 1000,
+      than: "lab 02's TextDecoder + JSON.parse",
+      on: 'reading the 64 KB body',
+    },
     label: "≥ 1,000× less heap than lab 02's TextDecoder + JSON.parse reading the 64 KB body",
     short: '≥ 1,000×',
     ratio: 0,
@@ -101,7 +130,14 @@ const cases: Array<{ name: string; spec: TargetSpec; label: string; short: strin
   },
   {
     name: 'no slower than a peer',
-    spec: { scenario: 'one Todo → JSON text', metric: 'nsPerOp', vs: 'fast-json-stringify', atMost: 1, than: 'fast-json-stringify', on: 'serializing one Todo' },
+    spec: {
+      scenario: 'one Todo → JSON text',
+      metric: 'nsPerOp',
+      vs: 'fast-json-stringify',
+      atMost: 1,
+      than: 'fast-json-stringify',
+      on: 'serializing one Todo',
+    },
     label: 'no slower than fast-json-stringify serializing one Todo',
     short: 'no slower',
     ratio: 0.698,
@@ -142,7 +178,9 @@ describe('words in the target’s own direction', () => {
     const tolerance = cases.find((c) => c.name === 'a tolerance on time')!.spec;
     expect(figureWords(tolerance, 0.9)).toBe('1.11× faster than JSON.stringify serializing one Todo');
     expect(figureWords(cases.find((c) => c.name === 'no slower than a peer')!.spec, 0.999)).toBe('as fast as fast-json-stringify serializing one Todo');
-    expect(figureWords(cases.find((c) => c.name === 'zero (no ∞×)')!.spec, 6.208e-5)).toBe("16,108× less heap than lab 02's TextDecoder + JSON.parse reading the 64 KB body");
+    expect(figureWords(cases.find((c) => c.name === 'zero (no ∞×)')!.spec, 6.208e-5)).toBe(
+      "16,108× less heap than lab 02's TextDecoder + JSON.parse reading the 64 KB body",
+    );
     expect(figureWords(oneTodo, null)).toBe('not measured');
     expect(figureWords(oneTodo, Number.POSITIVE_INFINITY)).toBe('not measured');
   });
@@ -154,8 +192,19 @@ describe('words in the target’s own direction', () => {
 });
 
 /** A run with the learner's and the reference's one-Todo figures, as the harness writes them (time ratios to the baseline). */
-function run(learner: number | null, reference: number | null, fingerprint: JudgedRunLike['fingerprint'] = { node: 'v20.20.2', busy: false, busyReasons: [] }): JudgedRunLike {
-  const ratio = (subjectKey: string, value: number | null) => ({ section: 'micro', name: 'one Todo → JSON text', metric: 'nsPerOp', subjectKey, subject: value === null ? null : value * 240, ratio: value });
+function run(
+  learner: number | null,
+  reference: number | null,
+  fingerprint: JudgedRunLike['fingerprint'] = { node: 'v20.20.2', busy: false, busyReasons: [] },
+): JudgedRunLike {
+  const ratio = (subjectKey: string, value: number | null) => ({
+    section: 'micro',
+    name: 'one Todo → JSON text',
+    metric: 'nsPerOp',
+    subjectKey,
+    subject: value === null ? null : value * 240,
+    ratio: value,
+  });
   return { ratios: [ratio('subject', learner), ...(reference === undefined ? [] : [ratio('reference', reference)])], fingerprint };
 }
 const BUSY = { node: 'v20.20.2', busy: true, busyReasons: ['1-minute load average 2.10 is above half the 2 cores'] };
@@ -163,7 +212,13 @@ const BUSY = { node: 'v20.20.2', busy: true, busyReasons: ['1-minute load averag
 describe('the three states of a verdict', () => {
   it('met: the learner met the target (whatever the reference did)', () => {
     const [v] = judgeRun([oneTodo], run(0.3, 0.5));
-    expect(v).toMatchObject({ state: 'met', targetShort: '≥ 3×', busy: false, learner: { met: true, words: '3.33× faster than JSON.stringify serializing one Todo' }, reference: { met: false, short: '2.00× faster' } });
+    expect(v).toMatchObject({
+      state: 'met',
+      targetShort: '≥ 3×',
+      busy: false,
+      learner: { met: true, words: '3.33× faster than JSON.stringify serializing one Todo' },
+      reference: { met: false, short: '2.00× faster' },
+    });
     expect(v!.why).toBeUndefined();
     expect(verdictLine(v!)).toBe('3.33× faster than JSON.stringify serializing one Todo (target ≥ 3×) — met');
   });
@@ -239,7 +294,10 @@ describe("the manifest's targets", () => {
     for (const { lab, target } of all) {
       const bound = target.atLeast ?? target.atMost!;
       const said = target.atMost !== undefined && target.atMost < 1 && !target.absolute ? 1 / bound : bound;
-      expect(Math.abs(said - Number(said.toFixed(2))), `${lab}: ${target.label} — round its bound to a clean figure in its direction (atMost: 1 / 1.8)`).toBeLessThan(1e-9);
+      expect(
+        Math.abs(said - Number(said.toFixed(2))),
+        `${lab}: ${target.label} — round its bound to a clean figure in its direction (atMost: 1 / 1.8)`,
+      ).toBeLessThan(1e-9);
     }
   });
 });

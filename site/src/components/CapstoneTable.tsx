@@ -61,9 +61,9 @@ function CheckpointNote({ data }: { data: CapstoneData }) {
       GET /todos here: {here.binary} requests/s against lab 00's {here.lab00} ({here.ratio}), from <code>{data.file}</code>, run {data.date.slice(0, 10)}
       {data.fingerprint.busy ? ' (flagged busy)' : ''}. The checkpoint chart above shows {there.binary} against {there.lab00} ({there.ratio}), from{' '}
       <code>{k.file}</code>, run {k.date.slice(0, 10)}
-      {k.busy ? ' on a machine the harness flagged busy' : ''}. They are two runs, each measuring both servers with the same method (a fresh
-      server per round pinned to one core, the load generator on the other, {data.config.connections} connections) at different times: figures
-      move between runs on a shared machine, so compare each run's ratio, not figures across the two.
+      {k.busy ? ' on a machine the harness flagged busy' : ''}. They are two runs, each measuring both servers with the same method (a fresh server per round
+      pinned to one core, the load generator on the other, {data.config.connections} connections) at different times: figures move between runs on a shared
+      machine, so compare each run's ratio, not figures across the two.
     </li>
   );
 }
@@ -98,13 +98,13 @@ export default function CapstoneTable({ data }: { data: CapstoneData }): React.R
     <>
       <table className="hp-results hp-capstone">
         <caption>
-          One {data.mode} run, {data.date.slice(0, 10)}: {c.rounds} rounds × {c.durationSec} s per scenario and server ({c.warmupSec} s warm-up discarded, a fresh server
-          each, {c.connections} connections), medians; {c.starts} starts each after one discarded · {data.runtime.caption} on {f.cores} × {f.cpuModel}. Run of record:{' '}
-          <code>{data.file}</code>
+          One {data.mode} run, {data.date.slice(0, 10)}: {c.rounds} rounds × {c.durationSec} s per scenario and server ({c.warmupSec} s warm-up discarded, a
+          fresh server each, {c.connections} connections), medians; {c.starts} starts each after one discarded · {data.runtime.caption} on {f.cores} ×{' '}
+          {f.cpuModel}. Run of record: <code>{data.file}</code>
           {f.commit ? `, commit ${f.commit}` : ''}
           {f.loadAverageStart !== null ? `, load average ${f.loadAverageStart} at the start` : ''}
-          {f.busy ? `; the harness flagged the machine busy (${f.busyReasons.join('; ')}): its figures are low` : ''}. Ratio: the binary ÷ lab 00 (above 1 is better for
-          requests/s, below 1 for the rest). MiB: 1024² bytes.
+          {f.busy ? `; the harness flagged the machine busy (${f.busyReasons.join('; ')}): its figures are low` : ''}. Ratio: the binary ÷ lab 00 (above 1 is
+          better for requests/s, below 1 for the rest). MiB: 1024² bytes.
         </caption>
         <thead>
           <tr>
@@ -120,21 +120,41 @@ export default function CapstoneTable({ data }: { data: CapstoneData }): React.R
         <Group
           title="Start-up"
           rows={[
-            { figure: 'time to first response, ms: median (min–max)', lab00: spreadText(s.lab00.firstOkMs), binary: spreadText(s.binary.firstOkMs), ratio: ratio(s.binary.firstOkMs.median, s.lab00.firstOkMs.median) },
-            { figure: 'peak RSS at the first response, MiB', lab00: cell(s.lab00.peakRssBytes, mib), binary: cell(s.binary.peakRssBytes, mib), ratio: ratio(s.binary.peakRssBytes, s.lab00.peakRssBytes) },
+            {
+              figure: 'time to first response, ms: median (min–max)',
+              lab00: spreadText(s.lab00.firstOkMs),
+              binary: spreadText(s.binary.firstOkMs),
+              ratio: ratio(s.binary.firstOkMs.median, s.lab00.firstOkMs.median),
+            },
+            {
+              figure: 'peak RSS at the first response, MiB',
+              lab00: cell(s.lab00.peakRssBytes, mib),
+              binary: cell(s.binary.peakRssBytes, mib),
+              ratio: ratio(s.binary.peakRssBytes, s.lab00.peakRssBytes),
+            },
           ]}
         />
-        <Group title="Shipping" rows={[{ figure: 'artifact to ship, MiB', lab00: `${mib(art.lab00.bytes)} ‡`, binary: mib(art.binary.bytes), ratio: ratio(art.binary.bytes, art.lab00.bytes) }]} />
+        <Group
+          title="Shipping"
+          rows={[
+            {
+              figure: 'artifact to ship, MiB',
+              lab00: `${mib(art.lab00.bytes)} ‡`,
+              binary: mib(art.binary.bytes),
+              ratio: ratio(art.binary.bytes, art.lab00.bytes),
+            },
+          ]}
+        />
       </table>
       <ul className="hp-notes">
         <li>
-          ‡ {mib(art.lab00.packagesBytes)} MiB in {art.lab00.packageCount} package folders (sources, runtime dependencies, the launcher, tsx and esbuild) + {mib(art.lab00.nodeBinaryBytes)} MiB node
-          binary; the binary is one file that holds Node itself.
+          ‡ {mib(art.lab00.packagesBytes)} MiB in {art.lab00.packageCount} package folders (sources, runtime dependencies, the launcher, tsx and esbuild) +{' '}
+          {mib(art.lab00.nodeBinaryBytes)} MiB node binary; the binary is one file that holds Node itself.
         </li>
         {data.heapStandIn && <li>† measured on {data.heapStandIn}.</li>}
         <li>
-          The lab 00 column is lab 00 measured in this run, as a ratio needs: not lab 00's run of record (lab 01's committed checkpoint, on lab 00's
-          page), whose figures differ.
+          The lab 00 column is lab 00 measured in this run, as a ratio needs: not lab 00's run of record (lab 01's committed checkpoint, on lab 00's page),
+          whose figures differ.
         </li>
         <CheckpointNote data={data} />
         {data.warnings.map((warning) => (

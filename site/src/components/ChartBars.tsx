@@ -74,26 +74,33 @@ export function BarGroup({ metric, y, frame, plan, format }: { metric: ChartMetr
         );
       })}
       {plan.rows.map(({ bar, value, inline, valueY, barY, verdicts, verdictY }) => (
-          <g key={bar.key}>
-            {narrow ? (
-              <text x={inline ? frame.width - 2 : 0} y={valueY} textAnchor={inline ? 'end' : 'start'} className="hp-halo">
-                {value}
-              </text>
-            ) : (
-              <text x={x0 + width(bar.value) + 6} y={barY + 10} className="hp-halo">
-                {value}
-              </text>
-            )}
-            {verdicts.length > 0 && (
-              <text x={x0} y={verdictY + 11} className="hp-verdicts hp-halo">
-                {verdicts.map(({ target, state }, i) => (
-                  <tspan key={target.id} data-target={target.id} data-verdict={state} data-series={bar.key} className={`hp-${state}`} {...(narrow && i > 0 ? { x: x0, dy: LAYOUT.verdictRow } : {})}>
-                    {`${i > 0 && !narrow ? ' · ' : '↳ '}${target.id} ${target.short}: ${VERDICT_SIGN[state]} ${state}`}
-                  </tspan>
-                ))}
-              </text>
-            )}
-          </g>
+        <g key={bar.key}>
+          {narrow ? (
+            <text x={inline ? frame.width - 2 : 0} y={valueY} textAnchor={inline ? 'end' : 'start'} className="hp-halo">
+              {value}
+            </text>
+          ) : (
+            <text x={x0 + width(bar.value) + 6} y={barY + 10} className="hp-halo">
+              {value}
+            </text>
+          )}
+          {verdicts.length > 0 && (
+            <text x={x0} y={verdictY + 11} className="hp-verdicts hp-halo">
+              {verdicts.map(({ target, state }, i) => (
+                <tspan
+                  key={target.id}
+                  data-target={target.id}
+                  data-verdict={state}
+                  data-series={bar.key}
+                  className={`hp-${state}`}
+                  {...(narrow && i > 0 ? { x: x0, dy: LAYOUT.verdictRow } : {})}
+                >
+                  {`${i > 0 && !narrow ? ' · ' : '↳ '}${target.id} ${target.short}: ${VERDICT_SIGN[state]} ${state}`}
+                </tspan>
+              ))}
+            </text>
+          )}
+        </g>
       ))}
       {plan.note.length > 0 && <Lines lines={plan.note} x={x0} y={plan.bottom + 11} step={LAYOUT.note} className="hp-note" />}
     </g>

@@ -58,8 +58,11 @@ export function RunTargets({ lab, run }: { lab: LabData; run: ChartRun }) {
     <div className="hp-targets" data-runtime={run.runtime.id}>
       <p>
         {intro}
-        {counts && (local ? ` — yours: ${counts.own}${counts.reference ? `; the reference, in the same run: ${counts.reference}` : ''}` : ` — the reference solution: ${counts.own}`)}. Each is
-        drawn on the chart where it judges (T1, T2 …), its verdict under the bar it judges.
+        {counts &&
+          (local
+            ? ` — yours: ${counts.own}${counts.reference ? `; the reference, in the same run: ${counts.reference}` : ''}`
+            : ` — the reference solution: ${counts.own}`)}
+        . Each is drawn on the chart where it judges (T1, T2 …), its verdict under the bar it judges.
       </p>
       <ul className="hp-verdict-list">
         {verdicts.map((v) => (
@@ -79,8 +82,8 @@ export function RunRecord({ run, name, ratios }: { run: ChartRun; name: string; 
   return (
     <figcaption>
       <p className="hp-record" data-file={run.file}>
-        Run of record: {run.fileRoute ? <a href={run.fileRoute}>{file}</a> : file} — {name} · {run.mode} run · {run.runtime.caption} · measured on {run.fingerprint}.{' '}
-        {ratios}
+        Run of record: {run.fileRoute ? <a href={run.fileRoute}>{file}</a> : file} — {name} · {run.mode} run · {run.runtime.caption} · measured on{' '}
+        {run.fingerprint}. {ratios}
       </p>
       {run.busy && (
         <p className="hp-busy" role="note">

@@ -73,11 +73,13 @@ export function useLabData(slug?: string): LabData[] {
 }
 
 /** A figure in its unit: formatValue's, GCs (per 10k requests) counted. */
-const figureText = (value: number, unit: ChartMetric['unit']): string => (unit === 'GCs' ? `${value.toFixed(value >= 10 ? 0 : 1)} GCs` : formatValue(value, unit));
+const figureText = (value: number, unit: ChartMetric['unit']): string =>
+  unit === 'GCs' ? `${value.toFixed(value >= 10 ? 0 : 1)} GCs` : formatValue(value, unit);
 
 function runName(lab: LabData, run: ChartRun): string {
   if (run.source === 'local') return 'your latest run';
-  if (run.source === 'baseline-only') return `${run.baselineLabel}'s figures from its run of record, ${run.takenFrom ?? 'a later stage'}'s committed reference run`;
+  if (run.source === 'baseline-only')
+    return `${run.baselineLabel}'s figures from its run of record, ${run.takenFrom ?? 'a later stage'}'s committed reference run`;
   return lab.number === 0 ? "lab 00's own committed run" : 'the reference run';
 }
 
@@ -91,9 +93,10 @@ const MICRO_LABEL: Record<MicroFigure['metric'], string> = { nsPerOp: 'time', by
  */
 function MicroTable({ run, id, peer }: { run: ChartRun; id: string; peer?: ChartRun['runtimePeers'][number] }) {
   const micro = peer ? peer.micro : run.micro;
-  const columns = [...seriesOf(run).map((s) => ({ key: s.key as string, label: s.label })), ...run.peers.map((name) => ({ key: `peer:${name}`, label: name }))].filter((c) =>
-    micro.some((m) => m.values[c.key] !== undefined),
-  );
+  const columns = [
+    ...seriesOf(run).map((s) => ({ key: s.key as string, label: s.label })),
+    ...run.peers.map((name) => ({ key: `peer:${name}`, label: name })),
+  ].filter((c) => micro.some((m) => m.values[c.key] !== undefined));
   // Within the run: each figure / the baseline's. On a runtime peer: each figure / the same series' figure on the run's runtime.
   const against = (m: MicroFigure, key: string): number | undefined =>
     peer ? run.micro.find((x) => x.task === m.task && x.metric === m.metric)?.values[key] : key === 'baseline' ? undefined : m.values.baseline;
@@ -103,12 +106,15 @@ function MicroTable({ run, id, peer }: { run: ChartRun; id: string; peer?: Chart
       {peer ? (
         <caption id={captionId}>
           The same micro-benchmarks on {peer.runtime.caption}, measured in the same run, taking turns with {run.runtime.caption}, per call (lower is better
-          {micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'}). Ratios are to the same column on {run.runtime.name}.
+          {micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'}). Ratios are to the same column on{' '}
+          {run.runtime.name}.
         </caption>
       ) : (
         <caption id={captionId}>
-          Micro-benchmarks on {run.runtime.caption}, per call (lower is better{micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'})
-          {run.peers.length > 0 && `; ${run.peers.join(', ')}: ${run.peers.length > 1 ? 'peers' : 'a peer'} to compare with`}. Ratios are to {run.baselineLabel}.
+          Micro-benchmarks on {run.runtime.caption}, per call (lower is better
+          {micro.some((m) => m.metric === 'mbPerSec') && '; throughput, in MB/s of input, higher is better'})
+          {run.peers.length > 0 && `; ${run.peers.join(', ')}: ${run.peers.length > 1 ? 'peers' : 'a peer'} to compare with`}. Ratios are to {run.baselineLabel}
+          .
         </caption>
       )}
       <thead>
@@ -153,8 +159,10 @@ function MicroTable({ run, id, peer }: { run: ChartRun; id: string; peer?: Chart
 
 /** What a chart's ratios are to, in words. */
 function ratiosTo(run: ChartRun): string {
-  if (run.source === 'baseline-only') return `Each route is drawn beside ${run.baselineLabel}'s GET /health in the same run (the same server answering a constant: the floor of its stack); absolute figures depend on the machine and the runtime.`;
-  if (run.metrics.length === 0 && (run.microGroups ?? []).every((g) => g.ratioTo?.startsWith('task:'))) return 'Each ratio is to the first bar of its group, measured in the same run.';
+  if (run.source === 'baseline-only')
+    return `Each route is drawn beside ${run.baselineLabel}'s GET /health in the same run (the same server answering a constant: the floor of its stack); absolute figures depend on the machine and the runtime.`;
+  if (run.metrics.length === 0 && (run.microGroups ?? []).every((g) => g.ratioTo?.startsWith('task:')))
+    return 'Each ratio is to the first bar of its group, measured in the same run.';
   return `Ratios are to ${run.baselineLabel} in the same run; absolute figures depend on the machine and the runtime.`;
 }
 
@@ -176,7 +184,13 @@ export function RunChart({ lab, run, instead = false }: { lab: LabData; run: Cha
     <>
       <figure className="hp-chart" data-runtime={run.runtime.id} ref={ref}>
         <RuntimeNote runtime={run.runtime} instead={instead} what="this checkpoint" />
-        <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${frame.width} ${height}`} {...size} data-layout={box ? (frame.narrow ? 'narrow' : 'wide') : 'server'}>
+        <svg
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+          viewBox={`0 0 ${frame.width} ${height}`}
+          {...size}
+          data-layout={box ? (frame.narrow ? 'narrow' : 'wide') : 'server'}
+        >
           <title id={`${id}-title`}>
             {run.source === 'reference' && lab.number === 0
               ? `Micro-benchmarks of lab 00 on ${run.runtime.caption}: ${name}, each pair measured in one run`
@@ -184,7 +198,8 @@ export function RunChart({ lab, run, instead = false }: { lab: LabData; run: Cha
           </title>
           <desc id={`${id}-desc`}>
             {`Measured on ${run.runtime.caption}, ${run.fingerprint} (${run.mode} run, ${run.file})${run.busy ? ', while the machine was busy: figures may be low' : ''}.`}
-            {verdicts.length > 0 && ` Targets: ${verdicts.map((v) => `${v.id}, ${v.words}: ${v.lines.map((l) => `${run.source === 'local' ? `${l.who === 'yours' ? 'yours' : 'the reference'}: ` : ''}${l.text}`).join('; ')}`).join('. ')}.`}
+            {verdicts.length > 0 &&
+              ` Targets: ${verdicts.map((v) => `${v.id}, ${v.words}: ${v.lines.map((l) => `${run.source === 'local' ? `${l.who === 'yours' ? 'yours' : 'the reference'}: ` : ''}${l.text}`).join('; ')}`).join('. ')}.`}
           </desc>
           {plans.map(({ metric, plan, y }) => (
             <BarGroup key={metric.key ?? metric.label} metric={metric} run={run} y={y} frame={frame} plan={plan} format={figureText} />
@@ -194,7 +209,8 @@ export function RunChart({ lab, run, instead = false }: { lab: LabData; run: Cha
         <RunRecord run={run} name={name[0]!.toUpperCase() + name.slice(1)} ratios={ratiosTo(run)} />
         {alone.length > 0 && (
           <p className="hp-alone">
-            {alone.map((m) => m.label).join(', ')}: one bar each, with nothing in this run to compare {alone.length > 1 ? 'them' : 'it'} with — in the table below.
+            {alone.map((m) => m.label).join(', ')}: one bar each, with nothing in this run to compare {alone.length > 1 ? 'them' : 'it'} with — in the table
+            below.
           </p>
         )}
         {run.metrics.length > 0 && (

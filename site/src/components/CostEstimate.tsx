@@ -31,17 +31,36 @@ export default function CostEstimate({ data }: { data: CapstoneData }): React.Re
   return (
     <div className="hp-cost">
       <p>
-        Instances needed to serve a target rate when each is run at {headroom} % of the requests/s one process measured ({cost.basedOn}), and what they cost a month. The run
-        assumed {whole(cost.assumptions.targetRps)} requests/s at {usd(cost.assumptions.pricePerMonthUsd)} per instance-month; change either to see the estimate for your own.
+        Instances needed to serve a target rate when each is run at {headroom} % of the requests/s one process measured ({cost.basedOn}), and what they cost a
+        month. The run assumed {whole(cost.assumptions.targetRps)} requests/s at {usd(cost.assumptions.pricePerMonthUsd)} per instance-month; change either to
+        see the estimate for your own.
       </p>
       <form className="hp-cost-inputs" onSubmit={(event) => event.preventDefault()}>
         <div className="hp-field">
           <label htmlFor={`${id}-price`}>Price per instance-month, USD</label>
-          <input id={`${id}-price`} name="price" type="number" inputMode="decimal" min="0" step="any" value={price} onChange={(event) => setPrice(event.target.value)} />
+          <input
+            id={`${id}-price`}
+            name="price"
+            type="number"
+            inputMode="decimal"
+            min="0"
+            step="any"
+            value={price}
+            onChange={(event) => setPrice(event.target.value)}
+          />
         </div>
         <div className="hp-field">
           <label htmlFor={`${id}-target`}>Target, requests/s</label>
-          <input id={`${id}-target`} name="target" type="number" inputMode="numeric" min="1" step="any" value={target} onChange={(event) => setTarget(event.target.value)} />
+          <input
+            id={`${id}-target`}
+            name="target"
+            type="number"
+            inputMode="numeric"
+            min="1"
+            step="any"
+            value={target}
+            onChange={(event) => setTarget(event.target.value)}
+          />
         </div>
         <button
           type="button"
@@ -57,8 +76,9 @@ export default function CostEstimate({ data }: { data: CapstoneData }): React.Re
       </form>
       <table className="hp-results hp-cost-table">
         <caption>
-          Cost estimate: {ok ? `${whole(ok.assumptions.targetRps)} requests/s at ${usd(ok.assumptions.pricePerMonthUsd)} per instance-month` : 'enter a price and a target'}, each
-          instance planned at {headroom} % of its measured requests/s.
+          Cost estimate:{' '}
+          {ok ? `${whole(ok.assumptions.targetRps)} requests/s at ${usd(ok.assumptions.pricePerMonthUsd)} per instance-month` : 'enter a price and a target'},
+          each instance planned at {headroom} % of its measured requests/s.
         </caption>
         <thead>
           <tr>

@@ -37,7 +37,17 @@ function useSitePrismTheme(): PrismTheme {
   return dark && prism.darkTheme ? prism.darkTheme : prism.theme;
 }
 
-export default function SourceListing({ code, language, anchors = [], shown }: { code: string; language: string; anchors?: string[]; shown: (range: Range | undefined) => void }) {
+export default function SourceListing({
+  code,
+  language,
+  anchors = [],
+  shown,
+}: {
+  code: string;
+  language: string;
+  anchors?: string[];
+  shown: (range: Range | undefined) => void;
+}) {
   const theme = useSitePrismTheme();
   // The build's broken-anchor check: each line's id, and the ranges the lab pages link to.
   const brokenLinks = useBrokenLinks();

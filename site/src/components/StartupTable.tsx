@@ -18,10 +18,10 @@ export default function StartupTable({ data }: { data: StartupData }): React.Rea
   const table = (
     <table className="hp-results hp-startup">
       <caption>
-        {data.runs} starts of each, after {data.discarded} discarded, interleaved · {data.runtime.caption} on {data.cpus} × {data.cpuModel} · {data.date.slice(0, 10)}. Run of
-        record: <code>{data.file}</code>
-        {data.loadAverage ? `, load average ${data.loadAverage.atStart} at the start and ${data.loadAverage.atEnd} at the end` : ''}. Target for the single executables
-        (SEA): time to first response at most {target} raw node:http. MiB and KiB: 1024-based.
+        {data.runs} starts of each, after {data.discarded} discarded, interleaved · {data.runtime.caption} on {data.cpus} × {data.cpuModel} ·{' '}
+        {data.date.slice(0, 10)}. Run of record: <code>{data.file}</code>
+        {data.loadAverage ? `, load average ${data.loadAverage.atStart} at the start and ${data.loadAverage.atEnd} at the end` : ''}. Target for the single
+        executables (SEA): time to first response at most {target} raw node:http. MiB and KiB: 1024-based.
       </caption>
       <thead>
         <tr>

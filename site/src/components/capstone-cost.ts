@@ -19,7 +19,11 @@ export function recomputeCost(cost: CapstoneData['cost'], inputs: CostInputs): C
     !(Number.isFinite(inputs.targetRps) && inputs.targetRps > 0) && 'the target requests/s',
   ].filter(Boolean);
   if (bad.length > 0) return { error: `Enter a number above 0 for ${bad.join(' and ')}.` };
-  return compareCost(cost.beforeRps, cost.afterRps, { targetRps: inputs.targetRps, headroom: cost.assumptions.headroom, pricePerMonthUsd: inputs.pricePerMonthUsd });
+  return compareCost(cost.beforeRps, cost.afterRps, {
+    targetRps: inputs.targetRps,
+    headroom: cost.assumptions.headroom,
+    pricePerMonthUsd: inputs.pricePerMonthUsd,
+  });
 }
 
 /** A typed field's number ('' and anything non-numeric → NaN, which recomputeCost reports). */

@@ -11,7 +11,21 @@ import type { ChartBar, ChartMetric, ChartRun, ChartTarget, VerdictState } from 
 /** Formats a figure in its unit (CheckpointChart's formatValue, GCs counted). */
 export type Format = (value: number, unit: ChartMetric['unit']) => string;
 
-export const LAYOUT = { char: 6.6, bar: 280, maxBar: 420, narrowBar: 160, text: 190, title: 20, line: 16, targetRow: 14, row: 18, verdictRow: 16, note: 16, gap: 10, wide: 710 };
+export const LAYOUT = {
+  char: 6.6,
+  bar: 280,
+  maxBar: 420,
+  narrowBar: 160,
+  text: 190,
+  title: 20,
+  line: 16,
+  targetRow: 14,
+  row: 18,
+  verdictRow: 16,
+  note: 16,
+  gap: 10,
+  wide: 710,
+};
 
 /** A ratio as the harness prints it: 2 decimals, or 2 significant digits below 0.1 (5 ns against 19 µs is 0.00029×). */
 export function ratioText(value: number, base: number): string {
@@ -23,7 +37,9 @@ export function ratioText(value: number, base: number): string {
 export function barsOf(metric: ChartMetric, run: ChartRun): ChartBar[] {
   if (metric.bars) return metric.bars;
   const labels = { baseline: run.baselineLabel, reference: 'reference', learner: 'yours' } as const;
-  return (['baseline', 'reference', 'learner'] as const).flatMap((key) => (metric.values[key] === undefined ? [] : [{ key, label: labels[key], value: metric.values[key]!, kind: key }]));
+  return (['baseline', 'reference', 'learner'] as const).flatMap((key) =>
+    metric.values[key] === undefined ? [] : [{ key, label: labels[key], value: metric.values[key]!, kind: key }],
+  );
 }
 
 /** Whether a group is drawn: two bars or more to compare, or a target to judge (a lone bar is only in the table). */
@@ -34,7 +50,11 @@ const shortLabel = (bar: ChartBar, run: ChartRun): string => (bar.kind === 'base
 
 /** The verdicts on a bar: the targets that judge it, in order. */
 const verdictsOn = (metric: ChartMetric, bar: ChartBar) =>
-  bar.kind === 'reference' || bar.kind === 'learner' ? (metric.targets ?? []).flatMap((t) => (t.verdicts[bar.kind as 'reference' | 'learner'] ? [{ target: t, state: t.verdicts[bar.kind as 'reference' | 'learner']! }] : [])) : [];
+  bar.kind === 'reference' || bar.kind === 'learner'
+    ? (metric.targets ?? []).flatMap((t) =>
+        t.verdicts[bar.kind as 'reference' | 'learner'] ? [{ target: t, state: t.verdicts[bar.kind as 'reference' | 'learner']! }] : [],
+      )
+    : [];
 
 /** What lab 00's route figure says beside its floor (the same server's GET /health): how much of it is the route's own work. */
 function floorNote(metric: ChartMetric, route: ChartBar, floor: ChartBar, format: Format): string {
@@ -132,7 +152,17 @@ export function planGroup(metric: ChartMetric, run: ChartRun, frame: Frame, form
       // Label and figure on one line when both fit (the figure right-aligned), else the figure on a line of its own.
       const inline = (bar.label.length + value.length + 3) * LAYOUT.char <= frame.width;
       const textHeight = inline ? LAYOUT.line : 2 * LAYOUT.line;
-      row = { bar, label: bar.label, value, inline, labelY: top + 12, valueY: inline ? top + 12 : top + LAYOUT.line + 12, barY: top + textHeight, verdictY: top + textHeight + LAYOUT.row - 2, verdicts };
+      row = {
+        bar,
+        label: bar.label,
+        value,
+        inline,
+        labelY: top + 12,
+        valueY: inline ? top + 12 : top + LAYOUT.line + 12,
+        barY: top + textHeight,
+        verdictY: top + textHeight + LAYOUT.row - 2,
+        verdicts,
+      };
       at += textHeight + LAYOUT.row - 2;
     }
     at += (frame.narrow ? verdicts.length : Math.min(1, verdicts.length)) * LAYOUT.verdictRow;

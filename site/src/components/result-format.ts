@@ -25,4 +25,5 @@ export const msFromUs = (us: number): string => (us / 1000).toFixed(2);
 export const usd = (n: number): string => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} USD`;
 
 /** after ÷ before, two decimals, or a dash when either side is missing: "19.29×". */
-export const ratio = (after: number | null, before: number | null): string => (after === null || before === null || before === 0 ? '–' : `${(after / before).toFixed(2)}×`);
+export const ratio = (after: number | null, before: number | null): string =>
+  after === null || before === null || before === 0 ? '–' : `${(after / before).toFixed(2)}×`;

@@ -28,7 +28,10 @@ export function defaultRuntimeId(runtimes: ReadonlyArray<Pick<SiteRuntime, 'id' 
  * The variant of a block for the chosen runtime; when the block has none on it, its own default, with
  * `instead` set (the block says it was not measured on the chosen runtime). Undefined for a block with no variant.
  */
-export function variantFor<T extends { runtime: SiteRuntime }>(variants: readonly T[], chosen: string | undefined): { variant: T; instead: boolean } | undefined {
+export function variantFor<T extends { runtime: SiteRuntime }>(
+  variants: readonly T[],
+  chosen: string | undefined,
+): { variant: T; instead: boolean } | undefined {
   const exact = variants.find((v) => v.runtime.id === chosen);
   if (exact) return { variant: exact, instead: false };
   const fallback = defaultRuntimeId(variants.map((v) => v.runtime));

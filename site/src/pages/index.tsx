@@ -43,13 +43,14 @@ function HeadlineTable({ lab: last }: { lab: LabData }) {
   const busy = warnings.some(busyWarning);
   // Lab 00's run of record on this runtime — lab 01's committed run, measured against lab 00 (shared/kit/test/figures/figures.ts,
   // LAB00_RUN) — when the baseline here is lab 00 measured in another run.
-  const lab00Record = base === 'lab 00' ? lab01?.references.find((r) => r.runtime.id === run.runtime.id && r.baselineLabel === 'lab 00' && r.file !== run.file) : undefined;
+  const lab00Record =
+    base === 'lab 00' ? lab01?.references.find((r) => r.runtime.id === run.runtime.id && r.baselineLabel === 'lab 00' && r.file !== run.file) : undefined;
   return (
     <div data-runtime={run.runtime.id} className="hp-headline">
       <p>
-        The reference solution of <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>, the latest stage with committed
-        results, against its baseline, {base === 'lab 00' ? "lab 00's naive API" : `${base}'s reference solution`}, measured in one run on{' '}
-        {run.runtime.caption}, {run.fingerprint}. Run of record:{' '}
+        The reference solution of <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>, the latest stage with committed results,
+        against its baseline, {base === 'lab 00' ? "lab 00's naive API" : `${base}'s reference solution`}, measured in one run on {run.runtime.caption},{' '}
+        {run.fingerprint}. Run of record:{' '}
         <Link to={sourceRouteOf(run.file)} className="hp-run-file">
           <code>{run.file}</code>
         </Link>{' '}
@@ -57,8 +58,8 @@ function HeadlineTable({ lab: last }: { lab: LabData }) {
       </p>
       {busy && (
         <p className="hp-busy">
-          <strong>This run is flagged busy:</strong> the harness saw other load on the machine while it measured, so its absolute figures are low; the
-          ratios still compare both sides measured in the same run.
+          <strong>This run is flagged busy:</strong> the harness saw other load on the machine while it measured, so its absolute figures are low; the ratios
+          still compare both sides measured in the same run.
         </p>
       )}
       {warnings.length > 0 && (
@@ -70,7 +71,8 @@ function HeadlineTable({ lab: last }: { lab: LabData }) {
       )}
       {others > 0 && (
         <p>
-          The run has {others} more warning{others > 1 ? 's' : ''} about routes not shown here: see <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>'s chart.
+          The run has {others} more warning{others > 1 ? 's' : ''} about routes not shown here: see{' '}
+          <Link to={`/labs/${last.slug}`}>lab {String(last.number).padStart(2, '0')}</Link>'s chart.
         </p>
       )}
       {lab00Record && (
@@ -113,21 +115,20 @@ export default function Home(): React.ReactElement {
       <main className="container margin-vert--lg">
         <h1>Hot Path</h1>
         <p>
-          A hands-on workshop for Node.js and TypeScript developers who run HTTP APIs. You start from a controller-style API — decorators,
-          reflection, DTO classes, eager logging — and take it through five measured stages, each the Node.js counterpart of an idea from
-          .NET's Native AOT and zero-allocation pipelines. Every stage has failing tests to make pass, hints, a reference solution, and a
-          checkpoint that measures your code against its baseline (lab 00's naive API, or the stage before) and the reference in one run.
+          A hands-on workshop for Node.js and TypeScript developers who run HTTP APIs. You start from a controller-style API — decorators, reflection, DTO
+          classes, eager logging — and take it through five measured stages, each the Node.js counterpart of an idea from .NET's Native AOT and zero-allocation
+          pipelines. Every stage has failing tests to make pass, hints, a reference solution, and a checkpoint that measures your code against its baseline (lab
+          00's naive API, or the stage before) and the reference in one run.
         </p>
         <p>
-          Begin with <code>pnpm lab start 00</code> in the repository, or read <Link to="/labs/00-baseline">lab 00</Link>. Instructors: see
-          the <Link to="/instructors">instructor guide</Link>.
+          Begin with <code>pnpm lab start 00</code> in the repository, or read <Link to="/labs/00-baseline">lab 00</Link>. Instructors: see the{' '}
+          <Link to="/instructors">instructor guide</Link>.
         </p>
         <h2>The path</h2>
         <ol className="hp-path">
           {labs.map((lab) => (
             <li key={lab.slug}>
-              <Link to={`/labs/${lab.slug}`}>{lab.title}</Link>{' '}
-              {lab.status === 'planned' && <em>(planned)</em>}
+              <Link to={`/labs/${lab.slug}`}>{lab.title}</Link> {lab.status === 'planned' && <em>(planned)</em>}
               <br />
               {lab.teaches}
             </li>

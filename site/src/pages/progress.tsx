@@ -72,7 +72,8 @@ export default function Progress(): React.ReactElement {
         <p data-progress="source">
           {progress.source === 'live' ? (
             <>
-              Live from <code>.hotpath/</code>: this page follows each <code>pnpm lab test</code> and <code>pnpm lab bench</code> while <code>pnpm start</code> runs.
+              Live from <code>.hotpath/</code>: this page follows each <code>pnpm lab test</code> and <code>pnpm lab bench</code> while <code>pnpm start</code>{' '}
+              runs.
             </>
           ) : (
             <>

@@ -41,8 +41,7 @@ const fixedError = (code: ErrorCode, message: string) => {
 export const health = (): Response => new Response(HEALTH_BODY, OK);
 export const ok = (json: string): Response => new Response(json, OK);
 export const accepted = (json: string): Response => new Response(json, ACCEPTED);
-export const created = (json: string, location: string): Response =>
-  new Response(json, { status: 201, headers: { 'content-type': JSON_TYPE, location } });
+export const created = (json: string, location: string): Response => new Response(json, { status: 201, headers: { 'content-type': JSON_TYPE, location } });
 
 export const notFound = fixedError('not_found', 'No such route or todo; the API serves /health, /todos, /todos/:id and /ingest/v1');
 export const unsupportedMediaType = fixedError('unsupported_media_type', MESSAGES.unsupportedMediaType);

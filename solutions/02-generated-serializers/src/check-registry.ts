@@ -23,7 +23,8 @@ export function unregisteredTypes(routes: readonly DeclaredRoute[], registered: 
     if (!route.returns || route.returns.length === 0) {
       problems.push(`${name} declares no response type: list every body it answers with in \`returns\` (registered types only)`);
     }
-    if (route.accepts !== undefined && !known.has(route.accepts)) problems.push(`${name} accepts ${route.accepts}, which is not registered: ${fix(route.accepts)}`);
+    if (route.accepts !== undefined && !known.has(route.accepts))
+      problems.push(`${name} accepts ${route.accepts}, which is not registered: ${fix(route.accepts)}`);
     for (const type of route.returns ?? []) {
       if (!known.has(type)) problems.push(`${name} returns ${type}, which is not registered: ${fix(type)}`);
     }

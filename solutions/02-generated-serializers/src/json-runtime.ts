@@ -18,7 +18,6 @@ export function quote(value: string): string {
   return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : '"' + value + '"';
 }
 
-
 /** The UTF-8 bytes of a constant, made once when a generated module loads. */
 export function utf8(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'utf8'));

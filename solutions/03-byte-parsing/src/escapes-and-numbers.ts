@@ -12,7 +12,16 @@ import { Char } from '@hotpath/api';
 
 /** What each one-letter escape stands for, by the letter after the backslash; `u` is handled apart. */
 const UNESCAPED = new Uint8Array(256);
-for (const [letter, byte] of [['"', 0x22], ['\\', 0x5c], ['/', 0x2f], ['b', 0x08], ['f', 0x0c], ['n', 0x0a], ['r', 0x0d], ['t', 0x09]] as const) {
+for (const [letter, byte] of [
+  ['"', 0x22],
+  ['\\', 0x5c],
+  ['/', 0x2f],
+  ['b', 0x08],
+  ['f', 0x0c],
+  ['n', 0x0a],
+  ['r', 0x0d],
+  ['t', 0x09],
+] as const) {
   UNESCAPED[letter.charCodeAt(0)] = byte;
 }
 
@@ -60,7 +69,8 @@ export function escapedEquals(bytes: Uint8Array, start: number, end: number, exp
       if (expected[k] !== (0xc0 | (point >> 6)) || expected[k + 1] !== (0x80 | (point & 0x3f))) return false;
       k += 2;
     } else if (point < 0x10000) {
-      if (expected[k] !== (0xe0 | (point >> 12)) || expected[k + 1] !== (0x80 | ((point >> 6) & 0x3f)) || expected[k + 2] !== (0x80 | (point & 0x3f))) return false;
+      if (expected[k] !== (0xe0 | (point >> 12)) || expected[k + 1] !== (0x80 | ((point >> 6) & 0x3f)) || expected[k + 2] !== (0x80 | (point & 0x3f)))
+        return false;
       k += 3;
     } else {
       if (expected[k] !== (0xf0 | (point >> 18)) || expected[k + 1] !== (0x80 | ((point >> 12) & 0x3f))) return false;

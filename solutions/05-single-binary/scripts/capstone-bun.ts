@@ -61,5 +61,9 @@ export function formatOnBun(onBun: OnBun | { skipped: string }): string {
   const k = (n: number) => (n >= 1e4 ? `${(n / 1e3).toFixed(1)}k` : `${(n / 1e3).toFixed(2)}k`);
   const side = (s: OnBun['bun'] | OnBun['node']) =>
     `${s.runtime}, ${s.runs}: ${k(s.rps)} req/s, p50 ${(s.p50Us / 1e3).toFixed(2)} ms, p99 ${(s.p99Us / 1e3).toFixed(2)} ms${s.rssBytes === null ? '' : `, RSS ${(s.rssBytes / 1024 / 1024).toFixed(1)} MiB`}`;
-  return [`Runtime peer, ${onBun.scenario} in the same rotation (Bun ÷ Node requests/s: ${onBun.rpsRatio.toFixed(2)}×):`, `  ${side(onBun.node)}`, `  ${side(onBun.bun)}`].join('\n');
+  return [
+    `Runtime peer, ${onBun.scenario} in the same rotation (Bun ÷ Node requests/s: ${onBun.rpsRatio.toFixed(2)}×):`,
+    `  ${side(onBun.node)}`,
+    `  ${side(onBun.bun)}`,
+  ].join('\n');
 }

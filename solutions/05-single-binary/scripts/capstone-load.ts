@@ -123,10 +123,17 @@ export async function binaryTakesProbe(binary: string, cwd: string, nodeOptions:
     if (!server.probeReady()) return verdict(false, `the binary served the API, but no probe announced itself over IPC within ${PROBE_READY_GRACE_MS} ms`);
     await server.call!({ hotpath: 'window:start' }, 5_000);
     const { window } = (await server.call!({ hotpath: 'window:stop' }, 5_000)) as { window: ProbeWindow };
-    if (server.output().includes(CODE_CACHE_REJECTED)) return verdict(false, `the probe loaded, but V8 rejected the binary's code cache (${CODE_CACHE_REJECTED})`);
+    if (server.output().includes(CODE_CACHE_REJECTED))
+      return verdict(false, `the probe loaded, but V8 rejected the binary's code cache (${CODE_CACHE_REJECTED})`);
     return verdict(true, `the probe announced itself over IPC and answered a window (${window.requests} requests); code cache accepted`);
   } catch (error) {
-    return verdict(false, `it failed: ${String((error as Error)?.message ?? error).split('\n').slice(0, 3).join(' | ')}`);
+    return verdict(
+      false,
+      `it failed: ${String((error as Error)?.message ?? error)
+        .split('\n')
+        .slice(0, 3)
+        .join(' | ')}`,
+    );
   } finally {
     await server?.stop();
   }
@@ -182,7 +189,13 @@ function procBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
 }
 
 /** Load for `durationSec` on a running server, with the probe's window around it when the server has one. */
-export async function loadRound(server: Server, worker: Worker, scenario: Scenario, durationSec: number, connections: number): Promise<Omit<Round, 'retried' | 'noisy'>> {
+export async function loadRound(
+  server: Server,
+  worker: Worker,
+  scenario: Scenario,
+  durationSec: number,
+  connections: number,
+): Promise<Omit<Round, 'retried' | 'noisy'>> {
   await server.call?.({ hotpath: 'window:start' });
   const cpu0 = machineCpu();
   const own0 = process.cpuUsage();

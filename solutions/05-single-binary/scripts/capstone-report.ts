@@ -65,17 +65,36 @@ type StartupFigures = Record<string, { firstOkMs: Spread; peakRssBytes: Spread |
  * binary ÷ lab 00 for every figure (below 1 is better except for RPS); heap and GC figures from `heapKey`
  * (the binary, or the bundle standing in for it). Null where a figure is missing.
  */
-export function ratios(load: Record<string, Record<string, LoadSummary>>, startup: StartupFigures, artifact: { lab00: { bytes: number }; binary: { bytes: number } }, heapKey: string) {
-  const of = (after: number | null | undefined, before: number | null | undefined) => (after == null || !before ? null : Math.round((after / before) * 1000) / 1000);
+export function ratios(
+  load: Record<string, Record<string, LoadSummary>>,
+  startup: StartupFigures,
+  artifact: { lab00: { bytes: number }; binary: { bytes: number } },
+  heapKey: string,
+) {
+  const of = (after: number | null | undefined, before: number | null | undefined) =>
+    after == null || !before ? null : Math.round((after / before) * 1000) / 1000;
   const scenarios = Object.fromEntries(
     Object.entries(load).map(([name, s]) => {
       const [a, b, h] = [s.lab00!, s.binary!, s[heapKey]!];
-      return [name, { rps: of(b.rps, a.rps), p50Us: of(b.p50Us, a.p50Us), p99Us: of(b.p99Us, a.p99Us), heapBytesPerRequest: of(h.heapBytesPerRequest, a.heapBytesPerRequest), gcPer10kRequests: of(h.gcPer10kRequests, a.gcPer10kRequests), rssBytes: of(b.rssBytes, a.rssBytes) }];
+      return [
+        name,
+        {
+          rps: of(b.rps, a.rps),
+          p50Us: of(b.p50Us, a.p50Us),
+          p99Us: of(b.p99Us, a.p99Us),
+          heapBytesPerRequest: of(h.heapBytesPerRequest, a.heapBytesPerRequest),
+          gcPer10kRequests: of(h.gcPer10kRequests, a.gcPer10kRequests),
+          rssBytes: of(b.rssBytes, a.rssBytes),
+        },
+      ];
     }),
   );
   return {
     ...scenarios,
-    startup: { firstOkMs: of(startup.binary!.firstOkMs.median, startup.lab00!.firstOkMs.median), peakRssBytes: of(startup.binary!.peakRssBytes?.median, startup.lab00!.peakRssBytes?.median) },
+    startup: {
+      firstOkMs: of(startup.binary!.firstOkMs.median, startup.lab00!.firstOkMs.median),
+      peakRssBytes: of(startup.binary!.peakRssBytes?.median, startup.lab00!.peakRssBytes?.median),
+    },
     artifactBytes: of(artifact.binary.bytes, artifact.lab00.bytes),
   };
 }
@@ -121,8 +140,18 @@ export function formatReport(r: ReportInput): string {
       [`${name}: RPS`, count(a.rps), count(b.rps), ratio(b.rps, a.rps)],
       ['  p50', us(a.p50Us), us(b.p50Us), ratio(b.p50Us, a.p50Us)],
       ['  p99', us(a.p99Us), us(b.p99Us), ratio(b.p99Us, a.p99Us)],
-      ['  heap bytes / request', cell(a.heapBytesPerRequest, bytes), cell(heap.heapBytesPerRequest, bytes) + mark, ratio(heap.heapBytesPerRequest, a.heapBytesPerRequest)],
-      ['  GCs / 10k requests', cell(a.gcPer10kRequests, (n) => n.toFixed(1)), cell(heap.gcPer10kRequests, (n) => n.toFixed(1)) + mark, ratio(heap.gcPer10kRequests, a.gcPer10kRequests)],
+      [
+        '  heap bytes / request',
+        cell(a.heapBytesPerRequest, bytes),
+        cell(heap.heapBytesPerRequest, bytes) + mark,
+        ratio(heap.heapBytesPerRequest, a.heapBytesPerRequest),
+      ],
+      [
+        '  GCs / 10k requests',
+        cell(a.gcPer10kRequests, (n) => n.toFixed(1)),
+        cell(heap.gcPer10kRequests, (n) => n.toFixed(1)) + mark,
+        ratio(heap.gcPer10kRequests, a.gcPer10kRequests),
+      ],
       ['  RSS after the round', cell(a.rssBytes, mib), cell(b.rssBytes, mib), ratio(b.rssBytes, a.rssBytes)],
     );
   }
@@ -130,11 +159,17 @@ export function formatReport(r: ReportInput): string {
   const sb = r.startup.binary!;
   rows.push(
     ['start-up: first 200, median (min–max)', ms(sa.firstOkMs), ms(sb.firstOkMs), ratio(sb.firstOkMs.median, sa.firstOkMs.median)],
-    ['  peak RSS at the first 200', sa.peakRssBytes ? mib(sa.peakRssBytes.median) : '–', sb.peakRssBytes ? mib(sb.peakRssBytes.median) : '–', ratio(sb.peakRssBytes?.median ?? null, sa.peakRssBytes?.median ?? null)],
+    [
+      '  peak RSS at the first 200',
+      sa.peakRssBytes ? mib(sa.peakRssBytes.median) : '–',
+      sb.peakRssBytes ? mib(sb.peakRssBytes.median) : '–',
+      ratio(sb.peakRssBytes?.median ?? null, sa.peakRssBytes?.median ?? null),
+    ],
     ['artifact to ship', `${mib(r.artifact.lab00.bytes)} ‡`, mib(r.artifact.binary.bytes), ratio(r.artifact.binary.bytes, r.artifact.lab00.bytes)],
   );
   const c = r.cost;
-  const saving = c.savingMonthlyUsd >= 0 ? `saving ${usd(c.savingMonthlyUsd)}/month (${usd(c.savingYearlyUsd)}/year)` : `costing ${usd(-c.savingMonthlyUsd)}/month more`;
+  const saving =
+    c.savingMonthlyUsd >= 0 ? `saving ${usd(c.savingMonthlyUsd)}/month (${usd(c.savingYearlyUsd)}/year)` : `costing ${usd(-c.savingMonthlyUsd)}/month more`;
   const lines = [
     table(rows),
     '',

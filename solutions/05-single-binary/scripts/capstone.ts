@@ -59,7 +59,9 @@ const KIT_SERVE = join(ROOT, 'shared', 'kit', 'bin', 'hotpath-serve.js');
 /** The config tsx must apply to lab 00's baseline (its legacy decorators), as the kit's typescript-loader.js sets it. */
 const TSCONFIG_BASELINE = join(ROOT, 'shared', 'baseline', 'tsconfig.json');
 /** capstone.json for the Node 20 run of record, capstone.node<major>.json for another node (the site reads both). */
-const DEFAULT_JSON = MEASURED.resultPath(process.versions.node.startsWith('20.') ? 'capstone.json' : `capstone.node${process.versions.node.split('.')[0]}.json`);
+const DEFAULT_JSON = MEASURED.resultPath(
+  process.versions.node.startsWith('20.') ? 'capstone.json' : `capstone.node${process.versions.node.split('.')[0]}.json`,
+);
 /** Sources the binary is built from: newer files here than the binary mean dist/ is stale. */
 const BINARY_SOURCES = [join(PKG, 'src'), join(ROOT, 'solutions', '04-pooling', 'src'), join(ROOT, 'shared', 'api', 'src')];
 /** The measured scenarios (names as the harness's defaultScenarios() gives them); the cost rests on the POST. */
@@ -120,7 +122,8 @@ function newestMtime(dirs: readonly string[]): number {
 const shown = (path: string): string => (path === process.execPath ? 'node' : path.startsWith(ROOT) ? relative(ROOT, path) || '.' : path);
 /** Text with this checkout's paths made repo-relative (results must not depend on where the repo is). */
 const tidy = (text: string): string => text.replaceAll(`${pathToFileURL(ROOT).href}/`, '').replaceAll(`${ROOT}/`, '');
-const commandLine = (c: { command: string; args: string[]; cwd: string }): string => tidy(`${[c.command, ...c.args].map(shown).join(' ')} (in ${shown(c.cwd)})`);
+const commandLine = (c: { command: string; args: string[]; cwd: string }): string =>
+  tidy(`${[c.command, ...c.args].map(shown).join(' ')} (in ${shown(c.cwd)})`);
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -136,7 +139,8 @@ async function main(): Promise<void> {
     const build = await buildAll(DIST, join(PKG, 'src'));
     console.log(formatBuild(build));
   }
-  if (newestMtime(BINARY_SOURCES) > statSync(BINARY).mtimeMs) warnings.push(`${shown(BINARY)} is older than the app's sources: run with --build to measure the current code`);
+  if (newestMtime(BINARY_SOURCES) > statSync(BINARY).mtimeMs)
+    warnings.push(`${shown(BINARY)} is older than the app's sources: run with --build to measure the current code`);
 
   const pinning = choosePinning(true);
   const fingerprint = await takeFingerprint({ repoRoot: ROOT, pinning });
@@ -157,13 +161,23 @@ async function main(): Promise<void> {
   const contestants: Array<{ key: string; launch: Launch }> = [
     // TSX_TSCONFIG_PATH as the kit's launcher sets it: the probe's tsx registration comes first and must see
     // shared/baseline's config (its legacy decorators), or lab 00 does not compile.
-    { key: 'lab00', launch: { command: process.execPath, args: [...probeImport, KIT_SERVE], cwd: LAB00, env: serverEnv({ TSX_TSCONFIG_PATH: TSCONFIG_BASELINE }), probe: true } },
+    {
+      key: 'lab00',
+      launch: {
+        command: process.execPath,
+        args: [...probeImport, KIT_SERVE],
+        cwd: LAB00,
+        env: serverEnv({ TSX_TSCONFIG_PATH: TSCONFIG_BASELINE }),
+        probe: true,
+      },
+    },
     {
       key: 'binary',
       launch: { command: BINARY, args: [], cwd: DIST, env: serverEnv(binaryProbe ? { NODE_OPTIONS: binaryProbe.nodeOptions } : {}), probe: probeCheck.works },
     },
   ];
-  if (!probeCheck.works) contestants.push({ key: BUNDLE_KEY, launch: { command: process.execPath, args: [...probeImport, BUNDLE], cwd: DIST, env: serverEnv(), probe: true } });
+  if (!probeCheck.works)
+    contestants.push({ key: BUNDLE_KEY, launch: { command: process.execPath, args: [...probeImport, BUNDLE], cwd: DIST, env: serverEnv(), probe: true } });
   const bun = await bunPeer(BUNDLE, DIST);
   step(bun.contestant ? `runtime peer: ${BUN_SCENARIO} also on ${bun.runtime} (bun ${shown(BUNDLE)})` : bun.skipped!);
   const inScenario = (name: string) => (name === BUN_SCENARIO && bun.contestant ? [...contestants, bun.contestant] : contestants);
@@ -212,8 +226,12 @@ async function main(): Promise<void> {
     for (const [key, list] of byKey) {
       const summary = summarise(list);
       load[name]![key] = summary;
-      if (summary.errors + summary.timeouts + summary.non2xx > 0) failures.push(`${name} on ${key}: ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts`);
-      if (summary.loadGeneratorCpus !== null && summary.loadGeneratorCpus > 0.9) warnings.push(`${name} (${key}): autocannon used ${(summary.loadGeneratorCpus * 100).toFixed(0)} % of its CPU: RPS may be capped by the load generator`);
+      if (summary.errors + summary.timeouts + summary.non2xx > 0)
+        failures.push(`${name} on ${key}: ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts`);
+      if (summary.loadGeneratorCpus !== null && summary.loadGeneratorCpus > 0.9)
+        warnings.push(
+          `${name} (${key}): autocannon used ${(summary.loadGeneratorCpus * 100).toFixed(0)} % of its CPU: RPS may be capped by the load generator`,
+        );
     }
   }
 
@@ -222,23 +240,49 @@ async function main(): Promise<void> {
     starters.map((s) => {
       const { ms, peak } = starts.get(s.key)!;
       const rounded = (x: Spread): Spread => ({ median: round2(x.median), min: round2(x.min), max: round2(x.max) });
-      return [s.key, { command: commandLine(s), firstOkMs: rounded(spread(ms)), peakRssBytes: peak.length ? spread(peak) : null, samplesMs: ms.map(round2), peakRssSamples: peak }];
+      return [
+        s.key,
+        {
+          command: commandLine(s),
+          firstOkMs: rounded(spread(ms)),
+          peakRssBytes: peak.length ? spread(peak) : null,
+          samplesMs: ms.map(round2),
+          peakRssSamples: peak,
+        },
+      ];
     }),
   );
   const lab00Footprint = measureFootprint(LAB00, { withDependencies: ['tsx'], folderOnly: ['@hotpath/kit'] }, process.execPath);
   const artifact = {
-    lab00: { bytes: lab00Footprint.totalBytes, counts: 'the package folder + its runtime dependency closure + the launcher (shared/kit folder, tsx and esbuild) + the node binary; apparent file sizes, node_modules/ of each folder counted as dependencies', ...lab00Footprint },
+    lab00: {
+      bytes: lab00Footprint.totalBytes,
+      counts:
+        'the package folder + its runtime dependency closure + the launcher (shared/kit folder, tsx and esbuild) + the node binary; apparent file sizes, node_modules/ of each folder counted as dependencies',
+      ...lab00Footprint,
+    },
     binary: { bytes: statSync(BINARY).size, counts: `the file ${shown(BINARY)} (Node.js and the bundle in one executable)` },
   };
   const cost = {
     basedOn: `${COST_SCENARIO}: median RPS of one pinned process`,
-    context: 'seed 000 (a .NET ingestion service at 85,000 req/s) puts its result as -40 % cloud spend in its title; its own cost lines (841 → 280 USD a month) are -67 %',
-    assumption: 'one Node process per 2-vCPU instance, pinned to one core as measured here (a real deployment might run two, roughly doubling both sides); loopback figures without TLS or a real network: an estimate, not a bill',
-    ...compareCost(load[COST_SCENARIO]!.lab00!.rps, load[COST_SCENARIO]!.binary!.rps, { targetRps: options.targetRps, headroom: options.headroom, pricePerMonthUsd: options.pricePerMonthUsd }),
+    context:
+      'seed 000 (a .NET ingestion service at 85,000 req/s) puts its result as -40 % cloud spend in its title; its own cost lines (841 → 280 USD a month) are -67 %',
+    assumption:
+      'one Node process per 2-vCPU instance, pinned to one core as measured here (a real deployment might run two, roughly doubling both sides); loopback figures without TLS or a real network: an estimate, not a bill',
+    ...compareCost(load[COST_SCENARIO]!.lab00!.rps, load[COST_SCENARIO]!.binary!.rps, {
+      targetRps: options.targetRps,
+      headroom: options.headroom,
+      pricePerMonthUsd: options.pricePerMonthUsd,
+    }),
   };
   const heapMeasuredOn = binaryProbe
-    ? { binary: `the binary itself, the probe loaded with NODE_OPTIONS="${tidy(binaryProbe.nodeOptions)}"`, lab00: 'lab 00 itself, the probe loaded with node --import …/probe-preload.mjs (the harness\'s way)' }
-    : { binary: `node --import …/probe-preload.mjs ${shown(BUNDLE)} (the bundle the binary embeds): the binary did not take the probe`, lab00: 'lab 00 itself' };
+    ? {
+        binary: `the binary itself, the probe loaded with NODE_OPTIONS="${tidy(binaryProbe.nodeOptions)}"`,
+        lab00: "lab 00 itself, the probe loaded with node --import …/probe-preload.mjs (the harness's way)",
+      }
+    : {
+        binary: `node --import …/probe-preload.mjs ${shown(BUNDLE)} (the bundle the binary embeds): the binary did not take the probe`,
+        lab00: 'lab 00 itself',
+      };
 
   const result = {
     kind: 'hotpath-capstone',
@@ -247,10 +291,25 @@ async function main(): Promise<void> {
     command: [MEASURED.command('capstone'), ...process.argv.slice(2)].join(' '),
     mode: options.mode,
     fingerprint: finishFingerprint(fingerprint),
-    config: { ...mode, discardedStarts: 1, connections: CONNECTIONS, interleaved: true, freshServerPerRound: true, pinning, startupPinned: false, pageCacheDropped, logLevel: 'unset (the apps default to warn)', nodeExtraCaCerts: 'unset for the servers' },
+    config: {
+      ...mode,
+      discardedStarts: 1,
+      connections: CONNECTIONS,
+      interleaved: true,
+      freshServerPerRound: true,
+      pinning,
+      startupPinned: false,
+      pageCacheDropped,
+      logLevel: 'unset (the apps default to warn)',
+      nodeExtraCaCerts: 'unset for the servers',
+    },
     subjects: {
       lab00: { label: SUBJECT_LABELS.lab00, command: commandLine(starters[0]!), loadCommand: commandLine(contestants[0]!.launch) },
-      binary: { label: SUBJECT_LABELS.binary, command: commandLine(starters[1]!), loadCommand: `${binaryProbe ? `NODE_OPTIONS="${tidy(binaryProbe.nodeOptions)}" ` : ''}${commandLine(contestants[1]!.launch)}` },
+      binary: {
+        label: SUBJECT_LABELS.binary,
+        command: commandLine(starters[1]!),
+        loadCommand: `${binaryProbe ? `NODE_OPTIONS="${tidy(binaryProbe.nodeOptions)}" ` : ''}${commandLine(contestants[1]!.launch)}`,
+      },
       ...(probeCheck.works ? {} : { [BUNDLE_KEY]: { label: 'heap stand-in for the binary', loadCommand: commandLine(contestants[2]!.launch) } }),
     },
     probeInBinary: probeCheck,

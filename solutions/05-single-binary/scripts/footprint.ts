@@ -76,7 +76,10 @@ export function measureFootprint(root: string, extra: ExtraPackages, nodeBinary:
     }
   };
   visit(realpathSync(root));
-  for (const [names, withDependencies] of [[extra.withDependencies, true], [extra.folderOnly, false]] as const) {
+  for (const [names, withDependencies] of [
+    [extra.withDependencies, true],
+    [extra.folderOnly, false],
+  ] as const) {
     for (const name of names) {
       const found = findPackage(name, realpathSync(root));
       if (!found) throw new Error(`${name} is not installed where ${root} can resolve it`);

@@ -85,23 +85,69 @@ function bunCompile(bun: string, bytecode: boolean): { file: string; ms: number;
 }
 
 /** Every row this run can measure, and the ones it cannot (with the reason and how to get the runtime). */
-async function subjects(build: BuildReport, bun: RuntimeLabel | { missing: string }, compiled: ReturnType<typeof bunCompile>[], compileCache: string): Promise<{ list: Subject[]; unavailable: Unavailable[] }> {
+async function subjects(
+  build: BuildReport,
+  bun: RuntimeLabel | { missing: string },
+  compiled: ReturnType<typeof bunCompile>[],
+  compileCache: string,
+): Promise<{ list: Subject[]; unavailable: Unavailable[] }> {
   const node = process.execPath;
   const runtime = thisNode();
   const unavailable: Unavailable[] = [];
   const list: Subject[] = [
-    { key: 'raw-node-http', label: 'raw node:http (reference)', runtime, command: node, args: [join(SCRIPTS, 'raw-hello.cjs')], cwd: PKG, file: join(SCRIPTS, 'raw-hello.cjs') },
+    {
+      key: 'raw-node-http',
+      label: 'raw node:http (reference)',
+      runtime,
+      command: node,
+      args: [join(SCRIPTS, 'raw-hello.cjs')],
+      cwd: PKG,
+      file: join(SCRIPTS, 'raw-hello.cjs'),
+    },
     // HOTPATH_TYPESCRIPT=tsx: the kit's launcher would run lab 04 by type stripping where the node has it; these rows are tsx's.
-    { key: 'tsx-lab00', label: 'tsx: pnpm start, lab 00 (baseline)', runtime, command: node, args: [KIT_SERVE], cwd: join(ROOT, 'solutions', '00-baseline'), env: { HOTPATH_TYPESCRIPT: 'tsx' } },
-    { key: 'tsx-lab04', label: 'tsx: pnpm start, lab 04 (this app)', runtime, command: node, args: [KIT_SERVE], cwd: join(ROOT, 'solutions', '04-pooling'), env: { HOTPATH_TYPESCRIPT: 'tsx' } },
+    {
+      key: 'tsx-lab00',
+      label: 'tsx: pnpm start, lab 00 (baseline)',
+      runtime,
+      command: node,
+      args: [KIT_SERVE],
+      cwd: join(ROOT, 'solutions', '00-baseline'),
+      env: { HOTPATH_TYPESCRIPT: 'tsx' },
+    },
+    {
+      key: 'tsx-lab04',
+      label: 'tsx: pnpm start, lab 04 (this app)',
+      runtime,
+      command: node,
+      args: [KIT_SERVE],
+      cwd: join(ROOT, 'solutions', '04-pooling'),
+      env: { HOTPATH_TYPESCRIPT: 'tsx' },
+    },
   ];
   const stripLabel = 'node src/server.ts (type stripping)';
   if (nodeStripsTypes()) list.push({ key: 'node-strip-types', label: stripLabel, runtime, command: node, args: [join(PKG, 'src', 'server.ts')], cwd: PKG });
   else unavailable.push({ label: stripLabel, reason: `${runtime.label} does not strip TypeScript types (Node ≥ 22.18 does): ${GET_NODE_26}` });
-  list.push({ key: 'node-bundle', label: 'node dist/server.cjs', runtime, command: node, args: [join(DIST, 'server.cjs')], cwd: DIST, file: join(DIST, 'server.cjs') });
+  list.push({
+    key: 'node-bundle',
+    label: 'node dist/server.cjs',
+    runtime,
+    command: node,
+    args: [join(DIST, 'server.cjs')],
+    cwd: DIST,
+    file: join(DIST, 'server.cjs'),
+  });
   const cacheLabel = 'node dist/server.cjs, compile cache (warm)';
   if (await nodeHasCompileCache()) {
-    list.push({ key: 'node-bundle-compile-cache', label: cacheLabel, runtime, command: node, args: [join(DIST, 'server.cjs')], cwd: DIST, env: { NODE_COMPILE_CACHE: compileCache }, file: join(DIST, 'server.cjs') });
+    list.push({
+      key: 'node-bundle-compile-cache',
+      label: cacheLabel,
+      runtime,
+      command: node,
+      args: [join(DIST, 'server.cjs')],
+      cwd: DIST,
+      env: { NODE_COMPILE_CACHE: compileCache },
+      file: join(DIST, 'server.cjs'),
+    });
   } else unavailable.push({ label: cacheLabel, reason: `${runtime.label} has no compile cache (NODE_COMPILE_CACHE, Node ≥ 22.1): ${GET_NODE_26}` });
   for (const binary of build.binaries) {
     const label = SEA_LABELS[binary.name] ?? binary.name;
@@ -113,13 +159,29 @@ async function subjects(build: BuildReport, bun: RuntimeLabel | { missing: strin
     return { list, unavailable };
   }
   list.push(
-    { key: 'bun-bundle', label: 'bun dist/server.cjs (the same bundle)', runtime: bun, command: bun.path, args: [join(DIST, 'server.cjs')], cwd: DIST, file: join(DIST, 'server.cjs') },
+    {
+      key: 'bun-bundle',
+      label: 'bun dist/server.cjs (the same bundle)',
+      runtime: bun,
+      command: bun.path,
+      args: [join(DIST, 'server.cjs')],
+      cwd: DIST,
+      file: join(DIST, 'server.cjs'),
+    },
     { key: 'bun-ts', label: 'bun src/server.ts (TypeScript directly)', runtime: bun, command: bun.path, args: [join(PKG, 'src', 'server.ts')], cwd: PKG },
   );
   for (const compiledBinary of compiled) {
     if (!compiledBinary) continue;
     const bytecode = compiledBinary.file.endsWith('bytecode');
-    list.push({ key: bytecode ? 'bun-compile-bytecode' : 'bun-compile', label: `bun ${compiledBinary.version} --compile${bytecode ? ' --bytecode' : ''} (peer)`, runtime: bun, command: compiledBinary.file, args: [], cwd: DIST, file: compiledBinary.file });
+    list.push({
+      key: bytecode ? 'bun-compile-bytecode' : 'bun-compile',
+      label: `bun ${compiledBinary.version} --compile${bytecode ? ' --bytecode' : ''} (peer)`,
+      runtime: bun,
+      command: compiledBinary.file,
+      args: [],
+      cwd: DIST,
+      file: compiledBinary.file,
+    });
   }
   return { list, unavailable };
 }
@@ -140,10 +202,16 @@ interface SubjectResult {
 
 async function main(): Promise<void> {
   const options = args();
-  let build: BuildReport | undefined = existsSync(join(DIST, 'build.json')) ? (JSON.parse(readFileSync(join(DIST, 'build.json'), 'utf8')) as BuildReport) : undefined;
+  let build: BuildReport | undefined = existsSync(join(DIST, 'build.json'))
+    ? (JSON.parse(readFileSync(join(DIST, 'build.json'), 'utf8')) as BuildReport)
+    : undefined;
   // A SEA runs on the node it was made from: a dist/ another node built is built again.
   if (options.build || !build || build.node !== process.version) {
-    console.log(build && build.node !== process.version ? `dist/ was built with Node ${build.node}: building it again with ${process.version} …` : 'Building dist/ first …');
+    console.log(
+      build && build.node !== process.version
+        ? `dist/ was built with Node ${build.node}: building it again with ${process.version} …`
+        : 'Building dist/ first …',
+    );
     build = await buildAll(DIST, join(PKG, 'src'));
     console.log(formatBuild(build));
   }
@@ -158,7 +226,9 @@ async function main(): Promise<void> {
   const pageCacheDropped = dropFromPageCache(executables);
   if (!pageCacheDropped) console.log('Could not drop the executables from the page cache (sync/dd): a freshly built binary may show more RSS.');
   const loadAtStart = loadavg()[0]!;
-  console.log(`Measuring ${candidates.length} subjects on ${thisNode().label}${'missing' in bun ? '' : ` and ${bun.label}`}, ${options.runs} starts each after one discarded (load average now ${loadAtStart.toFixed(2)}) …`);
+  console.log(
+    `Measuring ${candidates.length} subjects on ${thisNode().label}${'missing' in bun ? '' : ` and ${bun.label}`}, ${options.runs} starts each after one discarded (load average now ${loadAtStart.toFixed(2)}) …`,
+  );
   const times = new Map(candidates.map((s) => [s.key, [] as number[]]));
   const rss = new Map(candidates.map((s) => [s.key, [] as number[]]));
   const anon = new Map(candidates.map((s) => [s.key, [] as number[]]));
@@ -172,8 +242,14 @@ async function main(): Promise<void> {
       if (run === 0) {
         // The discarded start also tells whether a subject runs at all here: one that fails is left out.
         await measureStart(subject).catch((error: unknown) => {
-          const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
-          const at = Math.max(0, lines.findIndex((line) => /Error|error:/.test(line)));
+          const lines = (error instanceof Error ? error.message : String(error))
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean);
+          const at = Math.max(
+            0,
+            lines.findIndex((line) => /Error|error:/.test(line)),
+          );
           unavailable.push({ label: subject.label, reason: `did not start on ${subject.runtime.label}: ${lines.slice(at, at + 2).join(' ')}` });
           list = list.filter((s) => s !== subject);
         });
@@ -214,8 +290,24 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     runtime: { kind: 'node', version: process.versions.node, v8: process.versions.v8 },
     runtimes: { node: thisNode().label, ...('missing' in bun ? {} : { bun: bun.label }) },
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', kernel: release(), platform: process.platform, loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] } },
-    config: { runs: options.runs, discarded: 1, pollMs: 1, interleaved: true, pinned: false, nodeExtraCaCerts: 'unset for the servers', compileCache: 'a fresh NODE_COMPILE_CACHE folder per run, filled by the discarded start', pageCacheDropped },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      kernel: release(),
+      platform: process.platform,
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
+    },
+    config: {
+      runs: options.runs,
+      discarded: 1,
+      pollMs: 1,
+      interleaved: true,
+      pinned: false,
+      nodeExtraCaCerts: 'unset for the servers',
+      compileCache: 'a fresh NODE_COMPILE_CACHE folder per run, filled by the discarded start',
+      pageCacheDropped,
+    },
     build: {
       ms: round(build.ms, 0),
       bundleBytes: build.bundles.server.bytes,

@@ -47,9 +47,7 @@ export async function profilePackages(work: () => Promise<void>): Promise<Packag
       byPackage.set(name, (byPackage.get(name) ?? 0) + node.hitCount * sampleMs);
       total += node.hitCount * sampleMs;
     }
-    return [...byPackage]
-      .map(([name, selfMs]) => ({ name, selfMs, share: selfMs / total }))
-      .sort((a, b) => b.selfMs - a.selfMs);
+    return [...byPackage].map(([name, selfMs]) => ({ name, selfMs, share: selfMs / total })).sort((a, b) => b.selfMs - a.selfMs);
   } finally {
     await session.post('Profiler.disable').catch(() => {});
     session.disconnect();

@@ -16,9 +16,23 @@ describe('validators of other schemas', () => {
 
   it('puts array indexes in the path', async () => {
     const { validateOrder } = await validators();
-    const order = { id: 1, items: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 2 }, { sku: 'c', qty: 1.5 }], grid: [[1], [2, 'x']], priority: 'low', meta: { source: 's', strict: true }, empty: {} };
+    const order = {
+      id: 1,
+      items: [
+        { sku: 'a', qty: 1 },
+        { sku: 'b', qty: 2 },
+        { sku: 'c', qty: 1.5 },
+      ],
+      grid: [[1], [2, 'x']],
+      priority: 'low',
+      meta: { source: 's', strict: true },
+      empty: {},
+    };
     expect(validateOrder(order)).toBe('/items/2/qty must be an integer');
     expect(validateOrder({ ...order, items: [] }), 'The path of a value inside nested arrays names both indexes').toBe('/grid/1/1 must be a number');
-    expect(validateOrder({ ...order, items: [], grid: [], meta: { source: 's', strict: true, more: 1 } }), 'additionalProperties: false refuses an unknown key').toBe('/meta/more is not allowed');
+    expect(
+      validateOrder({ ...order, items: [], grid: [], meta: { source: 's', strict: true, more: 1 } }),
+      'additionalProperties: false refuses an unknown key',
+    ).toBe('/meta/more is not allowed');
   });
 });

@@ -26,15 +26,24 @@ function writesJsonStringifyBytes(name: string, schemaOf: () => Promise<unknown>
     if (schema === undefined) throw new Error(`Register ${name} in src/registry.ts (its schema is schemas.${name} in @hotpath/api/schemas)`);
     const { generated, runtime } = await load();
     const write = generated[`write${name}`];
-    expect(write, `Export write${name} from the generated writers: emitWriter must declare \`export function write${name}(out: Utf8Writer, value: ${name}): void\``).toBeTypeOf('function');
-    expect(runtime.Utf8Writer, 'Export class Utf8Writer from src/json-runtime.ts (a reused buffer; take() returns the bytes written and starts over)').toBeTypeOf('function');
+    expect(
+      write,
+      `Export write${name} from the generated writers: emitWriter must declare \`export function write${name}(out: Utf8Writer, value: ${name}): void\``,
+    ).toBeTypeOf('function');
+    expect(
+      runtime.Utf8Writer,
+      'Export class Utf8Writer from src/json-runtime.ts (a reused buffer; take() returns the bytes written and starts over)',
+    ).toBeTypeOf('function');
     const out = new runtime.Utf8Writer() as Writer;
     fc.assert(
       fc.property(valueOf(describeSchema(name, schema)), (value) => {
         write(out, value);
         const mine = Buffer.from(out.take());
         const expected = Buffer.from(JSON.stringify(value));
-        if (!mine.equals(expected)) throw new Error(`write${name} wrote ${JSON.stringify(mine.toString('utf8'))} (${mine.length} bytes)\nJSON.stringify wrote ${JSON.stringify(expected.toString('utf8'))} (${expected.length} bytes)`);
+        if (!mine.equals(expected))
+          throw new Error(
+            `write${name} wrote ${JSON.stringify(mine.toString('utf8'))} (${mine.length} bytes)\nJSON.stringify wrote ${JSON.stringify(expected.toString('utf8'))} (${expected.length} bytes)`,
+          );
       }),
       { numRuns: 300 },
     );
@@ -42,7 +51,10 @@ function writesJsonStringifyBytes(name: string, schemaOf: () => Promise<unknown>
 }
 
 describe('writers of the registered types', () => {
-  const load = once(async () => ({ generated: await loadGenerated('writers.ts'), runtime: (await import(pathToFileURL(labSourcePath('json-runtime.ts')).href)) as Module }));
+  const load = once(async () => ({
+    generated: await loadGenerated('writers.ts'),
+    runtime: (await import(pathToFileURL(labSourcePath('json-runtime.ts')).href)) as Module,
+  }));
   const registry = once(async () => (await loadEmitters()).registry);
   for (const name of API_TYPES) writesJsonStringifyBytes(name, async () => (await registry())[name], load);
 });

@@ -73,7 +73,13 @@ export function nearlyValid(node: SchemaNode): fc.Arbitrary<unknown> {
       const lo = node.minimum ?? node.exclusiveMinimum ?? -1000;
       const hi = node.maximum ?? node.exclusiveMaximum ?? 1000;
       const edges = [lo - 1, lo, hi, hi + 1, 0.5, 1.5, -0, 2 ** 53, Number.MAX_SAFE_INTEGER];
-      return wrongSometimes(fc.oneof(fc.integer({ min: Math.max(lo - 2, -1e9), max: Math.min(hi + 2, 1e9) }), fc.constantFrom(...edges), fc.double({ noNaN: true, noDefaultInfinity: true })));
+      return wrongSometimes(
+        fc.oneof(
+          fc.integer({ min: Math.max(lo - 2, -1e9), max: Math.min(hi + 2, 1e9) }),
+          fc.constantFrom(...edges),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+        ),
+      );
     }
     case 'boolean':
       return wrongSometimes(fc.boolean());
@@ -87,14 +93,12 @@ export function nearlyValid(node: SchemaNode): fc.Arbitrary<unknown> {
       const known = node.properties.map((p) => [p.key, nearlyValid(p.node)] as const);
       const record = fc.record(Object.fromEntries(known), { requiredKeys: [] });
       // Usually every required key is present; sometimes one is missing or an unknown key is added.
-      const shaped = fc
-        .tuple(record, fc.boolean(), fc.option(fc.constantFrom('extra', 'other'), { nil: undefined }))
-        .map(([value, fillRequired, extra]) => {
-          const out: Record<string, unknown> = { ...value };
-          if (fillRequired) for (const p of node.properties) if (p.required && !(p.key in out)) out[p.key] = 1;
-          if (extra) out[extra] = true;
-          return out;
-        });
+      const shaped = fc.tuple(record, fc.boolean(), fc.option(fc.constantFrom('extra', 'other'), { nil: undefined })).map(([value, fillRequired, extra]) => {
+        const out: Record<string, unknown> = { ...value };
+        if (fillRequired) for (const p of node.properties) if (p.required && !(p.key in out)) out[p.key] = 1;
+        if (extra) out[extra] = true;
+        return out;
+      });
       return wrongSometimes(fc.oneof({ arbitrary: valueOf(node).filter((v) => v !== null), weight: 2 }, { arbitrary: shaped, weight: 3 }));
     }
   }

@@ -22,13 +22,18 @@ export function sameAsJsonStringify(name: string, schemaOf: () => Promise<unknow
     if (schema === undefined) throw new Error(`Register ${name} in src/registry.ts (its schema is schemas.${name} in @hotpath/api/schemas)`);
     const node = describeSchema(name, schema);
     const serialize = (await serializers())[`serialize${name}`];
-    expect(serialize, `Export serialize${name} from the generated serializers: emitSerializer must declare \`export function serialize${name}(value: ${name}): string\``).toBeTypeOf('function');
+    expect(
+      serialize,
+      `Export serialize${name} from the generated serializers: emitSerializer must declare \`export function serialize${name}(value: ${name}): string\``,
+    ).toBeTypeOf('function');
     fc.assert(
       fc.property(valueOf(node), (value) => {
         const mine = serialize(value);
         const expected = JSON.stringify(value);
         if (mine !== expected) {
-          throw new Error(`serialize${name} wrote ${JSON.stringify(mine)}\nJSON.stringify wrote ${JSON.stringify(expected)}\nMake the generated code write exactly JSON.stringify's text for this value`);
+          throw new Error(
+            `serialize${name} wrote ${JSON.stringify(mine)}\nJSON.stringify wrote ${JSON.stringify(expected)}\nMake the generated code write exactly JSON.stringify's text for this value`,
+          );
         }
       }),
       { numRuns: runs },
@@ -45,7 +50,10 @@ export function agreesWithTypeBox(name: string, schemaOf: () => Promise<unknown>
     const schema = await schemaOf();
     if (schema === undefined) throw new Error(`Register ${name} in src/registry.ts (its schema is schemas.${name} in @hotpath/api/schemas)`);
     const validate = (await validators())[`validate${name}`];
-    expect(validate, `Export validate${name} from the generated validators: emitValidator must declare \`export function validate${name}(value: unknown): string | undefined\``).toBeTypeOf('function');
+    expect(
+      validate,
+      `Export validate${name} from the generated validators: emitValidator must declare \`export function validate${name}(value: unknown): string | undefined\``,
+    ).toBeTypeOf('function');
     let valid = 0;
     let invalid = 0;
     fc.assert(
@@ -64,7 +72,10 @@ export function agreesWithTypeBox(name: string, schemaOf: () => Promise<unknown>
           const paths = [...Value.Errors(schema as TSchema, value)].map((e) => e.path);
           const at = pointerOf(problem);
           const related = paths.some((p) => p === at || p.startsWith(`${at}/`) || at.startsWith(`${p}/`) || (at === '' && p === ''));
-          if (!related) throw new Error(`validate${name} said "${problem}" for ${JSON.stringify(value)}; start the message with the JSON Pointer of the wrong value (the schema finds problems at ${paths.join(', ')})`);
+          if (!related)
+            throw new Error(
+              `validate${name} said "${problem}" for ${JSON.stringify(value)}; start the message with the JSON Pointer of the wrong value (the schema finds problems at ${paths.join(', ')})`,
+            );
         }
       }),
       { numRuns: runs },

@@ -41,20 +41,33 @@ const spelledNumber = fc
   )
   .map(([minus, int, frac, exp]) => `${minus ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : exp.join('')}`);
 
-const anyNumber = fc.oneof(spelledNumber, fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => JSON.stringify(d)), fc.integer().map(String));
+const anyNumber = fc.oneof(
+  spelledNumber,
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => JSON.stringify(d)),
+  fc.integer().map(String),
+);
 
 describe('numberValue(), your own', () => {
   it('overrides the given numberValue() and no longer calls readNumber, numberFromText or the base class', async () => {
     const { JsonReader } = await loadReaderModule();
-    expect(Object.hasOwn(JsonReader.prototype, 'numberValue'), 'Write numberValue() in your JsonReader (src/json-reader.ts): it overrides the given one').toBe(true);
+    expect(Object.hasOwn(JsonReader.prototype, 'numberValue'), 'Write numberValue() in your JsonReader (src/json-reader.ts): it overrides the given one').toBe(
+      true,
+    );
     const base = vi.spyOn(JsonReaderBase.prototype, 'numberValue');
     vi.mocked(readNumber).mockClear();
     vi.mocked(numberFromText).mockClear();
     try {
       const reader = await newReader();
       for (const text of ['0', '-0', '42', '1717171717171', '1.5', '-2.25e2', '1E-5', '12345678901234567890', '1e400']) valueOf(reader, text);
-      const calls = { 'the base class numberValue()': base.mock.calls.length, readNumber: vi.mocked(readNumber).mock.calls.length, numberFromText: vi.mocked(numberFromText).mock.calls.length };
-      expect(calls, 'Read the number from its bytes yourself: no super.numberValue(), no readNumber() or numberFromText() from @hotpath/api/json-reader-base').toEqual({ 'the base class numberValue()': 0, readNumber: 0, numberFromText: 0 });
+      const calls = {
+        'the base class numberValue()': base.mock.calls.length,
+        readNumber: vi.mocked(readNumber).mock.calls.length,
+        numberFromText: vi.mocked(numberFromText).mock.calls.length,
+      };
+      expect(
+        calls,
+        'Read the number from its bytes yourself: no super.numberValue(), no readNumber() or numberFromText() from @hotpath/api/json-reader-base',
+      ).toEqual({ 'the base class numberValue()': 0, readNumber: 0, numberFromText: 0 });
     } finally {
       base.mockRestore();
     }
@@ -62,8 +75,30 @@ describe('numberValue(), your own', () => {
 
   it('gives exactly what JSON.parse gives, for every spelling', async () => {
     const reader = await newReader();
-    for (const text of ['0', '-0', '0.0', '-0.0e5', '1e3', '1.0', '1E+2', '0.1', '0.3', '5e-324', '1.7976931348623157e308', '1e400', '-1e400', '9007199254740993', '123456789012345678901234567890', '0.000001', '1e-7', '4.35', '2.5e-3']) {
-      expect(show(valueOf(reader, text)), `numberValue() of ${text}: JSON.parse gives ${show(JSON.parse(text) as number)}`).toBe(show(JSON.parse(text) as number));
+    for (const text of [
+      '0',
+      '-0',
+      '0.0',
+      '-0.0e5',
+      '1e3',
+      '1.0',
+      '1E+2',
+      '0.1',
+      '0.3',
+      '5e-324',
+      '1.7976931348623157e308',
+      '1e400',
+      '-1e400',
+      '9007199254740993',
+      '123456789012345678901234567890',
+      '0.000001',
+      '1e-7',
+      '4.35',
+      '2.5e-3',
+    ]) {
+      expect(show(valueOf(reader, text)), `numberValue() of ${text}: JSON.parse gives ${show(JSON.parse(text) as number)}`).toBe(
+        show(JSON.parse(text) as number),
+      );
     }
     fc.assert(
       fc.property(anyNumber, (text) => {
@@ -77,12 +112,30 @@ describe('numberValue(), your own', () => {
 
   it('reads the common spellings without making a string', async () => {
     const reader = await newReader();
-    const common = ['1', '-0', '42', '1717171717171', '1.5', '1e3', '1.0', '-0.25', '123.456', '2.5E-3', '1E+2', '0.1', '999999999999999', '3.14159', '-7e22', '6.5e-20'];
+    const common = [
+      '1',
+      '-0',
+      '42',
+      '1717171717171',
+      '1.5',
+      '1e3',
+      '1.0',
+      '-0.25',
+      '123.456',
+      '2.5E-3',
+      '1E+2',
+      '0.1',
+      '999999999999999',
+      '3.14159',
+      '-7e22',
+      '6.5e-20',
+    ];
     const doc = bytesOf(`[${common.join(',')}]`);
     const readAll = () => {
       let sum = 0;
       reader.reset(doc);
-      for (let type = reader.read(); type !== Token.EndOfDocument && type !== Token.Error; type = reader.read()) if (type === Token.Number) sum += reader.numberValue();
+      for (let type = reader.read(); type !== Token.EndOfDocument && type !== Token.Error; type = reader.read())
+        if (type === Token.Number) sum += reader.numberValue();
       return sum;
     };
     const want = common.reduce((s, text) => s + (JSON.parse(text) as number), 0);

@@ -40,23 +40,38 @@ export function describeAgreement(title: string, exact: boolean): void {
 
     it('on valid documents with bytes replaced, inserted or deleted, or cut short', async () => {
       const reader = await newReader();
-      fc.assert(fc.property(mutatedDocument, (bytes) => void expectSameAsReference(reader, bytes, exact)), { numRuns: 1500 });
+      fc.assert(
+        fc.property(mutatedDocument, (bytes) => void expectSameAsReference(reader, bytes, exact)),
+        { numRuns: 1500 },
+      );
     });
 
     it('on nesting around the 64-level limit, whole, cut short or mutated', async () => {
       const reader = await newReader();
-      const deep = fc.oneof(deepDocument, fc.tuple(deepDocument, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([bytes, m]) => mutate(bytes, m)));
-      fc.assert(fc.property(deep, (bytes) => void expectSameAsReference(reader, bytes, exact)), { numRuns: 300 });
+      const deep = fc.oneof(
+        deepDocument,
+        fc.tuple(deepDocument, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([bytes, m]) => mutate(bytes, m)),
+      );
+      fc.assert(
+        fc.property(deep, (bytes) => void expectSameAsReference(reader, bytes, exact)),
+        { numRuns: 300 },
+      );
     });
 
     it('on random bytes', async () => {
       const reader = await newReader();
-      fc.assert(fc.property(randomBytes, (bytes) => void expectSameAsReference(reader, bytes, exact)), { numRuns: 1000 });
+      fc.assert(
+        fc.property(randomBytes, (bytes) => void expectSameAsReference(reader, bytes, exact)),
+        { numRuns: 1000 },
+      );
     });
 
     it("on strings of JSON's own characters", async () => {
       const reader = await newReader();
-      fc.assert(fc.property(jsonishBytes, (bytes) => void expectSameAsReference(reader, bytes, exact)), { numRuns: 1500 });
+      fc.assert(
+        fc.property(jsonishBytes, (bytes) => void expectSameAsReference(reader, bytes, exact)),
+        { numRuns: 1500 },
+      );
     });
   });
 }

@@ -84,27 +84,27 @@ export interface Document {
 }
 
 const encoder = new TextEncoder();
-export const validDocument: fc.Arbitrary<Document> = fc
-  .tuple(jsonValue, fc.integer(), fc.boolean())
-  .map(([value, seed, compact]) => {
-    const text = compact ? JSON.stringify(value) : spell(value, seed);
-    return { value, text, bytes: encoder.encode(text) };
-  });
+export const validDocument: fc.Arbitrary<Document> = fc.tuple(jsonValue, fc.integer(), fc.boolean()).map(([value, seed, compact]) => {
+  const text = compact ? JSON.stringify(value) : spell(value, seed);
+  return { value, text, bytes: encoder.encode(text) };
+});
 
 /** Nesting around the limit: 60 to 70 levels of `[` and `{"k":`, a value inside, closed (or not) properly. */
 export const deepDocument: fc.Arbitrary<Uint8Array> = fc
   .tuple(fc.array(fc.boolean(), { minLength: 60, maxLength: 70 }), fc.constantFrom('1', '"s"', '[]', '{}', 'null'), fc.boolean())
   .map(([objects, inside, closed]) => {
     const open = objects.map((o) => (o ? '{"k":' : '[')).join('');
-    const close = objects.map((o) => (o ? '}' : ']')).reverse().join('');
+    const close = objects
+      .map((o) => (o ? '}' : ']'))
+      .reverse()
+      .join('');
     return encoder.encode(`${open}${inside}${closed ? close : close.slice(0, close.length >> 1)}`);
   });
 
 /** Bytes that matter to a JSON reader: structure, digits, letters of literals, controls, UTF-8 leads and tails. */
 const INTERESTING_BYTES = [
-  0x22, 0x5c, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x00, 0x1f, 0x7f, 0x2d, 0x2b, 0x2e, 0x30,
-  0x31, 0x39, 0x65, 0x45, 0x75, 0x74, 0x66, 0x6e, 0x2f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0,
-  0xf4, 0xf5, 0xff,
+  0x22, 0x5c, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x00, 0x1f, 0x7f, 0x2d, 0x2b, 0x2e, 0x30, 0x31, 0x39, 0x65, 0x45, 0x75, 0x74,
+  0x66, 0x6e, 0x2f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff,
 ];
 export const interestingByte: fc.Arbitrary<number> = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...INTERESTING_BYTES));
 

@@ -12,24 +12,71 @@ const E = JsonError;
 
 /** [document (a string, or bytes from latin1()), the error, its byte offset], by the rules in json-bytes.ts. */
 export const INVALID: [string | Uint8Array, number, number][] = [
-  ['', E.UnexpectedEnd, 0], [' \t\r\n', E.UnexpectedEnd, 4], ['{', E.UnexpectedEnd, 1], ['[1,', E.UnexpectedEnd, 3],
-  ['{"a"', E.UnexpectedEnd, 4], ['{"a":', E.UnexpectedEnd, 5], ['"abc', E.UnexpectedEnd, 4], ['"ab\\', E.UnexpectedEnd, 4],
-  ['"\\u12', E.UnexpectedEnd, 5], ['tru', E.UnexpectedEnd, 3], ['-', E.UnexpectedEnd, 1], ['1.', E.UnexpectedEnd, 2], ['1e+', E.UnexpectedEnd, 3],
-  ['x', E.UnexpectedByte, 0], ['{,}', E.UnexpectedByte, 1], ['{"a" 1}', E.UnexpectedByte, 5], ['[1 2]', E.UnexpectedByte, 3],
-  ['[1,]', E.UnexpectedByte, 3], ['{"a":1,}', E.UnexpectedByte, 7], ['[}', E.UnexpectedByte, 1], ['{"a":1]', E.UnexpectedByte, 6],
-  ["{'a':1}", E.UnexpectedByte, 1], ['.5', E.UnexpectedByte, 0], ['+1', E.UnexpectedByte, 0], ['True', E.UnexpectedByte, 0],
-  ['[\f]', E.UnexpectedByte, 1], [latin1('\xEF\xBB\xBF{}'), E.UnexpectedByte, 0], [latin1('[\xC3\xA9]'), E.UnexpectedByte, 1],
-  ['trux', E.InvalidLiteral, 3], ['falsy', E.InvalidLiteral, 4], ['[nulL]', E.InvalidLiteral, 4],
-  ['-x', E.InvalidNumber, 1], ['1.x', E.InvalidNumber, 2], ['1ex', E.InvalidNumber, 2], ['1e+x', E.InvalidNumber, 3], ['01', E.InvalidNumber, 1],
-  ['-01', E.InvalidNumber, 2], ['-00', E.InvalidNumber, 2], ['1.e3', E.InvalidNumber, 2], ['-.5', E.InvalidNumber, 1],
-  ['"\\x"', E.InvalidEscape, 2], ['"\\u12G4"', E.InvalidEscape, 5], ['"\\U0041"', E.InvalidEscape, 2], ['{"a\\0":1}', E.InvalidEscape, 4],
-  ['"a\nb"', E.ControlCharacter, 2], ['"\t"', E.ControlCharacter, 1], ['"\u0000"', E.ControlCharacter, 1], ['{"\u001f":1}', E.ControlCharacter, 2],
-  [latin1('"\xC0\xAF"'), E.InvalidUtf8, 1], [latin1('"a\xED\xA0\x80"'), E.InvalidUtf8, 2], [latin1('"\xF5\x80\x80\x80"'), E.InvalidUtf8, 1],
-  [latin1('"ab\xE2\x82"'), E.InvalidUtf8, 3], [latin1('"\xF0\x9F'), E.InvalidUtf8, 1], [latin1('"\x80"'), E.InvalidUtf8, 1],
-  [latin1('"\xF4\x90\x80\x80"'), E.InvalidUtf8, 1], [latin1('{"k\xFF":1}'), E.InvalidUtf8, 3],
-  ['['.repeat(65), E.TooDeep, 64], ['{"a":'.repeat(64) + '{', E.TooDeep, 5 * 64], [`${'['.repeat(64)}1${']'.repeat(65)}`, E.TrailingData, 129],
-  ['{}x', E.TrailingData, 2], ['{} {}', E.TrailingData, 3], ['1 2', E.TrailingData, 2], ['truex', E.TrailingData, 4],
-  ['null,', E.TrailingData, 4], [latin1('"a"\xFF'), E.TrailingData, 3],
+  ['', E.UnexpectedEnd, 0],
+  [' \t\r\n', E.UnexpectedEnd, 4],
+  ['{', E.UnexpectedEnd, 1],
+  ['[1,', E.UnexpectedEnd, 3],
+  ['{"a"', E.UnexpectedEnd, 4],
+  ['{"a":', E.UnexpectedEnd, 5],
+  ['"abc', E.UnexpectedEnd, 4],
+  ['"ab\\', E.UnexpectedEnd, 4],
+  ['"\\u12', E.UnexpectedEnd, 5],
+  ['tru', E.UnexpectedEnd, 3],
+  ['-', E.UnexpectedEnd, 1],
+  ['1.', E.UnexpectedEnd, 2],
+  ['1e+', E.UnexpectedEnd, 3],
+  ['x', E.UnexpectedByte, 0],
+  ['{,}', E.UnexpectedByte, 1],
+  ['{"a" 1}', E.UnexpectedByte, 5],
+  ['[1 2]', E.UnexpectedByte, 3],
+  ['[1,]', E.UnexpectedByte, 3],
+  ['{"a":1,}', E.UnexpectedByte, 7],
+  ['[}', E.UnexpectedByte, 1],
+  ['{"a":1]', E.UnexpectedByte, 6],
+  ["{'a':1}", E.UnexpectedByte, 1],
+  ['.5', E.UnexpectedByte, 0],
+  ['+1', E.UnexpectedByte, 0],
+  ['True', E.UnexpectedByte, 0],
+  ['[\f]', E.UnexpectedByte, 1],
+  [latin1('\xEF\xBB\xBF{}'), E.UnexpectedByte, 0],
+  [latin1('[\xC3\xA9]'), E.UnexpectedByte, 1],
+  ['trux', E.InvalidLiteral, 3],
+  ['falsy', E.InvalidLiteral, 4],
+  ['[nulL]', E.InvalidLiteral, 4],
+  ['-x', E.InvalidNumber, 1],
+  ['1.x', E.InvalidNumber, 2],
+  ['1ex', E.InvalidNumber, 2],
+  ['1e+x', E.InvalidNumber, 3],
+  ['01', E.InvalidNumber, 1],
+  ['-01', E.InvalidNumber, 2],
+  ['-00', E.InvalidNumber, 2],
+  ['1.e3', E.InvalidNumber, 2],
+  ['-.5', E.InvalidNumber, 1],
+  ['"\\x"', E.InvalidEscape, 2],
+  ['"\\u12G4"', E.InvalidEscape, 5],
+  ['"\\U0041"', E.InvalidEscape, 2],
+  ['{"a\\0":1}', E.InvalidEscape, 4],
+  ['"a\nb"', E.ControlCharacter, 2],
+  ['"\t"', E.ControlCharacter, 1],
+  ['"\u0000"', E.ControlCharacter, 1],
+  ['{"\u001f":1}', E.ControlCharacter, 2],
+  [latin1('"\xC0\xAF"'), E.InvalidUtf8, 1],
+  [latin1('"a\xED\xA0\x80"'), E.InvalidUtf8, 2],
+  [latin1('"\xF5\x80\x80\x80"'), E.InvalidUtf8, 1],
+  [latin1('"ab\xE2\x82"'), E.InvalidUtf8, 3],
+  [latin1('"\xF0\x9F'), E.InvalidUtf8, 1],
+  [latin1('"\x80"'), E.InvalidUtf8, 1],
+  [latin1('"\xF4\x90\x80\x80"'), E.InvalidUtf8, 1],
+  [latin1('{"k\xFF":1}'), E.InvalidUtf8, 3],
+  ['['.repeat(65), E.TooDeep, 64],
+  ['{"a":'.repeat(64) + '{', E.TooDeep, 5 * 64],
+  [`${'['.repeat(64)}1${']'.repeat(65)}`, E.TrailingData, 129],
+  ['{}x', E.TrailingData, 2],
+  ['{} {}', E.TrailingData, 3],
+  ['1 2', E.TrailingData, 2],
+  ['truex', E.TrailingData, 4],
+  ['null,', E.TrailingData, 4],
+  [latin1('"a"\xFF'), E.TrailingData, 3],
 ];
 
 /** What skip() must do at reference token #k: the token it lands on, or the error inside the value. */
@@ -48,7 +95,12 @@ function expectedSkip(ref: ReferenceReading, k: number): { at: number } | 'error
 }
 
 const depthAfter = (ref: ReferenceReading, j: number) =>
-  ref.tokens.slice(0, j + 1).reduce((d, t) => d + (t.type === Token.StartObject || t.type === Token.StartArray ? 1 : t.type === Token.EndObject || t.type === Token.EndArray ? -1 : 0), 0);
+  ref.tokens
+    .slice(0, j + 1)
+    .reduce(
+      (d, t) => d + (t.type === Token.StartObject || t.type === Token.StartArray ? 1 : t.type === Token.EndObject || t.type === Token.EndArray ? -1 : 0),
+      0,
+    );
 
 /**
  * Reads up to reference token #k, skips, and checks where the reader lands and that reading goes on from
@@ -62,11 +114,17 @@ export function checkSkipAt(reader: JsonReader, bytes: Uint8Array, ref: Referenc
   const want = expectedSkip(ref, k);
   if (want === 'error') {
     expect(tokenName(got), `${from} passes over invalid bytes: return Token.Error, as reading token by token does`).toBe('Error');
-    if (exact) expect(showError(reader.errorCode, reader.errorOffset), `${from}: report the same error as reading token by token`).toBe(showError(ref.errorCode, ref.errorOffset));
+    if (exact)
+      expect(showError(reader.errorCode, reader.errorOffset), `${from}: report the same error as reading token by token`).toBe(
+        showError(ref.errorCode, ref.errorOffset),
+      );
     return;
   }
   const t = ref.tokens[want.at]!;
-  expect([tokenName(got), tokenName(reader.tokenType), reader.tokenStart, reader.tokenEnd], `${from} should land on ${tokenName(t.type)} ${t.start}..${t.end}, the last token of the value`).toEqual([tokenName(t.type), tokenName(t.type), t.start, t.end]);
+  expect(
+    [tokenName(got), tokenName(reader.tokenType), reader.tokenStart, reader.tokenEnd],
+    `${from} should land on ${tokenName(t.type)} ${t.start}..${t.end}, the last token of the value`,
+  ).toEqual([tokenName(t.type), tokenName(t.type), t.start, t.end]);
   expect(reader.depth, `${from}: depth is back to what it is after that token`).toBe(depthAfter(ref, want.at));
   const rest: number[] = [];
   for (let type = reader.read(); rest.push(type) <= ref.tokens.length && type !== Token.EndOfDocument && type !== Token.Error; type = reader.read());
@@ -76,15 +134,31 @@ export function checkSkipAt(reader: JsonReader, bytes: Uint8Array, ref: Referenc
 
 /** [the text between the quotes, as written in JSON; the expected text; equal?] — escapes and surrogates. */
 export const ESCAPED_TEXT_CASES: [string, string, boolean][] = [
-  ['item\\u0043ount', 'itemCount', true], ['item\\u0043ount', 'itemCoun', false], ['item\\u0043ount', 'itemCounts', false],
-  ['item\\u0063ount', 'itemCount', false], ['item\\u0043oun', 'itemCount', false], ['item\\u0043ount\\u0000', 'itemCount', false],
+  ['item\\u0043ount', 'itemCount', true],
+  ['item\\u0043ount', 'itemCoun', false],
+  ['item\\u0043ount', 'itemCounts', false],
+  ['item\\u0063ount', 'itemCount', false],
+  ['item\\u0043oun', 'itemCount', false],
+  ['item\\u0043ount\\u0000', 'itemCount', false],
   ['item\\u0043ount\\u0000', 'itemCount\u0000', true],
   ['\\u0074\\u0069\\u006d\\u0065\\u0073\\u0074\\u0061\\u006d\\u0070', 'timestamp', true],
   ['\\u0074\\u0069\\u006D\\u0065\\u0073\\u0074\\u0061\\u006D\\u0070', 'timestamp', true],
   ['\\u0074\\u0069\\u006d\\u0065\\u0073\\u0074\\u0061\\u006d\\u0070', 'timestampx', false],
-  ['a\\/b', 'a/b', true], ['a\\/b', 'a\\/b', false], ['\\"\\\\\\/\\b\\f\\n\\r\\t', '"\\/\b\f\n\r\t', true], ['ab\\n', 'ab', false],
-  ['caf\\u00e9', 'café', true], ['\\u20AC', '€', true],
-  ['\\uD83D\\uDE00', '😀', true], ['\\ud83d\\ude00', '😀', true], ['x\\uD83D\\uDE00y', 'x😀y', true], ['\\uD83D\\uDE00', '😁', false],
-  ['\\uD83D\\uDE00', '\uFFFD', false], ['\\uDE00\\uD83D', '😀', false], ['\\uDE00\\uD83D', '\uFFFD\uFFFD', false],
-  ['\\uD800', '\uFFFD', false], ['\\uD800', '', false], ['\\uD83Dx', '\uFFFDx', false], ['\\uD83D', '\ud83d', false],
+  ['a\\/b', 'a/b', true],
+  ['a\\/b', 'a\\/b', false],
+  ['\\"\\\\\\/\\b\\f\\n\\r\\t', '"\\/\b\f\n\r\t', true],
+  ['ab\\n', 'ab', false],
+  ['caf\\u00e9', 'café', true],
+  ['\\u20AC', '€', true],
+  ['\\uD83D\\uDE00', '😀', true],
+  ['\\ud83d\\ude00', '😀', true],
+  ['x\\uD83D\\uDE00y', 'x😀y', true],
+  ['\\uD83D\\uDE00', '😁', false],
+  ['\\uD83D\\uDE00', '\uFFFD', false],
+  ['\\uDE00\\uD83D', '😀', false],
+  ['\\uDE00\\uD83D', '\uFFFD\uFFFD', false],
+  ['\\uD800', '\uFFFD', false],
+  ['\\uD800', '', false],
+  ['\\uD83Dx', '\uFFFDx', false],
+  ['\\uD83D', '\ud83d', false],
 ];

@@ -66,7 +66,9 @@ export function readAll(reader: JsonReader, bytes: Uint8Array): ReferenceReading
     }
     if (type === Token.Error) return { tokens, errorCode: reader.errorCode, errorOffset: reader.errorOffset };
     if ((type === Token.String || type === Token.PropertyName) && reader.hasEscapes !== bytes.subarray(reader.tokenStart, reader.tokenEnd).includes(0x5c)) {
-      throw new Error(`In ${showBytes(bytes)}, hasEscapes is ${reader.hasEscapes} for the ${tokenName(type)} at ${reader.tokenStart}..${reader.tokenEnd}: set it when the text holds a backslash, clear it when not`);
+      throw new Error(
+        `In ${showBytes(bytes)}, hasEscapes is ${reader.hasEscapes} for the ${tokenName(type)} at ${reader.tokenStart}..${reader.tokenEnd}: set it when the text holds a backslash, clear it when not`,
+      );
     }
     tokens.push({ type, start: reader.tokenStart, end: reader.tokenEnd });
     if (type === Token.EndOfDocument) return { tokens, errorCode: reader.errorCode, errorOffset: reader.errorOffset };

@@ -40,17 +40,26 @@ describe('the ring sink', () => {
     const { RingSink } = await loadSink();
     const sink = new RingSink(1);
     sink.offer(Number.MAX_SAFE_INTEGER, 1717171717171);
-    expect(sink.drain(), 'Store the numbers without rounding (a Float64Array holds every safe integer)').toEqual([{ itemCount: Number.MAX_SAFE_INTEGER, timestamp: 1717171717171 }]);
+    expect(sink.drain(), 'Store the numbers without rounding (a Float64Array holds every safe integer)').toEqual([
+      { itemCount: Number.MAX_SAFE_INTEGER, timestamp: 1717171717171 },
+    ]);
   });
 
   it('allocates nothing to accept and consume an event', async () => {
     const { RingSink } = await loadSink();
     const sink = new RingSink(1024);
-    const measured = measureBytesPerOpWithin((i) => {
-      sink.offer(i + 1, 1717171717171);
-      return sink.consume(1);
-    }, 4, { minIterations: 16, maxWindowMs: 100 });
-    expect(measured.bytesPerOp, `offer() + consume() allocated ${measured.bytesPerOp.toFixed(1)} B per event: write the two numbers into arrays allocated once, not an object per event`).toBeLessThan(4);
+    const measured = measureBytesPerOpWithin(
+      (i) => {
+        sink.offer(i + 1, 1717171717171);
+        return sink.consume(1);
+      },
+      4,
+      { minIterations: 16, maxWindowMs: 100 },
+    );
+    expect(
+      measured.bytesPerOp,
+      `offer() + consume() allocated ${measured.bytesPerOp.toFixed(1)} B per event: write the two numbers into arrays allocated once, not an object per event`,
+    ).toBeLessThan(4);
   });
 
   it('rejects a capacity that is not a positive integer', async () => {
@@ -75,8 +84,14 @@ describe('the ring behind POST /ingest/v1', () => {
       }
     }
     const drained = app.sink.drain();
-    expect(drained.map((e) => e.itemCount), 'Every 202 must be in the sink exactly once, in order').toEqual(accepted);
-    expect(drained.every((e) => e.timestamp === 1717171717000 + e.itemCount), 'Keep each event\'s own timestamp').toBe(true);
+    expect(
+      drained.map((e) => e.itemCount),
+      'Every 202 must be in the sink exactly once, in order',
+    ).toEqual(accepted);
+    expect(
+      drained.every((e) => e.timestamp === 1717171717000 + e.itemCount),
+      "Keep each event's own timestamp",
+    ).toBe(true);
     expect((await postIngest(app, '{"itemCount":7,"timestamp":7}')).status, 'After a drain the sink accepts again').toBe(202);
   });
 });

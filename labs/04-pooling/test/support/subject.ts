@@ -30,7 +30,11 @@ export interface Reply {
 
 /** POST `body` to the app's /ingest/v1, in process, and read the whole answer. */
 export async function postIngest(app: HotPathApp, body: Uint8Array | string | ReadableStream<Uint8Array>, contentType = 'application/json'): Promise<Reply> {
-  const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers: { 'content-type': contentType }, body: (typeof body === 'string' ? encoder.encode(body) : body) as BodyInit };
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: (typeof body === 'string' ? encoder.encode(body) : body) as BodyInit,
+  };
   if (body instanceof ReadableStream) init.duplex = 'half';
   const response = await app.fetch(new Request(INGEST_URL, init));
   return { status: response.status, text: await response.text(), headers: response.headers };

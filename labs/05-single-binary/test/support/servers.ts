@@ -57,7 +57,8 @@ export async function startServer(command: string, args: string[], cwd: string, 
   while (!LISTENING.test(output)) {
     const what = `${[command, ...args].join(' ')} (in an empty folder)`;
     if (spawnError) throw new Error(`${what} did not start: ${spawnError.message}`);
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before listening:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before listening:\n${output}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`${what} printed no "listening on http://127.0.0.1:<port>" line in ${START_TIMEOUT_MS} ms:\n${output}`);

@@ -25,8 +25,7 @@ export const NotFound = (message: string) => new ApiException('not_found', messa
 export const InvalidJson = (message: string) => new ApiException('invalid_json', message);
 export const ValidationFailed = (message: string) => new ApiException('validation_failed', message);
 export const UnsupportedMediaType = (message: string) => new ApiException('unsupported_media_type', message);
-export const SinkFull = () =>
-  new ApiException('sink_full', MESSAGES.sinkFull, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+export const SinkFull = () => new ApiException('sink_full', MESSAGES.sinkFull, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
 
 /** The exception filter: maps anything thrown to the error contract. */
 export function exceptionFilter(error: Error, c: Context): Response {

@@ -95,7 +95,8 @@ function readBackup(ctx: KitContext, id: string, dir: string): Backup {
   const unlisted = held.filter((e) => !listed.has(e.path)).map((e) => e.path);
   const changed = treeDifferences(entries, held).filter((path) => listed.has(path));
   if (changed.length > 0) return { ...backup, damaged: `${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ' …' : ''} changed or is missing` };
-  if (unlisted.length > 0) return { ...backup, damaged: `it holds ${unlisted.slice(0, 3).join(', ')}${unlisted.length > 3 ? ' …' : ''}, which its backup.json does not list` };
+  if (unlisted.length > 0)
+    return { ...backup, damaged: `it holds ${unlisted.slice(0, 3).join(', ')}${unlisted.length > 3 ? ' …' : ''}, which its backup.json does not list` };
   return backup;
 }
 

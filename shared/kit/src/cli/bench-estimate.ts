@@ -46,7 +46,9 @@ export function harnessSettings(quick: boolean, overrides: Record<string, unknow
     warmupSec: num('warmupSec', defaults.warmupSec),
     startupRuns: num('startupRuns', defaults.startupRuns),
     quick,
-    sections: Array.isArray(overrides.only) ? (['micro', 'load', 'startup'] as const).filter((s) => (overrides.only as string[]).includes(s)) : ['micro', 'load', 'startup'],
+    sections: Array.isArray(overrides.only)
+      ? (['micro', 'load', 'startup'] as const).filter((s) => (overrides.only as string[]).includes(s))
+      : ['micro', 'load', 'startup'],
   };
 }
 
@@ -97,7 +99,11 @@ export function formatDuration(seconds: number, up = false): string {
 export function formatEstimate(plan: BenchPlan, settings: HarnessSettings): string {
   const e = estimateBench(plan, settings);
   const parts = [
-    ...(e.loadRounds === 0 ? [] : [`${e.loadRounds} load rounds (${plan.loadServers} servers × ${plan.scenarios} scenarios × ${settings.rounds} rounds of ${settings.warmupSec} s warm-up + ${settings.durationSec} s, each on a fresh server)`]),
+    ...(e.loadRounds === 0
+      ? []
+      : [
+          `${e.loadRounds} load rounds (${plan.loadServers} servers × ${plan.scenarios} scenarios × ${settings.rounds} rounds of ${settings.warmupSec} s warm-up + ${settings.durationSec} s, each on a fresh server)`,
+        ]),
     ...(e.startups ? [`${e.startups} start-ups`] : []),
     ...(e.microRuns ? [`${e.microRuns} micro-benchmarks`] : []),
     ...(e.builds ? [`${e.builds} builds`] : []),

@@ -111,7 +111,12 @@ export function historyEntry(ctx: KitContext, lab: LabEntry, result: ResultLike,
  * The line saying how long this run takes (bench-estimate.ts), from the lab's checkpoint.ts evaluated for each
  * subject as the harness will; undefined when a definition cannot be evaluated (the harness then reports it).
  */
-async function estimateLine(ctx: KitContext, lab: LabEntry, subjects: ReadonlyArray<[key: string, dir: string]>, options: BenchOptions): Promise<string | undefined> {
+async function estimateLine(
+  ctx: KitContext,
+  lab: LabEntry,
+  subjects: ReadonlyArray<[key: string, dir: string]>,
+  options: BenchOptions,
+): Promise<string | undefined> {
   try {
     const { asCheckpoint } = await harness();
     const file = join(ctx.root, 'labs', lab.slug, 'checkpoint.ts');
@@ -131,7 +136,12 @@ async function estimateLine(ctx: KitContext, lab: LabEntry, subjects: ReadonlyAr
 async function profileLearner(ctx: KitContext, lab: LabEntry) {
   const { profileServer } = await import('./profile.ts');
   const c = paint(ctx);
-  return profileServer({ root: ctx.root, packageDir: labDirOf(ctx, lab), outDir: join(ctx.stateDir, 'profiles', lab.slug), onProgress: (line: string) => ctx.err(c.dim(line)) });
+  return profileServer({
+    root: ctx.root,
+    packageDir: labDirOf(ctx, lab),
+    outDir: join(ctx.stateDir, 'profiles', lab.slug),
+    onProgress: (line: string) => ctx.err(c.dim(line)),
+  });
 }
 
 export async function benchLab(ctx: KitContext, lab: LabEntry, options: BenchOptions): Promise<number> {
@@ -160,8 +170,21 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
 
   const { runCheckpoint, formatTable } = (options.measure ?? (await harness())) as Measure;
   if (!options.json) {
-    const who = baselineSlug === lab.slug ? `yours and the reference (${stageName(baselineSlug)}, also the baseline)` : `yours, ${stageName(baselineSlug)} (the baseline, solutions/${baselineSlug}) and the reference`;
-    const subjects: Array<[string, string]> = baselineSlug === lab.slug ? [['subject', mine], ['baseline', baseline]] : [['subject', mine], ['reference', reference], ['baseline', baseline]];
+    const who =
+      baselineSlug === lab.slug
+        ? `yours and the reference (${stageName(baselineSlug)}, also the baseline)`
+        : `yours, ${stageName(baselineSlug)} (the baseline, solutions/${baselineSlug}) and the reference`;
+    const subjects: Array<[string, string]> =
+      baselineSlug === lab.slug
+        ? [
+            ['subject', mine],
+            ['baseline', baseline],
+          ]
+        : [
+            ['subject', mine],
+            ['reference', reference],
+            ['baseline', baseline],
+          ];
     const estimate = options.measure ? undefined : await estimateLine(ctx, lab, subjects, options);
     if (estimate) ctx.err(estimate);
     ctx.err(c.dim(`Measuring ${who} in one run …`));
@@ -196,7 +219,11 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
   if (lab.targets.length === 0) ctx.out(c.dim(`Lab ${pad2(lab.number)} has no target: its figures are what later labs are compared with.`));
   else if (lab.targets.some((t) => t.node)) {
     const other = lab.targets.length - verdicts.length;
-    ctx.out(c.dim(`Targets for ${runtime ? runtimeName(runtime) : 'an unknown runtime'}, the runtime this run measured${other > 0 ? ` (${other} of lab ${pad2(lab.number)}'s targets are for other runtimes)` : ''}:`));
+    ctx.out(
+      c.dim(
+        `Targets for ${runtime ? runtimeName(runtime) : 'an unknown runtime'}, the runtime this run measured${other > 0 ? ` (${other} of lab ${pad2(lab.number)}'s targets are for other runtimes)` : ''}:`,
+      ),
+    );
   }
   for (const line of verdictReport(verdicts, c, { nn: pad2(lab.number), quick: options.quick, busyReasons: result.fingerprint.busyReasons })) ctx.out(line);
   ctx.out(c.dim(`Saved to ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))} (full result: ${entry.result}).`));

@@ -49,7 +49,8 @@ export const pad2 = (n: number) => String(n).padStart(2, '0');
 /** The lab a command-line argument names: `1`, `01` or `01-slim-builder`. */
 export function resolveLab(ctx: KitContext, arg: string | undefined, verb: string): LabEntry {
   const range = `${pad2(ctx.labs[0]!.number)}–${pad2(ctx.labs.at(-1)!.number)}`;
-  if (arg === undefined || arg.startsWith('-')) throw new CliError(`pnpm lab ${verb} needs a lab number (${range}), e.g. pnpm lab ${verb} ${pad2(ctx.labs[0]!.number)}`);
+  if (arg === undefined || arg.startsWith('-'))
+    throw new CliError(`pnpm lab ${verb} needs a lab number (${range}), e.g. pnpm lab ${verb} ${pad2(ctx.labs[0]!.number)}`);
   const lab = findLab(arg, ctx.labs);
   if (!lab) throw new CliError(`There is no lab "${arg}": the labs are ${range} (pnpm lab list)`);
   return lab;

@@ -91,7 +91,11 @@ export function checkNode(minimums: Record<number, string>, version = process.ve
 /** Whether this Node runs TypeScript itself (process.features.typescript): the labs' servers then need no tsx. */
 export function checkTypeStripping(stripping = hasNativeTypeStripping(), version = process.versions.node): DoctorCheck {
   if (stripping) return { name: 'type stripping', status: 'ok', detail: `yes: Node ${version} strips TypeScript types itself (process.features.typescript)` };
-  return { name: 'type stripping', status: 'ok', detail: `no: Node ${version} cannot run .ts files itself (Node 22.18+ can), so tsx runs the kit's TypeScript` };
+  return {
+    name: 'type stripping',
+    status: 'ok',
+    detail: `no: Node ${version} cannot run .ts files itself (Node 22.18+ can), so tsx runs the kit's TypeScript`,
+  };
 }
 
 function checkPnpm(root: string, required: string): Promise<DoctorCheck> {
@@ -100,7 +104,10 @@ function checkPnpm(root: string, required: string): Promise<DoctorCheck> {
     execFile('pnpm', ['--version'], { cwd: root, timeout: 30_000, encoding: 'utf8' }, (error, stdout) => {
       const version = /\d+\.\d+\.\d+\S*/.exec(stdout ?? '')?.[0];
       if (!version) {
-        const why = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? 'not found on PATH' : `\`pnpm --version\` failed${error ? `: ${error.message.split('\n')[0]}` : ''}`;
+        const why =
+          (error as NodeJS.ErrnoException | null)?.code === 'ENOENT'
+            ? 'not found on PATH'
+            : `\`pnpm --version\` failed${error ? `: ${error.message.split('\n')[0]}` : ''}`;
         resolve({ name: 'pnpm', status: 'fail', detail: why, fix });
       } else if (version !== required) {
         resolve({ name: 'pnpm', status: 'fail', detail: `${version}, but the workspace is pinned to exactly ${required}`, fix });

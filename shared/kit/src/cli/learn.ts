@@ -12,7 +12,17 @@ import type { LabEntry } from '../manifest.ts';
 import { CliError, labDirOf, pad2, paint, requireReady, type KitContext } from './context.ts';
 import { treeHash } from './workspace.ts';
 import { formatTestReport, isDone, recordOf } from './test-report.ts';
-import { historyCounts, historyTargets, hintsSeen, lastTestRun, readHistory, recordTestRun, setHintsSeen, type HistoryEntry, type TestRecord } from './state.ts';
+import {
+  historyCounts,
+  historyTargets,
+  hintsSeen,
+  lastTestRun,
+  readHistory,
+  recordTestRun,
+  setHintsSeen,
+  type HistoryEntry,
+  type TestRecord,
+} from './state.ts';
 import { verdictCounts, type VerdictCounts } from '../verdict.ts';
 
 const SITE = 'http://127.0.0.1:3000';
@@ -106,7 +116,11 @@ export function hintLab(ctx: KitContext, lab: LabEntry, all: boolean, json: bool
           : `Lab ${nn} has no hints for step ${which}: the steps with hints are ${steps.join(', ')} (pnpm lab hint ${nn} --step ${steps[0]})`,
     );
   }
-  const seen = hintsSeen(ctx, lab.slug, hints.map((hint) => hint.step));
+  const seen = hintsSeen(
+    ctx,
+    lab.slug,
+    hints.map((hint) => hint.step),
+  );
   const unseen = indices.filter((i) => !seen.has(i + 1));
   const show = all ? indices : [unseen[0] ?? indices.at(-1)!];
   for (const i of show) seen.add(i + 1);
@@ -145,7 +159,8 @@ export interface ListRow {
 }
 
 /** Whether `tests` ran on another src/ than the lab's now (its tree hash differs): `list` marks such a run stale. */
-export const srcChanged = (ctx: KitContext, lab: LabEntry, tests: TestRecord | null): boolean => tests !== null && tests.srcHash !== treeHash(join(labDirOf(ctx, lab), 'src'));
+export const srcChanged = (ctx: KitContext, lab: LabEntry, tests: TestRecord | null): boolean =>
+  tests !== null && tests.srcHash !== treeHash(join(labDirOf(ctx, lab), 'src'));
 
 /** `pnpm lab list`: each lab's tests (last run, or a fresh run when there is none) and last checkpoint. */
 export function listLabs(ctx: KitContext, options: { fresh: boolean; run: boolean; json: boolean }): void {
@@ -174,8 +189,18 @@ export function listLabs(ctx: KitContext, options: { fresh: boolean; run: boolea
     return [pad2(row.number), row.title, tests, checkpointCell(c, cp)];
   });
   const width = (i: number) => Math.max(...table.map((r) => stripAnsi(r[i]!).length));
-  for (const r of table) ctx.out(r.map((cell, i) => cell + ' '.repeat(Math.max(0, width(i) - stripAnsi(cell).length))).join('  ').trimEnd());
-  ctx.out(c.dim(`Tests: last run of the core tests, the going-further ones and the typecheck (pnpm lab test NN, or pnpm lab list --fresh). Checkpoints: ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))}.`));
+  for (const r of table)
+    ctx.out(
+      r
+        .map((cell, i) => cell + ' '.repeat(Math.max(0, width(i) - stripAnsi(cell).length)))
+        .join('  ')
+        .trimEnd(),
+    );
+  ctx.out(
+    c.dim(
+      `Tests: last run of the core tests, the going-further ones and the typecheck (pnpm lab test NN, or pnpm lab list --fresh). Checkpoints: ${relative(ctx.root, join(ctx.stateDir, 'history.jsonl'))}.`,
+    ),
+  );
 }
 
 /** "✓ core 14/14 · further 2/5 · types ✓": done (core and types) or not, then each part (further only when the lab has one). */

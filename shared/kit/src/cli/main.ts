@@ -117,7 +117,8 @@ function checkOptions(p: Parsed): void {
     if (!allowed.includes(flag)) throw new CliError(`Unknown option ${flag} for pnpm lab ${p.verb}${allowed.length ? ` (it takes ${allowed.join(' ')})` : ''}`);
   }
   const max = MAX_POSITIONALS[p.verb!] ?? 1;
-  if (p.positionals.length > max) throw new CliError(`pnpm lab ${p.verb} takes ${max === 0 ? 'no lab' : max === 1 ? 'one lab' : 'a lab and a backup id'}; got "${p.positionals.join(' ')}"`);
+  if (p.positionals.length > max)
+    throw new CliError(`pnpm lab ${p.verb} takes ${max === 0 ? 'no lab' : max === 1 ? 'one lab' : 'a lab and a backup id'}; got "${p.positionals.join(' ')}"`);
 }
 
 async function run(ctx: KitContext, p: Parsed): Promise<number> {
@@ -156,7 +157,12 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
       solveLab(ctx, lab());
       return 0;
     case 'bench':
-      return benchLab(ctx, lab(), { quick: p.flags.has('--quick'), profile: p.flags.has('--profile'), json: p.flags.has('--json'), harness: harnessOptions(p) });
+      return benchLab(ctx, lab(), {
+        quick: p.flags.has('--quick'),
+        profile: p.flags.has('--profile'),
+        json: p.flags.has('--json'),
+        harness: harnessOptions(p),
+      });
     case 'profile': {
       const { profileLab } = await import('./profile.ts');
       return profileLab(ctx, lab(), { scenario: p.values.get('--scenario'), seconds: p.values.get('--seconds'), reference: p.flags.has('--reference') });
@@ -172,7 +178,11 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
       return runtimeVerb(ctx, p.positionals, p.flags.has('--json'));
     }
     default:
-      throw new CliError(p.verb === undefined ? 'pnpm lab needs a verb: list, start, test, hint, diff, reset, restore, solve, bench, profile, doctor or runtime (pnpm lab --help)' : `Unknown verb "${p.verb}" (pnpm lab --help lists them)`);
+      throw new CliError(
+        p.verb === undefined
+          ? 'pnpm lab needs a verb: list, start, test, hint, diff, reset, restore, solve, bench, profile, doctor or runtime (pnpm lab --help)'
+          : `Unknown verb "${p.verb}" (pnpm lab --help lists them)`,
+      );
   }
 }
 

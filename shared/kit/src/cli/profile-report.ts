@@ -179,7 +179,14 @@ export function summariseProfile(profile: CpuProfile, root: string, limit = 15, 
     const name = functionName || '(anonymous)';
     // The column too: in tsx-compiled files every function is on line 1, and distinct functions must not merge.
     const key = `${name}\0${url}\0${lineNumber}\0${columnNumber ?? 0}`;
-    const entry = byKey.get(key) ?? { functionName: name, url, line: sourceLine(url, functionName, lineNumber), package: group.name, selfMs: 0, selfPercent: 0 };
+    const entry = byKey.get(key) ?? {
+      functionName: name,
+      url,
+      line: sourceLine(url, functionName, lineNumber),
+      package: group.name,
+      selfMs: 0,
+      selfPercent: 0,
+    };
     entry.selfMs += us / 1000;
     byKey.set(key, entry);
   }
@@ -188,9 +195,7 @@ export function summariseProfile(profile: CpuProfile, root: string, limit = 15, 
     .sort((a, b) => order(a, b, a.functionName.localeCompare(b.functionName)))
     .slice(0, limit)
     .map((e) => ({ ...e, selfPercent: percent(e.selfMs) }));
-  const packages = [...byPackage.values()]
-    .sort((a, b) => order(a, b, a.name.localeCompare(b.name)))
-    .map((p) => ({ ...p, selfPercent: percent(p.selfMs) }));
+  const packages = [...byPackage.values()].sort((a, b) => order(a, b, a.name.localeCompare(b.name))).map((p) => ({ ...p, selfPercent: percent(p.selfMs) }));
   const note = top[0] ? ioNote(profile, self, top[0]) : undefined;
   return { top, packages, totalMs, windowed, ...(note ? { ioNote: note } : {}) };
 }
@@ -251,7 +256,11 @@ export function shortLocation(url: string, line: number, root: string): string {
 /** Right-aligns the columns listed in `right`, pads the others; one string per row. */
 function table(header: string[], rows: string[][], right: number[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (r: string[]) => r.map((cell, i) => (right.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((cell, i) => (right.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)];
 }
 

@@ -78,7 +78,9 @@ const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 function cpuProfiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => join(dir, f));
 }
 
 /** The scenarios `pnpm lab profile --scenario` takes; the first is the default. */
@@ -251,7 +253,8 @@ export function profileArguments(options: ProfileLabOptions): { scenario: string
   const names = Object.keys(PROFILE_SCENARIOS);
   if (!names.includes(scenario)) throw new CliError(`Unknown scenario "${scenario}" for pnpm lab profile: choose one of ${names.join(', ')}`);
   const seconds = options.seconds === undefined ? 10 : Number(options.seconds);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) throw new CliError(`--seconds needs a whole number of seconds from 1 to 120; got "${options.seconds}"`);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120)
+    throw new CliError(`--seconds needs a whole number of seconds from 1 to 120; got "${options.seconds}"`);
   return { scenario, seconds };
 }
 

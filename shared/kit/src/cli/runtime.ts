@@ -41,9 +41,23 @@ function rows(ctx: KitContext, current: RuntimeInfo, installed: RuntimeInfo[], o
   const node = SUPPORTED_NODE_MAJORS.map((major): Row => {
     const support = nodeSupport(PINNED.node[major] ?? `${major}.0.0`);
     const status = support.level === 'warn' ? `${support.summary} (still runs)` : support.summary;
-    return { runtime: `Node ${major}`, pinned: PINNED.node[major] ?? '', level: support.level, status, here: copies((r) => r.kind === 'node' && r.major === major), add: `pnpm lab runtime add ${major}` };
+    return {
+      runtime: `Node ${major}`,
+      pinned: PINNED.node[major] ?? '',
+      level: support.level,
+      status,
+      here: copies((r) => r.kind === 'node' && r.major === major),
+      add: `pnpm lab runtime add ${major}`,
+    };
   });
-  const bun: Row = { runtime: 'Bun', pinned: PINNED.bun, level: 'ok', status: 'a runtime peer, measured beside Node', here: copies((r) => r.kind === 'bun'), add: 'pnpm lab runtime add bun' };
+  const bun: Row = {
+    runtime: 'Bun',
+    pinned: PINNED.bun,
+    level: 'ok',
+    status: 'a runtime peer, measured beside Node',
+    here: copies((r) => r.kind === 'bun'),
+    add: 'pnpm lab runtime add bun',
+  };
   return [...node, bun];
 }
 
@@ -53,16 +67,23 @@ function listRuntimes(ctx: KitContext, json: boolean): void {
   const installed = installedRuntimes(ctx.root);
   const table = rows(ctx, current, installed, [...runtimesOnPath('node'), ...runtimesOnPath('bun')]);
   const others = installed.filter((r) => r.kind === 'node' && !SUPPORTED_NODE_MAJORS.includes(r.major));
-  const support = current.kind === 'node' ? nodeSupport(current.version) : { level: 'ok' as const, summary: 'Bun runs the kit as a peer, not as its main runtime' };
+  const support =
+    current.kind === 'node' ? nodeSupport(current.version) : { level: 'ok' as const, summary: 'Bun runs the kit as a peer, not as its main runtime' };
   if (json) {
-    ctx.out(JSON.stringify({ current: { ...current, ...support, nativeTypeStripping: hasNativeTypeStripping() }, installed, supported: table, others }, null, 2));
+    ctx.out(
+      JSON.stringify({ current: { ...current, ...support, nativeTypeStripping: hasNativeTypeStripping() }, installed, supported: table, others }, null, 2),
+    );
     return;
   }
   const LEVEL = { ok: c.green, warn: c.yellow, fail: c.red };
   ctx.out(`This process: ${c.bold(current.label)}${current.v8 ? ` (V8 ${current.v8})` : ''} — ${LEVEL[support.level](support.summary)}`);
   ctx.out(`  ${current.path} · native type stripping: ${hasNativeTypeStripping() ? 'yes' : 'no'}`);
   ctx.out('');
-  const w = { runtime: Math.max(...table.map((r) => r.runtime.length)), pinned: Math.max(6, ...table.map((r) => r.pinned.length)), status: Math.max(...table.map((r) => r.status.length)) };
+  const w = {
+    runtime: Math.max(...table.map((r) => r.runtime.length)),
+    pinned: Math.max(6, ...table.map((r) => r.pinned.length)),
+    status: Math.max(...table.map((r) => r.status.length)),
+  };
   ctx.out(c.dim(`${'Runtime'.padEnd(w.runtime)}  ${'Pinned'.padEnd(w.pinned)}  ${'Status'.padEnd(w.status)}  On this machine`));
   for (const row of table) {
     const here = row.here.length
@@ -71,7 +92,9 @@ function listRuntimes(ctx: KitContext, json: boolean): void {
     ctx.out(`${row.runtime.padEnd(w.runtime)}  ${row.pinned.padEnd(w.pinned)}  ${LEVEL[row.level](row.status.padEnd(w.status))}  ${here}`);
   }
   if (others.length) ctx.out(`\nAlso installed: ${others.map((r) => `${r.label} (${relative(ctx.root, r.path)})`).join(', ')}`);
-  ctx.out(c.dim(`\nInstalled runtimes live in ${relative(process.cwd(), `${ctx.root}/.hotpath/runtimes`) || '.'}/ (from the npm registry's official binaries).`));
+  ctx.out(
+    c.dim(`\nInstalled runtimes live in ${relative(process.cwd(), `${ctx.root}/.hotpath/runtimes`) || '.'}/ (from the npm registry's official binaries).`),
+  );
 }
 
 async function addRuntimes(ctx: KitContext, specs: string[]): Promise<void> {

@@ -35,7 +35,13 @@ export function probeRequests(): ProbeRequest[] {
   requests.push({ name: 'POST /todos', method: 'POST', path: '/todos', body: enc.encode('{"title":"same output"}'), contentType: 'application/json' });
   requests.push({ name: 'GET /todos after POST', method: 'GET', path: '/todos' });
   for (const size of ['1k', '64k'] as const) {
-    requests.push({ name: `POST /ingest/v1 (${ingestFixture(size).file})`, method: 'POST', path: '/ingest/v1', body: ingestFixture(size).bytes, contentType: 'application/json' });
+    requests.push({
+      name: `POST /ingest/v1 (${ingestFixture(size).file})`,
+      method: 'POST',
+      path: '/ingest/v1',
+      body: ingestFixture(size).bytes,
+      contentType: 'application/json',
+    });
   }
   for (const c of corpus()) requests.push({ name: `POST ${c.route}: ${c.name}`, method: 'POST', path: c.route, body: c.body, contentType: c.contentType });
   return requests;
@@ -87,7 +93,8 @@ export async function firstDifference(reference: CreateApp, yours: CreateApp): P
     const [want, got] = await Promise.all([ask(a, request), ask(b, request)]);
     if (want.status !== got.status) return { request, what: 'status', reference: String(want.status), yours: String(got.status) };
     for (const name of COMPARED_HEADERS) {
-      if (want.headers[name] !== got.headers[name]) return { request, what: `${name} header`, reference: want.headers[name] ?? '(none)', yours: got.headers[name] ?? '(none)' };
+      if (want.headers[name] !== got.headers[name])
+        return { request, what: `${name} header`, reference: want.headers[name] ?? '(none)', yours: got.headers[name] ?? '(none)' };
     }
     if (want.status < 400 ? Buffer.compare(want.body, got.body) !== 0 : errorCode(want.body) !== errorCode(got.body)) {
       return { request, what: want.status < 400 ? 'body' : 'error code', reference: shown(want.body), yours: shown(got.body) };

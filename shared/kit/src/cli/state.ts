@@ -87,7 +87,9 @@ function readJson<K extends keyof StateFiles>(ctx: KitContext, file: K): StateFi
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
     return value as StateFiles[K];
   } catch {
-    throw new CliError(`${relative(ctx.root, path)} is not valid JSON: fix it or delete it (it only holds ${file === 'hints.json' ? 'which hints you saw' : 'your last test results'})`);
+    throw new CliError(
+      `${relative(ctx.root, path)} is not valid JSON: fix it or delete it (it only holds ${file === 'hints.json' ? 'which hints you saw' : 'your last test results'})`,
+    );
   }
 }
 

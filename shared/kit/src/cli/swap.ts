@@ -86,7 +86,14 @@ export function recoverLab(ctx: KitContext, lab: LabEntry, touching: boolean): s
   const at = swapPaths(ctx, lab);
   const read = readJournal(ctx, lab);
   const journal = read === 'damaged' ? undefined : read;
-  const disk = { src: present(at.src), incoming: present(at.incoming), outgoing: present(at.outgoing), trash: present(at.trash), unfinishedBackups: unfinishedBackups(ctx, lab).length, journal };
+  const disk = {
+    src: present(at.src),
+    incoming: present(at.incoming),
+    outgoing: present(at.outgoing),
+    trash: present(at.trash),
+    unfinishedBackups: unfinishedBackups(ctx, lab).length,
+    journal,
+  };
   if (read === undefined && !disk.incoming && !disk.outgoing && !disk.trash && disk.unfinishedBackups === 0) return undefined;
   const label = `labs/${lab.slug}/src`;
   // A swap takes seconds: a journal older than this is a dead CLI's, whatever process has its pid now.

@@ -32,7 +32,15 @@ export function groupFailures(outcomes: readonly FileOutcome[]): MessageGroup[] 
     for (const failure of outcome.failures) {
       let group = groups.get(failure.message);
       if (!group) {
-        group = { message: failure.message, detail: failure.detail, counterexample: failure.counterexample, test: failure.test, file: outcome.file, count: 0, files: new Map() };
+        group = {
+          message: failure.message,
+          detail: failure.detail,
+          counterexample: failure.counterexample,
+          test: failure.test,
+          file: outcome.file,
+          count: 0,
+          files: new Map(),
+        };
         groups.set(failure.message, group);
       }
       group.count++;
@@ -52,7 +60,11 @@ export function othersLine(group: MessageGroup): string {
   return `${head}: ${where.join(', ')})`;
 }
 
-const indent = (text: string, spaces: number) => text.split('\n').map((line) => ' '.repeat(spaces) + line).join('\n');
+const indent = (text: string, spaces: number) =>
+  text
+    .split('\n')
+    .map((line) => ' '.repeat(spaces) + line)
+    .join('\n');
 
 /** The lines of one part (core or going further): each file, and each message under its first test. */
 export function formatFiles(outcomes: readonly FileOutcome[], c: Paint): string[] {
@@ -72,7 +84,12 @@ export function formatFiles(outcomes: readonly FileOutcome[], c: Paint): string[
       const others = othersLine(group);
       if (others) lines.push(indent(c.dim(others), 7));
     }
-    if (o.failed > 0 && here.length === 0) lines.push(c.dim(o.failed === 1 ? '     (the message of its failing test is shown above)' : `     (the messages of its ${o.failed} failing tests are shown above)`));
+    if (o.failed > 0 && here.length === 0)
+      lines.push(
+        c.dim(
+          o.failed === 1 ? '     (the message of its failing test is shown above)' : `     (the messages of its ${o.failed} failing tests are shown above)`,
+        ),
+      );
   }
   return lines;
 }
@@ -104,21 +121,34 @@ export function recordOf(outcomes: readonly FileOutcome[], typecheck: TypecheckO
     };
   };
   const further = outcomes.some((o) => o.part === 'further') ? count('further') : undefined;
-  return { srcHash, ...count('core'), ...(further ? { further } : {}), ...(typecheck ? { typeErrors: typecheck.errors.length } : {}), at: new Date().toISOString() };
+  return {
+    srcHash,
+    ...count('core'),
+    ...(further ? { further } : {}),
+    ...(typecheck ? { typeErrors: typecheck.errors.length } : {}),
+    at: new Date().toISOString(),
+  };
 }
 
 /** Done: every core test passes and the typecheck is clean (going further never counts). */
 export const isDone = (record: TestRecord) => record.failed === 0 && record.loadErrors === 0 && (record.typeErrors ?? 0) === 0;
 
 /** The whole report of `pnpm lab test NN`. */
-export function formatTestReport(args: { outcomes: readonly FileOutcome[]; typecheck: TypecheckOutcome | null; record: TestRecord; slug: string; nn: string }, c: Paint): string[] {
+export function formatTestReport(
+  args: { outcomes: readonly FileOutcome[]; typecheck: TypecheckOutcome | null; record: TestRecord; slug: string; nn: string },
+  c: Paint,
+): string[] {
   const { outcomes, typecheck, record, slug, nn } = args;
   const core = outcomes.filter((o) => o.part === 'core');
   const further = outcomes.filter((o) => o.part === 'further');
   const lines = [c.bold('Core tests'), ...formatFiles(core, c)];
   if (further.length > 0) {
     const f = record.further!;
-    lines.push('', `${c.bold('Going further (optional)')} ${c.dim(`— ${f.passed}/${f.passed + f.failed} passing; never required for done`)}`, ...formatFiles(further, c));
+    lines.push(
+      '',
+      `${c.bold('Going further (optional)')} ${c.dim(`— ${f.passed}/${f.passed + f.failed} passing; never required for done`)}`,
+      ...formatFiles(further, c),
+    );
   }
   lines.push('', ...formatTypecheck(typecheck, slug, c), '');
   const furtherNote = record.further ? ` Going further: ${record.further.passed}/${record.further.passed + record.further.failed} (optional).` : '';

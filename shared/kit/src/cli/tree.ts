@@ -6,14 +6,31 @@
  * returns cannot leave an empty file where a backup was promised.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { CliError } from './context.ts';
 
 /** Backups, reset, solve and restore take every entry of src/ but these. */
 const NEVER = { dirs: new Set(['node_modules']), file: /^\.DS_Store$/ };
 /** `diff` also leaves out generated and build output, which differs without anyone having written it. */
-const NOT_DIFFED = { dirs: new Set(['node_modules', 'dist', 'build', 'coverage', '.turbo']), file: /\.(generated\.[cm]?[jt]s|map|cpuprofile|log)$|^\.DS_Store$/ };
+const NOT_DIFFED = {
+  dirs: new Set(['node_modules', 'dist', 'build', 'coverage', '.turbo']),
+  file: /\.(generated\.[cm]?[jt]s|map|cpuprofile|log)$|^\.DS_Store$/,
+};
 
 export type EntryKind = 'file' | 'link' | 'dir';
 
@@ -62,7 +79,10 @@ export function scanTree(dir: string, label: string): TreeEntry[] {
         if (NEVER.file.test(entry.name)) continue;
         found.push({ path: rel, kind: 'file', sig: sha256(path) });
       } else {
-        throw new CliError(`${label}/${rel} is not a file, a folder or a symbolic link (a FIFO, socket or device): move it out of ${label} first; nothing was changed`, 1);
+        throw new CliError(
+          `${label}/${rel} is not a file, a folder or a symbolic link (a FIFO, socket or device): move it out of ${label} first; nothing was changed`,
+          1,
+        );
       }
       kept++;
     }
@@ -89,7 +109,11 @@ export const sameTree = (a: string, b: string) => treeDifferences(scanTree(a, a)
  */
 export function treeHash(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of listFiles(dir)) hash.update(`${file}\0`).update(readFileSync(join(dir, file))).update('\0');
+  for (const file of listFiles(dir))
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(dir, file)))
+      .update('\0');
   for (const e of existsSync(dir) ? scanTree(dir, dir) : []) if (e.kind !== 'file') hash.update(`${e.kind}:${e.path}\0${e.sig}\0`);
   return hash.digest('hex');
 }

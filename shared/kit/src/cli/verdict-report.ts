@@ -52,7 +52,11 @@ export function verdictReport(verdicts: readonly RunVerdict[], c: Paint, options
     const busy = verdicts[0]!.busy;
     const reasons = options.busyReasons ?? [];
     const because = [
-      ...(whyReference > 0 ? [`the reference solution missed ${whyReference === inconclusive.length ? (whyReference === 1 ? 'it' : 'them') : `${whyReference} of them`} too in this same run, so the run, not your code, fell short`] : []),
+      ...(whyReference > 0
+        ? [
+            `the reference solution missed ${whyReference === inconclusive.length ? (whyReference === 1 ? 'it' : 'them') : `${whyReference} of them`} too in this same run, so the run, not your code, fell short`,
+          ]
+        : []),
       ...(busy ? [`the machine was busy during the run${reasons.length ? ` (${reasons.join('; ')})` : ''}, which slows every contestant unevenly`] : []),
     ];
     lines.push(

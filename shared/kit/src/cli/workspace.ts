@@ -18,7 +18,9 @@ export { listFiles, sameTree, treeHash } from './tree.ts';
 export { listBackups, type Backup } from './backups.ts';
 
 const savedLine = (ctx: KitContext, lab: LabEntry, outcome: SwapOutcome) =>
-  outcome.kind === 'replaced' ? ` Your previous files are saved in ${relative(ctx.root, outcome.backup.dir)} (pnpm lab restore ${pad2(lab.number)} brings them back).` : '';
+  outcome.kind === 'replaced'
+    ? ` Your previous files are saved in ${relative(ctx.root, outcome.backup.dir)} (pnpm lab restore ${pad2(lab.number)} brings them back).`
+    : '';
 
 /** `pnpm lab reset NN`: the committed starting code back in labs/NN/src. */
 export function resetLab(ctx: KitContext, lab: LabEntry): void {
@@ -69,7 +71,11 @@ export function restoreLab(ctx: KitContext, lab: LabEntry, which: string | undef
   const exact = backups.filter((b) => b.id === which);
   const matches = which === undefined ? [] : exact.length === 1 ? exact : backups.filter((b) => b.id.startsWith(which));
   if (which !== undefined && matches.length !== 1) {
-    throw new CliError(matches.length === 0 ? `No backup "${which}" of lab ${pad2(lab.number)} (pnpm lab restore ${pad2(lab.number)} --list)` : `"${which}" matches ${matches.length} backups: give more of the id`);
+    throw new CliError(
+      matches.length === 0
+        ? `No backup "${which}" of lab ${pad2(lab.number)} (pnpm lab restore ${pad2(lab.number)} --list)`
+        : `"${which}" matches ${matches.length} backups: give more of the id`,
+    );
   }
   const sound = backups.filter((b) => !b.damaged);
   const chosen = which === undefined ? (sound.find((b) => b.reason !== 'restore') ?? sound[0]) : matches[0]!;
@@ -77,9 +83,13 @@ export function restoreLab(ctx: KitContext, lab: LabEntry, which: string | undef
   for (const b of backups) ctx.out(`  ${!listOnly && b === chosen ? '*' : ' '} ${b.id}  ${describe(b)}`);
   if (listOnly) return;
   if (!chosen) throw new CliError(`Every backup of lab ${pad2(lab.number)} is damaged (listed above with why): there is nothing sound to restore`, 1);
-  if (chosen.damaged) throw new CliError(`Backup ${chosen.id} is damaged (${chosen.damaged}): pick another one (pnpm lab restore ${pad2(lab.number)} --list)`, 1);
+  if (chosen.damaged)
+    throw new CliError(`Backup ${chosen.id} is damaged (${chosen.damaged}): pick another one (pnpm lab restore ${pad2(lab.number)} --list)`, 1);
   const outcome = replaceSrc(ctx, lab, join(chosen.dir, 'src'), chosen.entries, 'restore');
   if (outcome.kind === 'unchanged') ctx.out(`labs/${lab.slug}/src already matches backup ${chosen.id}; nothing changed.`);
   else if (outcome.kind === 'created') ctx.out(`labs/${lab.slug}/src was missing: restored backup ${chosen.id} into it.`);
-  else ctx.out(`Restored backup ${chosen.id} into labs/${lab.slug}/src. The files it replaced are backup ${outcome.backup.id} (pnpm lab restore ${pad2(lab.number)} ${outcome.backup.id} brings them back).`);
+  else
+    ctx.out(
+      `Restored backup ${chosen.id} into labs/${lab.slug}/src. The files it replaced are backup ${outcome.backup.id} (pnpm lab restore ${pad2(lab.number)} ${outcome.backup.id} brings them back).`,
+    );
 }

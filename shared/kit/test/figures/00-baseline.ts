@@ -12,6 +12,11 @@ export default {
   quotes: [
     text`${k(base('POST /ingest/v1 1KB', 'rps'))} POST/s at ${bytes(base('POST /ingest/v1 1KB', 'heapBytesPerRequest'))} of heap per request`,
     row('`GET /todos`', k(base('GET /todos', 'rps')), ms(base('GET /todos', 'p99')), bytes(base('GET /todos', 'heapBytesPerRequest'))),
-    row('`POST /ingest/v1` (1 KB)', k(base('POST /ingest/v1 1KB', 'rps')), ms(base('POST /ingest/v1 1KB', 'p99')), bytes(base('POST /ingest/v1 1KB', 'heapBytesPerRequest'))),
+    row(
+      '`POST /ingest/v1` (1 KB)',
+      k(base('POST /ingest/v1 1KB', 'rps')),
+      ms(base('POST /ingest/v1 1KB', 'p99')),
+      bytes(base('POST /ingest/v1 1KB', 'heapBytesPerRequest')),
+    ),
   ],
 } satisfies LabFigures;

@@ -22,10 +22,20 @@ export default {
   quotes: [
     row('`GET /todos` requests/s', k(ref(TODOS, 'rps')), k(base(TODOS, 'rps')), `**${x(ratio(TODOS, 'rps'))}**`),
     row('`GET /todos` p99', ms(ref(TODOS, 'p99')), ms(base(TODOS, 'p99')), x(ratio(TODOS, 'p99'))),
-    row('`GET /todos` heap per request', bytes(ref(TODOS, 'heapBytesPerRequest')), bytes(base(TODOS, 'heapBytesPerRequest')), `**${x(ratio(TODOS, 'heapBytesPerRequest'))}**`),
+    row(
+      '`GET /todos` heap per request',
+      bytes(ref(TODOS, 'heapBytesPerRequest')),
+      bytes(base(TODOS, 'heapBytesPerRequest')),
+      `**${x(ratio(TODOS, 'heapBytesPerRequest'))}**`,
+    ),
     row('`POST /ingest/v1` (1 KB) requests/s', k(ref(INGEST, 'rps')), k(base(INGEST, 'rps')), `**${x(ratio(INGEST, 'rps'))}**`),
     row('`POST /ingest/v1` p99', ms(ref(INGEST, 'p99')), ms(base(INGEST, 'p99')), x(ratio(INGEST, 'p99'))),
-    row('`POST /ingest/v1` heap per request', bytes(ref(INGEST, 'heapBytesPerRequest')), bytes(base(INGEST, 'heapBytesPerRequest')), `**${x(ratio(INGEST, 'heapBytesPerRequest'))}**`),
+    row(
+      '`POST /ingest/v1` heap per request',
+      bytes(ref(INGEST, 'heapBytesPerRequest')),
+      bytes(base(INGEST, 'heapBytesPerRequest')),
+      `**${x(ratio(INGEST, 'heapBytesPerRequest'))}**`,
+    ),
     row(
       'GCs per 10k requests (todos / ingest)',
       `${gc(ref(TODOS, 'gcPer10k'))} / ${gc(ref(INGEST, 'gcPer10k'))}`,

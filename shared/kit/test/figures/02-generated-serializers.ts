@@ -43,10 +43,22 @@ const hasPeer = (r: Results, name: string) => ((r.data.peers as string[] | undef
  * committed — the provisional figure the README gives (medians of CPU-time runs on a busy machine).
  */
 const SIDE: Array<{ label: string; cell: (r: Results) => string; peer?: string; provisional: [node20: string, node26: string] }> = [
-  { label: 'one Todo → JSON text: reference vs `JSON.stringify`', cell: (r) => pace(time(r, ONE), time(r, ONE, 'baseline')), provisional: ['', '1.44× faster'] },
-  { label: '100 Todos → JSON text: reference vs `JSON.stringify`', cell: (r) => pace(time(r, HUNDRED), time(r, HUNDRED, 'baseline')), provisional: ['', '1.42× slower'] },
+  {
+    label: 'one Todo → JSON text: reference vs `JSON.stringify`',
+    cell: (r) => pace(time(r, ONE), time(r, ONE, 'baseline')),
+    provisional: ['', '1.44× faster'],
+  },
+  {
+    label: '100 Todos → JSON text: reference vs `JSON.stringify`',
+    cell: (r) => pace(time(r, HUNDRED), time(r, HUNDRED, 'baseline')),
+    provisional: ['', '1.42× slower'],
+  },
   { label: 'one Todo → JSON text: reference vs fast-json-stringify', cell: (r) => pace(time(r, ONE), time(r, ONE, FJS)), provisional: ['', '1.04× slower'] },
-  { label: '100 Todos → JSON text: reference vs fast-json-stringify', cell: (r) => pace(time(r, HUNDRED), time(r, HUNDRED, FJS)), provisional: ['', '1.05× faster'] },
+  {
+    label: '100 Todos → JSON text: reference vs fast-json-stringify',
+    cell: (r) => pace(time(r, HUNDRED), time(r, HUNDRED, FJS)),
+    provisional: ['', '1.05× faster'],
+  },
   {
     label: '100 Todos → JSON text: `JSON.stringify` of class instances vs of plain objects',
     cell: (r) => pace(time(r, HUNDRED, `peer:${CLASSES}`), time(r, HUNDRED, 'baseline')),
@@ -55,11 +67,21 @@ const SIDE: Array<{ label: string; cell: (r: Results) => string; peer?: string; 
   },
   {
     label: '100 Todos → UTF-8 bytes in place: reference vs lab 01',
-    cell: (r) => `${pace(time(r, HUNDRED_PLACE), time(r, HUNDRED_PLACE, 'baseline'))}, ${x(r.micro(HUNDRED_PLACE, 'bytesPerOp') / r.micro(HUNDRED_PLACE, 'bytesPerOp', 'baseline'))} the heap`,
+    cell: (r) =>
+      `${pace(time(r, HUNDRED_PLACE), time(r, HUNDRED_PLACE, 'baseline'))}, ${x(r.micro(HUNDRED_PLACE, 'bytesPerOp') / r.micro(HUNDRED_PLACE, 'bytesPerOp', 'baseline'))} the heap`,
     provisional: ['', '1.46× slower, 0.019× the heap'],
   },
-  { label: 'validate a `POST /todos` body: reference vs lab 01', cell: (r) => pace(time(r, VALIDATE), time(r, VALIDATE, 'baseline')), provisional: ['', '1.99× faster'] },
-  { label: 'validate a `POST /todos` body: reference vs TypeBox `Value.Check`', cell: (r) => pace(time(r, VALIDATE), time(r, VALIDATE, `peer:${TYPEBOX}`)), peer: TYPEBOX, provisional: ['65.6× faster', '59.6× faster'] },
+  {
+    label: 'validate a `POST /todos` body: reference vs lab 01',
+    cell: (r) => pace(time(r, VALIDATE), time(r, VALIDATE, 'baseline')),
+    provisional: ['', '1.99× faster'],
+  },
+  {
+    label: 'validate a `POST /todos` body: reference vs TypeBox `Value.Check`',
+    cell: (r) => pace(time(r, VALIDATE), time(r, VALIDATE, `peer:${TYPEBOX}`)),
+    peer: TYPEBOX,
+    provisional: ['65.6× faster', '59.6× faster'],
+  },
 ];
 const sideCell = (r: Results | undefined, side: (typeof SIDE)[number], at: 0 | 1) =>
   r && (!side.peer || hasPeer(r, side.peer)) ? side.cell(r) : `${side.provisional[at]} (provisional)`;
@@ -75,17 +97,45 @@ export default {
     // The targets as the manifest states them, each in the README's Checkpoint section.
     ...findLab('02')!.targets.map((target) => text`${target.label}`),
     row(ONE, cell(ONE), cell(ONE, 'baseline'), cell(ONE, FJS), `**${faster(t(ONE), t(ONE, 'baseline'))}**`, faster(t(ONE), t(ONE, FJS))),
-    row(HUNDRED, cell(HUNDRED), cell(HUNDRED, 'baseline'), cell(HUNDRED, FJS), `**${faster(t(HUNDRED), t(HUNDRED, 'baseline'))}**, ${heap(HUNDRED)}`, faster(t(HUNDRED), t(HUNDRED, FJS))),
-    row(ONE_BYTES, cell(ONE_BYTES), cell(ONE_BYTES, 'baseline'), cell(ONE_BYTES, FJS), faster(t(ONE_BYTES), t(ONE_BYTES, 'baseline')), faster(t(ONE_BYTES), t(ONE_BYTES, FJS))),
-    row(HUNDRED_BYTES, cell(HUNDRED_BYTES), cell(HUNDRED_BYTES, 'baseline'), cell(HUNDRED_BYTES, FJS), `${faster(t(HUNDRED_BYTES), t(HUNDRED_BYTES, 'baseline'))}, ${heap(HUNDRED_BYTES)}`, faster(t(HUNDRED_BYTES), t(HUNDRED_BYTES, FJS))),
+    row(
+      HUNDRED,
+      cell(HUNDRED),
+      cell(HUNDRED, 'baseline'),
+      cell(HUNDRED, FJS),
+      `**${faster(t(HUNDRED), t(HUNDRED, 'baseline'))}**, ${heap(HUNDRED)}`,
+      faster(t(HUNDRED), t(HUNDRED, FJS)),
+    ),
+    row(
+      ONE_BYTES,
+      cell(ONE_BYTES),
+      cell(ONE_BYTES, 'baseline'),
+      cell(ONE_BYTES, FJS),
+      faster(t(ONE_BYTES), t(ONE_BYTES, 'baseline')),
+      faster(t(ONE_BYTES), t(ONE_BYTES, FJS)),
+    ),
+    row(
+      HUNDRED_BYTES,
+      cell(HUNDRED_BYTES),
+      cell(HUNDRED_BYTES, 'baseline'),
+      cell(HUNDRED_BYTES, FJS),
+      `${faster(t(HUNDRED_BYTES), t(HUNDRED_BYTES, 'baseline'))}, ${heap(HUNDRED_BYTES)}`,
+      faster(t(HUNDRED_BYTES), t(HUNDRED_BYTES, FJS)),
+    ),
     row(ONE_PLACE, cell(ONE_PLACE), cell(ONE_PLACE, 'baseline'), '—', faster(t(ONE_PLACE), t(ONE_PLACE, 'baseline')), '—'),
-    row(HUNDRED_PLACE, cell(HUNDRED_PLACE), cell(HUNDRED_PLACE, 'baseline'), '—', `${faster(t(HUNDRED_PLACE), t(HUNDRED_PLACE, 'baseline'))}, **${heap(HUNDRED_PLACE)}**`, '—'),
+    row(
+      HUNDRED_PLACE,
+      cell(HUNDRED_PLACE),
+      cell(HUNDRED_PLACE, 'baseline'),
+      '—',
+      `${faster(t(HUNDRED_PLACE), t(HUNDRED_PLACE, 'baseline'))}, **${heap(HUNDRED_PLACE)}**`,
+      '—',
+    ),
     row('validate a `POST /todos` body', cell(VALIDATE), cell(VALIDATE, 'baseline'), '—', faster(t(VALIDATE), t(VALIDATE, 'baseline')), '—'),
     text`${bytes(run.get(['micro', `tasks[name=${HUNDRED_BYTES}]`, 'results', 'subject', 'arrayBuffersPerOp']))} of \`ArrayBuffer\` per call for 100 Todos`,
     text`${bytes(b(HUNDRED))} of heap against \`JSON.stringify\`'s ${bytes(b(HUNDRED, 'baseline'))}`,
     text`(${x(t(HUNDRED_BYTES, 'baseline') / t(HUNDRED_BYTES))} for 100 Todos)`,
     text`${bytes(b(HUNDRED_PLACE))} of heap for 100 Todos instead of ${bytes(b(HUNDRED_PLACE, 'baseline'))} (lab 01) or ${bytes(b(HUNDRED_BYTES))} (text, then bytes), and still ${faster(t(HUNDRED_PLACE), t(HUNDRED_PLACE, 'baseline'))} than lab 01`,
-    loadRow('`GET /health` (identical code in both: the run\'s noise)', 'GET /health'),
+    loadRow("`GET /health` (identical code in both: the run's noise)", 'GET /health'),
     loadRow('`GET /todos` (cached since lab 01: no serializer runs)', 'GET /todos'),
     loadRow('`GET /todos/42` (one Todo serialized per request)', 'GET /todos/42'),
     row(

@@ -20,7 +20,8 @@ const each = (scenario: string, metric: string, format: (n: number) => string) =
 const rpsP99 = (scenario: string) => KEYS.map((key) => `${k(fig(scenario, 'rps', key))}, ${ms(fig(scenario, 'p99', key))}`);
 const rss = (key: string) => run.get(['load', `scenarios[name=${KB64}]`, 'results', key, 'rssBytes']);
 /** The 1 KB body's pool: a 1 KB body fits the small-slab pool (smallPool), a 64 KB one a slab (bodyPool). */
-const pool = (field: string, scenario = KB1, name = 'smallPool') => run.get(['load', `scenarios[name=${scenario}]`, 'results', 'subject', 'appStats', name, field]);
+const pool = (field: string, scenario = KB1, name = 'smallPool') =>
+  run.get(['load', `scenarios[name=${scenario}]`, 'results', 'subject', 'appStats', name, field]);
 const MICRO = 'buffer a 64 KB body';
 const healthRounds = KEYS.flatMap((key) => run.rounds('GET /health', key).map((r) => r.rps!));
 const [pooled, no, lab03] = each(KB1, 'arrayBufferBytesPerRequest', bytes);
@@ -29,10 +30,26 @@ const [gcPooled, ...gcRest] = each(KB64, 'gcPer10k', gc);
 
 /** The targets' figures, per runtime: each cell from a committed run, or the provisional text while there is none. */
 const TARGET_ROWS: Array<{ label: string; cell: (r: Results) => string; provisional: string }> = [
-  { label: '64 KB body: ArrayBuffer bytes/request, pooled ÷ lab 03', cell: (r) => x(r.load(KB64, 'arrayBufferBytesPerRequest') / r.load(KB64, 'arrayBufferBytesPerRequest', 'baseline')), provisional: '0.33×' },
-  { label: "1 KB body: the app's own ArrayBuffer bytes/request, pooled", cell: (r) => bytes(r.load(KB1, 'appArrayBufferBytesPerRequest')), provisional: '1.00 KiB' },
-  { label: '64 KB body: GCs per 10k requests, pooled ÷ lab 03', cell: (r) => x(r.load(KB64, 'gcPer10k') / r.load(KB64, 'gcPer10k', 'baseline')), provisional: '0.50×' },
-  { label: '1 KB body: p99, pooled ÷ lab 03', cell: (r) => x(r.load(KB1, 'p99') / r.load(KB1, 'p99', 'baseline')), provisional: 'not measured on a quiet machine yet' },
+  {
+    label: '64 KB body: ArrayBuffer bytes/request, pooled ÷ lab 03',
+    cell: (r) => x(r.load(KB64, 'arrayBufferBytesPerRequest') / r.load(KB64, 'arrayBufferBytesPerRequest', 'baseline')),
+    provisional: '0.33×',
+  },
+  {
+    label: "1 KB body: the app's own ArrayBuffer bytes/request, pooled",
+    cell: (r) => bytes(r.load(KB1, 'appArrayBufferBytesPerRequest')),
+    provisional: '1.00 KiB',
+  },
+  {
+    label: '64 KB body: GCs per 10k requests, pooled ÷ lab 03',
+    cell: (r) => x(r.load(KB64, 'gcPer10k') / r.load(KB64, 'gcPer10k', 'baseline')),
+    provisional: '0.50×',
+  },
+  {
+    label: '1 KB body: p99, pooled ÷ lab 03',
+    cell: (r) => x(r.load(KB1, 'p99') / r.load(KB1, 'p99', 'baseline')),
+    provisional: 'not measured on a quiet machine yet',
+  },
 ];
 
 export default {

@@ -30,7 +30,14 @@ const wayIn = (run: StartupRun) => (label: string, key: string) => {
   const result = (run.data.results as Record<string, { fileBytes?: number | null; runtime?: string }>)[key];
   const file = result?.fileBytes;
   const size = file == null ? 'sources' : file >= 1024 * 1024 ? mib1(file) : kib1(file);
-  return row(label, result?.runtime ?? '', spreadIn(run, key), num(run.get(['results', key, 'vsRaw'])), mib1(run.get(['results', key, 'peakRssBytes', 'median'])), size);
+  return row(
+    label,
+    result?.runtime ?? '',
+    spreadIn(run, key),
+    num(run.get(['results', key, 'vsRaw'])),
+    mib1(run.get(['results', key, 'peakRssBytes', 'median'])),
+    size,
+  );
 };
 const way = wayIn(startup);
 const way26 = wayIn(startup26);
@@ -62,9 +69,11 @@ const c = (scenario: string, who: 'lab00' | 'binary', field: string) => capstone
 const TODOS = 'GET /todos';
 const INGEST = 'POST /ingest/v1 1KB';
 const pair = (who: 'lab00' | 'binary', field: string, format: (n: number) => string) => `${format(c(TODOS, who, field))} / ${format(c(INGEST, who, field))}`;
-const pairRatio = (field: string) => `${r2(c(TODOS, 'binary', field), c(TODOS, 'lab00', field))} / ${r2(c(INGEST, 'binary', field), c(INGEST, 'lab00', field))}`;
+const pairRatio = (field: string) =>
+  `${r2(c(TODOS, 'binary', field), c(TODOS, 'lab00', field))} / ${r2(c(INGEST, 'binary', field), c(INGEST, 'lab00', field))}`;
 const latency = (scenario: string, who: 'lab00' | 'binary') => `${num(c(scenario, who, 'p50Us') / 1000)} / ${ms(c(scenario, who, 'p99Us'))}`;
-const latencyRatio = (scenario: string) => `${r2(c(scenario, 'binary', 'p50Us'), c(scenario, 'lab00', 'p50Us'))} / ${r2(c(scenario, 'binary', 'p99Us'), c(scenario, 'lab00', 'p99Us'))}`;
+const latencyRatio = (scenario: string) =>
+  `${r2(c(scenario, 'binary', 'p50Us'), c(scenario, 'lab00', 'p50Us'))} / ${r2(c(scenario, 'binary', 'p99Us'), c(scenario, 'lab00', 'p99Us'))}`;
 const cs = (who: 'lab00' | 'binary', field: string) => capstone.get(['startup', who, field, 'median']);
 const cost = (path: string) => capstone.get(`cost.${path}`);
 
@@ -97,14 +106,44 @@ export default {
     text`Bun runs the same bundle in ${msOf(sMedian('bun-bundle', startup26))} against Node 26's ${msOf(sMedian('node-bundle', startup26))}`,
     row('`GET /todos` requests/s', k(c(TODOS, 'lab00', 'rps')), k(c(TODOS, 'binary', 'rps')), `**${r2(c(TODOS, 'binary', 'rps'), c(TODOS, 'lab00', 'rps'))}**`),
     row('`GET /todos` p50 / p99', latency(TODOS, 'lab00'), latency(TODOS, 'binary'), latencyRatio(TODOS)),
-    row('`GET /todos` heap per request', kib1(c(TODOS, 'lab00', 'heapBytesPerRequest')), kib1(c(TODOS, 'binary', 'heapBytesPerRequest')), r2(c(TODOS, 'binary', 'heapBytesPerRequest'), c(TODOS, 'lab00', 'heapBytesPerRequest'))),
-    row('`POST /ingest/v1` 1 KB requests/s', k(c(INGEST, 'lab00', 'rps')), k(c(INGEST, 'binary', 'rps')), `**${r2(c(INGEST, 'binary', 'rps'), c(INGEST, 'lab00', 'rps'))}**`),
+    row(
+      '`GET /todos` heap per request',
+      kib1(c(TODOS, 'lab00', 'heapBytesPerRequest')),
+      kib1(c(TODOS, 'binary', 'heapBytesPerRequest')),
+      r2(c(TODOS, 'binary', 'heapBytesPerRequest'), c(TODOS, 'lab00', 'heapBytesPerRequest')),
+    ),
+    row(
+      '`POST /ingest/v1` 1 KB requests/s',
+      k(c(INGEST, 'lab00', 'rps')),
+      k(c(INGEST, 'binary', 'rps')),
+      `**${r2(c(INGEST, 'binary', 'rps'), c(INGEST, 'lab00', 'rps'))}**`,
+    ),
     row('`POST /ingest/v1` p50 / p99', latency(INGEST, 'lab00'), latency(INGEST, 'binary'), latencyRatio(INGEST)),
-    row('`POST /ingest/v1` heap per request', kib1(c(INGEST, 'lab00', 'heapBytesPerRequest')), kib1(c(INGEST, 'binary', 'heapBytesPerRequest')), r2(c(INGEST, 'binary', 'heapBytesPerRequest'), c(INGEST, 'lab00', 'heapBytesPerRequest'))),
-    row('GCs per 10k requests (GET / POST)', pair('lab00', 'gcPer10kRequests', (n) => n.toFixed(0)), pair('binary', 'gcPer10kRequests', (n) => n.toFixed(0)), pairRatio('gcPer10kRequests')),
-    row('RSS after a round (GET / POST)', `${pair('lab00', 'rssBytes', (n) => (n / 1024 / 1024).toFixed(1))} MiB`, `${pair('binary', 'rssBytes', (n) => (n / 1024 / 1024).toFixed(1))} MiB`, pairRatio('rssBytes')),
+    row(
+      '`POST /ingest/v1` heap per request',
+      kib1(c(INGEST, 'lab00', 'heapBytesPerRequest')),
+      kib1(c(INGEST, 'binary', 'heapBytesPerRequest')),
+      r2(c(INGEST, 'binary', 'heapBytesPerRequest'), c(INGEST, 'lab00', 'heapBytesPerRequest')),
+    ),
+    row(
+      'GCs per 10k requests (GET / POST)',
+      pair('lab00', 'gcPer10kRequests', (n) => n.toFixed(0)),
+      pair('binary', 'gcPer10kRequests', (n) => n.toFixed(0)),
+      pairRatio('gcPer10kRequests'),
+    ),
+    row(
+      'RSS after a round (GET / POST)',
+      `${pair('lab00', 'rssBytes', (n) => (n / 1024 / 1024).toFixed(1))} MiB`,
+      `${pair('binary', 'rssBytes', (n) => (n / 1024 / 1024).toFixed(1))} MiB`,
+      pairRatio('rssBytes'),
+    ),
     row('first 200 after spawn', msOf(cs('lab00', 'firstOkMs')), msOf(cs('binary', 'firstOkMs')), r2(cs('binary', 'firstOkMs'), cs('lab00', 'firstOkMs'))),
-    row('peak RSS at the first 200', mib1(cs('lab00', 'peakRssBytes')), mib1(cs('binary', 'peakRssBytes')), r2(cs('binary', 'peakRssBytes'), cs('lab00', 'peakRssBytes'))),
+    row(
+      'peak RSS at the first 200',
+      mib1(cs('lab00', 'peakRssBytes')),
+      mib1(cs('binary', 'peakRssBytes')),
+      r2(cs('binary', 'peakRssBytes'), cs('lab00', 'peakRssBytes')),
+    ),
     row(
       'what you ship',
       `${mib1(capstone.get('artifact.lab00.bytes'))} (sources, ${capstone.get('artifact.lab00.packageCount')} package folders, node)`,

@@ -44,8 +44,10 @@ export interface LabFigures {
 
 export const row = (label: string, ...cells: string[]): RowQuote => ({ kind: 'row', label, cells });
 /** A tagged template: `text\`${k(rps)} POST/s\`` is the phrase with each figure formatted. */
-export const text = (strings: TemplateStringsArray, ...values: Array<string | number>): TextQuote => ({ kind: 'text', text: String.raw({ raw: strings }, ...values) });
-
+export const text = (strings: TemplateStringsArray, ...values: Array<string | number>): TextQuote => ({
+  kind: 'text',
+  text: String.raw({ raw: strings }, ...values),
+});
 
 /** A committed results file, read once. */
 export class Results {
@@ -81,7 +83,8 @@ export class Results {
 
   /** The measured rounds of a load scenario for one server (`subject`, `baseline`, `peer:<name>`). */
   rounds(scenario: string, key = 'subject'): Array<Record<string, number>> {
-    const scenarios = ((this.data.load as { scenarios?: Array<{ name: string; results: Record<string, { rounds: Array<Record<string, number>> }> }> })?.scenarios ?? []);
+    const scenarios =
+      (this.data.load as { scenarios?: Array<{ name: string; results: Record<string, { rounds: Array<Record<string, number>> }> }> })?.scenarios ?? [];
     const found = scenarios.find((s) => s.name === scenario)?.results[key]?.rounds;
     if (!found) throw new Error(`${this.source} has no load rounds of ${scenario} for ${key}`);
     return found;
@@ -95,7 +98,8 @@ export class Results {
     let at: unknown = this.data;
     for (const part of typeof path === 'string' ? path.split('.') : path) {
       const select = /^(\w+)\[(\w+)=(.+)\]$/.exec(part);
-      if (select) at = ((at as Record<string, unknown[]>)[select[1]!] ?? []).find((item) => String((item as Record<string, unknown>)[select[2]!]) === select[3]);
+      if (select)
+        at = ((at as Record<string, unknown[]>)[select[1]!] ?? []).find((item) => String((item as Record<string, unknown>)[select[2]!]) === select[3]);
       else at = (at as Record<string, unknown> | undefined)?.[part];
       if (at === undefined) throw new Error(`${this.source} has nothing at ${String(path)} (stopped at ${part})`);
     }
@@ -148,7 +152,9 @@ export const kib1 = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
  * fixture bodies' sizes "1 KB" and "64 KB" (names of scenarios and tasks; prose may say 64 KiB).
  */
 export function decimalMemory(text: string): string[] {
-  return [...text.matchAll(/(?<![\w.])(\d+(?:\.\d+)?) ?(KB|kB|MB)(?![\w/])/g)].filter((m) => !(m[2] === 'KB' && (m[1] === '1' || m[1] === '64'))).map((m) => m[0]);
+  return [...text.matchAll(/(?<![\w.])(\d+(?:\.\d+)?) ?(KB|kB|MB)(?![\w/])/g)]
+    .filter((m) => !(m[2] === 'KB' && (m[1] === '1' || m[1] === '64')))
+    .map((m) => m[0]);
 }
 /** A micro time per call in ns: "40.9 ns", "5.85 µs". */
 export const ns = (n: number): string => (n < 1000 ? `${num(n)} ns` : `${num(n / 1000)} µs`);
@@ -179,7 +185,10 @@ export function tableRows(markdown: string): Array<{ line: number; cells: string
       return;
     }
     if (fence || !line.startsWith('|')) return;
-    const cells = line.replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((cell) => cell.trim());
+    const cells = line
+      .replace(/^\||\|$/g, '')
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim());
     if (cells.every((cell) => /^:?-+:?$/.test(cell))) {
       if (rows.at(-1)?.line === i) rows.at(-1)!.header = true;
       return;
@@ -220,24 +229,31 @@ export function figureProblems(markdown: string, figures: LabFigures | undefined
   const prose = squeeze(markdown);
   for (const quote of figures?.quotes ?? []) {
     if (quote.kind === 'text') {
-      if (!prose.includes(squeeze(quote.text))) problems.push(`${where} must say "${squeeze(quote.text)}" (the committed figures, formatted): update the sentence that quotes them`);
+      if (!prose.includes(squeeze(quote.text)))
+        problems.push(`${where} must say "${squeeze(quote.text)}" (the committed figures, formatted): update the sentence that quotes them`);
       continue;
     }
     const found = rows.filter((r) => r.cells[0] === quote.label);
     const wanted = rowText([quote.label, ...quote.cells]);
     if (found.length === 0) problems.push(`${where} has no table row starting "| ${quote.label} |": write it as ${wanted}`);
-    else if (!found.some((r) => rowText(r.cells) === wanted)) problems.push(`${where} line ${found[0]!.line} must read ${wanted} (the committed figures, formatted), not ${rowText(found[0]!.cells)}`);
+    else if (!found.some((r) => rowText(r.cells) === wanted))
+      problems.push(`${where} line ${found[0]!.line} must read ${wanted} (the committed figures, formatted), not ${rowText(found[0]!.cells)}`);
   }
   const section = figureSection(markdown);
   const declared = new Set((figures?.quotes ?? []).flatMap((q) => (q.kind === 'row' ? [q.label] : [])));
   for (const r of rows) {
     if (r.header || !section || r.line <= section.from || r.line > section.to) continue;
     if (declared.has(r.cells[0]!) || !r.cells.slice(1).some((cell) => /\d/.test(cell))) continue;
-    problems.push(`${where} line ${r.line} quotes figures no figures file declares: add row(${JSON.stringify(r.cells[0])}, …) to the lab's file in shared/kit/test/figures/ (from its committed results), or drop the row`);
+    problems.push(
+      `${where} line ${r.line} quotes figures no figures file declares: add row(${JSON.stringify(r.cells[0])}, …) to the lab's file in shared/kit/test/figures/ (from its committed results), or drop the row`,
+    );
   }
   for (const source of figures?.sources ?? []) {
     const file = Object.keys(SOURCE_WORDS).find((suffix) => source.endsWith(suffix));
-    if (file && !prose.includes(SOURCE_WORDS[file]!)) problems.push(`${where} quotes ${source}: say which run in words, "${SOURCE_WORDS[file]}" (e.g. "the reference's ${SOURCE_WORDS[file]}, shown on this lab's page")`);
+    if (file && !prose.includes(SOURCE_WORDS[file]!))
+      problems.push(
+        `${where} quotes ${source}: say which run in words, "${SOURCE_WORDS[file]}" (e.g. "the reference's ${SOURCE_WORDS[file]}, shown on this lab's page")`,
+      );
   }
   return problems;
 }

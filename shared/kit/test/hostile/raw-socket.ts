@@ -185,8 +185,8 @@ export async function openHolding(port: number, count: number, head: Uint8Array 
       return held.filter((state) => state.closed).length;
     },
     release: () =>
-      Promise.all(
-        held.map(({ socket }) => (socket.destroyed ? undefined : new Promise<void>((done) => socket.once('close', () => done()).destroy()))),
-      ).then(() => undefined),
+      Promise.all(held.map(({ socket }) => (socket.destroyed ? undefined : new Promise<void>((done) => socket.once('close', () => done()).destroy())))).then(
+        () => undefined,
+      ),
   };
 }

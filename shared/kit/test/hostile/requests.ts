@@ -121,11 +121,13 @@ export function protocolCases(headersTimeoutMs: number, slackMs: number): Protoc
 export function errorCodeOf(response: RawResponse | undefined): { code?: string; problem?: string } {
   if (!response) return { problem: 'no response' };
   const type = response.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) return { problem: `content-type ${JSON.stringify(type)}, body ${JSON.stringify(response.body.toString('latin1').slice(0, 80))}` };
+  if (!/^application\/json\b/i.test(type))
+    return { problem: `content-type ${JSON.stringify(type)}, body ${JSON.stringify(response.body.toString('latin1').slice(0, 80))}` };
   try {
     const parsed = JSON.parse(response.body.toString('utf8')) as { error?: { code?: unknown; message?: unknown } };
     const { code, message } = parsed.error ?? {};
-    if (typeof code !== 'string' || typeof message !== 'string') return { problem: `body ${response.body.toString('utf8').slice(0, 80)} is not {"error":{"code","message"}}` };
+    if (typeof code !== 'string' || typeof message !== 'string')
+      return { problem: `body ${response.body.toString('utf8').slice(0, 80)} is not {"error":{"code","message"}}` };
     return { code };
   } catch {
     return { problem: `body ${JSON.stringify(response.body.toString('latin1').slice(0, 80))} is not JSON` };
@@ -172,7 +174,13 @@ export async function runCase(port: number, chunks: (string | Uint8Array)[], ind
   const seen = response
     ? `${response.status}${code ? ` ${code}` : ''}${problem && response.status >= 400 ? ` (${problem})` : ''}`
     : `no ${last ? 'last response before a close' : `response #${index + 1}`} within ${timeoutMs} ms (${reply.responses.length} response(s), ${reply.closed ? 'then closed' : 'connection still open'})`;
-  const before = last && reply.responses.length > 1 ? ` after ${reply.responses.slice(0, -1).map((r) => r.status).join(', ')}` : '';
+  const before =
+    last && reply.responses.length > 1
+      ? ` after ${reply.responses
+          .slice(0, -1)
+          .map((r) => r.status)
+          .join(', ')}`
+      : '';
   return { status: response?.status, code, problem, seen: seen + before };
 }
 

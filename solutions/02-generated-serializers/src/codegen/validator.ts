@@ -18,13 +18,15 @@ function rangeChecks(node: SchemaNode, v: string): Check[] {
   const checks: Check[] = [];
   if (node.kind === 'string') {
     const { minLength: min, maxLength: max } = node;
-    if (min !== undefined && max !== undefined) checks.push({ test: `${v}.length < ${min} || ${v}.length > ${max}`, problem: `must be ${min} to ${max} characters long` });
+    if (min !== undefined && max !== undefined)
+      checks.push({ test: `${v}.length < ${min} || ${v}.length > ${max}`, problem: `must be ${min} to ${max} characters long` });
     else if (min !== undefined) checks.push({ test: `${v}.length < ${min}`, problem: `must be at least ${count(min, 'character')} long` });
     else if (max !== undefined) checks.push({ test: `${v}.length > ${max}`, problem: `must be at most ${count(max, 'character')} long` });
   }
   if (node.kind === 'integer' || node.kind === 'number') {
     if (node.minimum !== undefined) checks.push({ test: `${v} < ${node.minimum}`, problem: `must be at least ${node.minimum}` });
-    if (node.exclusiveMinimum !== undefined) checks.push({ test: `${v} <= ${node.exclusiveMinimum}`, problem: `must be greater than ${node.exclusiveMinimum}` });
+    if (node.exclusiveMinimum !== undefined)
+      checks.push({ test: `${v} <= ${node.exclusiveMinimum}`, problem: `must be greater than ${node.exclusiveMinimum}` });
     if (node.maximum !== undefined) checks.push({ test: `${v} > ${node.maximum}`, problem: `must be at most ${node.maximum}` });
     if (node.exclusiveMaximum !== undefined) checks.push({ test: `${v} >= ${node.exclusiveMaximum}`, problem: `must be less than ${node.exclusiveMaximum}` });
   }
@@ -41,7 +43,12 @@ function checksOf(ctx: GenContext, node: SchemaNode, v: string): Check[] {
     case 'literal':
       return [{ test: `${v} !== ${literal(node.value)}`, problem: `must be ${JSON.stringify(node.value)}` }];
     case 'enum':
-      return [{ test: node.values.map((value) => `${v} !== ${literal(value)}`).join(' && '), problem: `must be one of ${node.values.map((value) => JSON.stringify(value)).join(', ')}` }];
+      return [
+        {
+          test: node.values.map((value) => `${v} !== ${literal(value)}`).join(' && '),
+          problem: `must be one of ${node.values.map((value) => JSON.stringify(value)).join(', ')}`,
+        },
+      ];
     case 'string':
       return [{ test: `typeof ${v} !== 'string'`, problem: 'must be a string' }, ...rangeChecks(node, v)];
     case 'integer':

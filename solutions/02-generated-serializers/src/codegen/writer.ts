@@ -42,7 +42,8 @@ function writeParts(ctx: GenContext, parts: readonly JsonPart[], pad: string): s
 function bodyOf(ctx: GenContext, node: SchemaNode): string {
   if (node.kind !== 'array') return writeParts(ctx, jsonParts(node, 'value'), '  ').join('\n');
   const items = node.items;
-  const itemOf = (target: string, pad: string) => (items.kind === 'object' ? [`${pad}${functionOf(ctx, items)}(out, ${target});`] : writeParts(ctx, jsonParts(items, target), pad));
+  const itemOf = (target: string, pad: string) =>
+    items.kind === 'object' ? [`${pad}${functionOf(ctx, items)}(out, ${target});`] : writeParts(ctx, jsonParts(items, target), pad);
   return [
     `  out.byte(${punctuation(ctx, '[')});`,
     `  for (let i = 0; i < value.length; i++) {`,
