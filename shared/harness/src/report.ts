@@ -2,7 +2,7 @@
  * Checkpoint results: the JSON document (schemaVersion 1, described in SCHEMA.md and checkpoint.schema.json),
  * the ratios of each subject (the package, and the reference solution when measured) and of each peer (micro
  * tasks, and load and startup for a peer with a package folder) against the baseline measured in the same
- * run, writing the file, and the progress lines written to stderr while a run goes on. The printed table is in table.ts (re-exported here).
+ * run, writing the file, and the progress lines written to stderr while a run goes on. The printed table is in table.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,10 +10,8 @@ import { peerKey } from './define.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import type { LoadResult, ScenarioSummary } from './load.ts';
 import type { MicroResult, MicroTaskEntry } from './micro.ts';
-import type { LoadMetric, MicroMetric } from '@hotpath/kit/manifest';
+import type { LoadMetric, MicroMetric } from '@hotpath/workshop/manifest';
 import type { StartupResult, StartupSummary } from './startup.ts';
-
-export { formatBytes, formatCount, formatMbPerSec, formatNs, formatTable, formatUs } from './table.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 export type Section = 'micro' | 'load' | 'startup';

@@ -3,9 +3,9 @@
  * table and cost lines it prints: lab 00 | final binary | binary ÷ lab 00, one block per scenario, then
  * start-up, artifact size and the cost estimate. Memory and sizes in MiB (1024² bytes), heap figures plain bytes.
  */
-import { median } from '../../../shared/harness/src/stats.ts';
+import { median } from '@hotpath/harness/stats';
 import type { Round } from './capstone-load.ts';
-import type { CostComparison, CostEstimate } from './cost.ts';
+import type { CostComparison, CostEstimate } from '@hotpath/solution-05-single-binary/cost';
 import type { Spread } from './measure.ts';
 
 export const SUBJECT_LABELS = { lab00: 'lab 00 (pnpm start, tsx)', binary: 'final binary (SEA code cache)' } as const;

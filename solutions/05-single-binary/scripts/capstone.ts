@@ -36,13 +36,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { choosePinning } from '@hotpath/kit/cpus';
+import { choosePinning } from '@hotpath/workshop/cpus';
 import { defaultScenarios, finishFingerprint, takeFingerprint } from '@hotpath/harness';
-import { turnOrder } from '../../../shared/harness/src/stats.ts';
+import { turnOrder } from '@hotpath/harness/stats';
 import { buildAll, formatBuild } from '@hotpath/kit/sea-build';
 import { binaryTakesProbe, bundleProbe, freshServerRound, probePreloadUrl, serverEnv, startWorker, type Launch, type Round } from './capstone-load.ts';
-import { BUNDLE_KEY, formatReport, ratios, round2, SUBJECT_LABELS, summarise, type LoadSummary } from './capstone-report.ts';
-import { compareCost, DEFAULT_HEADROOM, DEFAULT_PRICE_PER_MONTH_USD, DEFAULT_TARGET_RPS } from './cost.ts';
+import { BUNDLE_KEY, formatReport, ratios, round2, SUBJECT_LABELS, summarise, type LoadSummary } from '@hotpath/solution-05-single-binary/capstone-report';
+import { compareCost, DEFAULT_HEADROOM, DEFAULT_PRICE_PER_MONTH_USD, DEFAULT_TARGET_RPS } from '@hotpath/solution-05-single-binary/cost';
 import { BUN_SCENARIO, bunPeer, formatOnBun, takeBunResult } from './capstone-bun.ts';
 import { measureFootprint } from './footprint.ts';
 import { measuredPackage, ROOT } from './package-dir.ts';

@@ -13,13 +13,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CreateApp } from '@hotpath/api';
-import { baselineOf, type LabEntry } from '../manifest.ts';
-import { stageName } from '../paths.ts';
+import { baselineOf, type LabEntry } from '@hotpath/workshop/manifest';
+import { stageName } from '@hotpath/workshop/paths';
 import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
 import { formatEstimate, harnessSettings, planFromDefinitions } from './bench-estimate.ts';
 import { firstDifference } from './same-output.ts';
 import { appendHistory, type HistoryEntry } from './state.ts';
-import { runtimeName, runtimeOf, type RunRuntime } from './target-runtime.ts';
+import { runtimeName, runtimeOf, type RunRuntime } from '@hotpath/workshop/target-runtime';
 import { countVerdicts, judgeRun, verdictExitCode, type RatioLike, type RunVerdict } from '../verdict.ts';
 import { verdictReport } from './verdict-report.ts';
 
@@ -56,8 +56,8 @@ export interface Measure {
   formatTable(result: unknown): string;
 }
 
-/** The harness is loaded from this kit's own folder (not from the root), so a fixture kit can use it too. */
-const harness = () => import(new URL('../../../harness/src/index.ts', import.meta.url).href);
+/** The harness is loaded when a run starts (not with the CLI): from this kit's dependency, so a fixture kit can use it too. */
+const harness = () => import('@hotpath/harness');
 
 async function loadCreateApp(ctx: KitContext, dir: string): Promise<CreateApp> {
   const where = `${relative(ctx.root, dir)}/src/app.ts`;
