@@ -78,7 +78,8 @@ module.exports = {
       comment: "A package imported but declared in no package.json on its way up: declare it in the importing package's package.json.",
       severity: 'error',
       from: {},
-      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+      // npm-no-pkg also marks a package named in peerDependenciesMeta: a package declared elsewhere too is fine.
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'], dependencyTypesNot: ['npm', 'npm-dev', 'npm-peer', 'npm-optional'] },
     },
     {
       name: 'not-to-unresolvable',
@@ -101,7 +102,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|build|dist|\\.docusaurus|\\.hotpath|\\.checkpoint|\\.pristine|\\.test-scratch|test/fixtures)/' },
+    exclude: { path: '(^|/)(build|dist|\\.docusaurus|\\.hotpath|\\.checkpoint|\\.pristine|\\.test-scratch|test/fixtures)/' },
     tsPreCompilationDeps: true,
     combinedDependencies: false,
     skipAnalysisNotInRules: true,
