@@ -18,7 +18,7 @@ import { stageName } from '@hotpath/workshop/paths';
 import { targetsFor } from '@hotpath/workshop/target-runtime';
 import { targetWords } from '@hotpath/kit/verdict';
 import type { CheckpointTarget } from '@hotpath/workshop/manifest';
-import type { CheckpointResult } from '@hotpath/harness';
+import type { CheckpointResult } from '@hotpath/harness/result';
 import { loadGroups, microGroups, pairGroups, type SeriesKeys } from './chart-groups.ts';
 import { microFigures, runtimePeers } from './micro-figures.ts';
 import { countsOf, judgeTargets, shownWarnings, type VerdictState } from './chart-verdicts.ts';

@@ -510,3 +510,15 @@ export const CheckpointResultSchema = Type.Object(
   },
   { description: 'What `hotpath-bench` writes to <package>/.checkpoint/latest.json (schemaVersion 1). See SCHEMA.md for the meaning of each field.' },
 );
+
+/** The result document, and the parts its readers name (the kit's `pnpm lab bench`, the site's charts). */
+export type CheckpointResult = Static<typeof CheckpointResultSchema>;
+export type Section = CheckpointResult['sections'][number];
+export type SubjectInfo = Static<typeof Subject>;
+/** A peer measured as a package (a folder with src/app.ts), as the result records it. */
+export type PeerPackage = NonNullable<CheckpointResult['peerPackages']>[number];
+export type Ratio = Static<typeof Ratio>;
+/** A runtime as a result records it: `{ id: 'node26', label: 'Node 26.12.1', kind, version, major, v8 }`. */
+export type RunRuntime = Omit<Static<typeof Runtime>, 'path'>;
+/** A micro task's figures for one key (results written before some of the bytes' fields lack them). */
+export type MicroFigures = Static<typeof MicroResult>;
