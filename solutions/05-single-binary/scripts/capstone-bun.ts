@@ -8,7 +8,7 @@
  */
 import type { Launch } from './capstone-load.ts';
 import { serverEnv } from './capstone-load.ts';
-import type { LoadSummary } from '@hotpath/solution-05-single-binary/capstone-report';
+import type { LoadSummary } from './capstone-report.ts';
 import { findBun, thisNode } from './runtime-peers.ts';
 
 /** The scenario measured on both runtimes. */

@@ -5,7 +5,7 @@
  */
 import { median } from '@hotpath/harness/stats';
 import type { Round } from './capstone-load.ts';
-import type { CostComparison, CostEstimate } from '@hotpath/solution-05-single-binary/cost';
+import type { CostComparison, CostEstimate } from './cost.ts';
 import type { Spread } from './measure.ts';
 
 export const SUBJECT_LABELS = { lab00: 'lab 00 (pnpm start, tsx)', binary: 'final binary (SEA code cache)' } as const;

@@ -41,8 +41,8 @@ import { defaultScenarios, finishFingerprint, takeFingerprint } from '@hotpath/h
 import { turnOrder } from '@hotpath/harness/stats';
 import { buildAll, formatBuild } from '@hotpath/kit/sea-build';
 import { binaryTakesProbe, bundleProbe, freshServerRound, probePreloadUrl, serverEnv, startWorker, type Launch, type Round } from './capstone-load.ts';
-import { BUNDLE_KEY, formatReport, ratios, round2, SUBJECT_LABELS, summarise, type LoadSummary } from '@hotpath/solution-05-single-binary/capstone-report';
-import { compareCost, DEFAULT_HEADROOM, DEFAULT_PRICE_PER_MONTH_USD, DEFAULT_TARGET_RPS } from '@hotpath/solution-05-single-binary/cost';
+import { BUNDLE_KEY, formatReport, ratios, round2, SUBJECT_LABELS, summarise, type LoadSummary } from './capstone-report.ts';
+import { compareCost, DEFAULT_HEADROOM, DEFAULT_PRICE_PER_MONTH_USD, DEFAULT_TARGET_RPS } from './cost.ts';
 import { BUN_SCENARIO, bunPeer, formatOnBun, takeBunResult } from './capstone-bun.ts';
 import { measureFootprint } from './footprint.ts';
 import { measuredPackage, ROOT } from './package-dir.ts';
