@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ingestFixture } from '@hotpath/api/fixtures';
-import { repoRoot } from '@hotpath/kit/paths';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { defineCheckpoint, type CheckpointSubject, type MicroTask } from '@hotpath/harness';
 
 const json = { 'content-type': 'application/json' };

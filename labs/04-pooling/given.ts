@@ -7,7 +7,7 @@
  * `answerIngest` is lab 03's POST /ingest/v1 once the body's bytes are in memory: lab 04 changes where the
  * bytes come from (a pooled slab), never what the API answers.
  */
-import * as harnessStats from '@hotpath/harness/app-stats';
+import * as appStats from '@hotpath/api/app-stats';
 import * as lab01 from '@hotpath/solution-01-slim-builder/routes.ts';
 import * as lab01Responses from '@hotpath/solution-01-slim-builder/responses.ts';
 import * as lab02 from '@hotpath/solution-02-generated-serializers';
@@ -77,4 +77,4 @@ export const errorResponse: typeof lab02Routes.errorResponse = lab02Routes.error
  * registerAppStats(name, () => counters): () => void — publishes counters for the checkpoint and the soak to
  * read (no route); returns an unregister function.
  */
-export const registerAppStats: typeof harnessStats.registerAppStats = harnessStats.registerAppStats;
+export const registerAppStats: typeof appStats.registerAppStats = appStats.registerAppStats;

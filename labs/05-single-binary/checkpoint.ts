@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { ingestFixture } from '@hotpath/api/fixtures';
-import { repoRoot } from '@hotpath/kit/paths';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { buildAll, type BuildReport } from '@hotpath/kit/sea-build';
 import { defineCheckpoint, type Peer, type ServeCommand } from '@hotpath/harness';
 

@@ -7,7 +7,7 @@
  * finished app (the reference, so you can start here without having done lab 04). esbuild bundles this file
  * into dist/server.cjs and dist/snapshot.cjs, so it imports only what the server runs — nothing that loads
  * node:http at the top (the snapshot entry must not) and no build-time code. The build's own helpers come from
- * the kit instead (`@hotpath/kit/sea-given`, `@hotpath/kit/serve`: see the README's "The kit's build helpers").
+ * the kit instead (`@hotpath/workshop/sea-given`, `@hotpath/api/serve`: see the README's "The kit's build helpers").
  */
 import type { AppOptions, HotPathApp } from '@hotpath/api';
 import * as lab04 from '@hotpath/solution-04-pooling';

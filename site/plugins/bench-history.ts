@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verdictCounts } from '../../shared/kit/src/verdict.ts';
+import { verdictCounts } from '@hotpath/kit/verdict';
 
 /** A history line's verdict: counts, `missed` and `inconclusive` as counts or as the targets' words (older lines: no inconclusive). */
 export interface HistoryVerdict {

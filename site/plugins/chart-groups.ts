@@ -8,10 +8,10 @@
  * of its own, gets other comparisons: each route beside the same server's GET /health (`floorGroups`), and
  * its own micro pairs ("100 todos: JSON.stringify" beside "100 todos: instanceToPlain + JSON.stringify").
  */
-import type { CheckpointTarget } from '../../shared/kit/src/manifest.ts';
+import type { CheckpointTarget } from '@hotpath/workshop/manifest';
 import type { ChartBar, ChartMetric, ChartTarget, MicroFigure, SeriesKey } from './checkpoint-data.ts';
 import type { JudgedTarget } from './chart-verdicts.ts';
-import type { RatioLike as VerdictRatioLike } from '../../shared/kit/src/verdict.ts';
+import type { RatioLike as VerdictRatioLike } from '@hotpath/kit/verdict';
 
 /** What the groups read of a result's ratios: what a verdict reads (the kit's verdict.ts), and the baseline's figure and direction. */
 export interface RatioLike extends VerdictRatioLike {

@@ -5,8 +5,8 @@
  * run was busy-flagged), a learner's run by theirs with the reference's verdict from the same run beside it —
  * and which of the run's warnings belong beside the series a chart shows.
  */
-import type { CheckpointTarget } from '../../shared/kit/src/manifest.ts';
-import { judgeRun, targetWords, verdictCounts, verdictLine, type RunVerdict, type VerdictState } from '../../shared/kit/src/verdict.ts';
+import type { CheckpointTarget } from '@hotpath/workshop/manifest';
+import { judgeRun, targetWords, verdictCounts, verdictLine, type RunVerdict, type VerdictState } from '@hotpath/kit/verdict';
 import type { ChartVerdict } from './checkpoint-data.ts';
 
 export type { VerdictState };

@@ -13,12 +13,12 @@
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { labs } from '../../shared/kit/src/manifest.ts';
-import { stageName } from '../../shared/kit/src/paths.ts';
-import { targetsFor } from '../../shared/kit/src/cli/target-runtime.ts';
-import { targetWords } from '../../shared/kit/src/verdict.ts';
-import type { CheckpointTarget } from '../../shared/kit/src/manifest.ts';
-import type { CheckpointResult } from '../../shared/harness/src/report.ts';
+import { labs } from '@hotpath/workshop/manifest';
+import { stageName } from '@hotpath/workshop/paths';
+import { targetsFor } from '@hotpath/workshop/target-runtime';
+import { targetWords } from '@hotpath/kit/verdict';
+import type { CheckpointTarget } from '@hotpath/workshop/manifest';
+import type { CheckpointResult } from '@hotpath/harness/result';
 import { loadGroups, microGroups, pairGroups, type SeriesKeys } from './chart-groups.ts';
 import { microFigures, runtimePeers } from './micro-figures.ts';
 import { countsOf, judgeTargets, shownWarnings, type VerdictState } from './chart-verdicts.ts';

@@ -14,8 +14,8 @@
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { labs } from '../../shared/kit/src/manifest.ts';
-import type { LoadSummary } from '../../solutions/05-single-binary/scripts/capstone-report.ts';
+import { labs } from '@hotpath/workshop/manifest';
+import type { LoadSummary } from '@hotpath/solution-05-single-binary/capstone-report';
 import { repoRoot } from './repo-links.ts';
 import { byRuntime, recordedRuntime, resultFiles, type SiteRuntime } from './result-runtime.ts';
 

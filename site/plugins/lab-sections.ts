@@ -21,8 +21,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
-import { labs, type Hint, type LabEntry } from '../../shared/kit/src/manifest.ts';
-import { stepOfHeading } from '../../shared/kit/src/readme-steps.ts';
+import { labs, type Hint, type LabEntry } from '@hotpath/workshop/manifest';
+import { stepOfHeading } from '@hotpath/kit/readme-steps';
 import { loadLabResults, type LabResults } from './lab-results.ts';
 import { repoRoot } from './repo-links.ts';
 

@@ -3,7 +3,7 @@
  * heap bytes and, for tasks that give their input size, MB/s, by series (the subjects as the chart's keys map
  * them, peers under `peer:<name>`), and the same tasks measured on other runtimes of the run (`--runtime`).
  */
-import type { CheckpointResult } from '../../shared/harness/src/report.ts';
+import type { CheckpointResult } from '@hotpath/harness/result';
 import type { SeriesKeys } from './chart-groups.ts';
 import type { ChartRun, MicroFigure } from './checkpoint-data.ts';
 import { siteRuntime } from './result-runtime.ts';

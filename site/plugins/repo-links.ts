@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { excerptAttribute, fencedBlocks, fileLines, parseExcerpt } from '../../shared/kit/src/readme-excerpts.ts';
+import { excerptAttribute, fencedBlocks, fileLines, parseExcerpt } from '@hotpath/kit/readme-excerpts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import type { RunRuntime } from '../../shared/harness/src/report.ts';
+import type { RunRuntime } from '@hotpath/harness/result';
 import { runtimeOrder } from '../src/components/runtime-choice.ts';
 import { repoRoot } from './repo-links.ts';
 

@@ -11,14 +11,14 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { labs, type LabEntry } from '../../shared/kit/src/manifest.ts';
-import { labDir } from '../../shared/kit/src/paths.ts';
-import { CliError, colours, type KitContext } from '../../shared/kit/src/cli/context.ts';
-import { checkpointLine, srcChanged, testsCell } from '../../shared/kit/src/cli/learn.ts';
-import { historyCounts, historyTargets, lastTestRun, readHistory, type HistoryEntry, type TestRecord } from '../../shared/kit/src/cli/state.ts';
-import { isDone } from '../../shared/kit/src/cli/test-report.ts';
-import { listFiles } from '../../shared/kit/src/cli/workspace.ts';
-import { targetWords, verdictLine, type VerdictCounts, type VerdictState } from '../../shared/kit/src/verdict.ts';
+import { labs, type LabEntry } from '@hotpath/workshop/manifest';
+import { labDir } from '@hotpath/workshop/paths';
+import { CliError, colours, type KitContext } from '@hotpath/kit/cli/context';
+import { checkpointLine, srcChanged, testsCell } from '@hotpath/kit/cli/learn';
+import { historyCounts, historyTargets, lastTestRun, readHistory, type HistoryEntry, type TestRecord } from '@hotpath/kit/cli/state';
+import { isDone } from '@hotpath/kit/cli/test-report';
+import { listFiles } from '@hotpath/kit/cli/workspace';
+import { targetWords, verdictLine, type VerdictCounts, type VerdictState } from '@hotpath/kit/verdict';
 import { readHistory as readHistoryLeniently } from '../plugins/bench-history.ts';
 import { loadLabData, type ChartRun, type LabData } from '../plugins/checkpoint-data.ts';
 

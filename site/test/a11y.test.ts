@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labs } from '../../shared/kit/src/manifest.ts';
+import { labs } from '@hotpath/workshop/manifest';
 import { artifacts, build, openSite, type SiteBrowser } from './browser-support.ts';
 
 declare global {

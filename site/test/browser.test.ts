@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { labs } from '../../shared/kit/src/manifest.ts';
+import { labs } from '@hotpath/workshop/manifest';
 import { loadLabData, type ChartRun } from '../plugins/checkpoint-data.ts';
 import { repoRoot } from '../plugins/repo-links.ts';
 import { serveStatic } from './static-server.ts';

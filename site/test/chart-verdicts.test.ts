@@ -17,9 +17,9 @@ import { createElement } from 'react';
 // @ts-expect-error The workspace has no @types/react-dom; renderToStaticMarkup(element) returns the HTML string.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { labs as manifest, type CheckpointTarget } from '../../shared/kit/src/manifest.ts';
-import { targetsFor } from '../../shared/kit/src/cli/target-runtime.ts';
-import { targetWords } from '../../shared/kit/src/verdict.ts';
+import { labs as manifest, type CheckpointTarget } from '@hotpath/workshop/manifest';
+import { targetsFor } from '@hotpath/workshop/target-runtime';
+import { targetWords } from '@hotpath/kit/verdict';
 import { loadLabData, type ChartMetric, type ChartRun, type LabData } from '../plugins/checkpoint-data.ts';
 
 vi.mock('@docusaurus/useGlobalData', () => ({ usePluginData: () => ({ labs: [] }) }));

@@ -16,8 +16,8 @@ import { createElement } from 'react';
 // @ts-expect-error The workspace has no @types/react-dom; renderToStaticMarkup(element) returns the HTML string.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { labs as manifest, type CheckpointTarget } from '../../shared/kit/src/manifest.ts';
-import { targetWords } from '../../shared/kit/src/verdict.ts';
+import { labs as manifest, type CheckpointTarget } from '@hotpath/workshop/manifest';
+import { targetWords } from '@hotpath/kit/verdict';
 import { loadLabData, type ChartRun, type LabData } from '../plugins/checkpoint-data.ts';
 import { siteRuntime } from '../plugins/result-runtime.ts';
 

@@ -15,8 +15,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { labs } from '../../shared/kit/src/manifest.ts';
-import { excerptAttribute, fencedBlocks, parseExcerpt } from '../../shared/kit/src/readme-excerpts.ts';
+import { labs } from '@hotpath/workshop/manifest';
+import { excerptAttribute, fencedBlocks, parseExcerpt } from '@hotpath/kit/readme-excerpts';
 import { sourceRoute } from '../plugins/repo-links.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLabResults } from '../plugins/lab-results.ts';
-import { TARGET_VS_RAW_NODE_HTTP } from '../../shared/kit/src/manifest.ts';
+import { TARGET_VS_RAW_NODE_HTTP } from '@hotpath/workshop/manifest';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS = 'solutions/05-single-binary/results';

@@ -10,9 +10,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labs } from '../../shared/kit/src/manifest.ts';
-import { treeHash } from '../../shared/kit/src/cli/workspace.ts';
-import { targetWords } from '../../shared/kit/src/verdict.ts';
+import { labs } from '@hotpath/workshop/manifest';
+import { treeHash } from '@hotpath/kit/cli/workspace';
+import { targetWords } from '@hotpath/kit/verdict';
 import { startSiteServer, type RunningSite } from '../server/serve.ts';
 import { build, launch, site } from './browser-support.ts';
 

@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labs } from '../../shared/kit/src/manifest.ts';
-import { readmeSteps } from '../../shared/kit/src/readme-steps.ts';
+import { labs } from '@hotpath/workshop/manifest';
+import { readmeSteps } from '@hotpath/kit/readme-steps';
 import { repoRoot } from '../plugins/repo-links.ts';
 import { openSite, type SiteBrowser } from './browser-support.ts';
 

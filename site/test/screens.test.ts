@@ -10,7 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labs } from '../../shared/kit/src/manifest.ts';
+import { labs } from '@hotpath/workshop/manifest';
 import { openSite, type SiteBrowser } from './browser-support.ts';
 
 const LAB_PAGES = labs.map((lab) => `/labs/${lab.slug}`);

@@ -2,13 +2,13 @@
  * No drift between the manifest's lab status and the pages that state it: the root README's and the
  * instructors' page's "Labs 00–03 are ready; labs 04–05 are planned" (or, once every lab is ready, "Labs
  * 00–05 are ready" with no planned part), and the concept map's "(planned)" marks beside lab links. When a
- * lab becomes ready in shared/kit/src/manifest.ts, this fails until the sentences say so.
+ * lab becomes ready in shared/workshop/src/manifest.ts, this fails until the sentences say so.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { labs } from '../../shared/kit/src/manifest.ts';
+import { labs } from '@hotpath/workshop/manifest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const two = (n: number) => String(n).padStart(2, '0');

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labs } from '../../shared/kit/src/manifest.ts';
+import { labs } from '@hotpath/workshop/manifest';
 import { repoRoot } from '../plugins/repo-links.ts';
 import { build } from './browser-support.ts';
 import { pageText } from './page-text.ts';
@@ -34,7 +34,7 @@ const allReady = labs.every((lab) => lab.status === 'ready');
 const STALE: Array<{ words: RegExp; fix: string; when?: boolean }> = [
   {
     words: /Slots for labs [\d–-]+ are provisional/i,
-    fix: 'every lab is ready (shared/kit/src/manifest.ts): the instructor guide must not call any slot provisional',
+    fix: 'every lab is ready (shared/workshop/src/manifest.ts): the instructor guide must not call any slot provisional',
     when: allReady,
   },
   {

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { decimalMemory } from '../../shared/kit/test/figures/figures.ts';
+import { decimalMemory } from '@hotpath/kit/test-figures';
 import { fileSize, mib } from '../src/components/result-format.ts';
 import { pageText } from './page-text.ts';
 

@@ -1,4 +1,4 @@
-// A relative import: vitest bundles its config with this file, and would not transpile a workspace package.
-import { labTestConfig } from '../../shared/kit/src/vitest.ts';
+// Loaded with `--configLoader runner` (the test script's flag), so vitest transpiles the kit's TypeScript.
+import { labTestConfig } from '@hotpath/kit/vitest';
 
 export default labTestConfig(import.meta.url);

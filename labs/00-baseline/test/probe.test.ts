@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureBytesPerOp } from '@hotpath/harness';
 import { moduleGraph } from '@hotpath/kit/module-graph';
-import { labSourcePath, repoRoot } from '@hotpath/kit/paths';
+import { labSourcePath, repoRoot } from '@hotpath/workshop/paths';
 import { describe, expect, it } from 'vitest';
 import { bytesPerOp } from '#lab/measure/bytes-per-op.ts';
 

@@ -4,7 +4,7 @@
  * class-validator, the decorator framework in @hotpath/baseline, and decorator helpers in the output.
  */
 import { moduleGraph, type ModuleGraph } from '@hotpath/kit/module-graph';
-import { labSourcePath } from '@hotpath/kit/paths';
+import { labSourcePath } from '@hotpath/workshop/paths';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const BANNED = ['reflect-metadata', 'class-transformer', 'class-validator', '@hotpath/baseline'] as const;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { renderFiles, staleFiles } from '@hotpath/codegen';
-import { labSourcePath } from '@hotpath/kit/paths';
+import { labSourcePath } from '@hotpath/workshop/paths';
 import { describe, expect, it } from 'vitest';
 import { loadEmitters, once } from './support/generated.ts';
 

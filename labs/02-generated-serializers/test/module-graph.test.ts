@@ -5,7 +5,7 @@
  * route under `node --disallow-code-generation-from-strings`, where fast-json-stringify cannot even start.
  */
 import { moduleGraph, type ModuleGraph } from '@hotpath/kit/module-graph';
-import { labSourcePath } from '@hotpath/kit/paths';
+import { labSourcePath } from '@hotpath/workshop/paths';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_EVAL_FLAG, runUnderNoEval } from './support/no-eval.ts';
 

@@ -5,7 +5,7 @@
  * does not use — nested arrays, optional properties first, empty objects — are in going-further/.)
  */
 import { readFileSync } from 'node:fs';
-import { labSourcePath } from '@hotpath/kit/paths';
+import { labSourcePath } from '@hotpath/workshop/paths';
 import { describe, expect, it } from 'vitest';
 import { loadEmitters, loadGenerated, once } from './support/generated.ts';
 import { API_TYPES, sameAsJsonStringify } from './support/oracles.ts';

@@ -10,7 +10,7 @@
 import { isJsonContentType, type HotPathApp } from '@hotpath/api';
 import { withNodeRequests } from '@hotpath/api/node-request';
 import { ingestFixture } from '@hotpath/api/fixtures';
-import { serveApp } from '@hotpath/kit/serve';
+import { serveApp } from '@hotpath/api/serve';
 import { answerIngest, appFactory, lab03Routes, unsupportedMediaType, type AppEnv, type TypedRoute } from '#given';
 import type { Context } from 'hono';
 import { describe, expect, it } from 'vitest';

@@ -12,7 +12,7 @@ import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { BODY_LIMIT_BYTES } from '@hotpath/api';
 import { ingestFixture } from '@hotpath/api/fixtures';
-import { serveApp, type RunningServer } from '@hotpath/kit/serve';
+import { serveApp, type RunningServer } from '@hotpath/api/serve';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encoder, loadApp, loadBody, loadIngest, outstandingIn, rentedFrom, showMemory, waitFor } from './support/subject.ts';
 

@@ -11,13 +11,13 @@
  * `fileURLToPath(import.meta.url)` would crash at startup).
  *
  * Yours: FATAL_MESSAGES, bundle() and largestInputs(). The types, workspaceRoot() and LARGEST_SHOWN come
- * from @hotpath/kit/sea-given (given code, shared with the reference), which also formats the report that
+ * from @hotpath/workshop/sea-given (given code, shared with the reference), which also formats the report that
  * `pnpm build` (@hotpath/kit/sea-build) prints.
  */
 import { build, type Metafile } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { LARGEST_SHOWN, workspaceRoot, type BundleOptions, type BundleReport, type ModuleSize } from '@hotpath/kit/sea-given';
+import { LARGEST_SHOWN, workspaceRoot, type BundleOptions, type BundleReport, type ModuleSize } from '@hotpath/workshop/sea-given';
 
 /**
  * TODO (step 1): esbuild's message ids that mean "this bundle will fail at runtime", each mapped to 'error'

@@ -6,7 +6,7 @@
  * Both ways start from the same SEA config — the main script, optionally with V8's code cache for it
  * (useCodeCache, ReadyToRun's idea: compiled code shipped with the app) or as a startup snapshot of the heap
  * the script leaves behind (useSnapshot). The build driver chooses the way for the running node
- * (`options.method`, from seaMethod() in @hotpath/kit/sea-given):
+ * (`options.method`, from seaMethod() in @hotpath/workshop/sea-given):
  *
  * - `'build-sea'`, Node ≥ 25.5: `node --build-sea <config>.json` with `output` the executable — one command;
  *   node copies itself and writes the blob into the copy.
@@ -18,11 +18,11 @@
  *
  * Yours: buildSea(). The constants (SEA_RESOURCE, SEA_FUSE, EXECUTABLE_MODE), the option and result types
  * and the two helpers (postjectCli(): postject's CLI; run(): a command to completion) come from
- * @hotpath/kit/sea-given (given code, shared with the reference).
+ * @hotpath/workshop/sea-given (given code, shared with the reference).
  */
 import { chmodSync, copyFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXECUTABLE_MODE, postjectCli, run, SEA_FUSE, SEA_RESOURCE, type SeaOptions, type SeaResult } from '@hotpath/kit/sea-given';
+import { EXECUTABLE_MODE, postjectCli, run, SEA_FUSE, SEA_RESOURCE, type SeaOptions, type SeaResult } from '@hotpath/workshop/sea-given';
 
 /** Builds one single executable, the way options.method says. */
 export async function buildSea(options: SeaOptions): Promise<SeaResult> {

@@ -7,12 +7,12 @@
  *
  * Yours, all of it. What to warm at build time, and what must wait for the main function:
  * - createApp() can run here, at the top level: the binary then starts with the app already made.
- * - Serve it as src/server.ts does, with portFromEnv() and runServer() from '@hotpath/kit/serve' (name it
+ * - Serve it as src/server.ts does, with portFromEnv() and runServer() from '@hotpath/api/serve' (name it
  *   'Hot Path lab 05 (snapshot)'; PORT defaults to 3105). But that module cannot be imported at the top: it
  *   imports @hono/node-server, which loads node:http, and no Node can snapshot a heap holding node:http:
  *   Node 20 cannot even load it in the snapshot builder ("methods.toSorted is not a function"); Node 22, 24
  *   and 26 load it but abort writing the heap ("global handle not serialized": the HTTP parser's native
- *   handles). Import it inside the main function (`await import('@hotpath/kit/serve')`: esbuild keeps a
+ *   handles). Import it inside the main function (`await import('@hotpath/api/serve')`: esbuild keeps a
  *   literal import() lazy in the bundle).
  * - PORT and timers belong in the main function too: read at build time, they would be the build machine's.
  * - `node dist/snapshot.cjs`, with no snapshot being built (startupSnapshot.isBuildingSnapshot() is false),

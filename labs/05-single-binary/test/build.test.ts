@@ -9,10 +9,10 @@
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
-import { labSourcePath } from '@hotpath/kit/paths';
-import type { SeaResult } from '@hotpath/kit/sea-given';
+import { labSourcePath } from '@hotpath/workshop/paths';
+import type { SeaResult } from '@hotpath/workshop/sea-given';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkOverHttp } from '../../../shared/kit/src/http-check.ts';
+import { checkOverHttp } from '@hotpath/kit/http-check';
 import { absoluteInputs, BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';
 import { aloneInEmptyDir, startServer } from './support/servers.ts';
 
@@ -28,7 +28,7 @@ const HOW = {
     'Step 2: in src/sea.ts write the SEA config and make the binary the way options.method says: node --build-sea <config> (Node ≥ 25.5), or node --experimental-sea-config, a copy of process.execPath and postject (NODE_SEA_BLOB, --sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2)',
   'server-sea-codecache': 'Step 2: pass useCodeCache through to the SEA config in src/sea.ts',
   'server-sea-snapshot':
-    'Step 3: pass useSnapshot through to the SEA config, and in src/snapshot.ts create the app at the top level and serve it from the function given to v8.startupSnapshot.setDeserializeMainFunction(), importing @hotpath/kit/serve only inside it (node:http cannot load while the snapshot is built)',
+    'Step 3: pass useSnapshot through to the SEA config, and in src/snapshot.ts create the app at the top level and serve it from the function given to v8.startupSnapshot.setDeserializeMainFunction(), importing @hotpath/api/serve only inside it (node:http cannot load while the snapshot is built)',
 } as const;
 type BinaryName = keyof typeof HOW;
 

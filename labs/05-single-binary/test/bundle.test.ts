@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import type { Metafile } from 'esbuild';
 import { packageOf } from '@hotpath/kit/module-graph';
-import { labSourcePath, repoRoot } from '@hotpath/kit/paths';
+import { labSourcePath, repoRoot } from '@hotpath/workshop/paths';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { absoluteInputs, BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';
 

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '@hotpath/kit/paths';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { BINARIES } from '@hotpath/kit/sea-build';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';

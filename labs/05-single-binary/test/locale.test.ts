@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
-import { labSourcePath } from '@hotpath/kit/paths';
+import { labSourcePath } from '@hotpath/workshop/paths';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { absoluteInputs, BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';
 import { aloneInEmptyDir, record, serverEnv, startServer } from './support/servers.ts';

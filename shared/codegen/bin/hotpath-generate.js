@@ -5,7 +5,7 @@
  * otherwise (the kit's typescript-loader.js decides from the files it will import).
  */
 import { join, resolve } from 'node:path';
-import { loadTypeScript } from '../../kit/bin/typescript-loader.js';
+import { loadTypeScript } from '@hotpath/workshop/typescript-loader';
 
 const at = process.argv.indexOf('--src');
 const srcDir = resolve(at !== -1 && process.argv[at + 1] ? process.argv[at + 1] : 'src');

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadTypeScript, nativeTypeScript } from '../../kit/bin/typescript-loader.js';
+import { loadTypeScript, nativeTypeScript } from '@hotpath/workshop/typescript-loader';
 
 /**
  * What the harness will import in-process, from the same options it reads (src/args.ts): the package, its
@@ -27,7 +27,7 @@ async function inProcessEntries(argv) {
     return at === -1 || argv[at + 1] === undefined ? undefined : resolve(argv[at + 1]);
   };
   const { defaultBaselineDir } = await import('../src/subjects.ts');
-  const { describeLabDir, repoRoot } = await import('@hotpath/kit/paths');
+  const { describeLabDir, repoRoot } = await import('@hotpath/workshop/paths');
   const dir = value('--dir') ?? process.cwd();
   const slug = describeLabDir(dir)?.slug;
   const checkpoint = value('--checkpoint') ?? (slug ? join(repoRoot, 'labs', slug, 'checkpoint.ts') : undefined);

@@ -44,7 +44,7 @@ export interface CheckpointOptions {
 export const USAGE = `Usage: hotpath-bench [options]   (run in a labs/NN-slug or solutions/NN-slug folder)
 
 Measures this package and its lab's baseline in the same run and prints their ratios. The baseline is the
-solution the lab's entry in shared/kit/src/manifest.ts names (its baseline field): solutions/00-baseline
+solution the lab's entry in shared/workshop/src/manifest.ts names (its baseline field): solutions/00-baseline
 unless the lab names another (lab 02 compares with solutions/01-slim-builder).
 
   --quick               short run: 3 load rounds x 2 s (1 s warm-up), 5 startup runs, short micro sampling

@@ -9,14 +9,15 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describeLabDir, repoRoot } from '@hotpath/kit/paths';
+import { describeLabDir, repoRoot } from '@hotpath/workshop/paths';
 import { asCheckpoint, checkPeers, checkScenarios, peerKey, type CheckpointDefinition, type Peer } from './define.ts';
 import { busyDuring, busyWarning, noiseSamples } from './busy.ts';
 import { finishFingerprint, sampleOtherCpus, takeFingerprint } from './fingerprint.ts';
 import { runLoad } from './load.ts';
 import { runMicroSection } from './micro-section.ts';
 import { RUN_DEFAULTS } from './run-defaults.ts';
-import { computeRatios, formatTable, Progress, SCHEMA_VERSION, writeResult, type CheckpointResult } from './report.ts';
+import { computeRatios, Progress, SCHEMA_VERSION, writeResult, type CheckpointResult } from './report.ts';
+import { formatTable } from './table.ts';
 import { SECTIONS, parseArgs, USAGE, type CheckpointOptions } from './args.ts';
 import { resolveRuntimes, serversOnRuntimes, startMicroWorkers } from './runtime-run.ts';
 import { computeRuntimeRatios, tagRuntimes } from './runtime-results.ts';

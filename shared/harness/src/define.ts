@@ -42,7 +42,7 @@ export interface Peer {
    * A package folder holding src/app.ts (exporting createApp), served by the kit's launcher like any package
    * and measured in the load and startup sections beside the subjects. Absolute, or relative to the folder of
    * the checkpoint definition file (labs/<slug>/ for a lab's checkpoint.ts; `join(repoRoot, …)` from
-   * @hotpath/kit/paths gives an absolute one).
+   * @hotpath/workshop/paths gives an absolute one).
    */
   dir?: string;
   /**

@@ -21,7 +21,8 @@ export { takeFingerprint, finishFingerprint, busyVerdict, sampleOtherCpus, other
 export type { Fingerprint } from './fingerprint.ts';
 export { busyAfter, busyDuring, busyWarning, judgeBusy, noiseSamples, otherCpusOf, NOISE_CPUS } from './busy.ts';
 export type { BusyJudgement, NoiseSample } from './busy.ts';
-export { computeRatios, formatTable, writeResult, Progress, SCHEMA_VERSION } from './report.ts';
+export { computeRatios, writeResult, Progress, SCHEMA_VERSION } from './report.ts';
+export { formatBytes, formatTable } from './table.ts';
 export type { CheckpointResult, PeerPackage, Ratio, RunRuntime, Section, SubjectInfo } from './report.ts';
 export { computeRuntimeRatios, resultOnRuntime, tagRuntimes } from './runtime-results.ts';
 export { keyOn, splitKey, primaryRuntime } from './runtime-info.ts';
@@ -34,5 +35,5 @@ export { ensureGc } from './gc.ts';
 export type { ProbeRequest, ProbeReply, ProbeStats, ProbeWindow } from './probe.ts';
 export { estimateArrayBufferBytes } from './ab-sampler.ts';
 export type { ArrayBufferEstimate, ArrayBufferSampling } from './ab-sampler.ts';
-export { registerAppStats, readAppStats, APP_STATS_KEY } from './app-stats.ts';
-export type { AppStatsSource } from './app-stats.ts';
+export { registerAppStats, readAppStats, APP_STATS_KEY } from '@hotpath/api/app-stats';
+export type { AppStatsSource } from '@hotpath/api/app-stats';

@@ -12,12 +12,12 @@
  *                                      used heap, arrayBuffers, request counters, the app's stats)
  * Heap allocated in a window = used heap at the end - at the start + bytes freed by each GC in between.
  * ArrayBuffer bytes allocated per request come from sampling arrayBuffers between collections (ab-sampler).
- * App stats are the counters an app registered with `@hotpath/harness/app-stats` (src/app-stats.ts).
+ * App stats are the counters an app registered with `@hotpath/api/app-stats` (@hotpath/api/app-stats).
  * When the harness goes away (IPC disconnect) the server exits, so a crashed harness leaves no server behind.
  */
 import diagnostics from 'node:diagnostics_channel';
 import { ArrayBufferSampler, type ArrayBufferSampling } from './ab-sampler.ts';
-import { readAppStats } from './app-stats.ts';
+import { readAppStats } from '@hotpath/api/app-stats';
 import { ensureGc, procStatusBytes, startGcWindow, usedHeap, type GcSummary } from './gc.ts';
 
 export interface ProbeWindow {

@@ -2,137 +2,20 @@
  * Checkpoint results: the JSON document (schemaVersion 1, described in SCHEMA.md and checkpoint.schema.json),
  * the ratios of each subject (the package, and the reference solution when measured) and of each peer (micro
  * tasks, and load and startup for a peer with a package folder) against the baseline measured in the same
- * run, writing the file, and the progress lines written to stderr while a run goes on. The printed table is in table.ts (re-exported here).
+ * run, writing the file, and the progress lines written to stderr while a run goes on. The printed table is in table.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { peerKey } from './define.ts';
-import type { Fingerprint } from './fingerprint.ts';
-import type { LoadResult, ScenarioSummary } from './load.ts';
-import type { MicroResult, MicroTaskEntry } from './micro.ts';
-import type { LoadMetric, MicroMetric } from '@hotpath/kit/manifest';
-import type { StartupResult, StartupSummary } from './startup.ts';
-
-export { formatBytes, formatCount, formatMbPerSec, formatNs, formatTable, formatUs } from './table.ts';
+import type { ScenarioSummary } from './load.ts';
+import type { LoadMetric, MicroMetric } from '@hotpath/workshop/manifest';
+import type { StartupSummary } from './startup.ts';
+import type { CheckpointResult, MicroFigures, Ratio } from './result.ts';
 
 export const SCHEMA_VERSION = 1 as const;
-export type Section = 'micro' | 'load' | 'startup';
 
-export interface SubjectInfo {
-  /** 'subject', 'baseline' or 'reference'. */
-  key: string;
-  label: string;
-  dir: string;
-  /** 'reference': the lab's reference solution, measured with `--reference` / `referenceDir`. */
-  role: 'subject' | 'baseline' | 'subject+baseline' | 'reference';
-}
-
-/** A peer measured as a package (a folder with src/app.ts), as the result records it. */
-export interface PeerPackage {
-  name: string;
-  /** Repo-relative folder, e.g. `solutions/04-pooling/no-pool` (absolute outside the repo). */
-  label: string;
-  /** Absolute folder (a peer served by a command: its working directory). */
-  dir: string;
-  /** Set when the peer is started by a serve command, not from a package folder; `label` is the command's. */
-  command?: true;
-}
-
-export interface Ratio {
-  section: Section;
-  /** Scenario or micro task name ('startup' for startup). */
-  name: string;
-  /**
-   * `mbPerSec` (throughput, higher is better) only for micro tasks that give `inputBytes`;
-   * `appHeapBytesPerRequest` only when the run has a GET /health scenario; `arrayBufferBytesPerRequest` and
-   * `appArrayBufferBytesPerRequest` only in results whose probe sampled ArrayBuffers.
-   */
-  metric: LoadMetric | MicroMetric | 'mbPerSec';
-  unit: 'req/s' | 'µs' | 'B' | 'ms' | 'ns' | 'GCs' | 'MB/s';
-  better: 'higher' | 'lower';
-  /** Whose figure `subject` is: 'subject', 'reference', or `peer:<name>` for a peer. */
-  subjectKey: string;
-  subject: number | null;
-  baseline: number | null;
-  /** subject / baseline; null when either is missing or the baseline is 0. */
-  ratio: number | null;
-  /** True when the figures come from a scenario with non-2xx answers, errors or timeouts. */
-  flagged: boolean;
-  /**
-   * Only in `runtimeRatios`: the id of the runtime `subject` was measured on (`node26`; see `runtimes`). Without
-   * `across`, `baseline` is the baseline's figure on that runtime too.
-   */
-  runtime?: string;
-  /**
-   * Only in `runtimeRatios`, for a cross-runtime ratio: the id of the runtime `baseline` was measured on (the
-   * primary's); `baseline` is then the same contestant's (`subjectKey`'s) figure there, not the baseline's.
-   */
-  across?: string;
-}
-
-/** A runtime as a result records it: `{ id: 'node26', label: 'Node 26.12.1', kind, version, major, v8 }`. */
-export interface RunRuntime {
-  id: string;
-  label: string;
-  kind: 'node' | 'bun';
-  version: string;
-  major: number;
-  v8: string | null;
-}
-
-export interface CheckpointResult {
-  schemaVersion: typeof SCHEMA_VERSION;
-  tool: { name: '@hotpath/harness'; version: string };
-  createdAt: string;
-  mode: 'quick' | 'full';
-  sections: Section[];
-  durationMs: number;
-  subjects: SubjectInfo[];
-  baselineKey: string;
-  /** Where the checkpoint definition came from (a labs/<slug>/checkpoint.ts path, or 'defaults'). */
-  definition: string;
-  /**
-   * Names of the peers the package's definition declared; their results are keyed `peer:<name>`. Absent in
-   * results written before peers existed.
-   */
-  peers?: string[];
-  /**
-   * The peers with a package folder (`dir`), measured in the load and startup sections like the subjects, in
-   * `peers` order. Only present when there is one.
-   */
-  peerPackages?: PeerPackage[];
-  /**
-   * The subjects started by a command instead of the kit's launcher (a definition's `serve`): key → the
-   * command's label, e.g. `{ subject: 'labs/05-single-binary/dist/server-sea-codecache' }`.
-   */
-  servedBy?: Record<string, string>;
-  /**
-   * The runtime of the process that ran the harness and measured every result key without `@` (absent in
-   * results written before it existed: read `fingerprint.node`).
-   */
-  runtime?: RunRuntime;
-  /**
-   * The other runtimes (`--runtime`), on which the same subjects and peers were measured in the same run, under
-   * the keys `<key>@<id>`. Only present when there is one.
-   */
-  runtimes?: Array<RunRuntime & { path: string }>;
-  /**
-   * With `runtimes`: for each, the usual ratios computed within it (`runtime: <id>`, against the baseline on
-   * that runtime), then every contestant's figure on it against its own figure on the primary runtime
-   * (`runtime: <id>`, `across: <primary id>`). Separate from `ratios`, which stays the primary runtime's.
-   */
-  runtimeRatios?: Ratio[];
-  /** Where the ingest body came from. */
-  ingestBodySource: string | null;
-  fingerprint: Fingerprint;
-  micro: { tasks: MicroTaskEntry[] } | null;
-  load: LoadResult | null;
-  startup: StartupResult | null;
-  ratios: Ratio[];
-  warnings: string[];
-  failures: string[];
-  ok: boolean;
-}
+/** The result's types come from its one definition (result.ts: the TypeBox schema checkpoint.schema.json is written from). */
+export type { CheckpointResult, PeerPackage, Ratio, RunRuntime, Section, SubjectInfo } from './result.ts';
 
 export function ratio(subject: number | null | undefined, baseline: number | null | undefined): number | null {
   if (subject == null || baseline == null || !Number.isFinite(subject) || !Number.isFinite(baseline) || baseline === 0) return null;
@@ -156,7 +39,7 @@ export function optionalFigures(results: Record<string, ScenarioSummary>): Reado
 }
 
 /** The MB/s figures of two micro results, or null when neither has one (results without `inputBytes`). */
-function throughputs(s: MicroResult | undefined, b: MicroResult | undefined): { subject: number | null; baseline: number | null } | null {
+function throughputs(s: MicroFigures | undefined, b: MicroFigures | undefined): { subject: number | null; baseline: number | null } | null {
   if (s?.mbPerSec == null && b?.mbPerSec == null) return null;
   return { subject: s?.mbPerSec ?? null, baseline: b?.mbPerSec ?? null };
 }
@@ -224,7 +107,7 @@ export function startupRatios(s: StartupSummary, b: StartupSummary | undefined, 
 }
 
 /** A micro task's figures of one contestant against the baseline's (missing when the baseline has no such task). */
-export function microRatios(name: string, s: MicroResult, b: MicroResult | undefined, push: Push): void {
+export function microRatios(name: string, s: MicroFigures, b: MicroFigures | undefined, push: Push): void {
   push({ section: 'micro', name, metric: 'nsPerOp', unit: 'ns', better: 'lower', subject: s.nsPerOp, baseline: b?.nsPerOp ?? null, flagged: false });
   push({ section: 'micro', name, metric: 'bytesPerOp', unit: 'B', better: 'lower', subject: s.bytesPerOp, baseline: b?.bytesPerOp ?? null, flagged: false });
   const mb = throughputs(s, b);

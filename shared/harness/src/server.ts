@@ -7,13 +7,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { nodeCommand } from '@hotpath/kit/cpus';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { nodeCommand } from '@hotpath/workshop/cpus';
 import type { ServeCommand } from './define.ts';
 import { procStatusBytes } from './gc.ts';
 import { bundledProbe } from './probe-bundle.ts';
 
-export const kitServeBin: string = fileURLToPath(new URL('../../kit/bin/hotpath-serve.js', import.meta.url));
+export const kitServeBin: string = join(createRequire(import.meta.url).resolve('@hotpath/api/package.json'), '..', 'bin', 'hotpath-serve.js');
 export const probePreloadUrl: string = new URL('./probe-preload.mjs', import.meta.url).href;
 
 // ------------------------------------------------------------------------------------------------
@@ -80,7 +81,7 @@ export function stopProcess(child: ChildProcess, graceMs = 2_000): Promise<void>
 // Pinning, ports, health
 // ------------------------------------------------------------------------------------------------
 
-export { allowedCpus, choosePinning, nodeCommand, type Pinning } from '@hotpath/kit/cpus';
+export { allowedCpus, choosePinning, nodeCommand, type Pinning } from '@hotpath/workshop/cpus';
 
 /** One GET on a fresh connection; resolves with the status code, rejects on connection errors. */
 export function httpStatus(port: number, path: string, timeoutMs = 1_000): Promise<number> {

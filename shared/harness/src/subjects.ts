@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { baselineOf, findLab } from '@hotpath/kit/manifest';
-import { describeLabDir, repoRoot, solutionDir } from '@hotpath/kit/paths';
+import { baselineOf, findLab } from '@hotpath/workshop/manifest';
+import { describeLabDir, repoRoot, solutionDir } from '@hotpath/workshop/paths';
 import type { CheckpointSubject } from './define.ts';
 import type { SubjectInfo } from './report.ts';
 

@@ -181,7 +181,7 @@ function appFigure(result: CheckpointResult, key: string, field: 'appHeapBytesPe
 /** A stat as printed: integers as they are, others to 3 decimals. */
 const statValue = (v: number) => (Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000));
 
-/** One line per scenario whose summary kept app stats (registered with @hotpath/harness/app-stats). */
+/** One line per scenario whose summary kept app stats (registered with @hotpath/api/app-stats). */
 function appStatsLines(result: CheckpointResult, key: string, who: string): string[] {
   const lines: string[] = [];
   for (const scenario of result.load?.scenarios ?? []) {

@@ -2,11 +2,11 @@
  * The arithmetic of the ArrayBuffer sampler (src/ab-sampler.ts) on made-up samples and collections — which
  * intervals are clean, slow sweeps left out, when there is no figure — and one real sampling of this
  * process; then the app-stats convention
- * (src/app-stats.ts): the global registry, registering and unregistering, reading only finite numbers.
+ * (@hotpath/api/app-stats): the global registry, registering and unregistering, reading only finite numbers.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArrayBufferSampler, estimateArrayBufferBytes, samplerSettings, type GcSpan } from '../src/ab-sampler.ts';
-import { APP_STATS_KEY, appStatsRegistry, readAppStats, registerAppStats } from '../src/app-stats.ts';
+import { APP_STATS_KEY, appStatsRegistry, readAppStats, registerAppStats } from '@hotpath/api/app-stats';
 
 /**
  * Samples every 2 ms from t = 0 of a process that allocates `perRequest` bytes per request, 10 requests per

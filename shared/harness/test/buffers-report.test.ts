@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addAppFigures, summarise } from '../src/load-summary.ts';
 import type { LoadScenarioResult } from '../src/load.ts';
-import { computeRatios, formatTable, type CheckpointResult } from '../src/report.ts';
+import { computeRatios, type CheckpointResult } from '../src/report.ts';
+import { formatTable } from '../src/table.ts';
 import { round, sampleResult, sampleWithReference, withArrayBuffers } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
 

@@ -7,10 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '@hotpath/kit/paths';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { checkScenarios, type CheckpointSubject } from '../src/define.ts';
 import { flagLine, summarise } from '../src/load-summary.ts';
-import { computeRatios, formatTable, type CheckpointResult } from '../src/report.ts';
+import { computeRatios, type CheckpointResult } from '../src/report.ts';
+import { formatTable } from '../src/table.ts';
 import type { LoadRound } from '../src/load.ts';
 import { round, sampleResult } from './samples.ts';
 import { checkSchema } from './schema-check.ts';

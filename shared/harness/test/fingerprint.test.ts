@@ -1,6 +1,6 @@
 /** The machine fingerprint: its fields, the busy verdict and the choice of CPUs for pinning. */
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '@hotpath/kit/paths';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { busyVerdict, finishFingerprint, takeFingerprint } from '../src/fingerprint.ts';
 import { allowedCpus, choosePinning } from '../src/server.ts';
 

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/checkpoint.ts';
-import { computeRatios, formatBytes, formatCount, formatTable, formatUs } from '../src/report.ts';
+import { computeRatios } from '../src/report.ts';
+import { formatBytes, formatCount, formatTable, formatUs } from '../src/table.ts';
 import { sampleResult, sampleWithReference, withArrayBuffers } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
 

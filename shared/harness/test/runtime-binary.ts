@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '@hotpath/kit/paths';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { probeBinary } from '../src/runtime-info.ts';
 
 export interface OtherNode {

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/args.ts';
-import { computeRatios, formatTable, type CheckpointResult } from '../src/report.ts';
+import { computeRatios, type CheckpointResult } from '../src/report.ts';
+import { formatTable } from '../src/table.ts';
 import { assignRuntimeIds, keyOn, primaryRuntime, splitKey, type MeasuredRuntime } from '../src/runtime-info.ts';
 import { resolveRuntimes, serversOnRuntimes } from '../src/runtime-run.ts';
 import { runCheckpoint } from '../src/checkpoint.ts';

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runMicroInterleaved, throughputMbPerSec, type MicroTask } from '../src/micro.ts';
 import { runMicroSection, taskInputBytes } from '../src/micro-section.ts';
-import { computeRatios, formatMbPerSec, formatTable, type CheckpointResult } from '../src/report.ts';
+import { computeRatios, type CheckpointResult } from '../src/report.ts';
+import { formatMbPerSec, formatTable } from '../src/table.ts';
 import { micro, sampleResult, sampleWithReference } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
 

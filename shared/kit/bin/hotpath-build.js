@@ -6,7 +6,7 @@
  * as typescript-loader.js decides). Prints what was built; exits 1 when the build or any binary failed.
  */
 import { join, resolve } from 'node:path';
-import { loadTypeScript } from './typescript-loader.js';
+import { loadTypeScript } from '@hotpath/workshop/typescript-loader';
 
 await loadTypeScript(['bundle.ts', 'sea.ts'].map((file) => join(process.cwd(), 'src', file)));
 const { buildAll, formatBuild } = await import('../src/sea-build.ts');

@@ -4,7 +4,7 @@
  * http://127.0.0.1:3101` after `PORT=3101 pnpm --dir solutions/01-slim-builder start`. Exit 0 when every
  * check passed, 1 with the failures listed otherwise, 2 on a usage error. Loopback addresses only.
  */
-import { loadTypeScript } from './typescript-loader.js';
+import { loadTypeScript } from '@hotpath/workshop/typescript-loader';
 
 await loadTypeScript(); // the kit's own code only (typescript-loader.js)
 const { checkOverHttp } = await import('../src/http-check.ts');

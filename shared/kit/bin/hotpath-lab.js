@@ -7,7 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTypeScript, nativeTypeScript, repoRoot } from './typescript-loader.js';
+import { loadTypeScript, nativeTypeScript, repoRoot } from '@hotpath/workshop/typescript-loader';
 
 /**
  * The files `pnpm lab bench <lab>` imports in-process; none for the other verbs, and none for an unknown lab
@@ -24,8 +24,8 @@ async function benchEntries(argv) {
   }
   if (parsed.verb !== 'bench' || parsed.positionals[0] === undefined) return [];
   const root = process.env.HOTPATH_ROOT ? resolve(process.env.HOTPATH_ROOT) : repoRoot;
-  const { labs } = await import(pathToFileURL(join(root, 'shared/kit/src/manifest.ts')).href);
-  const { findLab, baselineOf } = await import('../src/manifest.ts');
+  const { labs } = await import(pathToFileURL(join(root, 'shared/workshop/src/manifest.ts')).href);
+  const { findLab, baselineOf } = await import('@hotpath/workshop/manifest');
   const lab = findLab(parsed.positionals[0], labs);
   if (!lab) return [];
   return [

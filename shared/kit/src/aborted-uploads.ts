@@ -17,7 +17,7 @@
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import { INTERNAL_ERROR_BODY, MESSAGES, type CreateApp } from '@hotpath/api';
-import { serveApp, type RunningServer } from './serve.ts';
+import { serveApp, type RunningServer } from '@hotpath/api/serve';
 import { afterEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 
 /** How many aborted uploads the socket test sends, and how many at once (bounded: about a second). */

@@ -1,6 +1,3 @@
-/** @hotpath/kit — the manifest, the verdict vocabulary, paths and server launcher shared by every lab. */
-export * from './manifest.ts';
+/** @hotpath/kit — the verdict vocabulary and the module-graph check (the manifest and paths are @hotpath/workshop's). */
 export * from './verdict.ts';
-export * from './paths.ts';
-export * from './serve.ts';
 export * from './module-graph.ts';

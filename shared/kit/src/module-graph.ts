@@ -6,7 +6,7 @@
  */
 import { build, type Metafile } from 'esbuild';
 import { relative } from 'node:path';
-import { repoRoot } from './paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 
 export interface ModuleGraph {
   /** Bundled files, repo-relative (node_modules paths kept as pnpm lays them out). */

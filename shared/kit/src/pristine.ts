@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { labDir, repoRoot } from './paths.ts';
+import { labDir, repoRoot } from '@hotpath/workshop/paths';
 
 export interface PristineCopy {
   /** Absolute path of the copied src folder. */

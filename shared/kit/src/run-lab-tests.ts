@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failureOf, stripAnsi } from './failure-message.ts';
-import { repoRoot } from './paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 import type { RawFile } from './vitest-outcome-reporter.ts';
 
 export interface Failure {
@@ -54,6 +54,12 @@ const require = createRequire(import.meta.url);
 
 /** vitest's CLI entry, run with this Node (shared by the test runner and `pnpm lab start`'s watch mode). */
 export const vitestBin = join(require.resolve('vitest/package.json'), '..', 'vitest.mjs');
+/**
+ * How vitest loads a lab package's config: through Vite's module runner, which transpiles the TypeScript of
+ * `@hotpath/kit/vitest` the config imports (the default loader bundles the config and leaves workspace packages
+ * to Node, which cannot load .ts on Node 20). Every lab package's `test` script passes the same flag.
+ */
+export const VITEST_CONFIG_ARGS: readonly string[] = ['--configLoader', 'runner'];
 /** TypeScript's compiler, from the workspace (the kit's own dependency). */
 export const tscBin = join(require.resolve('typescript/package.json'), '..', 'bin', 'tsc');
 const reporter = fileURLToPath(new URL('./vitest-outcome-reporter.ts', import.meta.url));
@@ -98,7 +104,7 @@ export function runLabTestsRaw(slug: string, subjectSrc: string, root = repoRoot
   const scratch = mkdtempSync(join(tmpdir(), 'hotpath-vitest-'));
   const output = join(scratch, 'result.json');
   try {
-    const run = spawnSync(process.execPath, [vitestBin, 'run', `--reporter=${reporter}`], {
+    const run = spawnSync(process.execPath, [vitestBin, 'run', ...VITEST_CONFIG_ARGS, `--reporter=${reporter}`], {
       cwd: join(root, 'labs', slug),
       env: { ...process.env, HOTPATH_SUBJECT_SRC: subjectSrc, HOTPATH_OUTCOME_FILE: output, FORCE_COLOR: '0' },
       encoding: 'utf8',

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { repoRoot } from './paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 
 export type RuntimeKind = 'node' | 'bun';
 

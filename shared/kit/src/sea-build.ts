@@ -29,7 +29,7 @@ import {
   type SeaMethod,
   type SeaOptions,
   type SeaResult,
-} from './sea-given.ts';
+} from '@hotpath/workshop/sea-given';
 
 /** The three single executables: name → what goes in the blob. */
 export const BINARIES = [

@@ -8,11 +8,11 @@
  * speak through these functions (the words themselves: verdict-words.ts). Pure: no Node built-ins, so the
  * site's build can bundle it.
  */
-import type { CheckpointTarget } from './manifest.ts';
-import { runtimeOf, targetsFor, type RunRuntime, type RuntimeOfRun } from './cli/target-runtime.ts';
-import { figureShort, figureWords, targetLabel, targetShort, targetWords } from './verdict-words.ts';
+import type { CheckpointTarget } from '@hotpath/workshop/manifest';
+import { runtimeOf, targetsFor, type RunRuntime, type RuntimeOfRun } from '@hotpath/workshop/target-runtime';
+import { figureShort, figureWords, targetLabel, targetShort, targetWords } from '@hotpath/workshop/verdict-words';
 
-export { figureShort, figureWords, formatAbsolute, targetLabel, targetShort, targetWords, type TargetLike } from './verdict-words.ts';
+export { figureShort, figureWords, formatAbsolute, targetLabel, targetShort, targetWords, type TargetLike } from '@hotpath/workshop/verdict-words';
 
 export type VerdictState = 'met' | 'missed' | 'inconclusive';
 

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
-import { describeLabDir, repoRoot } from './paths.ts';
+import { describeLabDir, repoRoot } from '@hotpath/workshop/paths';
 
 export function labTestConfig(configUrl: string): ViteUserConfig {
   const pkgDir = join(fileURLToPath(configUrl), '..');

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { USAGE } from '../../harness/src/checkpoint.ts';
-import type { CheckpointDefinition } from '../../harness/src/define.ts';
+import { USAGE } from '@hotpath/harness';
+import type { CheckpointDefinition } from '@hotpath/harness';
 import { estimateBench, formatDuration, formatEstimate, harnessSettings, planFromDefinitions, type BenchPlan } from '../src/cli/bench-estimate.ts';
-import { repoRoot } from '../src/paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 
 interface Committed {
   mode: string;

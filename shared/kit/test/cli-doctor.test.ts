@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkNode, checkTypeStripping, doctorExitCode, formatDoctor, requiredVersions, runDoctor, type DoctorCheck } from '../src/cli/doctor.ts';
-import { labs } from '../src/manifest.ts';
-import { repoRoot } from '../src/paths.ts';
+import { labs } from '@hotpath/workshop/manifest';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { hasNativeTypeStripping, nodeSupport } from '../src/runtimes.ts';
 
 describe('runDoctor', () => {

@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { speedscopeIndex, writeFlameGraph } from '../src/cli/flame-graph.ts';
 import { formatSummary, packageOf, sourceLine, summariseProfile, type CpuProfile } from '../src/cli/profile-report.ts';
-import { busyVerdict } from '../../harness/src/fingerprint.ts';
+import { busyVerdict } from '@hotpath/harness';
 import { busyWarning, formatProfile, profileServer, shortLocation } from '../src/cli/profile.ts';
-import { repoRoot, solutionDir } from '../src/paths.ts';
+import { repoRoot, solutionDir } from '@hotpath/workshop/paths';
 
 const scratch = mkdtempSync(join(tmpdir(), 'hotpath-profile-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -174,9 +174,9 @@ describe('locations', () => {
   });
 
   it('finds the definition line of functions in tsx-compiled (one-line) TypeScript files', () => {
-    const paths = `file://${repoRoot}/shared/kit/src/paths.ts`;
+    const paths = `file://${repoRoot}/shared/workshop/src/paths.ts`;
     const expected =
-      readFileSync(join(repoRoot, 'shared/kit/src/paths.ts'), 'utf8')
+      readFileSync(join(repoRoot, 'shared/workshop/src/paths.ts'), 'utf8')
         .split('\n')
         .findIndex((l) => l.includes('function describeLabDir(')) + 1;
     expect(expected).toBeGreaterThan(1);

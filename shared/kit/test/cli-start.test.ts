@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FURTHER_TESTS_GLOB, watchArgs } from '../src/cli/learn.ts';
-import { repoRoot } from '../src/paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 
 const bin = fileURLToPath(new URL('../bin/hotpath-lab.js', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/todo-kit', import.meta.url));

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 
 const bin = fileURLToPath(new URL('../bin/hotpath-lab.js', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/todo-kit', import.meta.url));

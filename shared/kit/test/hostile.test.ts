@@ -8,7 +8,7 @@
  * server. Counts and bounds: test/hostile/bounds.ts. The figures are printed per server (`hostile …` lines).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labs } from '../src/manifest.ts';
+import { labs } from '@hotpath/workshop/manifest';
 import { abortStorm } from './hostile/aborts.ts';
 import {
   ANSWER_TIMEOUT_MS,

@@ -7,10 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatAbsolute, judge, type RunLike } from '../src/cli/bench.ts';
-import { runtimeName, runtimeOf, targetsFor, targetText } from '../src/cli/target-runtime.ts';
-import { baselineOf, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
+import { runtimeName, runtimeOf, targetsFor, targetText } from '@hotpath/workshop/target-runtime';
+import { baselineOf, findLab, labs, type CheckpointTarget } from '@hotpath/workshop/manifest';
 import { figureWords, targetWords } from '../src/verdict.ts';
-import { repoRoot, stageName } from '../src/paths.ts';
+import { repoRoot, stageName } from '@hotpath/workshop/paths';
 
 /** Ratios as the harness writes them: the package's, then the peer's, each against the baseline. */
 const ratios = [

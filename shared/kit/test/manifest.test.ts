@@ -9,10 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { asCheckpoint, type CheckpointDefinition } from '../../harness/src/define.ts';
-import { defaultScenarios } from '../../harness/src/scenarios.ts';
-import { baselineOf, defineTarget, findLab, labs, type CheckpointTarget } from '../src/manifest.ts';
-import { repoRoot } from '../src/paths.ts';
+import { asCheckpoint, type CheckpointDefinition } from '@hotpath/harness';
+import { defaultScenarios } from '@hotpath/harness';
+import { baselineOf, defineTarget, findLab, labs, type CheckpointTarget } from '@hotpath/workshop/manifest';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { boldSteps, readmeSteps } from '../src/readme-steps.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');

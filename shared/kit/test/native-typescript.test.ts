@@ -1,5 +1,5 @@
 /**
- * Which TypeScript loader the kit's processes get (bin/typescript-loader.js): the runtime's own type stripping
+ * Which TypeScript loader the kit's processes get (@hotpath/workshop/typescript-loader): the runtime's own type stripping
  * where it has it (Node ≥ 22.18), tsx only on runtimes without it (Node 20) and for apps whose imports reach
  * lab 00's decorator baseline. The servers are started for real, with a preload
  * (test/fixtures/loader/record-resolutions.mjs) that records every module URL they resolve; tsx is in the
@@ -11,13 +11,15 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { baselineChain, nativeTypeScript, runtimeSpecifiers } from '../bin/typescript-loader.js';
-import { labDir, repoRoot, solutionDir } from '../src/paths.ts';
+import { baselineChain, nativeTypeScript, runtimeSpecifiers } from '@hotpath/workshop/typescript-loader';
+import { labDir, repoRoot, solutionDir } from '@hotpath/workshop/paths';
 
-const launcher = fileURLToPath(new URL('../bin/hotpath-serve.js', import.meta.url));
-const loader = fileURLToPath(new URL('../bin/typescript-loader.js', import.meta.url));
+const packageDir = (name: string) => join(createRequire(import.meta.url).resolve(`${name}/package.json`), '..');
+const launcher = join(packageDir('@hotpath/api'), 'bin', 'hotpath-serve.js');
+const loader = join(packageDir('@hotpath/workshop'), 'src', 'typescript-loader.js');
 const recorder = new URL('fixtures/loader/record-resolutions.mjs', import.meta.url).href;
 const native = nativeTypeScript();
 const runtime = `Node ${process.versions.node} (${native ? 'strips types itself' : 'no type stripping'})`;
@@ -102,7 +104,7 @@ describe(`the servers' TypeScript loader on ${runtime}`, () => {
       const run = await serveOnce(solutionDir('03-byte-parsing'));
       expect(run.listening, `solutions/03-byte-parsing did not start:\n${run.stdout}\n${run.stderr}`).toBe(true);
       expect(
-        run.urls.some((url) => url.endsWith('/shared/kit/bin/typescript-loader.js')),
+        run.urls.some((url) => url.endsWith('/shared/workshop/src/typescript-loader.js')),
         'The recorder saw no module: check test/fixtures/loader/record-resolutions.mjs',
       ).toBe(true);
       if (native) {

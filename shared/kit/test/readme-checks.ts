@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
-import { repoRoot } from '../src/paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { extractCommitted } from '../src/pristine.ts';
 import { excerptAttribute, fencedBlocks, fileLines, parseExcerpt } from '../src/readme-excerpts.ts';
 

@@ -10,9 +10,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labs } from '../src/manifest.ts';
-import { repoRoot } from '../src/paths.ts';
-import { formatBytes } from '../../harness/src/table.ts';
+import { labs } from '@hotpath/workshop/manifest';
+import { repoRoot } from '@hotpath/workshop/paths';
+import { formatBytes } from '@hotpath/harness';
 import sitePages from './figures/site-pages.ts';
 import { bytes, decimalMemory, figureProblems, k, kib1, lab00, LAB00_RUN, mib, mib1, row, text, type LabFigures } from './figures/figures.ts';
 

@@ -13,8 +13,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { labs } from '../src/manifest.ts';
-import { repoRoot } from '../src/paths.ts';
+import { labs } from '@hotpath/workshop/manifest';
+import { repoRoot } from '@hotpath/workshop/paths';
 import {
   apiExports,
   buildOnNames,
@@ -129,7 +129,7 @@ describe('time estimates', () => {
     (slug, lab) => {
       expect(
         lab.estimate,
-        `shared/kit/src/manifest.ts: give lab ${slug} its honest estimate: { core: '~N min', further: '~N min' } (further only when it has going-further tests)`,
+        `shared/workshop/src/manifest.ts: give lab ${slug} its honest estimate: { core: '~N min', further: '~N min' } (further only when it has going-further tests)`,
       ).toBeDefined();
       const line = timeLine(readme(slug));
       const wanted = `**Time:** core ${lab.estimate!.core}${lab.estimate!.further ? `; going further ${lab.estimate!.further}` : ''}.`;

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { installRuntime, registryPackage } from '../src/runtime-install.ts';
 import {
   PINNED,

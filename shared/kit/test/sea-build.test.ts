@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildAll, formatBuild, type BuildReport } from '../src/sea-build.ts';
-import { seaMethod, type BundleReport } from '../src/sea-given.ts';
-import { portFromEnv } from '../src/serve.ts';
+import { seaMethod, type BundleReport } from '@hotpath/workshop/sea-given';
+import { portFromEnv } from '@hotpath/api/serve';
 
 describe('buildAll', () => {
   let scratch: string;

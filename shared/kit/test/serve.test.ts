@@ -9,17 +9,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { createBoundedSink, type HotPathApp } from '@hotpath/api';
 import { exchange, expectRawError, type RawExchange } from '@hotpath/api/contract';
 import { HEADERS_TIMEOUT_MS, MAX_HEADERS_COUNT, MIN_BODY_BYTES_PER_SEC, POLICY_ENV, REQUEST_TIMEOUT_MS, BODY_GRACE_MS } from '@hotpath/api/server-policy';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkOverHttp } from '../src/http-check.ts';
-import { serveApp, type RunningServer } from '../src/serve.ts';
-import { labs } from '../src/manifest.ts';
-import { solutionDir } from '../src/paths.ts';
+import { serveApp, type RunningServer } from '@hotpath/api/serve';
+import { labs } from '@hotpath/workshop/manifest';
+import { solutionDir } from '@hotpath/workshop/paths';
 
-const launcher = fileURLToPath(new URL('../bin/hotpath-serve.js', import.meta.url));
+const launcher = join(createRequire(import.meta.url).resolve('@hotpath/api/package.json'), '..', 'bin', 'hotpath-serve.js');
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 describe.each(labs.filter((lab) => lab.status === 'ready').map((lab) => [lab.slug]))('pnpm start in solutions/%s', (slug) => {

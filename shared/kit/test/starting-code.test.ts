@@ -8,9 +8,9 @@
  * failures for everything could not make the proof pass.
  */
 import { describe, expect, it } from 'vitest';
-import { labs } from '../src/manifest.ts';
+import { labs } from '@hotpath/workshop/manifest';
 import { pristineCopy } from '../src/pristine.ts';
-import { solutionDir } from '../src/paths.ts';
+import { solutionDir } from '@hotpath/workshop/paths';
 import { runLabTests } from '../src/run-lab-tests.ts';
 import { join } from 'node:path';
 

@@ -14,7 +14,7 @@ import { colours } from '../src/cli/context.ts';
 import { testsCell } from '../src/cli/learn.ts';
 import { formatFiles, formatTypecheck, groupFailures, othersLine, recordOf } from '../src/cli/test-report.ts';
 import { COUNTEREXAMPLE_CHARS, failureText } from '../src/failure-message.ts';
-import { repoRoot } from '../src/paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { parseTscOutput, runLabTestsRaw, summarise, type FileOutcome } from '../src/run-lab-tests.ts';
 import type { RawError } from '../src/vitest-outcome-reporter.ts';
 

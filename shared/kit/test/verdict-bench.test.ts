@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { benchLab, type Measure } from '../src/cli/bench.ts';
 import { loadContext, type KitContext } from '../src/cli/context.ts';
 import { listLabs } from '../src/cli/learn.ts';
-import { findLab, type LabEntry } from '../src/manifest.ts';
+import { findLab, type LabEntry } from '@hotpath/workshop/manifest';
 import { copyFixtureKit } from './fixture-kit.ts';
 
 /** Per micro task: the learner's and the reference's time ratio to lab 01, and each peer's. */

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineTarget, labs, type CheckpointTarget } from '../src/manifest.ts';
-import { repoRoot } from '../src/paths.ts';
+import { defineTarget, labs, type CheckpointTarget } from '@hotpath/workshop/manifest';
+import { repoRoot } from '@hotpath/workshop/paths';
 
 /** A README's text as a reader reads it: no emphasis or code marks, one space between words. */
 const plain = (markdown: string) => markdown.replace(/\*\*|`/g, '').replace(/\s+/g, ' ');

@@ -5,7 +5,7 @@
  * missed the same target in the run or the machine was busy; missed otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { defineTarget, labs, type TargetSpec } from '../src/manifest.ts';
+import { defineTarget, labs, type TargetSpec } from '@hotpath/workshop/manifest';
 import {
   countVerdicts,
   figureShort,

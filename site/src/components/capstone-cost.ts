@@ -4,7 +4,7 @@
  * the capstone script uses (solutions/05-single-binary/scripts/cost.ts: pure arithmetic, no Node APIs, so
  * the site bundles it as it is). Anything but a number above 0 is an answer to show, not an exception.
  */
-import { compareCost, type CostComparison } from '../../../solutions/05-single-binary/scripts/cost.ts';
+import { compareCost, type CostComparison } from '@hotpath/solution-05-single-binary/cost';
 import type { CapstoneData } from '../../plugins/lab-results';
 
 export interface CostInputs {

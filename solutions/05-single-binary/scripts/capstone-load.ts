@@ -13,9 +13,9 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ProbeWindow, Scenario } from '@hotpath/harness';
-import { ipc, type IpcCall } from '../../../shared/harness/src/ipc.ts';
-import { bundledProbe } from '../../../shared/harness/src/probe-bundle.ts';
-import { httpStatus, machineCpu, nodeCommand, probePreloadUrl, processCpu, spawnTracked, stopProcess } from '../../../shared/harness/src/server.ts';
+import { ipc, type IpcCall } from '@hotpath/harness/ipc';
+import { bundledProbe } from '@hotpath/harness/probe-bundle';
+import { httpStatus, machineCpu, nodeCommand, probePreloadUrl, processCpu, spawnTracked, stopProcess } from '@hotpath/harness/server';
 
 /** The harness's load generator (not in @hotpath/harness's exports: used by path, like its load.ts does). */
 const LOAD_WORKER = fileURLToPath(new URL('../../../shared/harness/src/load-worker.mjs', import.meta.url));

@@ -3,7 +3,7 @@
  * table and cost lines it prints: lab 00 | final binary | binary ÷ lab 00, one block per scenario, then
  * start-up, artifact size and the cost estimate. Memory and sizes in MiB (1024² bytes), heap figures plain bytes.
  */
-import { median } from '../../../shared/harness/src/stats.ts';
+import { median } from '@hotpath/harness/stats';
 import type { Round } from './capstone-load.ts';
 import type { CostComparison, CostEstimate } from './cost.ts';
 import type { Spread } from './measure.ts';

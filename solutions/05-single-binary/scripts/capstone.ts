@@ -36,9 +36,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { choosePinning } from '@hotpath/kit/cpus';
+import { choosePinning } from '@hotpath/workshop/cpus';
 import { defaultScenarios, finishFingerprint, takeFingerprint } from '@hotpath/harness';
-import { turnOrder } from '../../../shared/harness/src/stats.ts';
+import { turnOrder } from '@hotpath/harness/stats';
 import { buildAll, formatBuild } from '@hotpath/kit/sea-build';
 import { binaryTakesProbe, bundleProbe, freshServerRound, probePreloadUrl, serverEnv, startWorker, type Launch, type Round } from './capstone-load.ts';
 import { BUNDLE_KEY, formatReport, ratios, round2, SUBJECT_LABELS, summarise, type LoadSummary } from './capstone-report.ts';

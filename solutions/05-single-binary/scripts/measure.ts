@@ -110,7 +110,7 @@ export async function measureStart(start: StartCommand): Promise<StartSample> {
 }
 
 /** Drops executables from the OS page cache before start-up runs: the harness's, shared. */
-export { dropFromPageCache } from '../../../shared/harness/src/page-cache.ts';
+export { dropFromPageCache } from '@hotpath/harness';
 
 export interface Spread {
   median: number;

@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TARGET_VS_RAW_NODE_HTTP } from '@hotpath/kit/manifest';
+import { TARGET_VS_RAW_NODE_HTTP } from '@hotpath/workshop/manifest';
 import { buildAll, formatBuild, type BuildReport } from '@hotpath/kit/sea-build';
 import { dropFromPageCache, measureStart, spread, type Spread, type StartCommand } from './measure.ts';
 import { measuredPackage, ROOT } from './package-dir.ts';

@@ -13,7 +13,7 @@
 import { build, type Metafile } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { LARGEST_SHOWN, workspaceRoot, type BundleOptions, type BundleReport, type ModuleSize } from '@hotpath/kit/sea-given';
+import { LARGEST_SHOWN, workspaceRoot, type BundleOptions, type BundleReport, type ModuleSize } from '@hotpath/workshop/sea-given';
 
 /**
  * esbuild messages that mean "this bundle will fail at runtime", made errors. Without these overrides

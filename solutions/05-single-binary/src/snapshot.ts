@@ -15,7 +15,7 @@
  *   warning that node:http is "not yet fully verified" in snapshot builder scripts), but the heap cannot be
  *   written: the HTTP parser's native handles cannot be serialized, and V8 aborts the build ("global handle
  *   not serialized", "Fatal error … CheckGlobalAndEternalHandles failed", no blob written).
- *   @hotpath/kit/serve is therefore imported inside the main function (esbuild keeps that import lazy), and
+ *   @hotpath/api/serve is therefore imported inside the main function (esbuild keeps that import lazy), and
  *   no request can be sent through the app here to warm its router.
  * - Timers, sockets, process.env: read or start them in the main function; at build time they would be the
  *   build machine's (a PORT read here would be baked into the binary).
@@ -31,7 +31,7 @@ const DEFAULT_PORT = 3105;
 const app = createApp();
 
 async function main(): Promise<void> {
-  const { portFromEnv, runServer } = await import('@hotpath/kit/serve');
+  const { portFromEnv, runServer } = await import('@hotpath/api/serve');
   await runServer(app, { name: NAME, port: portFromEnv(DEFAULT_PORT) });
 }
 

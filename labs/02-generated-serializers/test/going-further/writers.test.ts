@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { pathToFileURL } from 'node:url';
 import { describeSchema } from '@hotpath/codegen';
-import { labSourcePath } from '@hotpath/kit/paths';
+import { labSourcePath } from '@hotpath/workshop/paths';
 import { afterAll, describe, expect, it } from 'vitest';
 import { valueOf } from '../support/arbitraries.ts';
 import { generateWithRuntime, loadEmitters, loadGenerated, once, removeScratch, type Module } from '../support/generated.ts';

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Metafile } from 'esbuild';
-import { labSourcePath, repoRoot } from '@hotpath/kit/paths';
+import { labSourcePath, repoRoot } from '@hotpath/workshop/paths';
 import type { BuildReport } from '@hotpath/kit/sea-build';
 
 /** The kit's build driver and the given code it and the subject's src/ run (part of the cache key). */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { BODY_LIMIT_BYTES } from '@hotpath/api';
 import { corpus } from '@hotpath/api/fixtures';
-import { sendHttp } from '../../../../shared/kit/src/http-check.ts';
+import { sendHttp } from '@hotpath/kit/http-check';
 
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
 /** How long a server may take to print its "listening on" line. */

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { CliError, fileStamp, type KitContext } from './context.ts';
 import { crashPoint } from './journal.ts';
 import { copyTree, fsyncPath, scanTree, treeDifferences, writeDurably, type TreeEntry } from './tree.ts';
-import type { LabEntry } from '../manifest.ts';
+import type { LabEntry } from '@hotpath/workshop/manifest';
 
 export interface Backup {
   id: string;

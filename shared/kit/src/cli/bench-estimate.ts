@@ -8,8 +8,8 @@
  *
  * The per-step costs below come from measured runs on 2-core machines, quiet and busy (STEP_SECONDS).
  */
-import type { CheckpointDefinition } from '../../../harness/src/define.ts';
-import { RUN_DEFAULTS } from '../../../harness/src/run-defaults.ts';
+import type { CheckpointDefinition } from '@hotpath/harness';
+import { RUN_DEFAULTS } from '@hotpath/harness/run-defaults';
 
 /** What a checkpoint will run, counted from its definition. */
 export interface BenchPlan {

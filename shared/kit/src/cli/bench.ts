@@ -13,28 +13,22 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CreateApp } from '@hotpath/api';
-import { baselineOf, type LabEntry } from '../manifest.ts';
-import { stageName } from '../paths.ts';
+import type { CheckpointResult } from '@hotpath/harness/result';
+import { baselineOf, type LabEntry } from '@hotpath/workshop/manifest';
+import { stageName } from '@hotpath/workshop/paths';
 import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
 import { formatEstimate, harnessSettings, planFromDefinitions } from './bench-estimate.ts';
 import { firstDifference } from './same-output.ts';
 import { appendHistory, type HistoryEntry } from './state.ts';
-import { runtimeName, runtimeOf, type RunRuntime } from './target-runtime.ts';
-import { countVerdicts, judgeRun, verdictExitCode, type RatioLike, type RunVerdict } from '../verdict.ts';
+import { runtimeName, runtimeOf } from '@hotpath/workshop/target-runtime';
+import { countVerdicts, judgeRun, verdictExitCode, type RunVerdict } from '../verdict.ts';
 import { verdictReport } from './verdict-report.ts';
 
 /** The ratio engine and the figures' units live in verdict.ts (the site bundles it); re-exported for the CLI's readers. */
 export { formatAbsolute, judge, type RunLike, type TargetVerdict } from '../verdict.ts';
 
-interface ResultLike {
-  createdAt: string;
-  mode: 'quick' | 'full';
-  ok: boolean;
-  ratios: RatioLike[];
-  /** What the package was measured on; absent in results written before the harness recorded it. */
-  runtime?: RunRuntime;
-  fingerprint: { node: string; cpuModel: string; cores: number; busy: boolean; busyReasons?: string[]; gitCommit: string | null };
-}
+/** What the bench reads of a result (the harness's one definition of it); `runtime` is absent in results written before the harness recorded it. */
+type ResultLike = Pick<CheckpointResult, 'createdAt' | 'mode' | 'ok' | 'ratios' | 'runtime' | 'fingerprint'>;
 
 export interface BenchOptions {
   quick: boolean;
@@ -56,8 +50,8 @@ export interface Measure {
   formatTable(result: unknown): string;
 }
 
-/** The harness is loaded from this kit's own folder (not from the root), so a fixture kit can use it too. */
-const harness = () => import(new URL('../../../harness/src/index.ts', import.meta.url).href);
+/** The harness is loaded when a run starts (not with the CLI): from this kit's dependency, so a fixture kit can use it too. */
+const harness = () => import('@hotpath/harness');
 
 async function loadCreateApp(ctx: KitContext, dir: string): Promise<CreateApp> {
   const where = `${relative(ctx.root, dir)}/src/app.ts`;

@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findLab, type LabEntry } from '../manifest.ts';
-import { labDir, solutionDir } from '../paths.ts';
+import { findLab, type LabEntry } from '@hotpath/workshop/manifest';
+import { labDir, solutionDir } from '@hotpath/workshop/paths';
 
 /** A problem the learner can fix: printed as one line, exit status `exitCode`. */
 export class CliError extends Error {
@@ -31,7 +31,7 @@ export interface KitContext {
 }
 
 export async function loadContext(root: string, io: Partial<Pick<KitContext, 'out' | 'err' | 'color'>> = {}): Promise<KitContext> {
-  const manifestPath = join(root, 'shared/kit/src/manifest.ts');
+  const manifestPath = join(root, 'shared/workshop/src/manifest.ts');
   if (!existsSync(manifestPath)) throw new CliError(`No lab manifest at ${manifestPath}: run pnpm lab from the Hot Path repository`);
   const { labs } = (await import(pathToFileURL(manifestPath).href)) as { labs: readonly LabEntry[] };
   return {

@@ -7,7 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { labDirOf, paint, solutionDirOf, type KitContext } from './context.ts';
-import type { LabEntry } from '../manifest.ts';
+import type { LabEntry } from '@hotpath/workshop/manifest';
 import { listFiles } from './workspace.ts';
 
 export interface LabDiff {

@@ -12,9 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { LabEntry } from '../manifest.ts';
-import { defaultPort } from '../paths.ts';
-import { findOnPath } from '../cpus.ts';
+import type { LabEntry } from '@hotpath/workshop/manifest';
+import { defaultPort } from '@hotpath/workshop/paths';
+import { findOnPath } from '@hotpath/workshop/cpus';
 import { NODE_MINIMUMS, RECOMMENDED_NODE_MAJOR, SUPPORTED_NODE_MAJORS, hasNativeTypeStripping, nodeSupport } from '../runtimes.ts';
 import { colours } from './context.ts';
 

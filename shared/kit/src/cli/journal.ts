@@ -27,7 +27,7 @@ import { existsSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDurably } from './tree.ts';
 import type { KitContext } from './context.ts';
-import type { LabEntry } from '../manifest.ts';
+import type { LabEntry } from '@hotpath/workshop/manifest';
 
 export const STEPS = ['begin', 'backup-copy', 'backup-sealed', 'stage-copy', 'staged', 'old-moved', 'new-moved', 'old-trashed', 'done'] as const;
 export type Step = (typeof STEPS)[number];

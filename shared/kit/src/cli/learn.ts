@@ -6,9 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
-import { runLabTests, typecheckLab, vitestBin, type FileOutcome, type TypecheckOutcome } from '../run-lab-tests.ts';
+import { runLabTests, typecheckLab, VITEST_CONFIG_ARGS, vitestBin, type FileOutcome, type TypecheckOutcome } from '../run-lab-tests.ts';
 import { stripAnsi } from '../failure-message.ts';
-import type { LabEntry } from '../manifest.ts';
+import type { LabEntry } from '@hotpath/workshop/manifest';
 import { CliError, labDirOf, pad2, paint, requireReady, type KitContext } from './context.ts';
 import { treeHash } from './workspace.ts';
 import { formatTestReport, isDone, recordOf } from './test-report.ts';
@@ -86,7 +86,11 @@ export async function startLab(ctx: KitContext, lab: LabEntry, further = false):
   stuck?    pnpm lab hint ${nn}
 Running ${which} in watch mode: save a file and they run again. Ctrl+C stops.
 pnpm lab test ${nn} gives the to-do list once, with the typecheck.`);
-  const child = spawn(process.execPath, [vitestBin, ...watchArgs(further)], { cwd: labDirOf(ctx, lab), stdio: 'inherit', env: process.env });
+  const child = spawn(process.execPath, [vitestBin, ...VITEST_CONFIG_ARGS, ...watchArgs(further)], {
+    cwd: labDirOf(ctx, lab),
+    stdio: 'inherit',
+    env: process.env,
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
   return new Promise((done) => child.on('exit', (code) => done(code ?? 0)));
 }

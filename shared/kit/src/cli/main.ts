@@ -3,7 +3,7 @@
  * HOTPATH_ROOT (default: this repository) and turns every expected problem — unknown lab, missing argument,
  * unreadable state — into one line on stderr and a non-zero exit status, never a stack trace.
  */
-import { repoRoot } from '../paths.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
 import { benchLab } from './bench.ts';
 import { CliError, loadContext, resolveLab, type KitContext } from './context.ts';
 import { colourPatch, diffLab } from './diff.ts';

@@ -11,12 +11,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Options } from 'autocannon';
-import type { LabEntry } from '../manifest.ts';
-import { choosePinning, nodeCommand } from '../cpus.ts';
+import type { LabEntry } from '@hotpath/workshop/manifest';
+import { choosePinning, nodeCommand } from '@hotpath/workshop/cpus';
 import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
 import { writeFlameGraph, type FlameGraph } from './flame-graph.ts';
 import { formatSummary, summariseProfile, type CpuProfile, type ProfileSummary } from './profile-report.ts';
@@ -31,7 +31,7 @@ export interface ProfileScenario {
 }
 
 export interface ProfileOptions {
-  /** Repository root (holds shared/kit/bin/hotpath-serve.js). */
+  /** Repository root (holds shared/api/bin/hotpath-serve.js). */
   root: string;
   /** Package folder whose src/app.ts is served (the launcher's cwd). */
   packageDir: string;
@@ -54,7 +54,7 @@ export interface ProfileResult extends ProfileSummary {
   busyReasons: string[];
 }
 
-type Fingerprint = typeof import('../../../harness/src/fingerprint.ts');
+type Fingerprint = typeof import('@hotpath/harness/fingerprint');
 
 /**
  * Why the machine looks busy, by the test `pnpm lab bench` records in its fingerprint (@hotpath/harness's
@@ -62,7 +62,7 @@ type Fingerprint = typeof import('../../../harness/src/fingerprint.ts');
  * loads the harness; empty when it is quiet.
  */
 export async function machineBusy(): Promise<string[]> {
-  const { busyVerdict, sampleOtherCpus } = (await import(new URL('../../../harness/src/fingerprint.ts', import.meta.url).href)) as Fingerprint;
+  const { busyVerdict, sampleOtherCpus } = (await import('@hotpath/harness/fingerprint')) as Fingerprint;
   return busyVerdict(loadavg()[0]!, cpus().length || 1, await sampleOtherCpus());
 }
 
@@ -161,7 +161,7 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
   const { default: autocannon } = await import('autocannon');
 
   // The launcher of this kit (not of options.root), so a fixture kit without one can be profiled too.
-  const serveBin = fileURLToPath(new URL('../../bin/hotpath-serve.js', import.meta.url));
+  const serveBin = join(createRequire(import.meta.url).resolve('@hotpath/api/package.json'), '..', 'bin', 'hotpath-serve.js');
   const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${outDir}`, serveBin];
   // The server on the CPU a checkpoint gives it; autocannon runs in this process, wherever it is scheduled.
   const cpu = choosePinning().serverCpu;

@@ -13,7 +13,7 @@ import { createBackup, removeUnfinishedBackups, unfinishedBackups, verifiedBacku
 import { CliError, labDirOf, pad2, type KitContext } from './context.ts';
 import { crashPoint, isAlive, readJournal, removeJournal, stateOnDisk, writeJournal, type Journal } from './journal.ts';
 import { copyTree, fsyncPath, present, scanTree, treeDifferences, treeHash, type TreeEntry } from './tree.ts';
-import type { LabEntry } from '../manifest.ts';
+import type { LabEntry } from '@hotpath/workshop/manifest';
 
 /** How long a swap's journal may name a live process before that pid is taken to be someone else's. */
 const LIVE_SWAP_MS = 10 * 60_000;

@@ -12,7 +12,7 @@ import { listBackups, type Backup } from './backups.ts';
 import { CliError, pad2, solutionDirOf, type KitContext } from './context.ts';
 import { replaceSrc, type SwapOutcome } from './swap.ts';
 import { present, scanTree } from './tree.ts';
-import type { LabEntry } from '../manifest.ts';
+import type { LabEntry } from '@hotpath/workshop/manifest';
 
 export { listFiles, sameTree, treeHash } from './tree.ts';
 export { listBackups, type Backup } from './backups.ts';

@@ -4,7 +4,7 @@
  * by ratio, the committed Node 26 checkpoint when there is one. A figure whose run (or peer) is not committed
  * yet is declared as the README's provisional text; and the README states every target of the manifest.
  */
-import { findLab } from '../../src/manifest.ts';
+import { findLab } from '@hotpath/workshop/manifest';
 import { bytes, faster, k, kRange, ms, ns, num, percent, results, resultsIfCommitted, row, text, x, type LabFigures, type Results } from './figures.ts';
 
 const SOURCE = 'reference:02-generated-serializers/results/checkpoint.json';

@@ -6,7 +6,7 @@
  * the page print them.
  */
 import { count, faster, k, kib1, mib1, ms, msOf, num, results, row, text, x, type LabFigures } from './figures.ts';
-import { findLab, RAW_NODE_HTTP, TARGET_VS_RAW_NODE_HTTP } from '../../src/manifest.ts';
+import { findLab, RAW_NODE_HTTP, TARGET_VS_RAW_NODE_HTTP } from '@hotpath/workshop/manifest';
 import { judgeRun, type JudgedRunLike } from '../../src/verdict.ts';
 
 const CHECKPOINT = 'reference:05-single-binary/results/checkpoint.json';

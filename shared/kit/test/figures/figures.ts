@@ -20,8 +20,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/paths.ts';
-import type { Ratio } from '../../../harness/src/report.ts';
+import { repoRoot } from '@hotpath/workshop/paths';
+import type { Ratio } from '@hotpath/harness/result';
 
 /** A row of a README table, every cell as the README writes it (markdown, trimmed). */
 export interface RowQuote {

@@ -14,7 +14,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { solutionDir } from '../../src/paths.ts';
+import { solutionDir } from '@hotpath/workshop/paths';
 import { isErrorLine } from './log-lines.ts';
 
 /**

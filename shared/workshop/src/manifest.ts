@@ -760,7 +760,7 @@ warning, promoted to an error.`,
 22, 24): order matters — \`output\` is the blob; run \`node --experimental-sea-config <config>\`, copy
 \`process.execPath\` to the binary's path and make it executable, then inject the blob with postject under
 the resource name \`NODE_SEA_BLOB\` and \`--sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2\`
-(the constants are given in \`@hotpath/kit/sea-given\`). A binary without the fuse flipped is just a copy of
+(the constants are given in \`@hotpath/workshop/sea-given\`). A binary without the fuse flipped is just a copy of
 node: it prints a REPL prompt or waits for a script.`,
       },
       {
@@ -778,8 +778,8 @@ with no node_modules above it: exactly what a distroless image or a download doe
 and so do \`Request\`/\`Response\` (undici). On Node 20 the snapshot builder's context lacks
 \`Array.prototype.toSorted\`, which \`node:http\` calls; on Node 22, 24 and 26 it loads, but V8 cannot write
 the HTTP parser's native handles into the snapshot and aborts the build. Keep the top level of \`src/snapshot.ts\` to
-\`createApp()\`, and import \`@hotpath/kit/serve\` inside the function you give
-\`v8.startupSnapshot.setDeserializeMainFunction()\`: \`await import('@hotpath/kit/serve')\` — esbuild keeps a
+\`createApp()\`, and import \`@hotpath/api/serve\` inside the function you give
+\`v8.startupSnapshot.setDeserializeMainFunction()\`: \`await import('@hotpath/api/serve')\` — esbuild keeps a
 literal dynamic import lazy in the bundle.`,
       },
       {

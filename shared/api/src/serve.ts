@@ -1,5 +1,5 @@
 /**
- * Serves a lab's app on 127.0.0.1:$PORT with @hono/node-server: `pnpm start` of every package (the kit's
+ * Serves a lab's app on 127.0.0.1:$PORT with @hono/node-server: `pnpm start` of every package (the workshop's
  * `hotpath-serve` launcher) and lab 05's bundle and single executables (src/server.ts, src/snapshot.ts).
  *
  * It also runs the sink's consumer — the stand-in for seed 000's Kafka producer — which drains accepted
@@ -23,8 +23,8 @@
  */
 import type { Server } from 'node:http';
 import { createAdaptorServer, type ServerType } from '@hono/node-server';
-import type { HotPathApp } from '@hotpath/api';
-import { applyServerPolicy, serverPolicyFromEnv, type ServerPolicy, type ServerPolicyOptions } from '@hotpath/api/server-policy';
+import type { HotPathApp } from './types.ts';
+import { applyServerPolicy, serverPolicyFromEnv, type ServerPolicy, type ServerPolicyOptions } from './server-policy.ts';
 
 /** Loopback only, whatever the environment says: load tests and checks only ever target 127.0.0.1. */
 export const HOST = '127.0.0.1';

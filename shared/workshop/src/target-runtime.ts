@@ -4,7 +4,7 @@
  * so `pnpm lab bench` reads the runtime a result measured — its `runtime`, or the fingerprint's Node in older
  * results — and judges the targets for it, naming in each verdict line the runtimes a target is for.
  */
-import type { CheckpointTarget, NodeMajors } from '../manifest.ts';
+import type { CheckpointTarget, NodeMajors } from './manifest.ts';
 
 /** Anything with a target's runtime range: a manifest target, or one being defined. */
 type Ranged = { node?: NodeMajors };

@@ -8,10 +8,10 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTypeScript } from './typescript-loader.js';
+import { loadTypeScript } from '@hotpath/workshop/typescript-loader';
 
 await loadTypeScript([join(process.cwd(), 'src', 'app.ts')]);
-const { describeLabDir, defaultPort, appModule } = await import('../src/paths.ts');
+const { describeLabDir, defaultPort, appModule } = await import('@hotpath/workshop/paths');
 const { portFromEnv, runServer } = await import('../src/serve.ts');
 
 const dir = process.cwd();

@@ -1,5 +1,5 @@
 /**
- * Lab 05's given code for its src/bundle.ts and src/sea.ts (`@hotpath/kit/sea-given`), written once for the
+ * Lab 05's given code for its src/bundle.ts and src/sea.ts (`@hotpath/workshop/sea-given`), written once for the
  * learner's folder and the reference: the types bundle() and buildSea() take and answer, the folder esbuild
  * works from, the bundle report's formatting, the SEA constants from Node's documentation, which of Node's two
  * ways of making a single executable the running node has (seaMethod(): `node --build-sea` from Node 25.5,

@@ -1,8 +1,8 @@
 /**
- * App-reported stats: counters a lab app publishes for the in-server probe (src/probe.ts) to read, without a
+ * App-reported stats: counters a lab app publishes for the harness's in-server probe (@hotpath/harness/probe) to read, without a
  * route and without depending on the harness. An app imports this module alone:
  *
- *   import { registerAppStats } from '@hotpath/harness/app-stats';
+ *   import { registerAppStats } from '@hotpath/api/app-stats';
  *   registerAppStats('pool', () => ({ hits: pool.hits, misses: pool.misses, size: pool.size }));
  *
  * The convention is a plain global, so any copy of this module (the app's, the probe's — the probe is loaded

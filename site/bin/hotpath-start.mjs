@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `pnpm start` at the repo root: prints the lab menu from the manifest, builds the docs site (site/) when there
- * is no build or one of its sources is newer than it (site/server/freshness.ts: which one, and how long a build took
+ * is no build or one of its sources is newer than it (server/freshness.ts: which one, and how long a build took
  * here last time), then serves it with the site's own server (site/server/serve.ts: the build, plus
  * /api/progress, so the Progress page, the sidebar's marks and the charts follow .hotpath/ live) on
  * http://127.0.0.1:3000 (PORT and HOST to change), saying where to begin; Ctrl+C stops it. Labs' own APIs are
@@ -11,16 +11,16 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadTypeScript } from './typescript-loader.js';
+import { loadTypeScript } from '@hotpath/workshop/typescript-loader';
 
 // The manifest, and the site's server (typescript-loader.js). Under tsx (Node 20) the site's plugins, which
 // the server reuses, load as CommonJS (site/ has no "type": "module"; Docusaurus needs it so): tsx's CommonJS
 // hook too, so a require() of a .ts file is compiled rather than handed to Node as it is.
 if ((await loadTypeScript()) === 'tsx') (await import('tsx/cjs/api')).register();
-const { labs } = await import('../src/manifest.ts');
+const { labs } = await import('@hotpath/workshop/manifest');
 
 const current = labs.find((lab) => lab.status === 'ready');
-if (!current) throw new Error('No lab is ready yet: see shared/kit/src/manifest.ts');
+if (!current) throw new Error('No lab is ready yet: see shared/workshop/src/manifest.ts');
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 
 console.log(`\n${bold('Hot Path')} — make a TypeScript HTTP API fast and lean, one measured stage at a time.\n`);
@@ -38,7 +38,7 @@ Start with lab ${String(current.number).padStart(2, '0')}:
 `);
 
 // The site: built when missing or older than its sources, then served by its own server on 127.0.0.1:3000.
-const site = fileURLToPath(new URL('../../../site', import.meta.url));
+const site = fileURLToPath(new URL('..', import.meta.url));
 const docusaurus = join(site, 'node_modules', '.bin', 'docusaurus');
 if (!existsSync(docusaurus)) {
   console.error('The site is not installed: run pnpm install --frozen-lockfile at the repo root, then pnpm start again.');
@@ -52,8 +52,8 @@ process.emitWarning = function quietTypeless(warning, ...rest) {
   if (code === 'MODULE_TYPELESS_PACKAGE_JSON' && String(warning).includes(site)) return;
   return emitWarning.call(this, warning, ...rest);
 };
-const { startSiteServer, listenOptions } = await import('../../../site/server/serve.ts');
-const { buildNeed, readBuildStamp, writeBuildStamp } = await import('../../../site/server/freshness.ts');
+const { startSiteServer, listenOptions } = await import('../server/serve.ts');
+const { buildNeed, readBuildStamp, writeBuildStamp } = await import('../server/freshness.ts');
 let listen;
 try {
   listen = listenOptions();

@@ -6,7 +6,7 @@
  * never a bare time ratio against a speed target, never "∞×". Pure: no Node built-ins (the site bundles it).
  */
 import type { CheckpointTarget, LoadMetric, MicroMetric } from './manifest.ts';
-import { targetRuntime } from './cli/target-runtime.ts';
+import { targetRuntime } from './target-runtime.ts';
 
 /** A target as the wording functions read it: the manifest's, or one being defined (its label not derived yet). */
 export type TargetLike = Omit<CheckpointTarget, 'label'> & { label?: string };
