@@ -12,7 +12,7 @@ import type { Metafile } from 'esbuild';
 import { labSourcePath } from '@hotpath/kit/paths';
 import type { SeaResult } from '@hotpath/kit/sea-given';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkOverHttp } from '../../../shared/kit/src/http-check.ts';
+import { checkOverHttp } from '@hotpath/kit/http-check';
 import { absoluteInputs, BUILD_TIMEOUT_MS, builtOnce, describeBuild, type Built } from './support/build.ts';
 import { aloneInEmptyDir, startServer } from './support/servers.ts';
 

@@ -11,6 +11,7 @@ import type { Fingerprint } from './fingerprint.ts';
 import type { LoadResult, ScenarioSummary } from './load.ts';
 import type { MicroResult, MicroTaskEntry } from './micro.ts';
 import type { LoadMetric, MicroMetric } from '@hotpath/kit/manifest';
+import type { CarriedViews } from './run-views.ts';
 import type { StartupResult, StartupSummary } from './startup.ts';
 
 export { formatBytes, formatCount, formatMbPerSec, formatNs, formatTable, formatUs } from './table.ts';
@@ -36,6 +37,8 @@ export interface PeerPackage {
   dir: string;
   /** Set when the peer is started by a serve command, not from a package folder; `label` is the command's. */
   command?: true;
+  /** The runtime its serve command brings when it is not this node (e.g. "Bun 1.4.5"). */
+  runtime?: string;
 }
 
 export interface Ratio {
@@ -128,6 +131,12 @@ export interface CheckpointResult {
   micro: { tasks: MicroTaskEntry[] } | null;
   load: LoadResult | null;
   startup: StartupResult | null;
+  /**
+   * Views of an earlier run of record kept in this file (run-views.ts), each with its own date, runtime and
+   * machine: lab 05's start-up table and capstone as its former startup.json and capstone.json measured them.
+   * Absent from a run's own output.
+   */
+  carried?: CarriedViews;
   ratios: Ratio[];
   warnings: string[];
   failures: string[];
