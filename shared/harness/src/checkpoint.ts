@@ -143,7 +143,8 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     subjects,
     baselineKey,
     definition: definitionSource,
-    peers: peers.map((p) => p.name),
+    // A peer this machine cannot run is in startup.unavailable, not among the measured.
+    peers: peers.filter((p) => p.unavailable === undefined).map((p) => p.name),
     ...(peerPackages.length ? { peerPackages } : {}),
     ...(subjectServers.some((s) => s.serve)
       ? { servedBy: Object.fromEntries(subjectServers.flatMap((s) => (s.serve ? [[s.key, s.serve.label ?? s.serve.command]] : []))) }
