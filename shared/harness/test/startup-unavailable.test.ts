@@ -39,10 +39,10 @@ describe('unavailable peers', () => {
     );
     expect(Object.keys(result.results)).toEqual(['subject']);
     expect(result.results.subject!.runs).toBe(1);
-    const [broken, missing] = result.unavailable ?? [];
+    const [brokenRow, missingRow] = result.unavailable ?? [];
     expect(result.unavailable?.map((u) => u.name)).toEqual(['broken', 'missing']);
-    expect(broken?.reason).toMatch(/^did not start: .*this runtime cannot load the bundle/);
-    expect(missing?.reason).toMatch(/^did not start: .*ENOENT/);
+    expect(brokenRow?.reason).toMatch(/^did not start: .*this runtime cannot load the bundle/);
+    expect(missingRow?.reason).toMatch(/^did not start: .*ENOENT/);
   });
 
   it('still fails the section when a subject does not start', { timeout: 30_000 }, async () => {

@@ -50,7 +50,14 @@ export async function startServer(command: string, args: string[], cwd: string, 
     cpu: null,
     timeoutMs: START_TIMEOUT_MS,
   });
-  return { url: `http://127.0.0.1:${server.port}`, pid: server.pid, output: () => server.output(), stop: () => server.stop() };
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    pid: server.pid,
+    output: () => server.output(),
+    stop: async () => {
+      await server.stop();
+    },
+  };
 }
 
 const enc = new TextEncoder();
