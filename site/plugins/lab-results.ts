@@ -24,8 +24,19 @@ export type { LoadFigures, Spread } from '@hotpath/harness/run-views';
 
 /** The row every start-up time is divided by: Node itself starting. */
 export const RAW_KEY = 'peer:raw node:http';
-/** How lab 05's page names its two subjects (the result names them by folder and command). */
-const NAMES = { subject: 'SEA code cache', baseline: 'tsx: pnpm start, lab 00 (baseline)' } as const;
+/** How lab 05's page names its rows (the result names the subjects by folder and command, the peers by a short name). */
+export const ROW_NAMES: Readonly<Record<string, string>> = {
+  subject: 'SEA code cache',
+  baseline: 'tsx: pnpm start, lab 00 (baseline)',
+  'peer:raw node:http': 'raw node:http (reference)',
+  'peer:tsx lab 04': 'tsx: pnpm start, lab 04 (this app)',
+  'peer:node server.cjs': 'node dist/server.cjs',
+  'peer:node server.cjs, compile cache (warm)': 'node dist/server.cjs, compile cache (warm)',
+  'peer:bun server.cjs': 'bun dist/server.cjs (the same bundle)',
+  'peer:bun src/server.ts': 'bun src/server.ts (TypeScript directly)',
+  'peer:bun --compile': 'bun build --compile (peer)',
+  'peer:bun --compile --bytecode': 'bun build --compile --bytecode (peer)',
+};
 const CAPSTONE_LABELS = { lab00: 'lab 00 (pnpm start, tsx)', binary: 'final binary (SEA code cache)' };
 
 /** Where a view sits: the checkpoint file holding it, and the runtime that measured it. */
@@ -73,7 +84,7 @@ export function startupData(view: StartupView, placed: Placed): StartupData {
   const raw = view.rows.find((r) => r.key === RAW_KEY)?.firstOkMs.median;
   const rows = view.rows.map((row) => ({
     ...row,
-    label: NAMES[row.key as keyof typeof NAMES] ?? row.label,
+    label: ROW_NAMES[row.key] ?? row.label,
     vsRaw: raw ? Math.round((row.firstOkMs.median / raw) * 100) / 100 : Number.NaN,
     sea: row.key === 'subject' || row.key.startsWith('peer:SEA '),
   }));

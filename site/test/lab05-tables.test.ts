@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadLabResults } from '../plugins/lab-results.ts';
+import { loadLabResults, ROW_NAMES } from '../plugins/lab-results.ts';
 import { TARGET_VS_RAW_NODE_HTTP } from '../../shared/kit/src/manifest.ts';
 import { parseInput, recomputeCost } from '../src/components/capstone-cost.ts';
 import CapstoneTable from '../src/components/CapstoneTable.tsx';
@@ -114,7 +114,7 @@ function startupRows(view: any, perRow: boolean): string[] {
   return view.rows.map((r: any) => {
     const vsRaw = Math.round((r.firstOkMs.median / rawMedian) * 100) / 100;
     const sea = r.key === 'subject' || r.key.startsWith('peer:SEA ');
-    const label = r.key === 'subject' ? 'SEA code cache' : r.key === 'baseline' ? 'tsx: pnpm start, lab 00 (baseline)' : r.label;
+    const label = ROW_NAMES[r.key] ?? r.label;
     return [
       label,
       ...(perRow ? [r.runtime] : []),
@@ -151,8 +151,8 @@ describe("lab 05's tables", () => {
     const { caption, rows } = table(renderToStaticMarkup(createElement(StartupTable, { data: node26 })), 'hp-startup');
     expect(caption).toContain('Run of record: solutions/05-single-binary/results/checkpoint.node26.json, load average');
     expect(rows).toHaveLength(1 + Object.keys(json.startup.results).length);
-    expect(rows.find((r) => r.startsWith('bun --compile |'))).toContain('| Bun 1.4.5 |');
-    expect(rows.find((r) => r.startsWith('raw node:http |'))).toContain('| 1.00 | – |');
+    expect(rows.find((r) => r.startsWith('bun build --compile (peer) |'))).toContain('| Bun 1.4.5 |');
+    expect(rows.find((r) => r.startsWith('raw node:http (reference) |'))).toContain('| 1.00 | – |');
   });
 
   it('marks a SEA row within the target as met, one beyond it as not met', () => {

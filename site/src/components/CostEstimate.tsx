@@ -11,18 +11,29 @@ import type { CapstoneData } from '../../plugins/lab-results';
 import { parseInput, recomputeCost } from './capstone-cost';
 import { usd, whole } from './result-format';
 
+/** The editable assumptions, as typed. */
+type Inputs = Record<'price' | 'target' | 'headroom', string>;
+
+const FIELDS: ReadonlyArray<{ name: keyof Inputs; label: string; inputMode: 'decimal' | 'numeric'; min: string; max?: string }> = [
+  { name: 'price', label: 'Price per instance-month, USD', inputMode: 'decimal', min: '0' },
+  { name: 'target', label: 'Target, requests/s', inputMode: 'numeric', min: '1' },
+  { name: 'headroom', label: 'Headroom, % of measured requests/s', inputMode: 'numeric', min: '1', max: '100' },
+];
+
 export default function CostEstimate({ data }: { data: CapstoneData & { cost: NonNullable<CapstoneData['cost']> } }): React.ReactElement {
   const cost = data.cost;
-  const initial = {
+  const initial: Inputs = {
     price: String(cost.assumptions.pricePerMonthUsd),
     target: String(cost.assumptions.targetRps),
     headroom: String(Math.round(cost.assumptions.headroom * 100)),
   };
-  const [price, setPrice] = useState(initial.price);
-  const [target, setTarget] = useState(initial.target);
-  const [headroomText, setHeadroom] = useState(initial.headroom);
+  const [inputs, setInputs] = useState(initial);
   const id = useId();
-  const result = recomputeCost(cost, { pricePerMonthUsd: parseInput(price), targetRps: parseInput(target), headroom: parseInput(headroomText) / 100 });
+  const result = recomputeCost(cost, {
+    pricePerMonthUsd: parseInput(inputs.price),
+    targetRps: parseInput(inputs.target),
+    headroom: parseInput(inputs.headroom) / 100,
+  });
   const ok = 'error' in result ? undefined : result;
   const headroom = ok ? Math.round(ok.assumptions.headroom * 100) : Number(initial.headroom);
   const rows = [
@@ -42,55 +53,27 @@ export default function CostEstimate({ data }: { data: CapstoneData & { cost: No
         the headroom) to see the estimate for your own.
       </p>
       <form className="hp-cost-inputs" onSubmit={(event) => event.preventDefault()}>
-        <div className="hp-field">
-          <label htmlFor={`${id}-price`}>Price per instance-month, USD</label>
-          <input
-            id={`${id}-price`}
-            name="price"
-            type="number"
-            inputMode="decimal"
-            min="0"
-            step="any"
-            value={price}
-            onChange={(event) => setPrice(event.target.value)}
-          />
-        </div>
-        <div className="hp-field">
-          <label htmlFor={`${id}-target`}>Target, requests/s</label>
-          <input
-            id={`${id}-target`}
-            name="target"
-            type="number"
-            inputMode="numeric"
-            min="1"
-            step="any"
-            value={target}
-            onChange={(event) => setTarget(event.target.value)}
-          />
-        </div>
-        <div className="hp-field">
-          <label htmlFor={`${id}-headroom`}>Headroom, % of measured requests/s</label>
-          <input
-            id={`${id}-headroom`}
-            name="headroom"
-            type="number"
-            inputMode="numeric"
-            min="1"
-            max="100"
-            step="any"
-            value={headroomText}
-            onChange={(event) => setHeadroom(event.target.value)}
-          />
-        </div>
+        {FIELDS.map((field) => (
+          <div className="hp-field" key={field.name}>
+            <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
+            <input
+              id={`${id}-${field.name}`}
+              name={field.name}
+              type="number"
+              inputMode={field.inputMode}
+              min={field.min}
+              max={field.max}
+              step="any"
+              value={inputs[field.name]}
+              onChange={(event) => setInputs({ ...inputs, [field.name]: event.target.value })}
+            />
+          </div>
+        ))}
         <button
           type="button"
           className="button button--secondary button--sm"
-          disabled={price === initial.price && target === initial.target && headroomText === initial.headroom}
-          onClick={() => {
-            setPrice(initial.price);
-            setTarget(initial.target);
-            setHeadroom(initial.headroom);
-          }}
+          disabled={FIELDS.every((field) => inputs[field.name] === initial[field.name])}
+          onClick={() => setInputs(initial)}
         >
           Back to the run's assumptions
         </button>

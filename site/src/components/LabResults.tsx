@@ -28,53 +28,38 @@ function usePicked<K extends keyof Results>(slug: string, kind: K) {
 /** A repository file's /source/ page (plugins/repo-links.ts sourceRoute: dots become dashes). */
 const sourcePage = (file: string) => `/source/${file.replace(/\./g, '-')}`;
 
-/** A block for the picked variant: the note when it is another runtime's, where its figures are, then its table. */
-function Picked({
-  className,
-  file,
-  runtime,
-  instead,
-  what,
-  children,
-}: React.PropsWithChildren<{ className: string; file: string } & Parameters<typeof RuntimeNote>[0]>) {
-  return (
-    <div className={className} data-runtime={runtime.id}>
-      <RuntimeNote runtime={runtime} instead={instead} what={what} />
-      <p>
-        The figures of{' '}
-        <a href={sourcePage(file)}>
-          <code>{file}</code>
-        </a>
-        , as the harness wrote it (<code>pnpm bench</code> in lab 05). Compare the ratios: absolute figures belong to the machine the caption names.
-      </p>
-      {children}
-    </div>
-  );
+/** A block for the picked variant of one view: the note when it is another runtime's, where its figures are, then its table. */
+function picked<K extends 'startup' | 'capstone'>(
+  kind: K,
+  className: string,
+  what: string,
+  Table: (props: { data: Results[K][number] }) => React.ReactElement,
+) {
+  return function Picked({ slug }: { slug: string }): React.ReactElement | null {
+    const choice = usePicked(slug, kind);
+    if (!choice) return null;
+    const data = choice.variant;
+    return (
+      <div className={className} data-runtime={data.runtime.id}>
+        <RuntimeNote runtime={data.runtime} instead={choice.instead} what={what} />
+        <p>
+          The figures of{' '}
+          <a href={sourcePage(data.file)}>
+            <code>{data.file}</code>
+          </a>
+          , as the harness wrote it (<code>pnpm bench</code> in lab 05). Compare the ratios: absolute figures belong to the machine the caption names.
+        </p>
+        <Table data={data} />
+      </div>
+    );
+  };
 }
 
 /** The start-up table on the picked runtime (its heading is the page's: "Start-up table"). */
-export function LabStartupTable({ slug }: { slug: string }): React.ReactElement | null {
-  const picked = usePicked(slug, 'startup');
-  if (!picked) return null;
-  const data = picked.variant as StartupData;
-  return (
-    <Picked className="hp-lab-startup" file={data.file} runtime={data.runtime} instead={picked.instead} what="the start-up table">
-      <StartupTable data={data} />
-    </Picked>
-  );
-}
+export const LabStartupTable = picked('startup', 'hp-lab-startup', 'the start-up table', StartupTable as (props: { data: StartupData }) => React.ReactElement);
 
 /** The capstone comparison on the picked runtime (heading: "Capstone: lab 00 vs the final binary"). */
-export function LabCapstone({ slug }: { slug: string }): React.ReactElement | null {
-  const picked = usePicked(slug, 'capstone');
-  if (!picked) return null;
-  const data = picked.variant as CapstoneData;
-  return (
-    <Picked className="hp-lab-capstone" file={data.file} runtime={data.runtime} instead={picked.instead} what="the capstone">
-      <CapstoneTable data={data} />
-    </Picked>
-  );
-}
+export const LabCapstone = picked('capstone', 'hp-lab-capstone', 'the capstone', CapstoneTable as (props: { data: CapstoneData }) => React.ReactElement);
 
 /** The capstone's cost estimate, its inputs editable (heading: "Cost estimate"). */
 export function LabCostEstimate({ slug }: { slug: string }): React.ReactElement | null {
