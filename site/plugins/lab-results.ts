@@ -34,9 +34,10 @@ export const ROW_NAMES: Readonly<Record<string, string>> = {
   'peer:node server.cjs, compile cache (warm)': 'node dist/server.cjs, compile cache (warm)',
   'peer:bun server.cjs': 'bun dist/server.cjs (the same bundle)',
   'peer:bun src/server.ts': 'bun src/server.ts (TypeScript directly)',
-  'peer:bun --compile': 'bun build --compile (peer)',
-  'peer:bun --compile --bytecode': 'bun build --compile --bytecode (peer)',
 };
+/** `bun 1.4.5 --compile (peer)`: Bun's binaries are named with the version that made them. */
+const rowName = (row: StartupRow): string =>
+  ROW_NAMES[row.key] ?? (row.key.startsWith('peer:bun --compile') ? `bun ${row.runtime.replace(/^Bun /, '')} ${row.label.slice(4)} (peer)` : row.label);
 const CAPSTONE_LABELS = { lab00: 'lab 00 (pnpm start, tsx)', binary: 'final binary (SEA code cache)' };
 
 /** Where a view sits: the checkpoint file holding it, and the runtime that measured it. */
@@ -84,11 +85,12 @@ export function startupData(view: StartupView, placed: Placed): StartupData {
   const raw = view.rows.find((r) => r.key === RAW_KEY)?.firstOkMs.median;
   const rows = view.rows.map((row) => ({
     ...row,
-    label: ROW_NAMES[row.key] ?? row.label,
+    label: rowName(row),
     vsRaw: raw ? Math.round((row.firstOkMs.median / raw) * 100) / 100 : Number.NaN,
     sea: row.key === 'subject' || row.key.startsWith('peer:SEA '),
   }));
-  return { ...view, ...placed, targetVsRaw: TARGET_VS_RAW_NODE_HTTP, rows };
+  const unavailable = view.unavailable.map((u) => ({ ...u, label: ROW_NAMES[`peer:${u.label}`] ?? u.label }));
+  return { ...view, ...placed, targetVsRaw: TARGET_VS_RAW_NODE_HTTP, rows, unavailable };
 }
 
 /** The capstone with its cost estimate under the default assumptions (the page recomputes it for others). */

@@ -114,7 +114,7 @@ function startupRows(view: any, perRow: boolean): string[] {
   return view.rows.map((r: any) => {
     const vsRaw = Math.round((r.firstOkMs.median / rawMedian) * 100) / 100;
     const sea = r.key === 'subject' || r.key.startsWith('peer:SEA ');
-    const label = ROW_NAMES[r.key] ?? r.label;
+    const label = ROW_NAMES[r.key] ?? (r.key.startsWith('peer:bun --compile') ? `bun 1.4.5 ${r.label.slice(4)} (peer)` : r.label);
     return [
       label,
       ...(perRow ? [r.runtime] : []),
@@ -151,7 +151,7 @@ describe("lab 05's tables", () => {
     const { caption, rows } = table(renderToStaticMarkup(createElement(StartupTable, { data: node26 })), 'hp-startup');
     expect(caption).toContain('Run of record: solutions/05-single-binary/results/checkpoint.node26.json, load average');
     expect(rows).toHaveLength(1 + Object.keys(json.startup.results).length);
-    expect(rows.find((r) => r.startsWith('bun build --compile (peer) |'))).toContain('| Bun 1.4.5 |');
+    expect(rows.find((r) => r.startsWith('bun 1.4.5 --compile (peer) |'))).toContain('| Bun 1.4.5 |');
     expect(rows.find((r) => r.startsWith('raw node:http (reference) |'))).toContain('| 1.00 | – |');
   });
 
