@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatCapstone, main as capstoneMain } from '../src/capstone-report.ts';
 import { compareCost, estimateCost } from '../src/cost.ts';
 import { measureFootprint, serverFootprint, shippedFile } from '../src/footprint.ts';
 import type { CheckpointResult } from '../src/report.ts';
@@ -74,6 +75,34 @@ describe('the capstone view', () => {
     expect(capstoneView({ ...withPeers(), load: null }, 'x')).toBeUndefined();
     const carried = { from: 'results/capstone.json' } as CapstoneView;
     expect(capstoneView({ ...withPeers(), carried: { capstone: carried } }, 'x')).toBe(carried);
+  });
+});
+
+describe('hotpath-capstone', () => {
+  it('prints the capstone and the cost for the assumptions given', () => {
+    const view = capstoneView(withPeers(), 'results/checkpoint.json')!;
+    const post = view.scenarios[0]!;
+    const out = formatCapstone(view, { targetRps: 50_000, headroom: 0.6, pricePerMonthUsd: 45 });
+    const c = compareCost(post.lab00.rps, post.binary.rps, { targetRps: 50_000, headroom: 0.6, pricePerMonthUsd: 45 });
+    expect(out).toContain(`requests/s${' '.repeat(19)}`);
+    expect(out).toContain(
+      `lab 00: ${c.before.instances} instances, ${c.before.monthlyUsd.toLocaleString('en-US')} USD a month; the binary: ${c.after.instances},`,
+    );
+    expect(out).toContain('what is shipped                 133.5 MiB     94.4 MiB    0.71×');
+  });
+
+  it('refuses options out of range, naming the flag, and a result without a capstone', () => {
+    const root = mkdtempSync(join(tmpdir(), 'hotpath-capstone-'));
+    try {
+      writeFileSync(join(root, 'r.json'), JSON.stringify({ ...withPeers(), load: null }));
+      expect(capstoneMain(['--headroom', '1.5'], root)).toBe(2);
+      expect(capstoneMain(['--nope'], root)).toBe(2);
+      expect(capstoneMain(['--json', 'r.json'], root)).toBe(1);
+      writeFileSync(join(root, 'r.json'), JSON.stringify(withPeers()));
+      expect(capstoneMain(['--json', 'r.json', '--target-rps', '50000'], root)).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
