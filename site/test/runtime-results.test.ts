@@ -133,19 +133,21 @@ describe('checkpoint results per runtime', () => {
 });
 
 describe("lab 05's start-up and capstone per runtime", () => {
-  it('loads startup.node26.json and capstone.node26.json beside the Node 20 files, each labelled', () => {
+  it('loads checkpoint.node26.json beside checkpoint.json, each view labelled with its runtime', () => {
     const slug = '05-single-binary';
-    copy(slug, 'startup.json');
-    copy(slug, 'capstone.json');
-    const startup = committed(slug, 'startup.json');
-    write(slug, 'startup.node26.json', { ...startup, runtime: node26, machine: { ...startup.machine, node: 'v26.12.1' }, targetVsRaw: 1.25 });
-    write(slug, 'capstone.node26.json', { ...committed(slug, 'capstone.json'), runtime: node26 });
+    copy(slug, 'checkpoint.json');
+    copy(slug, 'checkpoint.node26.json');
     const lab05 = loadLabResults(root)[slug]!;
-    expect(lab05.startup.map((s) => [s.runtime.caption, s.file, s.targetVsRaw])).toEqual([
-      [recordedRuntime(startup, 'startup.json').caption, `solutions/${slug}/results/startup.json`, startup.targetVsRaw],
-      ['Node 26.12.1 · V8 14.6', `solutions/${slug}/results/startup.node26.json`, 1.25],
+    expect(lab05.startup.map((s) => [s.runtime.caption, s.file])).toEqual([
+      ['Node 20.20.2 · V8 11.3', `solutions/${slug}/results/checkpoint.json`],
+      ['Node 26.12.1 · V8 14.6', `solutions/${slug}/results/checkpoint.node26.json`],
     ]);
-    expect(lab05.capstone.map((c) => c.runtime.caption)).toEqual(['Node 20.20.2 · V8 11.3', 'Node 26.12.1 · V8 14.6']);
+    expect(
+      lab05.capstone.map((c) => c.runtime.caption),
+      'Node 26 has a start-up section only',
+    ).toEqual(['Node 20.20.2 · V8 11.3']);
+    write(slug, 'checkpoint.node24.json', committed(slug, 'checkpoint.node26.json'));
+    expect(() => loadLabResults(root)).toThrow(/checkpoint\.node24\.json is named for node24 but was measured on Node 26\.12\.1/);
   });
 });
 

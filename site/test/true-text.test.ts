@@ -51,7 +51,7 @@ const STALE: Array<{ words: RegExp; fix: string; when?: boolean }> = [
   { words: /about 10 ?s\b/i, fix: "the site's build takes about 45 s cold and 20 s warm, and `pnpm start` skips it when the build is up to date: say so" },
   {
     words: /all three[^.]{0,80}editable on the site/i,
-    fix: "two of the capstone's cost inputs are editable on lab 05's page (the target rate and the price; the headroom is the run's): say which",
+    fix: "say which of the capstone's cost inputs lab 05's page lets you edit, in the words the test below asks for",
   },
 ];
 

@@ -52,7 +52,7 @@ describe.each([
     for (const env of Object.values(ENVIRONMENTS)) {
       const alone = aloneInEmptyDir(join(built.dir, file));
       try {
-        const server = await startServer(node ? process.execPath : alone.path, node ? [alone.path] : [], alone.dir, serverEnv(env));
+        const server = await startServer(node ? process.execPath : alone.path, node ? [alone.path] : [], alone.dir, env);
         try {
           answers.push(await record(server.url));
         } finally {
@@ -83,7 +83,7 @@ it("the app's own sources in the bundle use no locale-dependent API", () => {
   const uses: string[] = [];
   for (const path of own) {
     const lines = readFileSync(path, 'utf8').split('\n');
-    lines.forEach((line, i) => LOCALE_APIS.test(line) && uses.push(`${path}:${i + 1}: ${line.trim()}`));
+    for (const [i, line] of lines.entries()) if (LOCALE_APIS.test(line)) uses.push(`${path}:${i + 1}: ${line.trim()}`);
   }
   expect(uses, 'Remove locale-dependent calls from the app (they answer differently on a Turkish or a Chatham machine)').toEqual([]);
 });

@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeLabDir, repoRoot } from '@hotpath/workshop/paths';
-import { asCheckpoint, checkPeers, checkScenarios, peerKey, type CheckpointDefinition, type Peer } from './define.ts';
+import { asCheckpoint, checkPeers, checkScenarios, peerKey, type CheckpointDefinition, type Peer, type ServeCommand } from './define.ts';
+import { serverFootprint, type Footprint } from './footprint.ts';
 import { busyDuring, busyWarning, noiseSamples } from './busy.ts';
 import { finishFingerprint, sampleOtherCpus, takeFingerprint } from './fingerprint.ts';
 import { runLoad } from './load.ts';
@@ -23,7 +24,7 @@ import { resolveRuntimes, serversOnRuntimes, startMicroWorkers } from './runtime
 import { computeRuntimeRatios, tagRuntimes } from './runtime-results.ts';
 import { HEALTH_SCENARIO, defaultScenarios, ingestBody, type Scenario } from './scenarios.ts';
 import { choosePinning } from './server.ts';
-import { measureStartup } from './startup.ts';
+import { measureStartup, type StartupResult } from './startup.ts';
 import { defaultBaselineDir, label, loadSubject, resolveSubjects } from './subjects.ts';
 
 export { parseArgs, USAGE, type CheckpointOptions };
@@ -93,10 +94,18 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   const usesIngest = scenarios.some((s) => s.path.startsWith('/ingest'));
   // Who the load and startup sections measure: the subjects, then the peers with a package folder.
   // A peer served by a command is labelled by it and measured from its cwd.
-  const servedPeers = peers.filter((p) => p.dir !== undefined || p.serve !== undefined);
+  // A peer this machine cannot run (its `unavailable` reason) is listed, not measured.
+  const servedPeers = peers.filter((p) => (p.dir !== undefined || p.serve !== undefined) && p.unavailable === undefined);
+  const unavailable = peers.flatMap((p) => (p.unavailable === undefined ? [] : [{ key: peerKey(p.name), name: p.name, reason: p.unavailable }]));
   const peerPackages = servedPeers.map((p) =>
     p.serve
-      ? { name: p.name, label: p.serve.label ?? p.serve.command, dir: p.serve.cwd ?? dir, command: true as const }
+      ? {
+          name: p.name,
+          label: p.serve.label ?? p.serve.command,
+          dir: p.serve.cwd ?? dir,
+          command: true as const,
+          ...(p.serve.runtime ? { runtime: p.serve.runtime } : {}),
+        }
       : { name: p.name, label: label(p.dir!), dir: p.dir! },
   );
   const subjectServers = subjects.map((s) => ({ key: s.key, dir: s.dir, serve: definitions.get(s.key)?.serve }));
@@ -105,7 +114,9 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     serversOnRuntimes(
       [
         ...subjectServers,
-        ...servedPeers.filter((p) => !p.sections || p.sections.includes(section)).map((p) => ({ key: peerKey(p.name), dir: p.dir ?? dir, serve: p.serve })),
+        ...servedPeers
+          .filter((p) => !p.sections || p.sections.includes(section))
+          .map((p) => ({ key: peerKey(p.name), dir: p.dir ?? dir, serve: p.serve, optional: p.serve !== undefined })),
       ],
       others,
       section,
@@ -133,7 +144,8 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
     subjects,
     baselineKey,
     definition: definitionSource,
-    peers: peers.map((p) => p.name),
+    // A peer this machine cannot run is in startup.unavailable, not among the measured.
+    peers: peers.filter((p) => p.unavailable === undefined).map((p) => p.name),
     ...(peerPackages.length ? { peerPackages } : {}),
     ...(subjectServers.some((s) => s.serve)
       ? { servedBy: Object.fromEntries(subjectServers.flatMap((s) => (s.serve ? [[s.key, s.serve.label ?? s.serve.command]] : []))) }
@@ -198,6 +210,9 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
         onStep: (line) => progress.step(line),
       });
       warnings.push(...result.startup.warnings);
+      const left = [...unavailable, ...(result.startup.unavailable ?? [])];
+      if (left.length) result.startup.unavailable = left;
+      if (own.footprint) result.startup.footprint = footprints(serversFor('startup'), result.startup, warnings);
     } catch (error) {
       failures.push(`Startup: ${(error as Error).message}`);
     }
@@ -217,6 +232,20 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   // A folder that does not exist gets no .checkpoint/ created in it.
   const paths = options.json || existsSync(dir) ? writeResult(result, { json: options.json, packageDir: dir }) : [];
   return { result, paths, table: formatTable(result) };
+}
+
+/** What each server the startup section measured ships (see serverFootprint); one that cannot be sized is a warning. */
+function footprints(servers: ReadonlyArray<{ key: string; dir: string; serve?: ServeCommand; node?: string }>, startup: StartupResult, warnings: string[]) {
+  const out: Record<string, Footprint> = {};
+  for (const server of servers.filter((s) => startup.results[s.key])) {
+    try {
+      const footprint = serverFootprint(server, label);
+      if (footprint) out[server.key] = footprint;
+    } catch (error) {
+      warnings.push(`Footprint of ${server.key}: ${(error as Error).message}`);
+    }
+  }
+  return out;
 }
 
 /** The CLI: parses argv, runs, prints the table and where the JSON went; returns the exit status. */

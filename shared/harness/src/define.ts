@@ -55,6 +55,13 @@ export interface Peer {
    * answers GET /health only (a raw node:http server) is `['startup']`.
    */
   sections?: ReadonlyArray<'load' | 'startup'>;
+  /**
+   * Why this machine or runtime cannot run the peer (e.g. "Node 20.20.2 does not strip TypeScript types (Node ≥
+   * 22.18 does): …", ending in how to get what it needs). Such a peer is not measured and not a failure: the
+   * result lists it in `unavailable` with this reason. A peer with `serve` whose discarded start-up fails is
+   * recorded there the same way.
+   */
+  unavailable?: string;
 }
 
 /**
@@ -72,6 +79,16 @@ export interface ServeCommand {
   cwd?: string;
   /** How tables and results name it, e.g. `dist/server-sea-codecache`. */
   label?: string;
+  /** Variables added to its environment (e.g. NODE_COMPILE_CACHE for a compile-cache row). */
+  env?: Readonly<Record<string, string>>;
+  /** The runtime that runs it when it is not this node, as tables name it (e.g. "Bun 1.4.5"). */
+  runtime?: string;
+  /**
+   * What has to be shipped to run it, for the result's `footprint`: one file (a binary, a bundle); null for
+   * sources run by a runtime (their size says nothing). Default: the command, or with `process.execPath` as the
+   * command its first argument.
+   */
+  ships?: string | null;
 }
 
 /** Prefix of a peer's key in `micro.tasks[].results` and `Ratio.subjectKey`. */
@@ -104,6 +121,12 @@ export interface CheckpointDefinition {
    * harness calls it (defining a checkpoint never builds anything); a rejection fails the run with its message.
    */
   prepare?: () => Promise<void>;
+  /**
+   * Record the footprint of every server the startup section measures (the result's `startup.footprint`): for
+   * a package folder, its files with its runtime dependency closure, the launcher and the node binary; for a
+   * serve command, the file it ships. Default false.
+   */
+  footprint?: boolean;
 }
 
 export type CheckpointFn = (subject: CheckpointSubject) => CheckpointDefinition | Promise<CheckpointDefinition>;
@@ -172,6 +195,8 @@ export function checkPeers(peers: readonly Peer[] | undefined, baseDir = process
     if (peer.sections !== undefined && (!Array.isArray(peer.sections) || peer.sections.some((s) => s !== 'load' && s !== 'startup'))) {
       throw new Error(`peer ${peer.name}: sections must list 'load' and/or 'startup'`);
     }
+    if (peer.unavailable !== undefined && (typeof peer.unavailable !== 'string' || peer.unavailable.trim() === ''))
+      throw new Error(`peer ${peer.name}: unavailable must say why this machine cannot run it, and how to get what it needs`);
     if (peer.micro === undefined && peer.dir === undefined && peer.serve === undefined) {
       throw new Error(`peer ${peer.name} needs a micro list, a dir (a package folder) or a serve command`);
     }

@@ -8,6 +8,7 @@
  * stay valid (the site reads them) — then run the schema script and commit both. A named part (`Def`) is
  * written once under `$defs` and referred to by `$ref` wherever it is used.
  */
+import type { CarriedViews } from './run-views.ts';
 import { type SchemaOptions, type Static, type TSchema, type TUnsafe, Type } from '@sinclair/typebox';
 
 /** Every named part of the schema, by name: the schema file writes each once under `$defs`. */
@@ -336,6 +337,27 @@ export const Load = Def(
   }),
 );
 
+export const Unavailable = Def(
+  'unavailable',
+  Type.Object({
+    key: Type.String(),
+    name: Type.String(),
+    reason: Type.String({ description: 'why, ending in how to get what it needs when it can be got' }),
+  }),
+);
+
+export const Footprint = Def(
+  'footprint',
+  Type.Object({
+    file: Type.Optional(Type.String({ description: 'repo-relative path (absolute outside the repo) of the one file a serve command ships' })),
+    packagesBytes: Type.Number({ description: 'apparent bytes of every package folder in the closure (node_modules/ inside them excluded)' }),
+    nodeBinaryBytes: Type.Number({ description: 'the node binary that runs them' }),
+    totalBytes: Type.Number(),
+    packageCount: Type.Integer({ minimum: 0 }),
+    packages: Type.Array(Type.String(), { description: 'name@version, or the folder for workspace packages' }),
+  }),
+);
+
 export const Startup = Def(
   'startup',
   Type.Object({
@@ -371,6 +393,10 @@ export const Startup = Def(
         samplesMs: Type.Array(Type.Number()),
       }),
     ),
+    unavailable: Type.Optional(
+      Type.Array(Unavailable, { description: "peers this run could not start (the definition's unavailable, or a failed discarded start). Optional" }),
+    ),
+    footprint: Type.Optional(Dict(Footprint, { description: "with the definition's footprint: true, what has to be shipped to run each measured server, by key. Optional" })),
     warnings: Type.Array(Type.String()),
   }),
 );
@@ -449,6 +475,7 @@ export const CheckpointResultSchema = Type.Object(
           label: Type.String({ description: 'repo-relative folder (absolute outside the repo)' }),
           command: Type.Optional(Type.Literal(true, { description: "set when the peer is started by a serve command; label is then the command's" })),
           dir: Type.String({ description: 'absolute folder (a peer served by a command: its working directory)' }),
+          runtime: Type.Optional(Type.String({ description: 'the runtime its serve command brings when it is not this node (e.g. "Bun 1.4.5")' })),
         }),
         {
           description:
@@ -503,6 +530,17 @@ export const CheckpointResultSchema = Type.Object(
     ]),
     load: Type.Union([Type.Null(), Load]),
     startup: Type.Union([Type.Null(), Startup]),
+    carried: Type.Optional(
+      Type.Unsafe<CarriedViews>(
+        Type.Object(
+          { startup: Type.Optional(Type.Object({ from: Type.String(), createdAt: Type.String() })), capstone: Type.Optional(Type.Object({ from: Type.String(), createdAt: Type.String() })) },
+          {
+            description:
+              "views of an earlier run of record kept in this file (run-views.ts's CarriedViews), each with its own date, runtime and machine: lab 05's start-up table and capstone as its former startup.json and capstone.json measured them. Absent from a run's own output",
+          },
+        ),
+      ),
+    ),
     ratios: Type.Array(Ratio),
     warnings: Type.Array(Type.String()),
     failures: Type.Array(Type.String()),
@@ -522,3 +560,5 @@ export type Ratio = Static<typeof Ratio>;
 export type RunRuntime = Omit<Static<typeof Runtime>, 'path'>;
 /** A micro task's figures for one key (results written before some of the bytes' fields lack them). */
 export type MicroFigures = Static<typeof MicroResult>;
+export type Footprint = Static<typeof Footprint>;
+export type Unavailable = Static<typeof Unavailable>;

@@ -108,6 +108,8 @@ export async function startRuntimeMicro(
       return task.keys.map((key) => contestant(name, key));
     },
     pids: () => (child.pid === undefined ? [] : [child.pid]),
-    stop: () => stopProcess(child),
+    stop: async () => {
+      await stopProcess(child);
+    },
   };
 }

@@ -60,20 +60,27 @@ export function spawnTracked(command: string, args: string[], options: Parameter
   return child;
 }
 
-/** Stops a tracked child: SIGTERM to its group, SIGKILL after `graceMs`; resolves when it has exited. */
-export function stopProcess(child: ChildProcess, graceMs = 2_000): Promise<void> {
+/**
+ * Stops a tracked child: `signal` (SIGTERM; SIGINT lets `node --cpu-prof` write its profile) to its group,
+ * SIGKILL after `graceMs`; resolves when it has exited, with whether it exited before the SIGKILL.
+ */
+export function stopProcess(child: ChildProcess, graceMs = 2_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) {
     tracked.delete(child);
-    return Promise.resolve();
+    return Promise.resolve(true);
   }
   return new Promise((done) => {
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      killGroup(child, 'SIGKILL');
+    }, graceMs);
     child.once('exit', () => {
       clearTimeout(timer);
       tracked.delete(child);
-      done();
+      done(!killed);
     });
-    killGroup(child, 'SIGTERM');
+    killGroup(child, signal);
   });
 }
 
@@ -129,7 +136,10 @@ export interface RunningServer {
   peakRssAtReady: number | null;
   /** Last output of the server on stderr (for error messages). */
   stderrTail(): string;
-  stop(): Promise<void>;
+  /** Stops it (see stopProcess): whether it exited before being killed. */
+  stop(graceMs?: number, signal?: NodeJS.Signals): Promise<boolean>;
+  /** Its last output on stdout and stderr, interleaved as it came. */
+  output(): string;
 }
 
 /** `executable args`, pinned to `cpu` by taskset when given. */
@@ -148,6 +158,7 @@ export function launchOf(options: StartOptions): { command: string; args: string
   // A bundle or binary: the probe comes in by --require (a Node 20 SEA ignores --import in NODE_OPTIONS);
   // otherwise it starts with no NODE_OPTIONS at all, as it would in production.
   delete env.NODE_OPTIONS;
+  Object.assign(env, options.serve.env);
   if (options.probe) env.NODE_OPTIONS = `--require ${bundledProbe()}`;
   const own = [...(options.serve.args ?? [])];
   const executable = options.node && options.serve.command === process.execPath ? options.node : options.serve.command;
@@ -163,6 +174,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const launch = launchOf(options);
   const what = options.serve ? (options.serve.label ?? options.serve.command) : `Server in ${options.dir}`;
   let tail = '';
+  let both = '';
   const t0 = performance.now();
   const child = spawnTracked(launch.command, launch.args, {
     cwd: launch.cwd,
@@ -175,6 +187,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let stdout = '';
   child.stdout?.setEncoding('utf8');
   child.stdout?.on('data', (chunk: string) => {
+    both = (both + chunk).slice(-8_000);
     if (port !== 0) return;
     stdout = (stdout + chunk).slice(-4_000);
     const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout);
@@ -183,6 +196,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
     tail = (tail + chunk).slice(-4_000);
+    both = (both + chunk).slice(-8_000);
   });
   let exited: string | undefined;
   child.once('exit', (code, signal) => {
@@ -200,7 +214,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     firstOkMs: NaN,
     peakRssAtReady: null as number | null,
     stderrTail: () => tail.trim(),
-    stop: () => stopProcess(child),
+    output: () => both,
+    stop: (graceMs?: number, signal?: NodeJS.Signals) => stopProcess(child, graceMs, signal),
   };
   for (;;) {
     if (exited) throw new Error(`${what} ${exited} before answering GET /health\n${tail.trim()}`);

@@ -5,9 +5,12 @@
  * place per run; a checkpoint's peers with a package folder take turns after the subjects); median, min and max.
  * The server is started exactly as `pnpm start` starts it (the kit's launcher, through tsx), or by the
  * subject's serve command (a built bundle or binary), unpinned; a contestant on another runtime (`--runtime`)
- * is started by that runtime's node binary.
+ * is started by that runtime's node binary. A peer whose discarded start fails (a runtime this machine lacks,
+ * a binary that was not built) is left out and listed in `unavailable` with the first lines of its error,
+ * never a failure of the run.
  */
-import type { ServeCommand } from './define.ts';
+import { PEER_KEY_PREFIX, type ServeCommand } from './define.ts';
+import type { Footprint, Unavailable } from './result.ts';
 import { dropFromPageCache } from './page-cache.ts';
 import { startServer } from './server.ts';
 import { spread, turnOrder } from './stats.ts';
@@ -33,15 +36,36 @@ export interface StartupResult {
   /** Whether NODE_EXTRA_CA_CERTS was set for the servers (it adds tens of ms to every Node start). */
   nodeExtraCaCerts: boolean;
   results: Record<string, StartupSummary>;
+  /** Peers this run could not start (the definition's `unavailable`, or a failed discarded start): key, name, why. */
+  unavailable?: Unavailable[];
+  /** With the definition's `footprint: true`: what has to be shipped to run each measured server, by key. */
+  footprint?: Record<string, Footprint>;
   warnings: string[];
+}
+
+export type { Unavailable } from './result.ts';
+
+/** The first error lines of a failed start (from the first line naming an error), for `unavailable`. */
+export function startFailure(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const at = Math.max(
+    0,
+    lines.findIndex((line) => /Error|error:/.test(line)),
+  );
+  return lines.slice(at, at + 2).join(' ');
 }
 
 /** Measures time to first 200 and peak RSS for each subject (`key` → package folder). */
 export async function measureStartup(
-  subjects: ReadonlyArray<{ key: string; dir: string; serve?: ServeCommand; node?: string }>,
+  all: ReadonlyArray<{ key: string; dir: string; serve?: ServeCommand; node?: string; optional?: boolean }>,
   options: StartupOptions,
 ): Promise<StartupResult> {
   const step = options.onStep ?? (() => {});
+  let subjects = all;
+  const unavailable: Unavailable[] = [];
   const warnings: string[] = [];
   const nodeExtraCaCerts = Boolean(process.env.NODE_EXTRA_CA_CERTS);
   if (nodeExtraCaCerts) {
@@ -59,17 +83,27 @@ export async function measureStartup(
     const order = turnOrder(subjects, run);
     for (const subject of order) {
       step(run === 0 ? `startup: discarded run ${subject.key}` : `startup: run ${run}/${options.runs} ${subject.key}`);
-      const server = await startServer({ dir: subject.dir, serve: subject.serve, node: subject.node, cpu: null, pollMs: 1 });
+      const start = () => startServer({ dir: subject.dir, serve: subject.serve, node: subject.node, cpu: null, pollMs: 1 });
+      if (run === 0) {
+        // The discarded start also tells whether an optional contestant runs here at all.
+        const server = await start().catch((error: unknown) => {
+          if (!subject.optional) throw error;
+          unavailable.push({ key: subject.key, name: subject.key.replace(PEER_KEY_PREFIX, ''), reason: `did not start: ${startFailure(error)}` });
+          subjects = subjects.filter((s) => s !== subject);
+        });
+        await server?.stop();
+        continue;
+      }
+      const server = await start();
       await server.stop();
-      if (run === 0) continue;
-      times.get(subject.key)!.push(server.firstOkMs);
-      if (server.peakRssAtReady !== null) rss.get(subject.key)!.push(server.peakRssAtReady);
+      times.get(subject.key)?.push(server.firstOkMs);
+      if (server.peakRssAtReady !== null) rss.get(subject.key)?.push(server.peakRssAtReady);
     }
   }
   const results: Record<string, StartupSummary> = {};
   for (const subject of subjects) {
-    const samples = times.get(subject.key)!;
-    const peaks = rss.get(subject.key)!;
+    const samples = times.get(subject.key) ?? [];
+    const peaks = rss.get(subject.key) ?? [];
     results[subject.key] = {
       runs: samples.length,
       firstOkMs: spread(samples),
@@ -77,5 +111,11 @@ export async function measureStartup(
       samplesMs: samples,
     };
   }
-  return { config: { runs: options.runs, discarded: 1, pollMs: 1, pinned: false, pageCacheDropped }, nodeExtraCaCerts, results, warnings };
+  return {
+    config: { runs: options.runs, discarded: 1, pollMs: 1, pinned: false, pageCacheDropped },
+    nodeExtraCaCerts,
+    results,
+    ...(unavailable.length ? { unavailable } : {}),
+    warnings,
+  };
 }

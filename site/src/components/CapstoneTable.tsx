@@ -1,16 +1,18 @@
 /**
- * The capstone's before and after, from the committed results/capstone.json (lab 05's scripts/capstone.ts):
- * lab 00 as learners first run it against the final single executable, measured in one run — requests/s,
+ * The capstone's before and after, from a committed results/checkpoint*.json (the load and start-up sections
+ * and the footprint, or the view it carries from an earlier run): lab 00 as learners first run it against the
+ * final single executable, measured in one run — requests/s,
  * p50 and p99, heap bytes allocated per request and GCs per 10k requests, RSS, for each load scenario; then
  * time to first response, peak RSS at start-up and the artifact to ship — side by side with the ratio
- * binary ÷ lab 00, as capstone-report.ts prints it. The caption names the run of record — its file, date,
+ * binary ÷ lab 00. The caption names the run of record — its file, date,
  * machine, commit — and says when the harness flagged the machine busy; under the table, when the lab's
  * checkpoint (the chart above) has other GET /todos figures, why: a different run. Memory and sizes in MiB
  * (1024² bytes). The cost estimate follows (CostEstimate.tsx).
  */
-import React from 'react';
+import type React from 'react';
 import type { CapstoneData, LoadFigures } from '../../plugins/lab-results';
 import { mib, msFromUs, ratio, spreadText, whole } from './result-format';
+import RunOfRecord from './RunOfRecord';
 
 interface Row {
   figure: string;
@@ -21,8 +23,8 @@ interface Row {
 
 const cell = (v: number | null, format: (n: number) => string) => (v === null ? '–' : format(v));
 
-/** A scenario's rows; `mark` flags the binary's heap and GC figures when a stand-in measured them. */
-function loadRows(a: LoadFigures, b: LoadFigures, mark: string): Row[] {
+/** A scenario's rows. */
+function loadRows(a: LoadFigures, b: LoadFigures): Row[] {
   return [
     { figure: 'requests/s', lab00: whole(a.rps), binary: whole(b.rps), ratio: ratio(b.rps, a.rps) },
     { figure: 'p50 latency, ms', lab00: msFromUs(a.p50Us), binary: msFromUs(b.p50Us), ratio: ratio(b.p50Us, a.p50Us) },
@@ -30,13 +32,13 @@ function loadRows(a: LoadFigures, b: LoadFigures, mark: string): Row[] {
     {
       figure: 'heap allocated per request, bytes',
       lab00: cell(a.heapBytesPerRequest, whole),
-      binary: cell(b.heapBytesPerRequest, whole) + mark,
+      binary: cell(b.heapBytesPerRequest, whole),
       ratio: ratio(b.heapBytesPerRequest, a.heapBytesPerRequest),
     },
     {
       figure: 'GCs per 10k requests',
       lab00: cell(a.gcPer10kRequests, (n) => n.toFixed(1)),
-      binary: cell(b.gcPer10kRequests, (n) => n.toFixed(1)) + mark,
+      binary: cell(b.gcPer10kRequests, (n) => n.toFixed(1)),
       ratio: ratio(b.gcPer10kRequests, a.gcPer10kRequests),
     },
     { figure: 'RSS after the round, MiB', lab00: cell(a.rssBytes, mib), binary: cell(b.rssBytes, mib), ratio: ratio(b.rssBytes, a.rssBytes) },
@@ -45,8 +47,8 @@ function loadRows(a: LoadFigures, b: LoadFigures, mark: string): Row[] {
 
 /**
  * Why the capstone's GET /todos differs from the checkpoint chart's, when it does: two runs of record, each
- * with both servers measured in it (the same method: scripts/capstone.ts drives the harness's load worker with
- * a fresh pinned server per round), at different times and commits — figures move between runs on a shared
+ * with both servers measured in it (the same method: the harness's load worker with a fresh pinned server per
+ * round), at different times and commits — figures move between runs on a shared
  * machine, so compare each run's own ratio, not figures across runs.
  */
 function CheckpointNote({ data }: { data: CapstoneData }) {
@@ -58,9 +60,10 @@ function CheckpointNote({ data }: { data: CapstoneData }) {
   if (here.lab00 === there.lab00 && here.binary === there.binary) return null;
   return (
     <li className="hp-run-note">
-      GET /todos here: {here.binary} requests/s against lab 00's {here.lab00} ({here.ratio}), from <code>{data.file}</code>, run {data.date.slice(0, 10)}
-      {data.fingerprint.busy ? ' (flagged busy)' : ''}. The checkpoint chart above shows {there.binary} against {there.lab00} ({there.ratio}), from{' '}
-      <code>{k.file}</code>, run {k.date.slice(0, 10)}
+      GET /todos here: {here.binary} requests/s against lab 00's {here.lab00} ({here.ratio}), from the run that wrote <code>{data.from}</code>, run{' '}
+      {data.createdAt.slice(0, 10)}
+      {data.machine.busy ? ' (flagged busy)' : ''}. The checkpoint chart above shows {there.binary} against {there.lab00} ({there.ratio}), from{' '}
+      <code>{data.file}</code>, run {k.date.slice(0, 10)}
       {k.busy ? ' on a machine the harness flagged busy' : ''}. They are two runs, each measuring both servers with the same method (a fresh server per round
       pinned to one core, the load generator on the other, {data.config.connections} connections) at different times: figures move between runs on a shared
       machine, so compare each run's ratio, not figures across the two.
@@ -90,19 +93,19 @@ function Group({ title, rows }: { title: string; rows: Row[] }) {
 
 export default function CapstoneTable({ data }: { data: CapstoneData }): React.ReactElement {
   const c = data.config;
-  const f = data.fingerprint;
-  const mark = data.heapStandIn ? ' †' : '';
+  const f = data.machine;
   const s = data.startup;
   const art = data.artifact;
+  const lab00Art = art.lab00;
   return (
     <>
       <table className="hp-results hp-capstone">
         <caption>
-          One {data.mode} run, {data.date.slice(0, 10)}: {c.rounds} rounds × {c.durationSec} s per scenario and server ({c.warmupSec} s warm-up discarded, a
-          fresh server each, {c.connections} connections), medians; {c.starts} starts each after one discarded · {data.runtime.caption} on {f.cores} ×{' '}
-          {f.cpuModel}. Run of record: <code>{data.file}</code>
+          One {data.mode} run, {data.createdAt.slice(0, 10)}: {c.rounds} rounds × {c.durationSec} s per scenario and server ({c.warmupSec} s warm-up discarded,
+          a fresh server each, {c.connections} connections), medians; {c.starts} starts each after one discarded · {data.runtime.caption} on {f.cpus} ×{' '}
+          {f.cpuModel}. <RunOfRecord data={data} />
           {f.commit ? `, commit ${f.commit}` : ''}
-          {f.loadAverageStart !== null ? `, load average ${f.loadAverageStart} at the start` : ''}
+          {f.loadAverage ? `, load average ${f.loadAverage.atStart} at the start` : ''}
           {f.busy ? `; the harness flagged the machine busy (${f.busyReasons.join('; ')}): its figures are low` : ''}. Ratio: the binary ÷ lab 00 (above 1 is
           better for requests/s, below 1 for the rest). MiB: 1024² bytes.
         </caption>
@@ -115,7 +118,7 @@ export default function CapstoneTable({ data }: { data: CapstoneData }): React.R
           </tr>
         </thead>
         {data.scenarios.map((scenario) => (
-          <Group key={scenario.name} title={`Under load: ${scenario.name}`} rows={loadRows(scenario.lab00, scenario.binary, mark)} />
+          <Group key={scenario.name} title={`Under load: ${scenario.name}`} rows={loadRows(scenario.lab00, scenario.binary)} />
         ))}
         <Group
           title="Start-up"
@@ -139,19 +142,20 @@ export default function CapstoneTable({ data }: { data: CapstoneData }): React.R
           rows={[
             {
               figure: 'artifact to ship, MiB',
-              lab00: `${mib(art.lab00.bytes)} ‡`,
-              binary: mib(art.binary.bytes),
-              ratio: ratio(art.binary.bytes, art.lab00.bytes),
+              lab00: lab00Art ? `${mib(lab00Art.bytes)}${lab00Art.packagesBytes === undefined ? '' : ' ‡'}` : '–',
+              binary: art.binary ? mib(art.binary.bytes) : '–',
+              ratio: ratio(art.binary?.bytes ?? null, lab00Art?.bytes ?? null),
             },
           ]}
         />
       </table>
       <ul className="hp-notes">
-        <li>
-          ‡ {mib(art.lab00.packagesBytes)} MiB in {art.lab00.packageCount} package folders (sources, runtime dependencies, the launcher, tsx and esbuild) +{' '}
-          {mib(art.lab00.nodeBinaryBytes)} MiB node binary; the binary is one file that holds Node itself.
-        </li>
-        {data.heapStandIn && <li>† measured on {data.heapStandIn}.</li>}
+        {lab00Art?.packagesBytes !== undefined && (
+          <li>
+            ‡ {mib(lab00Art.packagesBytes)} MiB in {lab00Art.packageCount} package folders (sources, runtime dependencies, the launcher, tsx and esbuild) +{' '}
+            {mib(lab00Art.nodeBinaryBytes ?? 0)} MiB node binary; the binary is one file that holds Node itself.
+          </li>
+        )}
         <li>
           The lab 00 column is lab 00 measured in this run, as a ratio needs: not lab 00's run of record (lab 01's committed checkpoint, on lab 00's page),
           whose figures differ.

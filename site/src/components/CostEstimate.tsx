@@ -2,23 +2,40 @@
  * The capstone's cost estimate, editable: instances needed for a target request rate, each run at the
  * committed headroom of the requests/s one process measured, and what they cost a month, for lab 00 and
  * for the final binary, with the saving. Rendered on the server with the run's own assumptions; in the
- * browser the reader can change the price per instance-month and the target rate and the figures
- * recompute (capstone-cost.ts: the capstone script's own arithmetic).
+ * browser the reader can change the price per instance-month, the target rate and the headroom and the figures
+ * recompute (capstone-cost.ts: @hotpath/harness/cost's arithmetic).
  */
-import React, { useId, useState } from 'react';
+import type React from 'react';
+import { useId, useState } from 'react';
 import type { CapstoneData } from '../../plugins/lab-results';
 import { parseInput, recomputeCost } from './capstone-cost';
 import { usd, whole } from './result-format';
 
-export default function CostEstimate({ data }: { data: CapstoneData }): React.ReactElement {
+/** The editable assumptions, as typed. */
+type Inputs = Record<'price' | 'target' | 'headroom', string>;
+
+const FIELDS: ReadonlyArray<{ name: keyof Inputs; label: string; inputMode: 'decimal' | 'numeric'; min: string; max?: string }> = [
+  { name: 'price', label: 'Price per instance-month, USD', inputMode: 'decimal', min: '0' },
+  { name: 'target', label: 'Target, requests/s', inputMode: 'numeric', min: '1' },
+  { name: 'headroom', label: 'Headroom, % of measured requests/s', inputMode: 'numeric', min: '1', max: '100' },
+];
+
+export default function CostEstimate({ data }: { data: CapstoneData & { cost: NonNullable<CapstoneData['cost']> } }): React.ReactElement {
   const cost = data.cost;
-  const initial = { price: String(cost.assumptions.pricePerMonthUsd), target: String(cost.assumptions.targetRps) };
-  const [price, setPrice] = useState(initial.price);
-  const [target, setTarget] = useState(initial.target);
+  const initial: Inputs = {
+    price: String(cost.assumptions.pricePerMonthUsd),
+    target: String(cost.assumptions.targetRps),
+    headroom: String(Math.round(cost.assumptions.headroom * 100)),
+  };
+  const [inputs, setInputs] = useState(initial);
   const id = useId();
-  const result = recomputeCost(cost, { pricePerMonthUsd: parseInput(price), targetRps: parseInput(target) });
+  const result = recomputeCost(cost, {
+    pricePerMonthUsd: parseInput(inputs.price),
+    targetRps: parseInput(inputs.target),
+    headroom: parseInput(inputs.headroom) / 100,
+  });
   const ok = 'error' in result ? undefined : result;
-  const headroom = Math.round(cost.assumptions.headroom * 100);
+  const headroom = ok ? Math.round(ok.assumptions.headroom * 100) : Number(initial.headroom);
   const rows = [
     { label: data.labels.lab00, estimate: ok?.before, rps: cost.beforeRps },
     { label: data.labels.binary, estimate: ok?.after, rps: cost.afterRps },
@@ -32,44 +49,31 @@ export default function CostEstimate({ data }: { data: CapstoneData }): React.Re
     <div className="hp-cost">
       <p>
         Instances needed to serve a target rate when each is run at {headroom} % of the requests/s one process measured ({cost.basedOn}), and what they cost a
-        month. The run assumed {whole(cost.assumptions.targetRps)} requests/s at {usd(cost.assumptions.pricePerMonthUsd)} per instance-month; change either to
-        see the estimate for your own.
+        month. The run assumed {whole(cost.assumptions.targetRps)} requests/s at {usd(cost.assumptions.pricePerMonthUsd)} per instance-month; change them (and
+        the headroom) to see the estimate for your own.
       </p>
       <form className="hp-cost-inputs" onSubmit={(event) => event.preventDefault()}>
-        <div className="hp-field">
-          <label htmlFor={`${id}-price`}>Price per instance-month, USD</label>
-          <input
-            id={`${id}-price`}
-            name="price"
-            type="number"
-            inputMode="decimal"
-            min="0"
-            step="any"
-            value={price}
-            onChange={(event) => setPrice(event.target.value)}
-          />
-        </div>
-        <div className="hp-field">
-          <label htmlFor={`${id}-target`}>Target, requests/s</label>
-          <input
-            id={`${id}-target`}
-            name="target"
-            type="number"
-            inputMode="numeric"
-            min="1"
-            step="any"
-            value={target}
-            onChange={(event) => setTarget(event.target.value)}
-          />
-        </div>
+        {FIELDS.map((field) => (
+          <div className="hp-field" key={field.name}>
+            <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
+            <input
+              id={`${id}-${field.name}`}
+              name={field.name}
+              type="number"
+              inputMode={field.inputMode}
+              min={field.min}
+              max={field.max}
+              step="any"
+              value={inputs[field.name]}
+              onChange={(event) => setInputs({ ...inputs, [field.name]: event.target.value })}
+            />
+          </div>
+        ))}
         <button
           type="button"
           className="button button--secondary button--sm"
-          disabled={price === initial.price && target === initial.target}
-          onClick={() => {
-            setPrice(initial.price);
-            setTarget(initial.target);
-          }}
+          disabled={FIELDS.every((field) => inputs[field.name] === initial[field.name])}
+          onClick={() => setInputs(initial)}
         >
           Back to the run's assumptions
         </button>
@@ -94,7 +98,7 @@ export default function CostEstimate({ data }: { data: CapstoneData }): React.Re
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
               <td>{whole(row.rps)}</td>
-              <td>{whole(row.rps * cost.assumptions.headroom)}</td>
+              <td>{whole((row.rps * headroom) / 100)}</td>
               <td className="hp-instances">{row.estimate ? row.estimate.instances.toLocaleString('en-US') : '–'}</td>
               <td className="hp-monthly">{row.estimate ? row.estimate.monthlyUsd.toLocaleString('en-US', { maximumFractionDigits: 2 }) : '–'}</td>
             </tr>
@@ -102,7 +106,7 @@ export default function CostEstimate({ data }: { data: CapstoneData }): React.Re
         </tbody>
       </table>
       <p>
-        <output htmlFor={`${id}-price ${id}-target`} aria-live="polite" className="hp-saving">
+        <output htmlFor={`${id}-price ${id}-target ${id}-headroom`} aria-live="polite" className="hp-saving">
           {saving}
         </output>
       </p>

@@ -1,6 +1,5 @@
 /**
- * Number formats of lab 05's start-up and capstone tables, as its scripts print them (startup.ts,
- * capstone-report.ts): memory and file sizes in binary units, labelled so — MiB and KiB, 1024-based, the one
+ * Number formats of lab 05's start-up and capstone tables: memory and file sizes in binary units, labelled so — MiB and KiB, 1024-based, the one
  * convention of the whole kit (the harness's table, the charts, the READMEs) — times to one decimal, ratios
  * to two. Deterministic (en-US grouping): the server render and the browser must agree.
  */

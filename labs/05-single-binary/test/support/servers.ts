@@ -1,27 +1,25 @@
 /**
  * Running what the build made the way it would run on a server: copied alone into an empty folder outside
- * the repo (no node_modules anywhere above it), started with PORT=0, its port read from the "listening on"
- * line, stopped by PID. Plus a recorder that sends a fixed list of requests and keeps every answer's
- * status, content type and body, to compare two servers byte for byte.
+ * the repo (no node_modules anywhere above it), started by the harness's spawner (PORT=0, its port read from
+ * the "listening on" line, ready at the first 200 on GET /health, stopped by PID). Plus a recorder that sends
+ * a fixed list of requests and keeps every answer's status, content type and body, to compare two servers
+ * byte for byte.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { BODY_LIMIT_BYTES } from '@hotpath/api';
 import { corpus } from '@hotpath/api/fixtures';
+import { startServer as startMeasured } from '@hotpath/harness';
 import { sendHttp } from '@hotpath/kit/http-check';
 
-const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
-/** How long a server may take to print its "listening on" line. */
+/** How long a server may take to answer GET /health. */
 const START_TIMEOUT_MS = 20_000;
-/** SIGKILL after SIGTERM when a server has not exited after this long. */
-const STOP_GRACE_MS = 3_000;
 
 export interface Running {
   url: string;
   pid: number;
-  /** Everything the server printed so far. */
+  /** What the server printed lately. */
   output(): string;
   stop(): Promise<void>;
 }
@@ -35,7 +33,7 @@ export function aloneInEmptyDir(file: string): { path: string; dir: string; remo
   return { path, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The environment a server gets: this one without Node options a test runner may have set, plus `extra`. */
+/** The environment a process gets: this one without Node options a test runner may have set, plus `extra`. */
 export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...extra };
   delete env.NODE_OPTIONS;
@@ -43,38 +41,21 @@ export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
   return env;
 }
 
-/** Starts `command args…` in `cwd` and resolves once it prints its URL; rejects with its output otherwise. */
-export async function startServer(command: string, args: string[], cwd: string, env = serverEnv()): Promise<Running> {
-  const child: ChildProcess = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let spawnError: Error | undefined;
-  child.once('error', (error) => (spawnError = error));
-
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!LISTENING.test(output)) {
-    const what = `${[command, ...args].join(' ')} (in an empty folder)`;
-    if (spawnError) throw new Error(`${what} did not start: ${spawnError.message}`);
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before listening:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${what} printed no "listening on http://127.0.0.1:<port>" line in ${START_TIMEOUT_MS} ms:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Starts `command args…` in `cwd` with `env` added (NODE_OPTIONS removed); resolves once GET /health answers 200. */
+export async function startServer(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Running> {
+  const what = `${[command, ...args].join(' ')} (in an empty folder)`;
+  const server = await startMeasured({
+    dir: cwd,
+    serve: { command, args, cwd, label: what, env: { LOG_LEVEL: 'silent', ...env } },
+    cpu: null,
+    timeoutMs: START_TIMEOUT_MS,
+  });
   return {
-    url: LISTENING.exec(output)![1]!,
-    pid: child.pid!,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      process.kill(child.pid!, 'SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-      await exited;
-      clearTimeout(timer);
+    url: `http://127.0.0.1:${server.port}`,
+    pid: server.pid,
+    output: () => server.output(),
+    stop: async () => {
+      await server.stop();
     },
   };
 }

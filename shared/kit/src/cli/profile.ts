@@ -2,21 +2,22 @@
  * `pnpm lab profile NN` and `pnpm lab bench NN --profile`: a CPU profile of a package's server under load,
  * and where its time went — without Chrome.
  *
- * Starts the kit's launcher (`hotpath-serve`) in the package folder with `node --cpu-prof` on a free loopback
- * port (pinned to one CPU with taskset when available), drives one scenario at it with autocannon for a few
+ * Starts the kit's launcher (`hotpath-serve`) in the package folder with `node --cpu-prof` by the harness's
+ * spawner (PORT=0, ready at the first 200 on GET /health, pinned to one CPU with taskset when available), drives one scenario at it with autocannon for a few
  * seconds (127.0.0.1 only), stops it by PID with SIGINT so Node writes the profile (SIGKILL after a grace
  * period: the server is always stopped, whatever fails), then reads the `.cpuprofile`: self time by package
  * and by function (profile-report.ts), and an offline flame graph next to it (flame-graph.ts). A run on a busy
  * machine (the same test as `pnpm lab bench`'s fingerprint) carries a warning at the top of its report.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Options } from 'autocannon';
 import type { LabEntry } from '@hotpath/workshop/manifest';
-import { choosePinning, nodeCommand } from '@hotpath/workshop/cpus';
+import { choosePinning } from '@hotpath/workshop/cpus';
+import { busyVerdict, sampleOtherCpus } from '@hotpath/harness/fingerprint';
+import { startServer } from '@hotpath/harness';
 import { CliError, fileStamp, labDirOf, pad2, paint, requireReady, solutionDirOf, type KitContext } from './context.ts';
 import { writeFlameGraph, type FlameGraph } from './flame-graph.ts';
 import { formatSummary, summariseProfile, type CpuProfile, type ProfileSummary } from './profile-report.ts';
@@ -54,15 +55,11 @@ export interface ProfileResult extends ProfileSummary {
   busyReasons: string[];
 }
 
-type Fingerprint = typeof import('@hotpath/harness/fingerprint');
-
 /**
  * Why the machine looks busy, by the test `pnpm lab bench` records in its fingerprint (@hotpath/harness's
- * busyVerdict over the 1-minute load average and a short CPU sample), loaded from this kit's folder as bench.ts
- * loads the harness; empty when it is quiet.
+ * busyVerdict over the 1-minute load average and a short CPU sample); empty when it is quiet.
  */
 export async function machineBusy(): Promise<string[]> {
-  const { busyVerdict, sampleOtherCpus } = (await import('@hotpath/harness/fingerprint')) as Fingerprint;
   return busyVerdict(loadavg()[0]!, cpus().length || 1, await sampleOtherCpus());
 }
 
@@ -71,8 +68,6 @@ export function busyWarning(reasons: readonly string[]): string | undefined {
   if (reasons.length === 0) return undefined;
   return `Warning: the machine was busy — ${reasons.join('; ')}. Other work takes CPU from the server and shifts the shares: do not compare this run with the README's figures — profile again when it is quiet (pnpm lab doctor shows the load).`;
 }
-
-const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
 
 /** The monotonic clock V8 stamps profile samples with, in µs. */
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
@@ -96,57 +91,6 @@ async function ingestScenario(size: '1k' | '64k'): Promise<ProfileScenario> {
   return { method: 'POST', path: '/ingest/v1', body: ingestFixture(size).bytes, headers: { 'content-type': 'application/json' } };
 }
 
-/** Waits for the launcher's "listening on" line; rejects if the server exits or takes too long. */
-function waitForPort(child: ChildProcess, stderrTail: () => string, timeoutMs = 30_000): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`The server did not report "listening on" within ${timeoutMs / 1000} s\n${stderrTail()}`)), timeoutMs);
-    const onData = (chunk: string) => {
-      out = (out + chunk).slice(-4_000);
-      const match = LISTENING.exec(out);
-      if (match) done(Number(match[1]));
-    };
-    const onExit = (code: number | null, signal: string | null) =>
-      fail(new Error(`The server exited (${signal ?? `code ${code}`}) before listening\n${stderrTail()}`));
-    const onError = (error: Error) => fail(new Error(`Could not start the server: ${error.message}`));
-    const cleanup = () => {
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.off('exit', onExit);
-      child.off('error', onError);
-    };
-    const done = (port: number) => (cleanup(), resolvePort(port));
-    const fail = (error: Error) => (cleanup(), reject(error));
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', onData);
-    child.once('exit', onExit);
-    child.once('error', onError);
-  });
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    /* already gone */
-  }
-}
-
-/** SIGINT by PID (the launcher closes and exits, and Node writes the profile); SIGKILL after `graceMs`. */
-async function stopServer(child: ChildProcess, graceMs = 15_000): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return true;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  signal(child.pid, 'SIGINT');
-  let timer: NodeJS.Timeout | undefined;
-  const clean = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), graceMs)))]);
-  clearTimeout(timer);
-  if (!clean) {
-    signal(child.pid, 'SIGKILL');
-    await exited;
-  }
-  return clean;
-}
-
 /** Profiles a package's server under load; see the module comment. */
 export async function profileServer(options: ProfileOptions): Promise<ProfileResult> {
   const progress = options.onProgress ?? (() => {});
@@ -162,34 +106,24 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
 
   // The launcher of this kit (not of options.root), so a fixture kit without one can be profiled too.
   const serveBin = join(createRequire(import.meta.url).resolve('@hotpath/api/package.json'), '..', 'bin', 'hotpath-serve.js');
-  const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${outDir}`, serveBin];
   // The server on the CPU a checkpoint gives it; autocannon runs in this process, wherever it is scheduled.
   const cpu = choosePinning().serverCpu;
-  const [command, args] = nodeCommand(nodeArgs, cpu);
   const where = relative(options.root, options.packageDir) || options.packageDir;
   progress(`profile: starting ${where} with --cpu-prof${cpu === null ? ' (unpinned: no taskset)' : ` pinned to CPU ${cpu}`}`);
-
-  let stderr = '';
-  const child = spawn(command, args, {
-    cwd: options.packageDir,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServer({
+    dir: options.packageDir,
+    serve: { command: process.execPath, args: ['--cpu-prof', `--cpu-prof-dir=${outDir}`, serveBin], cwd: options.packageDir, env: { LOG_LEVEL: 'silent' } },
+    cpu,
   });
-  // If this process exits abruptly, do not leave the server behind.
-  const killOnExit = () => child.pid !== undefined && child.exitCode === null && signal(child.pid, 'SIGKILL');
-  process.once('exit', killOnExit);
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4_000)));
   let clean = false;
   let loadFromUs = 0;
   let loadToUs = 0;
   try {
-    const port = await waitForPort(child, () => stderr.trim());
-    progress(`profile: ${scenario.method} ${scenario.path} on 127.0.0.1:${port} for ${seconds} s (autocannon, 10 connections)`);
+    progress(`profile: ${scenario.method} ${scenario.path} on 127.0.0.1:${server.port} for ${seconds} s (autocannon, 10 connections)`);
     const body = scenario.body === undefined ? undefined : typeof scenario.body === 'string' ? scenario.body : Buffer.from(scenario.body);
     loadFromUs = nowUs();
     const result = await autocannon({
-      url: `http://127.0.0.1:${port}${scenario.path}`,
+      url: `http://127.0.0.1:${server.port}${scenario.path}`,
       method: scenario.method.toUpperCase() as NonNullable<Options['method']>,
       headers: scenario.headers ?? {},
       body,
@@ -204,15 +138,15 @@ export async function profileServer(options: ProfileOptions): Promise<ProfileRes
         (bad > 0 ? `; warning: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts` : ''),
     );
   } finally {
+    // SIGINT: the launcher closes and exits, and Node writes the profile; SIGKILL after 15 s.
     progress('profile: stopping the server (SIGINT) so Node writes the profile');
-    clean = await stopServer(child);
-    process.off('exit', killOnExit);
+    clean = await server.stop(15_000, 'SIGINT');
   }
   if (!clean) throw new Error('The server did not exit within 15 s of SIGINT and was killed: no profile was written');
 
   // The main thread's profile is the largest new file (tsx's loader thread writes a small second one).
   const written = cpuProfiles(outDir).filter((f) => !before.has(f));
-  if (written.length === 0) throw new Error(`No .cpuprofile was written to ${outDir}\n${stderr.trim()}`);
+  if (written.length === 0) throw new Error(`No .cpuprofile was written to ${outDir}\n${server.stderrTail()}`);
   let profilePath = written.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
   if (options.name) {
     for (const other of written) if (other !== profilePath) rmSync(other, { force: true });

@@ -214,8 +214,6 @@ const rowText = (cells: string[]) => `| ${cells.join(' | ')} |`;
 export const SOURCE_WORDS: Record<string, string> = {
   'results/checkpoint.json': 'committed checkpoint',
   'results/checkpoint.node26.json': 'committed Node 26 checkpoint',
-  'results/startup.json': 'committed start-up run',
-  'results/capstone.json': 'committed capstone run',
 };
 
 /**

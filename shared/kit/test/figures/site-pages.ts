@@ -11,8 +11,8 @@ const lab02 = results('reference:02-generated-serializers/results/checkpoint.jso
 const lab02on26 = results('reference:02-generated-serializers/results/checkpoint.node26.json');
 const lab03 = results('reference:03-byte-parsing/results/checkpoint.json');
 const lab04 = results('reference:04-pooling/results/checkpoint.json');
-const startup = results('reference:05-single-binary/results/startup.json');
-const capstone = results('reference:05-single-binary/results/capstone.json');
+/** Lab 05's start-up table and capstone, as its committed checkpoint carries them from the runs that measured them. */
+const lab05 = results('reference:05-single-binary/results/checkpoint.json');
 
 const TODOS = 'GET /todos';
 const INGEST = 'POST /ingest/v1 1KB';
@@ -27,8 +27,8 @@ const pace = (run: Results, task: string) => {
 };
 /** autocannon's share of its core in lab 01's reference GET /todos rounds, as the run's warning states it. */
 const generator = /GET \/todos \(subject\): autocannon used (\d+ %)/.exec(((lab01.data.warnings as string[]) ?? []).join('\n'))?.[1] ?? '(no warning)';
-const s = (key: string) => startup.get(['results', key, 'firstOkMs', 'median']);
-const cap = (who: 'lab00' | 'binary') => capstone.get(['load', TODOS, who, 'rps']);
+const s = (key: string) => lab05.get(['carried', 'startup', `rows[key=${key}]`, 'firstOkMs', 'median']);
+const cap = (who: 'lab00' | 'binary') => lab05.get(['carried', 'capstone', `scenarios[name=${TODOS}]`, who, 'rps']);
 
 const instructors: LabFigures = {
   sources: [],
@@ -42,8 +42,8 @@ const instructors: LabFigures = {
     text`reading the 64 KB body is ${pace(lab03, 'read 64 KB body, fields last')} than lab 02's \`TextDecoder\` + \`JSON.parse\` with ${bytes(lab03.micro('read 64 KB body, fields last', 'bytesPerOp'))} of heap instead of ${bytes(lab03.micro('read 64 KB body, fields last', 'bytesPerOp', 'baseline'))}`,
     text`\`POST /ingest/v1\` serves ${x(ratio(lab03, INGEST, 'rps'))} lab 02's requests/s with the 1 KB body and ${x(ratio(lab03, KB64, 'rps'))} with the 64 KB one`,
     text`the pool takes ArrayBuffer bytes per request to ${x(ratio(lab04, INGEST, 'arrayBufferBytesPerRequest'))} lab 03's on the 1 KB body and ${x(ratio(lab04, KB64, 'arrayBufferBytesPerRequest'))} on the 64 KB one (what remains is the socket's own chunks), with ${x(ratio(lab04, KB64, 'gcPer10k'))} lab 03's GCs on the 64 KB body`,
-    text`the code-cache binary answers ${x(s('tsx-lab00') / s('server-sea-codecache'))} sooner than lab 00 under tsx (${msOf(s('server-sea-codecache'))} against ${msOf(s('tsx-lab00'))})`,
-    text`the code cache saves ${msOf(s('server-sea') - s('server-sea-codecache'))}`,
+    text`the code-cache binary answers ${x(s('baseline') / s('subject'))} sooner than lab 00 under tsx (${msOf(s('subject'))} against ${msOf(s('baseline'))})`,
+    text`the code cache saves ${msOf(s('peer:SEA plain') - s('subject'))}`,
     text`${x(cap('binary') / cap('lab00'))} lab 00's requests/s on \`GET /todos\``,
   ],
 };

@@ -1,5 +1,6 @@
 /**
- * What has to be shipped to run a package the way learners run it, in bytes: the package's own files, the
+ * The startup section's footprint (a definition's `footprint: true`): what has to be shipped to run each
+ * server. A serve command ships one file (a binary, a bundle: its size). A package run the way learners run it: the package's own files, the
  * closure of its runtime `dependencies` (recursively, as installed: workspace packages' folders and the
  * pnpm store folders they link to), extra packages it is started with (the kit's launcher and tsx), and the
  * Node.js binary itself. Apparent sizes (the sum of file sizes, like a binary's file size), each package
@@ -9,17 +10,10 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { ServeCommand } from './define.ts';
+import type { Footprint } from './result.ts';
 
-export interface Footprint {
-  /** Apparent bytes of every package folder in the closure (node_modules/ inside them excluded). */
-  packagesBytes: number;
-  /** The node binary that runs them. */
-  nodeBinaryBytes: number;
-  totalBytes: number;
-  /** How many package folders were counted, and their names (name@version, or the folder for workspace ones). */
-  packageCount: number;
-  packages: string[];
-}
+export type { Footprint } from './result.ts';
 
 const NODE_MODULES = 'node_modules';
 
@@ -95,4 +89,25 @@ export function measureFootprint(root: string, extra: ExtraPackages, nodeBinary:
     packageCount: seen.size,
     packages: [...seen.values()].sort(),
   };
+}
+
+/** The file a serve command ships (its `ships`, else its executable, else the script its node runs); null: none. */
+export function shippedFile(serve: ServeCommand): string | null {
+  if (serve.ships !== undefined) return serve.ships;
+  return serve.command === process.execPath ? (serve.args?.[0] ?? null) : serve.command;
+}
+
+/**
+ * The footprint of a measured server: its shipped file's size for a serve command (undefined when it ships
+ * sources), else the package folder's closure with the kit's launcher (tsx with its dependencies, the kit's own
+ * folder) and `node`. `shown` makes a path repo-relative for the result.
+ */
+export function serverFootprint(server: { dir: string; serve?: ServeCommand; node?: string }, shown: (path: string) => string): Footprint | undefined {
+  if (server.serve) {
+    const file = shippedFile(server.serve);
+    if (file === null) return undefined;
+    const bytes = statSync(file).size;
+    return { file: shown(file), packagesBytes: 0, nodeBinaryBytes: 0, totalBytes: bytes, packageCount: 0, packages: [] };
+  }
+  return measureFootprint(server.dir, { withDependencies: ['tsx'], folderOnly: ['@hotpath/kit'] }, server.node ?? process.execPath);
 }
