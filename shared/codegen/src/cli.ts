@@ -25,7 +25,7 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     const arg = argv[i];
     if (arg === '--check') check = true;
     else if (arg === '--soft') soft = true;
-    else if (arg === '--src' && argv[i + 1]) srcDir = resolve(cwd, argv[++i]);
+    else if (arg === '--src' && argv[i + 1]) srcDir = resolve(cwd, argv[++i]!);
     else if (arg === '-h' || arg === '--help') {
       console.log(USAGE);
       return 0;

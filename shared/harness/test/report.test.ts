@@ -3,7 +3,7 @@
  * (package and baseline) and for three (with the reference solution).
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/checkpoint.ts';
 import { computeRatios, formatBytes, formatCount, formatTable, formatUs } from '../src/report.ts';
 import { sampleResult, sampleWithReference, withArrayBuffers } from './samples.ts';
@@ -66,7 +66,9 @@ describe('ratios', () => {
 
   it('keeps the package against itself when it is its own baseline and a reference is measured', () => {
     const result = sampleWithReference();
-    result.subjects = [{ ...result.subjects[0], role: 'subject+baseline' }, result.subjects[1]];
+    const [subject, reference] = result.subjects;
+    assert(subject && reference, 'sampleWithReference lists the subject then the reference');
+    result.subjects = [{ ...subject, role: 'subject+baseline' }, reference];
     result.baselineKey = 'subject';
     const ratios = computeRatios(result);
     const health = (key: string) => ratios.find((r) => r.subjectKey === key && r.name === 'GET /health' && r.metric === 'rps')!;
@@ -76,7 +78,9 @@ describe('ratios', () => {
 
   it('gives 1.00 everywhere when the package is its own baseline', () => {
     const result = sampleResult();
-    result.subjects = [{ ...result.subjects[0], role: 'subject+baseline' }];
+    const [subject] = result.subjects;
+    assert(subject, 'sampleResult lists the subject first');
+    result.subjects = [{ ...subject, role: 'subject+baseline' }];
     result.baselineKey = 'subject';
     const ratios = computeRatios(result);
     expect(ratios.length).toBeGreaterThan(0);
