@@ -179,4 +179,13 @@ describe('command line', () => {
     expect(parseArgs(['--json'])).toHaveProperty('error');
     expect(parseArgs(['--frobnicate'])).toHaveProperty('error');
   });
+
+  it('refuses an unknown option, a stray word and a bad value with a message naming it', () => {
+    expect(parseArgs(['--quick', '--frobnicate'])).toEqual({ error: 'Unknown option --frobnicate' });
+    expect(parseArgs(['load'])).toEqual({ error: 'Unknown option load' });
+    expect(parseArgs(['--json', '--quick'])).toEqual({ error: '--json needs a value' });
+    expect(parseArgs(['--rounds', '0'])).toEqual({ error: '--rounds needs a positive number' });
+    expect(parseArgs(['--warmup', 'soon'])).toEqual({ error: '--warmup needs a number ≥ 0' });
+    expect(parseArgs(['--only', 'load,speed'])).toEqual({ error: '--only takes micro,load,startup; got speed' });
+  });
 });
