@@ -120,7 +120,7 @@ describe('read() never throws and never recurses', () => {
     for (const [open, close] of [
       ['[', ']'],
       ['{"a":', '}'],
-    ]) {
+    ] as const) {
       const bytes = bytesOf(`${open.repeat(depth - 1)}[]${close.repeat(depth - 1)}`);
       let reading: ReferenceReading;
       try {

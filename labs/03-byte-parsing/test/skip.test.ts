@@ -70,7 +70,7 @@ describe('skip()', () => {
     for (const [open, close] of [
       ['[', ']'],
       ['{"a":', '}'],
-    ]) {
+    ] as const) {
       const bytes = bytesOf(`${open.repeat(depth - 1)}[]${close.repeat(depth - 1)}`);
       deep.reset(bytes);
       deep.read();

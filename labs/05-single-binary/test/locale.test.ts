@@ -64,7 +64,7 @@ describe.each([
     }
     // V8 (seen on Node 26's snapshot binary) sometimes adds " (line 1 column N)" to JSON.parse's message and
     // sometimes not, whatever the locale: that position suffix is not what this test is about.
-    const [invariant, turkish] = (answers as [string[], string[]]).map((lines) => lines.map(withoutPosition));
+    const [invariant = [], turkish = []] = (answers as [string[], string[]]).map((lines) => lines.map(withoutPosition));
     const clip = (line: string | undefined) => (line && line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN)}…` : line);
     const differences = invariant.flatMap((line, i) => (line === turkish[i] ? [] : [`C.UTF-8/UTC: ${clip(line)}\n    tr_TR/Chatham: ${clip(turkish[i])}`]));
     expect(

@@ -94,7 +94,7 @@ export function renderBytes(raw: Uint8Array): string {
   let out = '';
   let i = 0;
   while (i < raw.length) {
-    const b = raw[i];
+    const b = raw[i]!;
     const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
     const isBom = len === 3 && b === 0xef && raw[i + 1] === 0xbb && raw[i + 2] === 0xbf;
     if (b >= 0x20 && b < 0x7f) {

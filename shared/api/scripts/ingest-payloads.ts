@@ -25,7 +25,7 @@ interface Item {
 }
 
 function makeItem(rand: () => number): Item {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!; // index < length by construction
   const letters = String.fromCharCode(65 + Math.floor(rand() * 26), 65 + Math.floor(rand() * 26));
   const tags: string[] = [];
   const tagCount = Math.floor(rand() * 4);

@@ -208,8 +208,8 @@ export function lazyIngestStream(total: number, chunk = 16 * 1024): { stream: Re
         const bytes = new Uint8Array(Math.min(chunk, total - made)).fill(0x78);
         for (let i = 0; i < bytes.length; i++) {
           const at = made + i;
-          if (at < head.length) bytes[i] = head[at];
-          else if (at >= total - tail.length) bytes[i] = tail[at - (total - tail.length)];
+          if (at < head.length) bytes[i] = head[at]!;
+          else if (at >= total - tail.length) bytes[i] = tail[at - (total - tail.length)]!;
         }
         made += bytes.length;
         controller.enqueue(bytes);
@@ -227,7 +227,7 @@ const KEYS = ['"a"', '"itemCount"', '"timestamp"', String.raw`"item\u0043ount"`,
 
 /** Random valid JSON text at most `depth` levels deep, with edge-case spellings, keys and whitespace. */
 function randomJson(rand: () => number, depth: number): string {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!; // index < length by construction
   const r = rand();
   if (depth === 0 || r < 0.45) return pick(SCALARS);
   const isArray = r < 0.7;
@@ -257,7 +257,7 @@ export function numberSpellings(count: number, seed: number): { spelled: string;
   const rand = mulberry32(seed);
   return Array.from({ length: count }, (_, i) => {
     const n = i % 3 === 0 ? Number.MAX_SAFE_INTEGER - Math.floor(rand() * 8) : 1 + Math.floor(rand() * 10 ** (1 + (i % 15)));
-    const spelled = SPELLINGS[i % SPELLINGS.length].replace('n', String(n));
+    const spelled = SPELLINGS[i % SPELLINGS.length]!.replace('n', String(n));
     return { spelled, value: JSON.parse(spelled) as number };
   });
 }

@@ -7,6 +7,7 @@
  * emitters give failing tests with their own messages instead of no test run at all.
  */
 import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadGenerator, renderEach, staleFiles, writeFiles, type Rendered } from './generate.ts';
 
 export const USAGE = `Usage: hotpath-generate [--check] [--soft] [--src DIR]
@@ -17,29 +18,41 @@ src/codegen/.
   --soft      on failure print a warning and exit 0 (used before test, start and bench)
   --src DIR   the src/ folder (default: ./src)`;
 
+const OPTIONS = { check: { type: 'boolean' }, soft: { type: 'boolean' }, src: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/** A `node:util` parseArgs error as `Unknown option --x` (a stray word too) or `--x needs a value`. */
+function argvError(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const [, token = ''] = /'([^' ]+)/.exec(message) ?? [];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unknown option ${token}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing|ambiguous/.test(message)) return `${token} needs a value`;
+  return message;
+}
+
 export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
-  let check = false;
-  let soft = false;
-  let srcDir = join(cwd, 'src');
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--check') check = true;
-    else if (arg === '--soft') soft = true;
-    else if (arg === '--src' && argv[i + 1]) srcDir = resolve(cwd, argv[++i]);
-    else if (arg === '-h' || arg === '--help') {
-      console.log(USAGE);
-      return 0;
-    } else {
-      console.error(`Unknown option ${arg}\n\n${USAGE}`);
-      return 2;
-    }
+  let values: { check?: boolean; soft?: boolean; src?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    console.error(`${argvError(error)}\n\n${USAGE}`);
+    return 2;
   }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.src === '') {
+    console.error(`--src needs a value\n\n${USAGE}`);
+    return 2;
+  }
+  const { check = false, soft = false } = values;
+  const srcDir = values.src === undefined ? join(cwd, 'src') : resolve(cwd, values.src);
   const where = relative(cwd, join(srcDir, 'generated')) || 'src/generated';
   let rendered: Rendered;
   try {
     rendered = renderEach(await loadGenerator(srcDir));
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0];
+    const [message = ''] = (error as Error).message.split('\n');
     if (soft) {
       console.warn(`hotpath-generate: ${where} was not regenerated: ${message}\n  (the tests say what to do next; run \`pnpm generate\` to see this alone)`);
       return 0;

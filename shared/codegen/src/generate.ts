@@ -89,7 +89,8 @@ export function renderEach(generator: Generator): Rendered {
     try {
       files[file] = render();
     } catch (error) {
-      failures[file] = (error as Error).message.split('\n')[0];
+      const [firstLine = ''] = (error as Error).message.split('\n');
+      failures[file] = firstLine;
     }
   };
   files['types.ts'] =
@@ -180,7 +181,8 @@ export function writeFiles(srcDir: string, files: Record<string, string>, keep: 
   const touched = staleFiles(srcDir, files, keep);
   mkdirSync(dir, { recursive: true });
   for (const name of touched) {
-    if (name in files) writeFileSync(join(dir, name), files[name]);
+    const text = files[name];
+    if (text !== undefined) writeFileSync(join(dir, name), text);
     else rmSync(join(dir, name));
   }
   return touched;

@@ -73,8 +73,9 @@ function partsOf(node: SchemaNode, target: string): JsonPart[] {
 }
 
 function objectParts(node: Extract<SchemaNode, { kind: 'object' }>, target: string): JsonPart[] {
-  if (node.properties.length === 0) return [{ kind: 'text', text: '{}', name: node.where }];
-  const parts: JsonPart[] = [{ kind: 'text', text: '{', name: `${node.where}.${node.properties[0].key}` }];
+  const [first] = node.properties;
+  if (!first) return [{ kind: 'text', text: '{}', name: node.where }];
+  const parts: JsonPart[] = [{ kind: 'text', text: '{', name: `${node.where}.${first.key}` }];
   // Until a required property is written, whether a comma is needed depends on the optional ones before.
   const optionalBefore: string[] = [];
   let requiredBefore = false;

@@ -61,7 +61,7 @@ function fail(where: string, problem: string, fix: string): never {
 
 function checkKeywords(schema: Json, form: string, where: string): void {
   for (const keyword of Object.keys(schema)) {
-    if (ANNOTATIONS.has(keyword) || ALLOWED[form].includes(keyword)) continue;
+    if (ANNOTATIONS.has(keyword) || ALLOWED[form]?.includes(keyword)) continue;
     fail(
       where,
       `the generator does not support "${keyword}" on ${form} schemas`,

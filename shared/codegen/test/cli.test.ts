@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli.ts';
+import { main, USAGE } from '../src/cli.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -48,5 +48,25 @@ describe('hotpath-generate with an unfinished emitter', () => {
     writeFileSync(join(src, 'generated', 'validators.ts'), '// from an earlier, working emitter\n');
     await main(['--src', src]);
     expect(readFileSync(join(src, 'generated', 'validators.ts'), 'utf8')).toBe('// from an earlier, working emitter\n');
+  });
+});
+
+describe('hotpath-generate command line', () => {
+  it('refuses an unknown option, a stray word or a missing --src value with exit 2, the message and the usage', async () => {
+    const errors: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+    expect(await main(['--chek'])).toBe(2);
+    expect(await main(['src'])).toBe(2);
+    expect(await main(['--src'])).toBe(2);
+    expect(errors.map((e) => e.split('\n')[0])).toEqual(['Unknown option --chek', 'Unknown option src', '--src needs a value']);
+    for (const error of errors) expect(error).toContain(USAGE);
+  });
+
+  it('prints the usage for --help and -h', async () => {
+    const logs: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void logs.push(line));
+    expect(await main(['--help'])).toBe(0);
+    expect(await main(['-h'])).toBe(0);
+    expect(logs).toEqual([USAGE, USAGE]);
   });
 });

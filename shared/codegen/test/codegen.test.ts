@@ -27,8 +27,8 @@ describe('describeSchema', () => {
       ['kind', true, 'enum'],
       ['ok', true, 'literal'],
     ]);
-    const tags = node.properties[1].node;
-    expect(tags.kind === 'array' && tags.items.tsType).toBe('Order["tags"][number]');
+    const tags = node.properties[1]?.node;
+    expect(tags?.kind === 'array' && tags.items.tsType).toBe('Order["tags"][number]');
     expect(node.additionalProperties).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 /** The given schema walks: jsonParts() for serializers (and writers), validatorBody() for validators. */
 import { Type } from '@sinclair/typebox';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { GenContext, describeSchema, jsonParts, pascalName, validatorBody, type Check, type ChecksOf, type JsonPart } from '../src/index.ts';
 
 const Todo = describeSchema('Todo', Type.Object({ id: Type.Integer(), title: Type.String(), isComplete: Type.Boolean() }));
@@ -79,7 +79,8 @@ describe('jsonParts', () => {
 
   it('names a node for function names', () => {
     const node = describeSchema('Order', Type.Object({ grid: Type.Array(Type.Array(Type.Number())) }));
-    const grid = node.kind === 'object' ? node.properties[0].node : node;
+    const grid = node.kind === 'object' ? node.properties[0]?.node : node;
+    assert(grid, 'describeSchema should keep the grid property');
     expect(pascalName(grid)).toBe('OrderGrid');
     expect(grid.kind === 'array' && pascalName(grid.items)).toBe('OrderGridItem');
   });

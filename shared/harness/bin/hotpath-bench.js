@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTypeScript, nativeTypeScript } from '@hotpath/workshop/typescript-loader';
 
@@ -22,16 +22,16 @@ import { loadTypeScript, nativeTypeScript } from '@hotpath/workshop/typescript-l
  * stripped natively (subjects.ts is then importable without tsx).
  */
 async function inProcessEntries(argv) {
-  const value = (flag) => {
-    const at = argv.indexOf(flag);
-    return at === -1 || argv[at + 1] === undefined ? undefined : resolve(argv[at + 1]);
-  };
+  const { parseArgs } = await import('../src/args.ts');
+  const parsed = parseArgs(argv);
+  // Help or a usage error: nothing is measured, and the harness prints which.
+  if (!('options' in parsed)) return [];
+  const { dir, baselineDir, referenceDir, checkpointFile } = parsed.options;
   const { defaultBaselineDir } = await import('../src/subjects.ts');
   const { describeLabDir, repoRoot } = await import('@hotpath/workshop/paths');
-  const dir = value('--dir') ?? process.cwd();
   const slug = describeLabDir(dir)?.slug;
-  const checkpoint = value('--checkpoint') ?? (slug ? join(repoRoot, 'labs', slug, 'checkpoint.ts') : undefined);
-  const dirs = [dir, value('--baseline') ?? defaultBaselineDir(dir), value('--reference')].filter((d) => d !== undefined);
+  const checkpoint = checkpointFile ?? (slug ? join(repoRoot, 'labs', slug, 'checkpoint.ts') : undefined);
+  const dirs = [dir, baselineDir ?? defaultBaselineDir(dir), referenceDir].filter((d) => d !== undefined);
   return [...dirs.map((d) => join(d, 'src', 'app.ts')), ...(checkpoint && existsSync(checkpoint) ? [checkpoint] : [])];
 }
 

@@ -111,20 +111,21 @@ export function estimateArrayBufferBytes(samples: ArrayBufferSamples, gcs: reado
     samplingMs: options.samplingMs ?? 0,
   };
   let first = 0; // first span that can still touch [t[i-1] - settle, t[i]]
+  // t, bytes, external and requests are parallel arrays of one length, so each [i] and [i - 1] below is in bounds.
   for (let i = 1; i < t.length; i++) {
-    while (first < spans.length && spans[first][1] <= t[i - 1] - settle) first++;
-    if (first < spans.length && spans[first][0] < t[i]) {
+    while (first < spans.length && spans[first]![1] <= t[i - 1]! - settle) first++;
+    if (first < spans.length && spans[first]![0] < t[i]!) {
       sampling.gcIntervals++;
       continue;
     }
-    const grew = bytes[i] - bytes[i - 1];
-    if (grew < 0 || grew !== external[i] - external[i - 1]) {
+    const grew = bytes[i]! - bytes[i - 1]!;
+    if (grew < 0 || grew !== external[i]! - external[i - 1]!) {
       sampling.sweepIntervals++;
       continue;
     }
     sampling.cleanIntervals++;
     sampling.cleanBytes += grew;
-    sampling.cleanRequests += requests[i] - requests[i - 1];
+    sampling.cleanRequests += requests[i]! - requests[i - 1]!;
   }
   const enough = sampling.cleanIntervals >= (options.minIntervals ?? 10) && sampling.cleanRequests >= (options.minRequests ?? 200);
   return { bytesPerRequest: enough ? sampling.cleanBytes / sampling.cleanRequests : null, sampling };

@@ -3,6 +3,7 @@
  * and the parser. Parsing never measures or resolves anything: `--runtime` specs are resolved by the run.
  */
 import { resolve } from 'node:path';
+import { parseArgs as parseArgv } from 'node:util';
 import type { Section } from './report.ts';
 import { isPathSpec } from './runtime-info.ts';
 
@@ -69,83 +70,72 @@ scenario that expects 2xx, a micro task threw), 2 on a usage error.`;
 
 export const SECTIONS: readonly Section[] = ['micro', 'load', 'startup'];
 
+/** The options as `node:util` parseArgs takes them; the values are checked and resolved by parseArgs below. */
+const ARGV_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  quick: { type: 'boolean' },
+  json: { type: 'string' },
+  only: { type: 'string' },
+  baseline: { type: 'string' },
+  reference: { type: 'string' },
+  dir: { type: 'string' },
+  checkpoint: { type: 'string' },
+  'no-pin': { type: 'boolean' },
+  runtime: { type: 'string', multiple: true },
+  rounds: { type: 'string' },
+  duration: { type: 'string' },
+  warmup: { type: 'string' },
+  connections: { type: 'string' },
+  'startup-runs': { type: 'string' },
+} as const;
+
+/**
+ * A `node:util` parseArgs error as the kit's CLIs word it: `Unknown option --x` (a stray word too, as these
+ * commands take no positional arguments) and `--x needs a value`; any other error keeps its own message.
+ */
+export function argvError(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const [, token = ''] = /'([^' ]+)/.exec(message) ?? [];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unknown option ${token}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing|ambiguous/.test(message)) return `${token} needs a value`;
+  return message;
+}
+
 export function parseArgs(argv: readonly string[], cwd = process.cwd()): { options: CheckpointOptions } | { help: true } | { error: string } {
-  const options: CheckpointOptions = { dir: cwd, quick: false };
-  const num = (flag: string, v: string | undefined): number => {
+  const num = (flag: string, v: string): number => {
     const n = Number(v);
-    if (v === undefined || !Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number`);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number`);
     return n;
   };
   try {
-    for (let i = 0; i < argv.length; i++) {
-      const arg = argv[i];
-      const value = () => {
-        const v = argv[++i];
-        if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value`);
-        return v;
-      };
-      switch (arg) {
-        case '-h':
-        case '--help':
-          return { help: true };
-        case '--quick':
-          options.quick = true;
-          break;
-        case '--json':
-          options.json = resolve(cwd, value());
-          break;
-        case '--only': {
-          const list = value()
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean);
-          const bad = list.filter((s) => !SECTIONS.includes(s as Section));
-          if (bad.length || list.length === 0) throw new Error(`--only takes ${SECTIONS.join(',')}; got ${bad.join(',') || 'nothing'}`);
-          options.only = list as Section[];
-          break;
-        }
-        case '--baseline':
-          options.baselineDir = resolve(cwd, value());
-          break;
-        case '--reference':
-          options.referenceDir = resolve(cwd, value());
-          break;
-        case '--dir':
-          options.dir = resolve(cwd, value());
-          break;
-        case '--checkpoint':
-          options.checkpointFile = resolve(cwd, value());
-          break;
-        case '--no-pin':
-          options.pin = false;
-          break;
-        case '--runtime': {
-          const spec = value();
-          (options.runtimes ??= []).push(isPathSpec(spec) ? resolve(cwd, spec) : spec);
-          break;
-        }
-        case '--rounds':
-          options.rounds = Math.round(num(arg, value()));
-          break;
-        case '--duration':
-          options.durationSec = num(arg, value());
-          break;
-        case '--warmup':
-          options.warmupSec = Number(value());
-          if (!(options.warmupSec >= 0)) throw new Error('--warmup needs a number ≥ 0');
-          break;
-        case '--connections':
-          options.connections = Math.round(num(arg, value()));
-          break;
-        case '--startup-runs':
-          options.startupRuns = Math.round(num(arg, value()));
-          break;
-        default:
-          throw new Error(`Unknown option ${arg}`);
-      }
+    const { values } = parseArgv({ args: [...argv], options: ARGV_OPTIONS, strict: true, allowPositionals: false });
+    if (values.help) return { help: true };
+    const options: CheckpointOptions = { dir: values.dir === undefined ? cwd : resolve(cwd, values.dir), quick: values.quick ?? false };
+    if (values.json !== undefined) options.json = resolve(cwd, values.json);
+    if (values.only !== undefined) {
+      const list = values.only
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = list.filter((s) => !SECTIONS.includes(s as Section));
+      if (bad.length || list.length === 0) throw new Error(`--only takes ${SECTIONS.join(',')}; got ${bad.join(',') || 'nothing'}`);
+      options.only = list as Section[];
     }
+    if (values.baseline !== undefined) options.baselineDir = resolve(cwd, values.baseline);
+    if (values.reference !== undefined) options.referenceDir = resolve(cwd, values.reference);
+    if (values.checkpoint !== undefined) options.checkpointFile = resolve(cwd, values.checkpoint);
+    if (values['no-pin']) options.pin = false;
+    if (values.runtime) options.runtimes = values.runtime.map((spec) => (isPathSpec(spec) ? resolve(cwd, spec) : spec));
+    if (values.rounds !== undefined) options.rounds = Math.round(num('--rounds', values.rounds));
+    if (values.duration !== undefined) options.durationSec = num('--duration', values.duration);
+    if (values.warmup !== undefined) {
+      options.warmupSec = Number(values.warmup);
+      if (!(options.warmupSec >= 0)) throw new Error('--warmup needs a number ≥ 0');
+    }
+    if (values.connections !== undefined) options.connections = Math.round(num('--connections', values.connections));
+    if (values['startup-runs'] !== undefined) options.startupRuns = Math.round(num('--startup-runs', values['startup-runs']));
+    return { options };
   } catch (error) {
-    return { error: (error as Error).message };
+    return { error: argvError(error) };
   }
-  return { options };
 }

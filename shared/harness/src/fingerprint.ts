@@ -94,7 +94,7 @@ export async function takeFingerprint(options: { repoRoot: string; pinning?: Pin
   const otherCpusBefore = await sampleOtherCpus(options.sampleMs ?? 1000);
   const commit = git(['rev-parse', 'HEAD'], options.repoRoot);
   const status = commit ? git(['status', '--porcelain', '--untracked-files=no'], options.repoRoot) : null;
-  const busyReasons = busyVerdict(loadAverageStart[0], cores, otherCpusBefore);
+  const busyReasons = busyVerdict(loadAverageStart[0] ?? 0, cores, otherCpusBefore);
   return {
     node: process.version,
     v8: process.versions.v8,

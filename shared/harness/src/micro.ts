@@ -134,9 +134,10 @@ async function timeRound(p: Prepared, timeMs: number, warmupMs: number): Promise
   const bench = new Bench({ time: timeMs, warmupTime: warmupMs, iterations: 16, throws: true });
   bench.add(p.task.name, p.run);
   await bench.run();
-  const result = bench.tasks[0].result as { state: string; latency?: { mean: number; rme: number; samplesCount: number }; error?: Error };
-  if (result.state !== 'completed' || !result.latency) {
-    throw result.error ?? new Error(`Micro task ${p.task.name} did not complete (${result.state})`);
+  const [task] = bench.tasks;
+  const result = task?.result as { state: string; latency?: { mean: number; rme: number; samplesCount: number }; error?: Error } | undefined;
+  if (result?.state !== 'completed' || !result.latency) {
+    throw result?.error ?? new Error(`Micro task ${p.task.name} did not complete (${result?.state ?? 'no result'})`);
   }
   p.means.push((result.latency.mean * 1e6) / p.batch);
   p.rmes.push(result.latency.rme);
@@ -231,7 +232,9 @@ export async function runMicroInterleaved(tasks: Record<string, MicroTask>, opti
 
 /** Runs one task on its own. */
 export async function runMicroTask(task: MicroTask, options: MicroOptions = {}): Promise<MicroResult> {
-  return (await runMicroInterleaved({ only: task }, options)).only;
+  const { only } = await runMicroInterleaved({ only: task }, options);
+  if (!only) throw new Error(`Micro task ${task.name} gave no result`);
+  return only;
 }
 
 /** Runs tasks one after the other. */

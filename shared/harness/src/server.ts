@@ -247,9 +247,10 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
  */
 export function machineCpu(): { busy: number; total: number } | undefined {
   try {
-    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+    const [line = ''] = readFileSync('/proc/stat', 'utf8').split('\n', 1);
     const f = line.trim().split(/\s+/).slice(1).map(Number);
-    const busy = f[0] + f[1] + f[2] + (f[7] ?? 0);
+    const [user = 0, nice = 0, system = 0] = f;
+    const busy = user + nice + system + (f[7] ?? 0);
     const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
     return { busy: busy / CLOCK_TICKS, total: total / CLOCK_TICKS };
   } catch {

@@ -15,8 +15,10 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { parseArgs as parseArgv } from 'node:util';
 import autocannon from 'autocannon';
 import { ingestFixture } from '@hotpath/api/fixtures';
+import { argvError } from './args.ts';
 import { busyAfter, busyVerdict, NOISE_CPUS, type BusyJudgement } from './busy.ts';
 import { otherCpusWindow, sampleOtherCpus } from './fingerprint.ts';
 import { ipc, type IpcCall } from './ipc.ts';
@@ -211,37 +213,55 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   return { ...report, verdict, ok: verdict !== 'fail', failures, notes, statusCodes, misbehaving, busy, busyReasons: busy.reasons };
 }
 
+export const SOAK_HELP =
+  `hotpath-soak [--seconds 60] [--warmup 10] [--connections 20] [--max-rss-growth ${MAX_RSS_GROWTH}]: mixed load on the package in this folder\n` +
+  `exit status: 0 PASS, 1 FAIL (your code), 2 INCONCLUSIVE (RSS grew while the machine was busy: rerun it on a quiet one), ${SOAK_USAGE_EXIT} bad option`;
+
+/** The soak's command line (`node:util` parseArgs): its options, `{ help }`, or the message for a bad option. */
+export function parseSoakArgs(argv: readonly string[], cwd = process.cwd()): { options: SoakOptions } | { help: true } | { error: string } {
+  const options: SoakOptions = { dir: cwd, seconds: 60, warmupSec: 10, connections: 20, maxRssGrowth: MAX_RSS_GROWTH };
+  const number = { type: 'string' } as const;
+  let values: { help?: boolean; seconds?: string; warmup?: string; connections?: string; 'max-rss-growth'?: string };
+  try {
+    ({ values } = parseArgv({
+      args: [...argv],
+      options: { help: { type: 'boolean' }, seconds: number, warmup: number, connections: number, 'max-rss-growth': number },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const message = argvError(error);
+    return { error: message.startsWith('Unknown option ') ? `unknown option ${message.slice('Unknown option '.length)} (try --help)` : message };
+  }
+  if (values.help) return { help: true };
+  for (const flag of ['seconds', 'warmup', 'connections', 'max-rss-growth'] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0) return { error: `--${flag} needs a positive number` };
+    if (flag === 'seconds') options.seconds = value;
+    else if (flag === 'warmup') options.warmupSec = value;
+    else if (flag === 'connections') options.connections = Math.round(value);
+    else options.maxRssGrowth = value;
+  }
+  return { options };
+}
+
 /**
  * `hotpath-soak [--seconds N] [--warmup N] [--connections N] [--max-rss-growth 0.15]`; exit 0 pass, 1 fail,
  * 2 inconclusive (RSS grew on a busy machine), 64 for a bad option.
  */
 export async function soakMain(argv: string[]): Promise<number> {
-  const options: SoakOptions = { dir: process.cwd(), seconds: 60, warmupSec: 10, connections: 20, maxRssGrowth: MAX_RSS_GROWTH };
-  for (let i = 0; i < argv.length; i++) {
-    const value = Number(argv[i + 1]);
-    const flag = argv[i];
-    if (flag === '--seconds' || flag === '--warmup' || flag === '--connections' || flag === '--max-rss-growth') {
-      if (!Number.isFinite(value) || value <= 0) {
-        console.error(`${flag} needs a positive number`);
-        return SOAK_USAGE_EXIT;
-      }
-      if (flag === '--seconds') options.seconds = value;
-      else if (flag === '--warmup') options.warmupSec = value;
-      else if (flag === '--connections') options.connections = Math.round(value);
-      else options.maxRssGrowth = value;
-      i++;
-    } else if (flag === '--help') {
-      console.log(
-        `hotpath-soak [--seconds 60] [--warmup 10] [--connections 20] [--max-rss-growth ${MAX_RSS_GROWTH}]: mixed load on the package in this folder\n` +
-          `exit status: 0 PASS, 1 FAIL (your code), 2 INCONCLUSIVE (RSS grew while the machine was busy: rerun it on a quiet one), ${SOAK_USAGE_EXIT} bad option`,
-      );
-      return 0;
-    } else {
-      console.error(`unknown option ${flag} (try --help)`);
-      return SOAK_USAGE_EXIT;
-    }
+  const parsed = parseSoakArgs(argv);
+  if ('help' in parsed) {
+    console.log(SOAK_HELP);
+    return 0;
   }
-  const result = await runSoak({ ...options, onStep: (line) => console.error(line) });
+  if ('error' in parsed) {
+    console.error(parsed.error);
+    return SOAK_USAGE_EXIT;
+  }
+  const result = await runSoak({ ...parsed.options, onStep: (line) => console.error(line) });
   console.log(formatSoak(result));
   return SOAK_EXIT[result.verdict];
 }

@@ -7,8 +7,8 @@
 export function median(values: readonly number[]): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const mid = sorted.length >> 1; // 0 < mid < length: both indexes below are in bounds
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function min(values: readonly number[]): number {
@@ -27,7 +27,7 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const rank = Math.min(n, Math.max(1, Math.ceil(q * n)));
-  return sorted[rank - 1];
+  return sorted[rank - 1]!; // 1 <= rank <= n
 }
 
 /** Median, min and max of the values, as one object. */

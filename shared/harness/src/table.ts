@@ -205,6 +205,7 @@ function whoIs(result: CheckpointResult) {
   const subject = result.subjects.find((s) => s.role === 'subject' || s.role === 'subject+baseline') ?? result.subjects[0];
   const baseline = result.subjects.find((s) => s.key === result.baselineKey) ?? subject;
   const reference = result.subjects.find((s) => s.role === 'reference');
+  if (!subject || !baseline) throw new Error('The result lists no subjects: a checkpoint result names at least the package it measured');
   return { subject, baseline, reference };
 }
 
@@ -236,7 +237,8 @@ function tableBody(result: CheckpointResult): string[] {
   const thisHeader = subject.key === baseline.key ? 'this (= baseline)' : 'this';
   const peers = peerColumns(result.peers ?? []);
   const header = reference ? ['', 'figure', thisHeader, 'reference', 'baseline', 'ratio', 'ref ratio'] : ['', 'figure', thisHeader, 'baseline', 'ratio'];
-  const rows: string[][] = [[...header, ...peers.flatMap((p) => [p.name, p.ratioHeader]), '']];
+  const headRow = [...header, ...peers.flatMap((p) => [p.name, p.ratioHeader]), ''];
+  const rows: string[][] = [headRow];
   let last = '';
   let throughput = false;
   for (const figure of figures(result, [subject.key, ...(reference ? [reference.key] : []), ...peers.map((p) => p.key)])) {
@@ -268,11 +270,11 @@ function tableBody(result: CheckpointResult): string[] {
     last = group;
   }
   // Figure and label columns left-aligned, numbers right-aligned, the note last.
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const widths = headRow.map((_, c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)));
   for (const row of rows) {
     lines.push(
       row
-        .map((cell, c) => (c >= 2 && c < row.length - 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+        .map((cell, c) => (c >= 2 && c < row.length - 1 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
         .join('  ')
         .trimEnd(),
     );

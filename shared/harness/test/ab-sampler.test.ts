@@ -75,7 +75,7 @@ describe('estimateArrayBufferBytes', () => {
     expect(sampling).toMatchObject({ gcIntervals: 2, sweepIntervals: 6, cleanIntervals: 92 });
     // Without the A = E test those intervals would have made the figure too low.
     const naive = series(101, 4096, [{ frees, finalizeAt: 89 }]);
-    const all = naive.bytes.at(-1)! - naive.bytes[0];
+    const all = naive.bytes.at(-1)! - naive.bytes[0]!;
     expect(all / 1000).toBeLessThan(4096);
   });
 

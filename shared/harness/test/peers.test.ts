@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { checkPeers } from '../src/define.ts';
 import { computeRatios, type CheckpointResult } from '../src/report.ts';
 import { formatTable } from '../src/table.ts';
@@ -29,6 +29,7 @@ function withLoadPeer(base: CheckpointResult): CheckpointResult {
   result.peers = [...(result.peers ?? []), 'no-pool'];
   result.peerPackages = [{ name: 'no-pool', label: 'solutions/04-pooling/no-pool', dir: '/repo/solutions/04-pooling/no-pool' }];
   const [health, ingest] = result.load!.scenarios;
+  assert(health && ingest, 'the sample result has the health and ingest scenarios');
   health.results[NO_POOL] = summary(60_000, 2_500, 9_000);
   ingest.results[NO_POOL] = summary(40_000, 3_500, 12_000);
   result.startup!.results[NO_POOL] = {
@@ -45,7 +46,9 @@ function withLoadPeer(base: CheckpointResult): CheckpointResult {
 function withPeer(base: CheckpointResult): CheckpointResult {
   const result = structuredClone(base);
   result.peers = ['fast-json-stringify'];
-  result.micro!.tasks[0].results[FJS] = micro('parse 1 KB', 875, 900);
+  const [parse] = result.micro!.tasks;
+  assert(parse, 'the sample result has the parse 1 KB task');
+  parse.results[FJS] = micro('parse 1 KB', 875, 900);
   result.micro!.tasks.push({
     name: 'stringify todos',
     results: { baseline: micro('stringify todos', 8000, 9000), [FJS]: micro('stringify todos', 2000, 4500) },
@@ -185,7 +188,8 @@ describe('peers with a package folder', () => {
   it('shows its ArrayBuffer figures, ArrayBuffer line and app stats like a subject', () => {
     const bytes = { 'GET /health': { subject: 0, baseline: 0, [NO_POOL]: 0 }, 'POST /ingest/v1 1KB': { subject: 0, baseline: 1024, [NO_POOL]: 1024 } };
     const result = withArrayBuffers(withLoadPeer(sampleResult()), bytes);
-    const ingest = result.load!.scenarios[1].results[NO_POOL];
+    const ingest = result.load!.scenarios[1]?.results[NO_POOL];
+    assert(ingest, 'withLoadPeer gives the peer ingest figures');
     ingest.appStats = { bodyPool: { hits: 0, misses: 5000 } };
     const table = formatTable(result);
     expect(table).toMatch(/ArrayBuf B\/req\s+0\.0 B\s+1\.00 KiB\s+0×\s+1\.00 KiB\s+1\.00×/);

@@ -3,7 +3,7 @@
  * (package and baseline) and for three (with the reference solution).
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/checkpoint.ts';
 import { computeRatios } from '../src/report.ts';
 import { formatBytes, formatCount, formatTable, formatUs } from '../src/table.ts';
@@ -67,7 +67,9 @@ describe('ratios', () => {
 
   it('keeps the package against itself when it is its own baseline and a reference is measured', () => {
     const result = sampleWithReference();
-    result.subjects = [{ ...result.subjects[0], role: 'subject+baseline' }, result.subjects[1]];
+    const [subject, reference] = result.subjects;
+    assert(subject && reference, 'sampleWithReference lists the subject then the reference');
+    result.subjects = [{ ...subject, role: 'subject+baseline' }, reference];
     result.baselineKey = 'subject';
     const ratios = computeRatios(result);
     const health = (key: string) => ratios.find((r) => r.subjectKey === key && r.name === 'GET /health' && r.metric === 'rps')!;
@@ -77,7 +79,9 @@ describe('ratios', () => {
 
   it('gives 1.00 everywhere when the package is its own baseline', () => {
     const result = sampleResult();
-    result.subjects = [{ ...result.subjects[0], role: 'subject+baseline' }];
+    const [subject] = result.subjects;
+    assert(subject, 'sampleResult lists the subject first');
+    result.subjects = [{ ...subject, role: 'subject+baseline' }];
     result.baselineKey = 'subject';
     const ratios = computeRatios(result);
     expect(ratios.length).toBeGreaterThan(0);
@@ -175,5 +179,14 @@ describe('command line', () => {
     expect(parseArgs(['--only', 'speed'])).toHaveProperty('error');
     expect(parseArgs(['--json'])).toHaveProperty('error');
     expect(parseArgs(['--frobnicate'])).toHaveProperty('error');
+  });
+
+  it('refuses an unknown option, a stray word and a bad value with a message naming it', () => {
+    expect(parseArgs(['--quick', '--frobnicate'])).toEqual({ error: 'Unknown option --frobnicate' });
+    expect(parseArgs(['load'])).toEqual({ error: 'Unknown option load' });
+    expect(parseArgs(['--json', '--quick'])).toEqual({ error: '--json needs a value' });
+    expect(parseArgs(['--rounds', '0'])).toEqual({ error: '--rounds needs a positive number' });
+    expect(parseArgs(['--warmup', 'soon'])).toEqual({ error: '--warmup needs a number ≥ 0' });
+    expect(parseArgs(['--only', 'load,speed'])).toEqual({ error: '--only takes micro,load,startup; got speed' });
   });
 });

@@ -3,6 +3,7 @@
  * baseline), the same run with the reference solution, the same with the figures of a probe that samples
  * ArrayBuffers and reads app stats, and the builders they use.
  */
+import assert from 'node:assert/strict';
 import type { LoadRound, ScenarioSummary } from '../src/load.ts';
 import type { MicroResult } from '../src/micro.ts';
 import { computeRatios, type CheckpointResult } from '../src/report.ts';
@@ -205,6 +206,7 @@ export function sampleWithReference(): CheckpointResult {
     { key: 'baseline', label: 'solutions/00-baseline', dir: '/repo/solutions/00-baseline', role: 'baseline' },
   ];
   const [health, ingest] = result.load!.scenarios;
+  assert(health && ingest, 'sampleResult has the health and ingest scenarios');
   health.results.reference = summary(80_000, 1_000, 4_000);
   ingest.results.reference = summary(60_000, 2_000, 9_000);
   result.startup!.results.reference = {
@@ -213,7 +215,9 @@ export function sampleWithReference(): CheckpointResult {
     peakRssBytes: { median: 72e6, min: 71e6, max: 73e6 },
     samplesMs: [95, 100, 100, 105, 110],
   };
-  result.micro!.tasks[0].results.reference = micro('parse 1 KB', 700, 0);
+  const [parse] = result.micro!.tasks;
+  assert(parse, 'sampleResult has the parse 1 KB task');
+  parse.results.reference = micro('parse 1 KB', 700, 0);
   // A task the lab's package does not define yet: only the reference and the baseline have it.
   result.micro!.tasks.push({ name: 'scan 1 KB', results: { reference: micro('scan 1 KB', 100, 0), baseline: micro('scan 1 KB', 400, 96) } });
   result.ratios = computeRatios(result);
@@ -260,7 +264,8 @@ export function withArrayBuffers(base: CheckpointResult, bytes: Record<string, R
       }
     }
   }
-  const ingest = result.load!.scenarios.find((s) => s.name === 'POST /ingest/v1 1KB')!.results.subject;
+  const ingest = result.load!.scenarios.find((s) => s.name === 'POST /ingest/v1 1KB')?.results.subject;
+  assert(ingest, 'sampleResult has the ingest scenario with the subject figures');
   ingest.appStats = { pool: { hits: 99_990, misses: 10, size: 64 }, sink: { depth: 0.5 } };
   ingest.rounds.at(-1)!.probe.appStats = ingest.appStats;
   result.ratios = computeRatios(result);

@@ -4,7 +4,7 @@
  * and the reference included; results without `inputBytes` keep their ratios, tables and schema as before.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { runMicroInterleaved, throughputMbPerSec, type MicroTask } from '../src/micro.ts';
 import { runMicroSection, taskInputBytes } from '../src/micro-section.ts';
 import { computeRatios, type CheckpointResult } from '../src/report.ts';
@@ -19,6 +19,7 @@ const FJS = 'peer:fast-json-stringify';
 function withThroughput(base: CheckpointResult, peer = false): CheckpointResult {
   const result = structuredClone(base);
   const task = result.micro!.tasks[0];
+  assert(task, 'the sample result has a micro task');
   if (peer) {
     result.peers = ['fast-json-stringify'];
     task.results[FJS] = micro('parse 1 KB', 875, 900);
@@ -52,8 +53,10 @@ describe('mbPerSec', () => {
       },
       { quick: true, timeMs: 20, skipBytes: true },
     );
-    expect(results.sized.mbPerSec).toBeCloseTo((4096 / results.sized.nsPerOp) * 1000, 6);
-    expect('mbPerSec' in results.plain).toBe(false);
+    const { sized, plain } = results;
+    assert(sized && plain, 'runMicroInterleaved gives a result per task');
+    expect(sized.mbPerSec).toBeCloseTo((4096 / sized.nsPerOp) * 1000, 6);
+    expect('mbPerSec' in plain).toBe(false);
   });
 
   it('records the task inputBytes once per task in the micro section, peers included', async () => {
@@ -71,9 +74,12 @@ describe('mbPerSec', () => {
       ['sum 64 B', 64],
       ['plain', undefined],
     ]);
-    expect('inputBytes' in section.tasks[1]).toBe(false);
-    for (const key of ['subject', 'peer:p']) expect(section.tasks[0].results[key].mbPerSec).toBeGreaterThan(0);
-    expect(section.tasks[1].results.subject.mbPerSec).toBeUndefined();
+    const [sum, plain] = section.tasks;
+    assert(sum && plain, 'the micro section has both tasks');
+    expect('inputBytes' in plain).toBe(false);
+    for (const key of ['subject', 'peer:p']) expect(sum.results[key]?.mbPerSec).toBeGreaterThan(0);
+    expect(plain.results.subject).toBeDefined();
+    expect(plain.results.subject?.mbPerSec).toBeUndefined();
   });
 
   it('warns about an unusable inputBytes, and takes the first when contestants differ', () => {
@@ -100,15 +106,17 @@ describe('mbPerSec in the ratios', () => {
       [FJS, 'parse 1 KB'],
     ]);
     for (const r of mb) expect(r).toMatchObject({ section: 'micro', unit: 'MB/s', better: 'higher', flagged: false });
-    expect(mb[0].subject).toBeCloseTo(1024_000 / 1700, 6);
-    expect(mb[0].baseline).toBeCloseTo(1024_000 / 3500, 6);
+    const [subject, reference, peer] = mb;
+    assert(subject && reference && peer, 'three mbPerSec ratios, checked above');
+    expect(subject.subject).toBeCloseTo(1024_000 / 1700, 6);
+    expect(subject.baseline).toBeCloseTo(1024_000 / 3500, 6);
     // Same input for both: the MB/s ratio is the inverse of the time ratio.
-    expect(mb[0].ratio).toBeCloseTo(3500 / 1700, 10);
-    expect(mb[1].ratio).toBeCloseTo(5, 10);
-    expect(mb[2].ratio).toBeCloseTo(4, 10);
+    expect(subject.ratio).toBeCloseTo(3500 / 1700, 10);
+    expect(reference.ratio).toBeCloseTo(5, 10);
+    expect(peer.ratio).toBeCloseTo(4, 10);
     // Right after each contestant's bytesPerOp figure of the task.
-    const at = ratios.indexOf(mb[0]);
-    expect([ratios[at - 2].metric, ratios[at - 1].metric]).toEqual(['nsPerOp', 'bytesPerOp']);
+    const at = ratios.indexOf(subject);
+    expect([ratios[at - 2]?.metric, ratios[at - 1]?.metric]).toEqual(['nsPerOp', 'bytesPerOp']);
   });
 
   it('adds no mbPerSec ratio to results without inputBytes', () => {
@@ -118,10 +126,12 @@ describe('mbPerSec in the ratios', () => {
 
   it('gives a null figure and ratio where only one side has mbPerSec', () => {
     const result = withThroughput(sampleResult());
-    delete result.micro!.tasks[0].results.baseline.mbPerSec;
+    const baseline = result.micro!.tasks[0]?.results.baseline;
+    assert(baseline, 'the sample result has baseline micro figures');
+    delete baseline.mbPerSec;
     const [mb] = computeRatios(result).filter((r) => r.metric === 'mbPerSec');
     expect(mb).toMatchObject({ baseline: null, ratio: null });
-    expect(mb.subject).toBeCloseTo(602.35, 2);
+    expect(mb?.subject).toBeCloseTo(602.35, 2);
   });
 });
 

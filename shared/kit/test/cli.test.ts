@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from '../src/cli/main.ts';
 import { copyFixtureKit, FIXTURE_KIT } from './fixture-kit.ts';
 
 const bin = fileURLToPath(new URL('../bin/hotpath-lab.js', import.meta.url));
@@ -35,12 +36,36 @@ describe('pnpm lab: mistakes get one clear line and a non-zero exit', () => {
     [[], /needs a verb/],
     [['test', '01'], /planned, not written yet/],
     [['bench', '00', '--quik'], /Unknown option --quik for pnpm lab bench/],
+    [['doctor', '--fix'], /^pnpm lab: Unknown option --fix for pnpm lab doctor \(it takes --json\)$/m],
+    [['bench', '00', '--rounds'], /^pnpm lab: --rounds needs a value$/m],
+    [['bench', '00', '--rounds', '0'], /^pnpm lab: --rounds needs a positive number$/m],
   ])('%j', (args, message) => {
     const run = lab(...args);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('pnpm lab command line (parse)', () => {
+  it('reads the verb, positionals, flags and values in any order, -h as --help, --flag=value too', () => {
+    const p = parse(['--rounds', '3', 'bench', '00', '--no-pin', '--only=load', '-h']);
+    expect([p.verb, p.positionals, [...p.flags], [...p.values]]).toEqual([
+      'bench',
+      ['00'],
+      ['--no-pin', '--help'],
+      [
+        ['--rounds', '3'],
+        ['--only', 'load'],
+      ],
+    ]);
+  });
+
+  it('keeps an unknown option as written, for the verb to name, and refuses a value flag without its value', () => {
+    expect([...parse(['bench', '00', '--quik', '-q', '--json=1']).flags]).toEqual(['--quik', '-q', '--json=1']);
+    expect(() => parse(['hint', '00', '--step'])).toThrow('--step needs a value');
+    expect(() => parse(['hint', '00', '--step', '--further'])).toThrow('--step needs a value');
   });
 });
 

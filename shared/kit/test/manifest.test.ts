@@ -3,9 +3,10 @@
  * hints the CLI can show and READMEs that point at them instead of copying them, every baseline is an earlier
  * stage, and every target names a figure the checkpoint really measures — a load scenario, startup, or a
  * micro task (and peer, for `vs`: a micro peer, or a start-up peer for a start-up figure) that the lab's
- * checkpoint.ts defines.
+ * checkpoint.ts defines. The other way round too: every folder under labs/ and solutions/ is a manifest entry.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +52,21 @@ async function figuresOf(slug: string): Promise<Figures> {
   };
 }
 
+/**
+ * Folders under labs/ and solutions/ that no manifest entry names ('labs/07-extra'). Hidden folders and one
+ * holding nothing but node_modules (what pnpm leaves of a removed package) are not lab folders.
+ */
+function strayFolders(root: string, slugs: readonly string[]): string[] {
+  return (['labs', 'solutions'] as const).flatMap((side) =>
+    readdirSync(join(root, side), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !slugs.includes(entry.name))
+      .filter((entry) => readdirSync(join(root, side, entry.name)).some((name) => name !== 'node_modules'))
+      .map((entry) => `${side}/${entry.name}`),
+  );
+}
+
+const strayInstruction = (folder: string) => `${folder} is not in shared/kit/src/manifest.ts: add its entry there, or remove the folder`;
+
 /** What is wrong with a target, given what the checkpoint measures: an empty list when nothing is. */
 function targetProblems(target: CheckpointTarget, figures: Figures): string[] {
   const problems: string[] = [];
@@ -78,6 +94,28 @@ describe('the lab manifest', () => {
       expect(lab.slug.startsWith(pad(lab.number))).toBe(true);
       expect(existsSync(join(repoRoot, 'labs', lab.slug, 'src')), `labs/${lab.slug}/src`).toBe(true);
       expect(existsSync(join(repoRoot, 'solutions', lab.slug, 'src')), `solutions/${lab.slug}/src`).toBe(true);
+    }
+  });
+
+  it('lists every folder under labs/ and solutions/ (the other way round)', () => {
+    const strays = strayFolders(
+      repoRoot,
+      labs.map((lab) => lab.slug),
+    );
+    expect(strays, strays.map(strayInstruction).join('\n')).toEqual([]);
+  });
+
+  it('names a folder the manifest does not list (checked on a temporary kit)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'hotpath-manifest-'));
+    try {
+      for (const folder of ['labs/00-a/src', 'solutions/00-a/src', 'labs/07-extra/src', 'solutions/.cache', 'labs/08-gone/node_modules']) {
+        mkdirSync(join(root, folder), { recursive: true });
+      }
+      writeFileSync(join(root, 'labs/README.md'), 'not a folder');
+      expect(strayFolders(root, ['00-a'])).toEqual(['labs/07-extra']);
+      expect(strayInstruction('labs/07-extra')).toMatch(/^labs\/07-extra is not in shared\/kit\/src\/manifest\.ts: add its entry there, or remove the folder$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

@@ -58,7 +58,7 @@ export class Utf8Writer {
     if (this.pos + n > this.buf.length) this.grow(n);
     const buf = this.buf;
     let p = this.pos;
-    for (let i = 0; i < n; i++) buf[p++] = src[i];
+    for (let i = 0; i < n; i++) buf[p++] = src[i]!;
     this.pos = p;
   }
 

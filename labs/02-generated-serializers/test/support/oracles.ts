@@ -42,7 +42,7 @@ export function sameAsJsonStringify(name: string, schemaOf: () => Promise<unknow
 }
 
 /** The pointer a message starts with ('' for "The body …"). */
-const pointerOf = (message: string) => (message.startsWith('The body ') ? '' : message.split(' ')[0]);
+const pointerOf = (message: string): string => (message.startsWith('The body ') ? '' : (message.split(' ', 1)[0] ?? ''));
 
 /** A test: `validate<name>` accepts exactly what the schema allows, and names a path TypeBox reports. */
 export function agreesWithTypeBox(name: string, schemaOf: () => Promise<unknown>, validators: () => Promise<Module>, runs = 600) {

@@ -198,7 +198,7 @@ function checkExtraCaCerts(): DoctorCheck {
 }
 
 function checkLoad(cores: number): DoctorCheck {
-  const load = loadavg()[0];
+  const [load = 0] = loadavg();
   const detail = `1-minute load average ${load.toFixed(2)} on ${cores} core${cores === 1 ? '' : 's'}`;
   if (load <= cores / 2) return { name: 'load average', status: 'ok', detail };
   return {

@@ -3,6 +3,7 @@
  * HOTPATH_ROOT (default: this repository) and turns every expected problem — unknown lab, missing argument,
  * unreadable state — into one line on stderr and a non-zero exit status, never a stack trace.
  */
+import { parseArgs } from 'node:util';
 import { repoRoot } from '@hotpath/workshop/paths';
 import { benchLab } from './bench.ts';
 import { CliError, loadContext, resolveLab, type KitContext } from './context.ts';
@@ -44,21 +45,34 @@ interface Parsed {
   values: Map<string, string>;
 }
 
-const VALUE_FLAGS = new Set(['--rounds', '--duration', '--warmup', '--startup-runs', '--connections', '--only']);
+const VALUE_FLAGS = ['--rounds', '--duration', '--warmup', '--startup-runs', '--connections', '--only'];
 /** The value flags of `profile` (not harness options). */
 const PROFILE_VALUE_FLAGS = ['--scenario', '--seconds'];
 
+/** Every option of every verb, for `node:util` parseArgs; which verb takes which is checked by checkOptions. */
+const ARGV_OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+  help: { type: 'boolean', short: 'h' },
+  ...Object.fromEntries([...VALUE_FLAGS, ...PROFILE_VALUE_FLAGS, '--step'].map((flag) => [flag.slice(2), { type: 'string' }])),
+};
+
+/**
+ * The verb, its positionals and its options, read by `node:util` parseArgs (its tokens keep the order and an
+ * option's own spelling). Options any verb might take are collected, unknown ones too, so that checkOptions
+ * can name the options of the verb given; a value flag without its value is refused here.
+ */
 export function parse(argv: readonly string[]): Parsed {
   const parsed: Parsed = { verb: undefined, positionals: [], flags: new Set(), values: new Map() };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (VALUE_FLAGS.has(arg) || PROFILE_VALUE_FLAGS.includes(arg) || arg === '--step') {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith('--')) throw new CliError(`${arg} needs a value`);
-      parsed.values.set(arg, value);
-    } else if (arg.startsWith('-')) parsed.flags.add(arg === '-h' ? '--help' : arg);
-    else if (parsed.verb === undefined) parsed.verb = arg;
-    else parsed.positionals.push(arg);
+  const { tokens } = parseArgs({ args: [...argv], options: ARGV_OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      if (parsed.verb === undefined) parsed.verb = token.value;
+      else parsed.positionals.push(token.value);
+    } else if (token.kind === 'option') {
+      const flag = token.name === 'help' ? '--help' : token.rawName;
+      if (ARGV_OPTIONS[token.name]?.type !== 'string') parsed.flags.add(token.value === undefined ? flag : `${flag}=${token.value}`);
+      else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) throw new CliError(`${flag} needs a value`);
+      else parsed.values.set(flag, token.value);
+    } else parsed.flags.add('--'); // the option terminator: no verb takes it
   }
   return parsed;
 }

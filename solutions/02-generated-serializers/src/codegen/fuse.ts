@@ -13,7 +13,7 @@ export type FusedPart = Exclude<JsonPart, { kind: 'boolean' }> | { kind: 'fused'
 export function fuse(parts: readonly JsonPart[]): FusedPart[] {
   const out: FusedPart[] = [];
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
+    const part = parts[i]!; // i < parts.length
     if (part.kind !== 'boolean') {
       out.push(part);
       continue;

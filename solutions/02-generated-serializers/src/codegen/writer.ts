@@ -48,7 +48,7 @@ function bodyOf(ctx: GenContext, node: SchemaNode): string {
     `  out.byte(${punctuation(ctx, '[')});`,
     `  for (let i = 0; i < value.length; i++) {`,
     `    if (i > 0) out.byte(${punctuation(ctx, ',')});`,
-    ...itemOf('value[i]', '    '),
+    ...itemOf('value[i]!', '    '), // i < value.length: the `!` states the bound the loop checks
     `  }`,
     `  out.byte(${punctuation(ctx, ']')});`,
   ].join('\n');

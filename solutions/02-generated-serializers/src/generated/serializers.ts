@@ -27,8 +27,8 @@ export function serializeTodo(value: Todo): string {
 
 export function serializeTodoList(value: TodoList): string {
   if (value.length === 0) return '[]';
-  let json = '[' + serializeTodo(value[0]);
-  for (let i = 1; i < value.length; i++) json += ',' + serializeTodo(value[i]);
+  let json = '[' + serializeTodo(value[0]!);
+  for (let i = 1; i < value.length; i++) json += ',' + serializeTodo(value[i]!);
   return json + ']';
 }
 

@@ -36,7 +36,7 @@ export function writeTodoList(out: Utf8Writer, value: TodoList): void {
   out.byte(OPEN_BRACKET);
   for (let i = 0; i < value.length; i++) {
     if (i > 0) out.byte(COMMA);
-    writeTodo(out, value[i]);
+    writeTodo(out, value[i]!);
   }
   out.byte(CLOSE_BRACKET);
 }
