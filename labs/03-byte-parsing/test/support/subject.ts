@@ -12,15 +12,12 @@ import type { JsonReader } from '#lab/json-reader.ts';
 
 export type { JsonReader };
 
-/** `load` run once, on first use, and shared (see lab 02's test/support/generated.ts). */
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= load());
-}
+// Each loader imports a module of the subject: the module loader evaluates it once and hands every later
+// import() the same module (or the same error, for unfinished code).
 
-export const loadReaderModule = once(() => import('#lab/json-reader.ts'));
-export const loadIngestModule = once(() => import('#lab/ingest.ts'));
-export const loadAppModule = once(() => import('#lab/app.ts'));
+export const loadReaderModule = () => import('#lab/json-reader.ts');
+export const loadIngestModule = () => import('#lab/ingest.ts');
+export const loadAppModule = () => import('#lab/app.ts');
 
 /** A new reader of the subject's JsonReader class. */
 export async function newReader(maxDepth?: number): Promise<JsonReader> {
