@@ -6,7 +6,7 @@
  * `differenceFrom` says, as an instruction, where they part: in the token stream (the core), or also in the
  * error code and offset (`exact`).
  */
-import { JSON_ERROR_NAMES, JsonError, TOKEN_NAMES, Token, type JsonErrorCode, type TokenType } from '@hotpath/api';
+import { JSON_ERROR_NAMES, JsonError, TOKEN_NAMES, Token, u8, type JsonErrorCode, type TokenType } from '@hotpath/api';
 import { readAllTokens, type ReferenceReading, type TokenRecord } from '@hotpath/api/json-reference';
 import type { JsonReader } from '#lab/json-reader.ts';
 
@@ -127,4 +127,19 @@ export function readText(reader: JsonReader, doc: Uint8Array): void {
     if (type === Token.String || type === Token.PropertyName) return;
   }
   throw new Error(`Expected a string or property name in ${showBytes(doc)}: read() returned ${tokenName(reader.tokenType)}`);
+}
+
+/**
+ * Each `[written, text, equal]` case read as a string and as a name: those where `reader.textEquals(u8(text))`
+ * does not answer `equal`, as "<document> equals / does not equal <text>".
+ */
+export function textEqualsMistakes(reader: JsonReader, cases: readonly (readonly [string, string, boolean])[]): string[] {
+  const wrong: string[] = [];
+  for (const [written, text, equal] of cases) {
+    for (const doc of [`"${written}"`, `{"${written}":1}`]) {
+      readText(reader, bytesOf(doc));
+      if (reader.textEquals(u8(text)) !== equal) wrong.push(`${doc} ${equal ? 'equals' : 'does not equal'} ${JSON.stringify(text)}`);
+    }
+  }
+  return wrong;
 }
