@@ -2,14 +2,7 @@
  * The registry rule of seeds 002 and 003 ("every type in an HTTP body must be in the JsonSerializerContext"),
  * checked: each route names the types of its bodies, and each of those names must be registered.
  */
-
-/** What the check needs of a route. */
-export interface DeclaredRoute {
-  method: string;
-  path: string;
-  accepts?: string;
-  returns?: readonly string[];
-}
+import type { DeclaredRoute } from '#given';
 
 /**
  * One line per problem, each naming the route, the type and the fix; empty when every type is registered.

@@ -4,10 +4,10 @@
  * but still validates — everything else. No TextDecoder, no JSON.parse, no string for anything skipped.
  * What it finds goes through lab 02's generated validator, so the API answers exactly as before.
  */
-import { JsonError, MESSAGES, Token, describeJsonError, type IngestEvent } from '@hotpath/api';
+import { Token, type IngestEvent } from '@hotpath/api';
 import { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
 import type { Context } from 'hono';
-import { errorResponse, jsonContext, lab02Ingest, offer, readBodyBytes, respond, type AppEnv } from '#given';
+import { errorResponse, invalidJson, jsonContext, lab02Ingest, offer, readBodyBytes, respond, type AppEnv } from '#given';
 import { JsonReader } from './json-reader.ts';
 
 export { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
@@ -37,13 +37,6 @@ export function readIngest(reader: JsonReader, bytes: Uint8Array, fields: Ingest
   throw new Error('TODO (README step 4): write readIngest() in src/ingest.ts');
 }
 
-/** The 400 for a body that is not JSON: lab 01's fixed answers where it has one, else the byte that broke it. Given. */
-export function invalidJson(reader: JsonReader): Response {
-  if (reader.errorCode === JsonError.TooDeep) return respond.tooDeep();
-  if (reader.errorCode === JsonError.InvalidUtf8) return respond.invalidUtf8();
-  return errorResponse('invalid_json', MESSAGES.invalidJson(describeJsonError(reader.errorCode, reader.errorOffset)));
-}
-
 // One reader and one fields record for the whole process: a request uses them from reset to answer
 // without awaiting, so no two requests ever share them at once (Node runs one handler at a time).
 const reader = new JsonReader();
@@ -53,7 +46,7 @@ const fields: IngestFields = { itemCount: undefined, timestamp: undefined };
  * The route handler. TODO (step 4): until readIngest works this is lab 02's handler (TextDecoder, then
  * JSON.parse). Replace it, with the `reader` and `fields` above:
  * 1. `const bytes = await readBodyBytes(c)`; a Response (415, 413, empty or aborted body) is returned as is.
- * 2. `readIngest(reader, bytes, fields)`. InvalidJson is the given `invalidJson(reader)` (above): the 400
+ * 2. `readIngest(reader, bytes, fields)`. InvalidJson is the given `invalidJson(reader)` (#given): the 400
  *    naming the byte where the document broke.
  * 3. `jsonContext.IngestEvent.validate(fields)` (pass `null` for NotAnObject): a message is
  *    `errorResponse('validation_failed', message)`.

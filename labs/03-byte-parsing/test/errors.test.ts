@@ -13,8 +13,8 @@ import { corpus } from '@hotpath/api/fixtures';
 import { readAllTokens } from '@hotpath/api/json-reference';
 import { describe, expect, it } from 'vitest';
 import { mutatedDocument } from './support/arbitraries.ts';
-import { INVALID, checkSkipAt } from './support/cases.ts';
-import { bytesOf, latin1, loadIngestModule, newReader, readAll, showBytes, showError } from './support/subject.ts';
+import { BAD_SKIPPED_VALUES, INVALID, checkSkipAt } from './support/cases.ts';
+import { bytesOf, loadIngestModule, newReader, readAll, showBytes, showError } from './support/subject.ts';
 
 const CODES = [...new Set(INVALID.map(([, code]) => code))];
 
@@ -40,16 +40,7 @@ describe('read(): the exact error and byte of each kind of invalid document', ()
 describe('skip(): the same error as reading token by token', () => {
   it('on examples and on mutated documents', async () => {
     const reader = await newReader();
-    const docs = [
-      `{"a":${'['.repeat(64)}${']'.repeat(64)}}`,
-      `[${'{"k":'.repeat(64)}1${'}'.repeat(64)}]`,
-      '{"a":[1,{"b":tru}],"c":1}',
-      '{"a":{"b" 1}}',
-      '[[1,],2]',
-      latin1('{"a":["\xC0\xAF"]}'),
-      '{"a":[1,2',
-    ];
-    for (const bytes of docs.map(bytesOf)) {
+    for (const bytes of BAD_SKIPPED_VALUES) {
       const ref = readAllTokens(bytes);
       for (const k of [0, 1, 2]) checkSkipAt(reader, bytes, ref, k, true);
     }

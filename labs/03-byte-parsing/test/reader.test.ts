@@ -11,7 +11,7 @@ import { JsonError, Token } from '@hotpath/api';
 import type { ReferenceReading } from '@hotpath/api/json-reference';
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from './support/arbitraries.ts';
-import { INVALID } from './support/cases.ts';
+import { INVALID, deepNesting } from './support/cases.ts';
 import { bytesOf, errorName, newReader, readAll, showBytes, showError, tokenName } from './support/subject.ts';
 
 const T = Token;
@@ -117,11 +117,7 @@ describe('read() never throws and never recurses', () => {
   it('reads 100,000 nested arrays and objects with a loop, not recursion', async () => {
     const depth = 100_000;
     const deep = await newReader(depth);
-    for (const [open, close] of [
-      ['[', ']'],
-      ['{"a":', '}'],
-    ] as const) {
-      const bytes = bytesOf(`${open.repeat(depth - 1)}[]${close.repeat(depth - 1)}`);
+    for (const { open, bytes } of deepNesting(depth)) {
       let reading: ReferenceReading;
       try {
         reading = readAll(deep, bytes);

@@ -12,8 +12,8 @@ import { Token } from '@hotpath/api';
 import { readAllTokens } from '@hotpath/api/json-reference';
 import { describe, expect, it } from 'vitest';
 import { deepDocument, mutatedDocument, validDocument } from './support/arbitraries.ts';
-import { checkSkipAt } from './support/cases.ts';
-import { bytesOf, latin1, newReader, tokenName } from './support/subject.ts';
+import { BAD_SKIPPED_VALUES, checkSkipAt, deepNesting } from './support/cases.ts';
+import { bytesOf, newReader, tokenName } from './support/subject.ts';
 
 const T = Token;
 
@@ -36,16 +36,7 @@ describe('skip()', () => {
 
   it('returns Token.Error when the skipped value is invalid or too deep', async () => {
     const reader = await newReader();
-    const docs = [
-      `{"a":${'['.repeat(64)}${']'.repeat(64)}}`,
-      `[${'{"k":'.repeat(64)}1${'}'.repeat(64)}]`,
-      '{"a":[1,{"b":tru}],"c":1}',
-      '{"a":{"b" 1}}',
-      '[[1,],2]',
-      latin1('{"a":["\xC0\xAF"]}'),
-      '{"a":[1,2',
-    ];
-    for (const bytes of docs.map(bytesOf)) {
+    for (const bytes of BAD_SKIPPED_VALUES) {
       const ref = readAllTokens(bytes);
       for (const k of [0, 1, 2]) checkSkipAt(reader, bytes, ref, k);
     }
@@ -67,11 +58,7 @@ describe('skip()', () => {
   it('skips 100,000 nested levels with a loop, not recursion', async () => {
     const depth = 100_000;
     const deep = await newReader(depth);
-    for (const [open, close] of [
-      ['[', ']'],
-      ['{"a":', '}'],
-    ] as const) {
-      const bytes = bytesOf(`${open.repeat(depth - 1)}[]${close.repeat(depth - 1)}`);
+    for (const { open, bytes } of deepNesting(depth)) {
       deep.reset(bytes);
       deep.read();
       let got: number;

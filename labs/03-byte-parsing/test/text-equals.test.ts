@@ -7,7 +7,7 @@
  */
 import { u8 } from '@hotpath/api';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, newReader, readText } from './support/subject.ts';
+import { bytesOf, newReader, textEqualsMistakes } from './support/subject.ts';
 
 /** [the text between the quotes, as written in JSON; the expected text; equal?] */
 const TEXT_CASES: [string, string, boolean][] = [
@@ -32,13 +32,7 @@ const TEXT_CASES: [string, string, boolean][] = [
 describe('textEquals()', () => {
   it('is true exactly when the string or name, unescaped, is the expected UTF-8', async () => {
     const reader = await newReader();
-    const wrong: string[] = [];
-    for (const [written, text, equal] of TEXT_CASES) {
-      for (const doc of [`"${written}"`, `{"${written}":1}`]) {
-        readText(reader, bytesOf(doc));
-        if (reader.textEquals(u8(text)) !== equal) wrong.push(`${doc} ${equal ? 'equals' : 'does not equal'} ${JSON.stringify(text)}`);
-      }
-    }
+    const wrong = textEqualsMistakes(reader, TEXT_CASES);
     const rule = 'without escapes, compare the lengths (tokenEnd - tokenStart), then the bytes; with escapes, keep the given escapedTextEquals call';
     expect(wrong, `textEquals() answered wrong: ${rule}`).toEqual([]);
   });

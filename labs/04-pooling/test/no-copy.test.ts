@@ -90,35 +90,35 @@ function plantedApp(read: (c: Context<AppEnv>) => Promise<Response>): HotPathApp
 }
 
 describe('POST /ingest/v1 never reads the body with arrayBuffer(), text(), json(), blob() or formData()', () => {
-  it('in process (a Request made by the test, as app.fetch() gets it)', async () => {
-    const { createApp } = await loadApp();
-    const spy = bodyReadSpy();
-    try {
-      const statuses = await sendInProcess(createApp({ logLevel: 'silent' }), spy);
-      expect(statuses, `Answer ${SENDS.map((s) => `${s.what} ${s.status}`).join(', ')}`).toEqual(expected);
-    } finally {
-      spy.restore();
-    }
-    expect(
-      spy.report(),
+  /** Each way a request reaches the app, and what to do when it read the body with one of the request's methods. */
+  const transports = [
+    [
+      'in process (a Request made by the test, as app.fetch() gets it)',
+      sendInProcess,
       "Read the body into a rented PooledBody with readWebBody(c.req.raw.body, …), not with the request's body methods (lab03Ingest, the starting code, calls arrayBuffer()): each makes a new buffer per request",
-    ).toBe('none');
-  });
-
-  it("over a real socket (the Node request behind @hono/node-server's Request)", async () => {
-    const { createApp } = await loadApp();
-    const spy = bodyReadSpy();
-    try {
-      const statuses = await sendOverSocket(createApp({ logLevel: 'silent' }), spy);
-      expect(statuses, `Answer ${SENDS.map((s) => `${s.what} ${s.status}`).join(', ')}`).toEqual(expected);
-    } finally {
-      spy.restore();
-    }
-    expect(
-      spy.report(),
+    ],
+    [
+      "over a real socket (the Node request behind @hono/node-server's Request)",
+      sendOverSocket,
       'Over a socket, read the body from nodeRequest() with readNodeBody(): c.req.arrayBuffer() and its kin (and readBodyWithin, which calls it) copy the whole body into a new buffer per request',
-    ).toBe('none');
-  }, 30_000);
+    ],
+  ] as const;
+
+  it.each(transports)(
+    '%s',
+    async (_how, send, fix) => {
+      const { createApp } = await loadApp();
+      const spy = bodyReadSpy();
+      try {
+        const statuses = await send(createApp({ logLevel: 'silent' }), spy);
+        expect(statuses, `Answer ${SENDS.map((s) => `${s.what} ${s.status}`).join(', ')}`).toEqual(expected);
+      } finally {
+        spy.restore();
+      }
+      expect(spy.report(), fix).toBe('none');
+    },
+    30_000,
+  );
 
   it('the check catches a handler that reads the body with c.req.arrayBuffer() (planted shortcut)', async () => {
     const shortcut = plantedApp(async (c) => answerIngest(c, new Uint8Array(await c.req.arrayBuffer())));

@@ -3,6 +3,7 @@
  * name, a body (text, raw bytes or a generated shape) and the answer the contract expects.
  */
 import type { CorpusCaseSource, CorpusExpect, CorpusGenerate, CorpusRoute } from '../src/fixtures.ts';
+import { concatBytes } from '../src/body.ts';
 
 export const INGEST: CorpusRoute = '/ingest/v1';
 export const TODOS: CorpusRoute = '/todos';
@@ -58,21 +59,15 @@ export function text(route: CorpusRoute, name: string, body: string, expect: Cor
   return build(route, name, body, {}, expect, extra);
 }
 
-/** Concatenates text (UTF-8 encoded) and raw byte values. */
-export function concatBytes(parts: readonly (string | readonly number[])[]): Uint8Array {
+/** Text (UTF-8 encoded) and raw byte values, as one run of bytes. */
+function partsToBytes(parts: readonly (string | readonly number[])[]): Uint8Array {
   const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : Uint8Array.from(p)));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks, chunks.reduce((n, c) => n + c.length, 0));
 }
 
 /** A case whose body is raw bytes: text parts are UTF-8 encoded, number arrays are bytes as is. */
 export function bytes(route: CorpusRoute, name: string, parts: readonly (string | readonly number[])[], expect: CorpusExpect, extra?: Extra): CorpusCaseSource {
-  const raw = concatBytes(parts);
+  const raw = partsToBytes(parts);
   return build(route, name, renderBytes(raw), { bodyBase64: Buffer.from(raw).toString('base64') }, expect, extra);
 }
 

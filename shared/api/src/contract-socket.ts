@@ -156,66 +156,57 @@ async function withServer(createApp: CreateApp, body: (server: SocketServer) => 
 const POLICY_HINT = "the kit's server policy (applyServerPolicy in @hotpath/api/server-policy) answers it; do not replace the server's clientError handling";
 const HEADER_HINT = 'Read headers from the whole header block (requestHeader() from @hotpath/api/node-request, or c.req.header()), not incoming.headers';
 
+/** Serves the app and writes `request` on one connection: what came back, once a whole response has. */
+async function oneExchange(createApp: CreateApp, request: string): Promise<RawExchange> {
+  let answer: RawExchange | undefined;
+  await withServer(createApp, async ({ port }) => {
+    answer = await exchange(port, (s) => s.write(request), oneResponse);
+  });
+  return answer!;
+}
+
 type Run = ContractCheck['run'];
 const socketCheck = (name: string, run: Run): ContractCheck => ({ id: `socket > ${name}`, group: 'socket', name, run });
 
 /** The socket group of the contract. */
 export function socketChecks(): ContractCheck[] {
   return [
-    socketCheck('a Content-Type after 999 other headers counts: 202', (createApp) =>
-      withServer(createApp, async ({ port }) => {
-        const x = await exchange(
-          port,
-          (s) =>
-            s.write(
-              `POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\n${fillers(FILLERS_BEFORE_CONTENT_TYPE)}Content-Type: application/json\r\nContent-Length: ${VALID_EVENT.length}\r\n\r\n${VALID_EVENT}`,
-            ),
-          oneResponse,
-        );
-        expect(
-          x.responses[0]?.status,
-          `${HEADER_HINT}: Content-Type: application/json came as header #1,001 of a valid POST /ingest/v1 and counts wherever it is (got ${shown(x)})`,
-        ).toBe(202);
-      }),
-    ),
+    socketCheck('a Content-Type after 999 other headers counts: 202', async (createApp) => {
+      const x = await oneExchange(
+        createApp,
+        `POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\n${fillers(FILLERS_BEFORE_CONTENT_TYPE)}Content-Type: application/json\r\nContent-Length: ${VALID_EVENT.length}\r\n\r\n${VALID_EVENT}`,
+      );
+      expect(
+        x.responses[0]?.status,
+        `${HEADER_HINT}: Content-Type: application/json came as header #1,001 of a valid POST /ingest/v1 and counts wherever it is (got ${shown(x)})`,
+      ).toBe(202);
+    }),
 
-    socketCheck('two conflicting Content-Types: 415', (createApp) =>
-      withServer(createApp, async ({ port }) => {
-        const x = await exchange(
-          port,
-          (s) =>
-            s.write(
-              `POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: ${VALID_EVENT.length}\r\n\r\n${VALID_EVENT}`,
-            ),
-          oneResponse,
-        );
-        expectRawError(
-          x.responses[0],
-          'unsupported_media_type',
-          `${HEADER_HINT}: Content-Type: application/json then Content-Type: text/plain is "application/json, text/plain", not JSON`,
-          x,
-        );
-      }),
-    ),
+    socketCheck('two conflicting Content-Types: 415', async (createApp) => {
+      const x = await oneExchange(
+        createApp,
+        `POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: ${VALID_EVENT.length}\r\n\r\n${VALID_EVENT}`,
+      );
+      expectRawError(
+        x.responses[0],
+        'unsupported_media_type',
+        `${HEADER_HINT}: Content-Type: application/json then Content-Type: text/plain is "application/json, text/plain", not JSON`,
+        x,
+      );
+    }),
 
-    socketCheck('Content-Length: 2097152 as header #1,002, no body sent yet: 413 at once', (createApp) =>
-      withServer(createApp, async ({ port }) => {
-        const x = await exchange(
-          port,
-          (s) =>
-            s.write(
-              `POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\n${fillers(FILLERS_BEFORE_CONTENT_TYPE)}Content-Length: ${TWO_MIB}\r\n\r\n`,
-            ),
-          oneResponse,
-        );
-        expectRawError(
-          x.responses[0],
-          'payload_too_large',
-          `Refuse a declared Content-Length over BODY_LIMIT_BYTES (${BODY_LIMIT_BYTES}) before reading the body, wherever the header is in the block (read it with requestHeader() or c.req.header()): here it is header #1,002 and no body was sent`,
-          x,
-        );
-      }),
-    ),
+    socketCheck('Content-Length: 2097152 as header #1,002, no body sent yet: 413 at once', async (createApp) => {
+      const x = await oneExchange(
+        createApp,
+        `POST /ingest/v1 HTTP/1.1\r\nHost: lab\r\nContent-Type: application/json\r\n${fillers(FILLERS_BEFORE_CONTENT_TYPE)}Content-Length: ${TWO_MIB}\r\n\r\n`,
+      );
+      expectRawError(
+        x.responses[0],
+        'payload_too_large',
+        `Refuse a declared Content-Length over BODY_LIMIT_BYTES (${BODY_LIMIT_BYTES}) before reading the body, wherever the header is in the block (read it with requestHeader() or c.req.header()): here it is header #1,002 and no body was sent`,
+        x,
+      );
+    }),
 
     socketCheck('Content-Length: 10 then 30 bytes: 400 bad_request as JSON', (createApp) =>
       withServer(createApp, async ({ port }) => {
@@ -227,12 +218,10 @@ export function socketChecks(): ContractCheck[] {
       }),
     ),
 
-    socketCheck('a 100 KB header: 431 header_too_large as JSON', (createApp) =>
-      withServer(createApp, async ({ port }) => {
-        const x = await exchange(port, (s) => s.write(`GET /health HTTP/1.1\r\nHost: lab\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`), oneResponse);
-        expectRawError(x.responses[0], 'header_too_large', `Answer a header block over 16 KiB with 431 header_too_large JSON: ${POLICY_HINT}`, x);
-      }),
-    ),
+    socketCheck('a 100 KB header: 431 header_too_large as JSON', async (createApp) => {
+      const x = await oneExchange(createApp, `GET /health HTTP/1.1\r\nHost: lab\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`);
+      expectRawError(x.responses[0], 'header_too_large', `Answer a header block over 16 KiB with 431 header_too_large JSON: ${POLICY_HINT}`, x);
+    }),
 
     socketCheck('stalled headers: 408 request_timeout as JSON after headersTimeout', (createApp) =>
       withServer(createApp, async ({ port }) => {

@@ -13,7 +13,7 @@ import { Char, JsonError, Token, u8, type JsonErrorCode, type TokenType } from '
 import { ESCAPED_BYTE, hexValue, isDigit, readNumber, utf8SequenceSize } from './json-text.ts';
 import { MAX_JSON_DEPTH } from './limits.ts';
 
-export { escapedTextEquals, isDigit, numberFromText, readNumber, skipWhitespace } from './json-text.ts';
+export { ESCAPED_BYTE, escapedTextEquals, isDigit, numberFromText, readNumber, skipWhitespace } from './json-text.ts';
 
 /** Where a reader is in the grammar: what the next token may be. */
 export const State = {

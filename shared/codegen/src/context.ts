@@ -85,13 +85,7 @@ export class GenContext {
    * for a value that already has a constant returns that constant, whatever name was asked for.
    */
   constant(name: string, value: string | number | boolean): string {
-    const source = literal(value);
-    const existing = this.constantByLiteral.get(source);
-    if (existing) return existing;
-    const unique = this.name(constantCase(name));
-    this.constants.set(unique, source);
-    this.constantByLiteral.set(source, unique);
-    return unique;
+    return this.computed(name, literal(value));
   }
 
   /** Imports `name` from `module` (a type-only import when `typeOnly`); returns the name to use. */

@@ -12,7 +12,7 @@ import { addAppFigures, summarise } from '../src/load-summary.ts';
 import type { LoadScenarioResult } from '../src/load.ts';
 import { computeRatios, type CheckpointResult } from '../src/report.ts';
 import { formatTable } from '../src/table.ts';
-import { round, sampleResult, sampleWithReference, withArrayBuffers } from './samples.ts';
+import { round, sampleResult, sampleWithReference, withArrayBuffers, noteColumns } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
@@ -74,11 +74,7 @@ describe('ArrayBuffer and app figures in the table', () => {
     expect(table).toContain("App's own heap per request (minus GET /health): POST /ingest/v1 1KB 2.93 KiB");
     expect(table).toContain("App's own ArrayBuffer bytes per request (minus GET /health): POST /ingest/v1 1KB 16.0 B");
     expect(table).toContain('App stats of this, POST /ingest/v1 1KB, end of the last round: pool hits=99990 misses=10 size=64; sink depth=0.5');
-    const starts = lines
-      .slice(2)
-      .filter((l) => l.includes('better'))
-      .map((l) => l.indexOf('('));
-    expect(new Set(starts).size).toBe(1);
+    expect(noteColumns(lines), 'numbers right-aligned: every "(… is better)" note starts in one column').toHaveLength(1);
   });
 
   it("prints a dash for a figure that could not be measured, and the reference's lines when it has figures", () => {

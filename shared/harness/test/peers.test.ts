@@ -12,7 +12,7 @@ import { checkPeers } from '../src/define.ts';
 import { computeRatios, type CheckpointResult } from '../src/report.ts';
 import { formatTable } from '../src/table.ts';
 import { defaultBaselineDir } from '../src/subjects.ts';
-import { micro, sampleResult, sampleWithReference, summary, withArrayBuffers } from './samples.ts';
+import { micro, sampleResult, sampleWithReference, summary, withArrayBuffers, noteColumns } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
@@ -166,11 +166,7 @@ describe('peers with a package folder', () => {
       'Peers, measured in the same rounds as the subjects: no-pool (package solutions/04-pooling/no-pool, fresh servers like the subjects; "no-pool ratio" = no-pool / baseline)',
     );
     expect(table).not.toContain('Micro peers');
-    const starts = lines
-      .slice(2)
-      .filter((l) => l.includes('better'))
-      .map((l) => l.indexOf('('));
-    expect(new Set(starts).size).toBe(1);
+    expect(noteColumns(lines), 'numbers right-aligned: every "(… is better)" note starts in one column').toHaveLength(1);
   });
 
   it('says which peers are micro only when both kinds are present, and puts the peer lines after the reference', () => {
@@ -215,11 +211,7 @@ describe('peers in the table', () => {
     expect(table).toMatch(/micro: stringify todos\s+time\/op\s+–\s+8\.00 µs\s+–\s+2\.00 µs\s+0\.25×/);
     expect(table).toContain('Micro peers, measured in the same rounds as the subjects: fast-json-stringify ("fjs ratio" = fast-json-stringify / baseline)');
     // Numbers stay right-aligned: every note starts in the same column.
-    const starts = lines
-      .slice(2)
-      .filter((l) => l.includes('better'))
-      .map((l) => l.indexOf('('));
-    expect(new Set(starts).size).toBe(1);
+    expect(noteColumns(lines), 'numbers right-aligned: every "(… is better)" note starts in one column').toHaveLength(1);
   });
 
   it('puts the peer columns after the reference columns in a three-subject run', () => {

@@ -28,19 +28,20 @@ const id = 'missing' in other ? '' : `node${other.major}`;
 const otherPath = 'missing' in other ? '' : other.path;
 const otherMajor = 'missing' in other ? 0 : other.major;
 
+type RunOptions = Parameters<typeof runCheckpoint>[0];
+
+/** A quick run of the fixture app (subject and baseline alike), with `options` saying what and on which runtimes. */
+function run(options: Partial<RunOptions>) {
+  return runCheckpoint({ dir: app, baselineDir: app, checkpointFile, quick: true, progress: false, ...options });
+}
+
+/** One short load round and one startup run: enough to show which runtime served what. */
+const shortLoad: Partial<RunOptions> = { only: ['load', 'startup'], rounds: 1, durationSec: 0.5, connections: 10, startupRuns: 1 };
+
 describe.skipIf(missing !== undefined)(`a run on Node ${own} and on another Node (${missing ?? otherPath})`, () => {
   it("runs the definition's micro tasks on the other runtime too, in a worker of that runtime, keyed <key>@<id>", async () => {
     const json = join(out, 'micro.json');
-    const { result, table } = await runCheckpoint({
-      dir: app,
-      baselineDir: app,
-      checkpointFile,
-      quick: true,
-      only: ['micro'],
-      runtimes: [otherPath],
-      json,
-      progress: false,
-    });
+    const { result, table } = await run({ only: ['micro'], runtimes: [otherPath], json });
     expect(result.failures).toEqual([]);
     expect(result.runtime).toMatchObject({ id: `node${own}`, kind: 'node', major: own, version: process.version.slice(1) });
     expect(result.runtimes).toEqual([expect.objectContaining({ id, kind: 'node', major: otherMajor, path: otherPath })]);
@@ -64,21 +65,7 @@ describe.skipIf(missing !== undefined)(`a run on Node ${own} and on another Node
   });
 
   it("starts the other runtime's servers with its binary, in the same load rounds and startup runs", async () => {
-    const { result } = await runCheckpoint({
-      dir: app,
-      baselineDir: app,
-      checkpointFile,
-      quick: true,
-      only: ['load', 'startup'],
-      runtimes: [otherPath],
-      rounds: 1,
-      durationSec: 0.5,
-      warmupSec: 0.25,
-      connections: 10,
-      startupRuns: 1,
-      json: join(out, 'load.json'),
-      progress: false,
-    });
+    const { result } = await run({ ...shortLoad, runtimes: [otherPath], warmupSec: 0.25, json: join(out, 'load.json') });
     expect(result.failures).toEqual([]);
     const health = result.load!.scenarios[0]!;
     expect(Object.keys(health.results)).toEqual(['subject', `subject@${id}`]);
@@ -106,21 +93,7 @@ if (!bun) console.warn('runtime-e2e.test.ts: the Bun test skipped: Bun is not in
 
 describe.skipIf(bun === undefined)('a run on this Node and on Bun', () => {
   it('measures the Bun servers at startup and says that load leaves them out', async () => {
-    const { result } = await runCheckpoint({
-      dir: app,
-      baselineDir: app,
-      checkpointFile,
-      quick: true,
-      only: ['load', 'startup'],
-      runtimes: ['bun'],
-      rounds: 1,
-      durationSec: 0.5,
-      warmupSec: 0,
-      connections: 10,
-      startupRuns: 1,
-      json: join(out, 'bun.json'),
-      progress: false,
-    });
+    const { result } = await run({ ...shortLoad, runtimes: ['bun'], warmupSec: 0, json: join(out, 'bun.json') });
     expect(result.failures).toEqual([]);
     expect(result.runtimes).toEqual([expect.objectContaining({ id: 'bun', kind: 'bun', v8: null, path: bun })]);
     expect(Object.keys(result.startup!.results)).toEqual(['subject', 'subject@bun']);

@@ -271,3 +271,18 @@ export function withArrayBuffers(base: CheckpointResult, bytes: Record<string, R
   result.ratios = computeRatios(result);
   return result;
 }
+
+/**
+ * The columns where a printed table's "(higher/lower is better)" notes start, each once: one column when
+ * every number of the table is right-aligned.
+ */
+export function noteColumns(lines: readonly string[]): number[] {
+  return [
+    ...new Set(
+      lines
+        .slice(2)
+        .filter((l) => l.includes('better'))
+        .map((l) => l.indexOf('(')),
+    ),
+  ];
+}

@@ -9,7 +9,7 @@ import { runMicroInterleaved, throughputMbPerSec, type MicroTask } from '../src/
 import { runMicroSection, taskInputBytes } from '../src/micro-section.ts';
 import { computeRatios, type CheckpointResult } from '../src/report.ts';
 import { formatMbPerSec, formatTable } from '../src/table.ts';
-import { micro, sampleResult, sampleWithReference } from './samples.ts';
+import { micro, sampleResult, sampleWithReference, noteColumns } from './samples.ts';
 import { checkSchema } from './schema-check.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../checkpoint.schema.json', import.meta.url), 'utf8'));
@@ -151,11 +151,7 @@ describe('MB/s in the table', () => {
     expect(lines[row - 1]).toMatch(/^\s+heap B\/op/);
     expect(lines[row]).toMatch(/^\s+MB\/s\s+602 MB\/s\s+293 MB\/s\s+2\.06×\s+\(higher is better\)$/);
     expect(table).toContain('MB/s = inputBytes per call / time per call (1 MB = 10^6 B); its ratios are this / baseline too: above 1× is faster');
-    const notes = lines
-      .slice(2)
-      .filter((l) => l.includes('better'))
-      .map((l) => l.indexOf('('));
-    expect(new Set(notes).size).toBe(1);
+    expect(noteColumns(lines), 'numbers right-aligned: every "(… is better)" note starts in one column').toHaveLength(1);
   });
 
   it('fills the reference and peer columns of the MB/s row like the other rows', () => {

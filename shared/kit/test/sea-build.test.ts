@@ -62,19 +62,26 @@ describe('formatBuild', () => {
     largest: [{ path: 'node_modules/.pnpm/hono@4.13.19/node_modules/hono/dist/context.js', bytes: 10_500 }],
     ms: 12,
   });
+  /** A build of both bundles by Node `node`, with these binaries, that took `ms`. */
+  const build = (node: string, seaMethod: BuildReport['seaMethod'], binaries: BuildReport['binaries'], ms: number): BuildReport => ({
+    node,
+    seaMethod,
+    outDir: 'dist',
+    bundles: { server: bundle('server'), snapshot: bundle('snapshot') },
+    binaries,
+    ms,
+  });
 
   it('prints each bundle, each binary or its failure, and the build time', () => {
-    const report: BuildReport = {
-      node: 'v20.20.2',
-      seaMethod: 'postject',
-      outDir: 'dist',
-      bundles: { server: bundle('server'), snapshot: bundle('snapshot') },
-      binaries: [
+    const report = build(
+      'v20.20.2',
+      'postject',
+      [
         { name: 'server-sea', method: 'postject', path: 'dist/server-sea', bytes: 99_200_000, blobBytes: 176_000, ms: { blob: 168, copy: 93, inject: 10_766 } },
         { name: 'server-sea-snapshot', error: 'snapshot failed\nmethods.toSorted is not a function' },
       ],
-      ms: 11_800,
-    };
+      11_800,
+    );
     const text = formatBuild(report);
     expect(text).toContain('dist/server.cjs: 175.0 kB from 2 inputs (12 ms)');
     expect(text).toContain('hono/dist/context.js');
@@ -84,14 +91,12 @@ describe('formatBuild', () => {
   });
 
   it('says a binary made by node --build-sea grew node by so much, in one step', () => {
-    const report: BuildReport = {
-      node: 'v26.12.1',
-      seaMethod: 'build-sea',
-      outDir: 'dist',
-      bundles: { server: bundle('server'), snapshot: bundle('snapshot') },
-      binaries: [{ name: 'server-sea', method: 'build-sea', path: 'dist/server-sea', bytes: 150_846_592, blobBytes: 527_424, ms: { build: 18_940 } }],
-      ms: 19_500,
-    };
+    const report = build(
+      'v26.12.1',
+      'build-sea',
+      [{ name: 'server-sea', method: 'build-sea', path: 'dist/server-sea', bytes: 150_846_592, blobBytes: 527_424, ms: { build: 18_940 } }],
+      19_500,
+    );
     const text = formatBuild(report);
     expect(text).toContain('server-sea: 150.8 MB (+527 kB over node; build 18940 ms), built with node --build-sea');
     expect(text).toContain('built in 19.5 s with Node v26.12.1 (single executables by node --build-sea)');

@@ -4,14 +4,7 @@
  * runs the check when it loads, so a route with an unregistered type never serves a request; lab 02's
  * registry test runs it on a route table with a type left out.
  */
-
-/** What the check needs of a route. */
-export interface DeclaredRoute {
-  method: string;
-  path: string;
-  accepts?: string;
-  returns?: readonly string[];
-}
+import type { DeclaredRoute } from '#given';
 
 /** One line per problem, each naming the route, the type and the fix; empty when every type is registered. */
 export function unregisteredTypes(routes: readonly DeclaredRoute[], registered: Iterable<string>): string[] {

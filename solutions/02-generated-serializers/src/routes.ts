@@ -35,23 +35,28 @@ export function getTodo(c: Ctx): Response {
   return todo === undefined ? respond.notFound() : respond.ok(jsonContext.Todo.serialize(todo));
 }
 
-export async function createTodo(c: Ctx): Promise<Response> {
+/**
+ * A POST body, parsed and checked by its generated validator: the typed value, or the finished error Response
+ * to return as is (415, 413, 400 invalid_json, 400 validation_failed with the validator's message).
+ */
+async function readValid<T>(c: Ctx, type: { validate(value: unknown): string | undefined }): Promise<T | Response> {
   const body = await readJson(c, errorResponse);
   if (body instanceof Response) return body;
-  const problem = jsonContext.CreateTodo.validate(body);
-  if (problem !== undefined) return errorResponse('validation_failed', problem);
-  const input = body as CreateTodo;
+  const problem = type.validate(body);
+  return problem === undefined ? (body as T) : errorResponse('validation_failed', problem);
+}
+
+export async function createTodo(c: Ctx): Promise<Response> {
+  const input = await readValid<CreateTodo>(c, jsonContext.CreateTodo);
+  if (input instanceof Response) return input;
   const todo = c.env.todos.add(input.title, input.isComplete ?? false);
   todoCreated(c.env.log, todo.id, todo.title);
   return respond.created(jsonContext.Todo.serialize(todo), `/todos/${todo.id}`);
 }
 
 export async function ingest(c: Ctx): Promise<Response> {
-  const body = await readJson(c, errorResponse);
-  if (body instanceof Response) return body;
-  const problem = jsonContext.IngestEvent.validate(body);
-  if (problem !== undefined) return errorResponse('validation_failed', problem);
-  const event = body as IngestEvent;
+  const event = await readValid<IngestEvent>(c, jsonContext.IngestEvent);
+  if (event instanceof Response) return event;
   if (!offer(c.env, event)) return respond.sinkFull();
   return respond.accepted(jsonContext.IngestAccepted.serialize({ accepted: true, itemCount: event.itemCount, timestamp: event.timestamp }));
 }

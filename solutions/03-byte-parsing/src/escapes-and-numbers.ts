@@ -9,21 +9,9 @@
  * representable power of ten is one correctly rounded IEEE operation.
  */
 import { Char } from '@hotpath/api';
-
-/** What each one-letter escape stands for, by the letter after the backslash; `u` is handled apart. */
-const UNESCAPED = new Uint8Array(256);
-for (const [letter, byte] of [
-  ['"', 0x22],
-  ['\\', 0x5c],
-  ['/', 0x2f],
-  ['b', 0x08],
-  ['f', 0x0c],
-  ['n', 0x0a],
-  ['r', 0x0d],
-  ['t', 0x09],
-] as const) {
-  UNESCAPED[letter.charCodeAt(0)] = byte;
-}
+// What each one-letter escape stands for, by the letter after the backslash (`u` is handled apart): the table
+// the given reader uses too.
+import { ESCAPED_BYTE } from '@hotpath/api/json-reader-base';
 
 /** The value of one hex digit (already validated by the scanner). */
 const hex = (b: number) => (b <= Char.Digit9 ? b - Char.Digit0 : (b | 0x20) - Char.LowerA + 10);
@@ -49,7 +37,7 @@ export function escapedEquals(bytes: Uint8Array, start: number, end: number, exp
     }
     const letter = bytes[i + 1]!;
     if (letter !== Char.LowerU) {
-      if (expected[k++] !== UNESCAPED[letter]) return false;
+      if (expected[k++] !== ESCAPED_BYTE[letter]) return false;
       i += 2;
       continue;
     }

@@ -5,10 +5,10 @@
  * string for anything skipped. What it found goes through lab 02's generated validator, so the API answers
  * exactly as before; a document that is not JSON is a 400 naming the first bad byte.
  */
-import { JsonError, MESSAGES, Token, describeJsonError, type IngestEvent } from '@hotpath/api';
+import { Token, type IngestEvent } from '@hotpath/api';
 import { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
 import type { Context } from 'hono';
-import { errorResponse, jsonContext, offer, readBodyBytes, respond, type AppEnv } from '#given';
+import { errorResponse, invalidJson, jsonContext, offer, readBodyBytes, respond, type AppEnv } from '#given';
 import { JsonReader } from './json-reader.ts';
 
 export { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
@@ -42,13 +42,6 @@ export function readIngest(reader: JsonReader, bytes: Uint8Array, fields: Ingest
     if (reader.tokenType === Token.Error) return IngestRead.InvalidJson;
   }
   return reader.read() === Token.EndOfDocument ? IngestRead.Fields : IngestRead.InvalidJson;
-}
-
-/** The 400 for a body that is not JSON: lab 01's fixed answers where it has one, else the byte that broke it. */
-export function invalidJson(reader: JsonReader): Response {
-  if (reader.errorCode === JsonError.TooDeep) return respond.tooDeep();
-  if (reader.errorCode === JsonError.InvalidUtf8) return respond.invalidUtf8();
-  return errorResponse('invalid_json', MESSAGES.invalidJson(describeJsonError(reader.errorCode, reader.errorOffset)));
 }
 
 // One reader and one fields record for the whole process: a request uses them from reset to answer

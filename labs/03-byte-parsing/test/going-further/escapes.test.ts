@@ -13,7 +13,7 @@ import { measureBytesPerOpWithin } from '@hotpath/harness';
 import { describe, expect, it, vi } from 'vitest';
 import { spell } from '../support/arbitraries.ts';
 import { ESCAPED_TEXT_CASES } from '../support/cases.ts';
-import { bytesOf, newReader, readText, showBytes, tokenName } from '../support/subject.ts';
+import { bytesOf, newReader, readText, showBytes, tokenName, textEqualsMistakes } from '../support/subject.ts';
 
 // The given comparison, counted: your reader imports this wrapper in its place.
 vi.mock('@hotpath/api/json-reader-base', async (importOriginal) => {
@@ -39,13 +39,7 @@ describe('textEquals() with escapes, your own comparison', () => {
 
   it('decodes one-letter escapes, \\uXXXX in either case and surrogate pairs; a lone surrogate equals nothing', async () => {
     const reader = await newReader();
-    const wrong: string[] = [];
-    for (const [written, text, equal] of ESCAPED_TEXT_CASES) {
-      for (const doc of [`"${written}"`, `{"${written}":1}`]) {
-        readText(reader, bytesOf(doc));
-        if (reader.textEquals(u8(text)) !== equal) wrong.push(`${doc} ${equal ? 'equals' : 'does not equal'} ${JSON.stringify(text)}`);
-      }
-    }
+    const wrong = textEqualsMistakes(reader, ESCAPED_TEXT_CASES);
     const rule =
       'decode each escape and compare the UTF-8 bytes it stands for; a \\uD83D\\uDE00 pair is one code point (4 UTF-8 bytes); a lone surrogate never equals valid UTF-8';
     expect(wrong, `textEquals() answered wrong: ${rule}`).toEqual([]);

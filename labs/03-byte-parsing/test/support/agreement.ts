@@ -13,6 +13,20 @@ import { describe, it } from 'vitest';
 import { deepDocument, jsonishBytes, mutate, mutatedDocument, mutation, randomBytes, validDocument } from './arbitraries.ts';
 import { expectSameAsReference, newReader, showBytes } from './subject.ts';
 
+/** Nesting around the 64-level limit: whole, or with a byte or two replaced, inserted or deleted, or cut short. */
+const deepOrMutated = fc.oneof(
+  deepDocument,
+  fc.tuple(deepDocument, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([bytes, m]) => mutate(bytes, m)),
+);
+
+/** The documents checked byte for byte against the reference, beyond the corpus and valid ones: [test name, bytes, runs]. */
+const BYTE_SOURCES: [string, fc.Arbitrary<Uint8Array>, number][] = [
+  ['on valid documents with bytes replaced, inserted or deleted, or cut short', mutatedDocument, 1500],
+  ['on nesting around the 64-level limit, whole, cut short or mutated', deepOrMutated, 300],
+  ['on random bytes', randomBytes, 1000],
+  ["on strings of JSON's own characters", jsonishBytes, 1500],
+];
+
 export function describeAgreement(title: string, exact: boolean): void {
   describe(title, () => {
     it('on every corpus body', async () => {
@@ -38,39 +52,11 @@ export function describeAgreement(title: string, exact: boolean): void {
       );
     });
 
-    it('on valid documents with bytes replaced, inserted or deleted, or cut short', async () => {
+    it.each(BYTE_SOURCES)('%s', async (_name, bytes, numRuns) => {
       const reader = await newReader();
       fc.assert(
-        fc.property(mutatedDocument, (bytes) => void expectSameAsReference(reader, bytes, exact)),
-        { numRuns: 1500 },
-      );
-    });
-
-    it('on nesting around the 64-level limit, whole, cut short or mutated', async () => {
-      const reader = await newReader();
-      const deep = fc.oneof(
-        deepDocument,
-        fc.tuple(deepDocument, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([bytes, m]) => mutate(bytes, m)),
-      );
-      fc.assert(
-        fc.property(deep, (bytes) => void expectSameAsReference(reader, bytes, exact)),
-        { numRuns: 300 },
-      );
-    });
-
-    it('on random bytes', async () => {
-      const reader = await newReader();
-      fc.assert(
-        fc.property(randomBytes, (bytes) => void expectSameAsReference(reader, bytes, exact)),
-        { numRuns: 1000 },
-      );
-    });
-
-    it("on strings of JSON's own characters", async () => {
-      const reader = await newReader();
-      fc.assert(
-        fc.property(jsonishBytes, (bytes) => void expectSameAsReference(reader, bytes, exact)),
-        { numRuns: 1500 },
+        fc.property(bytes, (doc) => void expectSameAsReference(reader, doc, exact)),
+        { numRuns },
       );
     });
   });

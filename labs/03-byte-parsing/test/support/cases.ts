@@ -6,9 +6,31 @@
 import { JsonError, Token } from '@hotpath/api';
 import type { ReferenceReading } from '@hotpath/api/json-reference';
 import { expect } from 'vitest';
-import { latin1, showBytes, showError, tokenName, type JsonReader } from './subject.ts';
+import { bytesOf, latin1, showBytes, showError, tokenName, type JsonReader } from './subject.ts';
 
 const E = JsonError;
+
+/**
+ * Documents whose value at token 0, 1 or 2 is invalid or too deep: skip() there must answer Token.Error with
+ * the error that reading token by token finds (skip.test.ts, errors.test.ts).
+ */
+export const BAD_SKIPPED_VALUES: Uint8Array[] = [
+  `{"a":${'['.repeat(64)}${']'.repeat(64)}}`,
+  `[${'{"k":'.repeat(64)}1${'}'.repeat(64)}]`,
+  '{"a":[1,{"b":tru}],"c":1}',
+  '{"a":{"b" 1}}',
+  '[[1,],2]',
+  latin1('{"a":["\xC0\xAF"]}'),
+  '{"a":[1,2',
+].map(bytesOf);
+
+/** `depth` levels of arrays, then of objects (`{"a":` each), around an empty array: the no-recursion tests' documents. */
+export function deepNesting(depth: number): Array<{ open: string; bytes: Uint8Array }> {
+  return ['[', '{"a":'].map((open) => {
+    const close = open === '[' ? ']' : '}';
+    return { open, bytes: bytesOf(`${open.repeat(depth - 1)}[]${close.repeat(depth - 1)}`) };
+  });
+}
 
 /** [document (a string, or bytes from latin1()), the error, its byte offset], by the rules in json-bytes.ts. */
 export const INVALID: [string | Uint8Array, number, number][] = [

@@ -6,21 +6,18 @@
  * `differenceFrom` says, as an instruction, where they part: in the token stream (the core), or also in the
  * error code and offset (`exact`).
  */
-import { JSON_ERROR_NAMES, JsonError, TOKEN_NAMES, Token, type JsonErrorCode, type TokenType } from '@hotpath/api';
+import { JSON_ERROR_NAMES, JsonError, TOKEN_NAMES, Token, u8, type JsonErrorCode, type TokenType } from '@hotpath/api';
 import { readAllTokens, type ReferenceReading, type TokenRecord } from '@hotpath/api/json-reference';
 import type { JsonReader } from '#lab/json-reader.ts';
 
 export type { JsonReader };
 
-/** `load` run once, on first use, and shared (see lab 02's test/support/generated.ts). */
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= load());
-}
+// Each loader imports a module of the subject: the module loader evaluates it once and hands every later
+// import() the same module (or the same error, for unfinished code).
 
-export const loadReaderModule = once(() => import('#lab/json-reader.ts'));
-export const loadIngestModule = once(() => import('#lab/ingest.ts'));
-export const loadAppModule = once(() => import('#lab/app.ts'));
+export const loadReaderModule = () => import('#lab/json-reader.ts');
+export const loadIngestModule = () => import('#lab/ingest.ts');
+export const loadAppModule = () => import('#lab/app.ts');
 
 /** A new reader of the subject's JsonReader class. */
 export async function newReader(maxDepth?: number): Promise<JsonReader> {
@@ -130,4 +127,19 @@ export function readText(reader: JsonReader, doc: Uint8Array): void {
     if (type === Token.String || type === Token.PropertyName) return;
   }
   throw new Error(`Expected a string or property name in ${showBytes(doc)}: read() returned ${tokenName(reader.tokenType)}`);
+}
+
+/**
+ * Each `[written, text, equal]` case read as a string and as a name: those where `reader.textEquals(u8(text))`
+ * does not answer `equal`, as "<document> equals / does not equal <text>".
+ */
+export function textEqualsMistakes(reader: JsonReader, cases: readonly (readonly [string, string, boolean])[]): string[] {
+  const wrong: string[] = [];
+  for (const [written, text, equal] of cases) {
+    for (const doc of [`"${written}"`, `{"${written}":1}`]) {
+      readText(reader, bytesOf(doc));
+      if (reader.textEquals(u8(text)) !== equal) wrong.push(`${doc} ${equal ? 'equals' : 'does not equal'} ${JSON.stringify(text)}`);
+    }
+  }
+  return wrong;
 }

@@ -7,17 +7,14 @@ import type { HotPathApp } from '@hotpath/api';
 import type { BodyMemory } from '#lab/body.ts';
 import type { PoolStats } from '#lab/pool.ts';
 
-/** `load` run once, on first use, and shared. */
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= load());
-}
+// Each loader imports a module of the subject: the module loader evaluates it once and hands every later
+// import() the same module (or the same error, for unfinished code).
 
-export const loadPool = once(() => import('#lab/pool.ts'));
-export const loadBody = once(() => import('#lab/body.ts'));
-export const loadSink = once(() => import('#lab/ring-sink.ts'));
-export const loadIngest = once(() => import('#lab/ingest.ts'));
-export const loadApp = once(() => import('#lab/app.ts'));
+export const loadPool = () => import('#lab/pool.ts');
+export const loadBody = () => import('#lab/body.ts');
+export const loadSink = () => import('#lab/ring-sink.ts');
+export const loadIngest = () => import('#lab/ingest.ts');
+export const loadApp = () => import('#lab/app.ts');
 
 export const encoder = new TextEncoder();
 export const INGEST_URL = 'http://localhost/ingest/v1';

@@ -63,6 +63,16 @@ export interface SampleWindow {
 /** V8's pseudo-frames: kept apart from code, never in the function list. */
 export const PSEUDO_FRAMES = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
 
+/** A script URL's file path when it is a file: URL, else the URL as it is (node:, http:, an eval's name). */
+function pathOf(url: string): string {
+  if (!url.startsWith('file:')) return url;
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return url;
+  }
+}
+
 /**
  * The package group of a call frame. npm code by the package folder after the last `node_modules/` (pnpm's
  * `node_modules/.pnpm/<name>@<version>/node_modules/<name>/…` included); `node:` for Node's built-ins; the
@@ -73,14 +83,7 @@ export function packageOf(url: string, functionName: string, root: string): { na
   if (PSEUDO_FRAMES.has(functionName) && url === '') return { name: functionName, kind: 'v8' };
   if (url === '') return { name: '(native)', kind: 'v8' };
   if (url.startsWith('node:')) return { name: 'node:', kind: 'node' };
-  let path = url;
-  if (url.startsWith('file:')) {
-    try {
-      path = fileURLToPath(url);
-    } catch {
-      /* keep the URL */
-    }
-  }
+  const path = pathOf(url);
   const nm = path.lastIndexOf('/node_modules/');
   if (nm >= 0) {
     const parts = path.slice(nm + '/node_modules/'.length).split('/');
@@ -236,14 +239,7 @@ export function ioNote(profile: CpuProfile, self: Map<number, number>, leader: P
 /** A script URL as a short location: relative to root, node_modules paths as `<package>/<file>`. */
 export function shortLocation(url: string, line: number, root: string): string {
   if (!url) return '(native)';
-  let path = url;
-  if (url.startsWith('file://')) {
-    try {
-      path = fileURLToPath(url);
-    } catch {
-      /* keep the URL */
-    }
-  }
+  let path = pathOf(url);
   const nm = path.lastIndexOf('/node_modules/');
   if (nm >= 0) path = path.slice(nm + '/node_modules/'.length);
   else if (isAbsolute(path)) {

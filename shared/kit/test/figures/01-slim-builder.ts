@@ -6,8 +6,7 @@ import { bytes, gc, k, LAB00_RUN, ms, msOf, ns, results, row, text, x, type LabF
 
 const run = results(LAB00_RUN);
 const ref = (scenario: string, metric: string) => run.load(scenario, metric);
-const base = (scenario: string, metric: string) => run.load(scenario, metric, 'baseline');
-const ratio = (scenario: string, metric: string) => ref(scenario, metric) / base(scenario, metric);
+const { base, ratio } = run;
 const TODOS = 'GET /todos';
 const INGEST = 'POST /ingest/v1 1KB';
 const micro = (task: string, metric: 'nsPerOp' | 'bytesPerOp', key = 'subject') => run.micro(task, metric, key);
@@ -17,25 +16,23 @@ const BODY = 'GET /todos body (100 todos)';
 /** autocannon's share of its core in the reference's GET /todos rounds, as the run's warning states it. */
 const generator = /GET \/todos \(subject\): autocannon used (\d+ %)/.exec(((run.data.warnings as string[]) ?? []).join('\n'))?.[1] ?? '(no warning)';
 
+/** A route's three rows: requests/s, p99 and heap per request, reference against lab 00 (`size` only on the first). */
+const routeRows = (route: string, size: string, scenario: string) => [
+  row(`${route}${size} requests/s`, k(ref(scenario, 'rps')), k(base(scenario, 'rps')), `**${x(ratio(scenario, 'rps'))}**`),
+  row(`${route} p99`, ms(ref(scenario, 'p99')), ms(base(scenario, 'p99')), x(ratio(scenario, 'p99'))),
+  row(
+    `${route} heap per request`,
+    bytes(ref(scenario, 'heapBytesPerRequest')),
+    bytes(base(scenario, 'heapBytesPerRequest')),
+    `**${x(ratio(scenario, 'heapBytesPerRequest'))}**`,
+  ),
+];
+
 export default {
   sources: [LAB00_RUN],
   quotes: [
-    row('`GET /todos` requests/s', k(ref(TODOS, 'rps')), k(base(TODOS, 'rps')), `**${x(ratio(TODOS, 'rps'))}**`),
-    row('`GET /todos` p99', ms(ref(TODOS, 'p99')), ms(base(TODOS, 'p99')), x(ratio(TODOS, 'p99'))),
-    row(
-      '`GET /todos` heap per request',
-      bytes(ref(TODOS, 'heapBytesPerRequest')),
-      bytes(base(TODOS, 'heapBytesPerRequest')),
-      `**${x(ratio(TODOS, 'heapBytesPerRequest'))}**`,
-    ),
-    row('`POST /ingest/v1` (1 KB) requests/s', k(ref(INGEST, 'rps')), k(base(INGEST, 'rps')), `**${x(ratio(INGEST, 'rps'))}**`),
-    row('`POST /ingest/v1` p99', ms(ref(INGEST, 'p99')), ms(base(INGEST, 'p99')), x(ratio(INGEST, 'p99'))),
-    row(
-      '`POST /ingest/v1` heap per request',
-      bytes(ref(INGEST, 'heapBytesPerRequest')),
-      bytes(base(INGEST, 'heapBytesPerRequest')),
-      `**${x(ratio(INGEST, 'heapBytesPerRequest'))}**`,
-    ),
+    ...routeRows('`GET /todos`', '', TODOS),
+    ...routeRows('`POST /ingest/v1`', ' (1 KB)', INGEST),
     row(
       'GCs per 10k requests (todos / ingest)',
       `${gc(ref(TODOS, 'gcPer10k'))} / ${gc(ref(INGEST, 'gcPer10k'))}`,

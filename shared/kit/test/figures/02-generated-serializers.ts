@@ -14,8 +14,7 @@ const run26 = resultsIfCommitted(NODE26);
 const FJS = 'peer:fast-json-stringify';
 const CLASSES = 'JSON.stringify(class instances)';
 const TYPEBOX = 'TypeBox Value.Check';
-const t = (task: string, key = 'subject') => run.micro(task, 'nsPerOp', key);
-const b = (task: string, key = 'subject') => run.micro(task, 'bytesPerOp', key);
+const { nsPerOp: t, bytesPerOp: b } = run;
 const cell = (task: string, key = 'subject') => `${ns(t(task, key))}, ${bytes(b(task, key))}`;
 const heap = (task: string) => `${x(b(task) / b(task, 'baseline'))} the heap`;
 
@@ -28,7 +27,7 @@ const HUNDRED_PLACE = '100 Todos → UTF-8 bytes in place';
 const VALIDATE = 'validate a POST /todos body';
 
 const ref = (scenario: string, metric = 'rps') => run.load(scenario, metric);
-const base = (scenario: string, metric = 'rps') => run.load(scenario, metric, 'baseline');
+const { base } = run;
 const loadRow = (label: string, scenario: string) => row(label, `${k(ref(scenario))} req/s`, `${k(base(scenario))} req/s`, x(ref(scenario) / base(scenario)));
 const ROUTES = ['GET /health', 'GET /todos', 'GET /todos/42', 'POST /todos'];
 const heaps = ROUTES.map((route) => ref(route, 'heapBytesPerRequest'));

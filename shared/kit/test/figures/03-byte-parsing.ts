@@ -11,8 +11,7 @@ const run26 = resultsIfCommitted(NODE26);
 const LAB02 = 'reference:02-generated-serializers/results/checkpoint.json';
 const run = results(SOURCE);
 const PARSE = 'peer:JSON.parse(text)';
-const t = (task: string, key = 'subject') => run.micro(task, 'nsPerOp', key);
-const b = (task: string, key = 'subject') => run.micro(task, 'bytesPerOp', key);
+const { nsPerOp: t, bytesPerOp: b } = run;
 const mbs = (task: string, key = 'subject') => `${run.micro(task, 'mbPerSec', key).toFixed(0)} MB/s`;
 const cell = (task: string, key = 'subject', speed = false) => `${ns(t(task, key))}, ${bytes(b(task, key))}${speed ? `, ${mbs(task, key)}` : ''}`;
 
@@ -22,8 +21,7 @@ const KB64_LAST = 'read 64 KB body, fields last';
 const KB64_FIRST = 'read 64 KB body, fields first';
 
 const ref = (scenario: string, metric = 'rps') => run.load(scenario, metric);
-const base = (scenario: string, metric = 'rps') => run.load(scenario, metric, 'baseline');
-const ratio = (scenario: string, metric = 'rps') => ref(scenario, metric) / base(scenario, metric);
+const { base, ratio } = run;
 const KB1 = 'POST /ingest/v1 1KB';
 const KB64 = 'POST /ingest/v1 64KB';
 const lab02 = results(LAB02);

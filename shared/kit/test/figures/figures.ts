@@ -81,6 +81,15 @@ export class Results {
     return this.figure('startup', 'startup', metric, key);
   }
 
+  /** A load figure of the baseline (lab 00, or the run's own baseline). */
+  base = (scenario: string, metric = 'rps'): number => this.load(scenario, metric, 'baseline');
+  /** A load figure of the subject over the baseline's: above 1× is more. */
+  ratio = (scenario: string, metric = 'rps'): number => this.load(scenario, metric) / this.base(scenario, metric);
+  /** A micro task's time per call, in ns, for `key`. */
+  nsPerOp = (task: string, key = 'subject'): number => this.micro(task, 'nsPerOp', key);
+  /** A micro task's heap bytes per call for `key`. */
+  bytesPerOp = (task: string, key = 'subject'): number => this.micro(task, 'bytesPerOp', key);
+
   /** The measured rounds of a load scenario for one server (`subject`, `baseline`, `peer:<name>`). */
   rounds(scenario: string, key = 'subject'): Array<Record<string, number>> {
     const scenarios =
