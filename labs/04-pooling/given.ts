@@ -8,7 +8,7 @@
  * bytes come from (a pooled slab), never what the API answers.
  */
 import * as appStats from '@hotpath/api/app-stats';
-import * as lab01 from '@hotpath/solution-01-slim-builder/routes.ts';
+import type * as lab01 from '@hotpath/solution-01-slim-builder/routes.ts';
 import * as lab01Responses from '@hotpath/solution-01-slim-builder/responses.ts';
 import * as lab02 from '@hotpath/solution-02-generated-serializers';
 import * as lab02Routes from '@hotpath/solution-02-generated-serializers/routes.ts';

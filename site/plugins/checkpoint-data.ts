@@ -299,7 +299,7 @@ export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[]
   });
   // Lab 00 has no load run of its own (at most a micro-only one): its load figures come from its run of record.
   const first = data[0];
-  if (first && first.references.every((run) => run.metrics.length === 0))
+  if (first?.references.every((run) => run.metrics.length === 0))
     first.references = lab00Runs(
       first,
       data,

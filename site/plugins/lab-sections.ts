@@ -19,7 +19,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { labs, type Hint, type LabEntry } from '@hotpath/workshop/manifest';
 import { stepOfHeading } from '@hotpath/kit/readme-steps';
@@ -80,7 +80,7 @@ function sectionEnd(children: MdNode[], at: number): number {
 }
 
 const findSection = (children: MdNode[], depth: number, title: string) =>
-  children.findIndex((node) => node.type === 'heading' && node.depth === depth && toString(node).trim() === title);
+  children.findIndex((node) => node.type === 'heading' && node.depth === depth && textOf(node).trim() === title);
 
 let results: { overlay: string | undefined; labs: Record<string, LabResults> } | undefined;
 function labResults(overlay: string | undefined): Record<string, LabResults> {
@@ -96,7 +96,7 @@ function additions(lab: LabEntry, children: MdNode[], extra: LabResults | undefi
   // Each step's hints after its section.
   const placed = new Set<number>();
   children.forEach((node, i) => {
-    const step = node.type === 'heading' ? stepOfHeading(toString(node)) : undefined;
+    const step = node.type === 'heading' ? stepOfHeading(textOf(node)) : undefined;
     const hints = lab.hints.filter((hint) => step !== undefined && hint.step === step);
     if (step === undefined || hints.length === 0 || placed.has(step)) return;
     placed.add(step);

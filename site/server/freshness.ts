@@ -5,7 +5,7 @@
  * learner's .hotpath/ is not one: the site's server answers it live. After a build, a stamp in the build
  * folder records when it finished and how long it took, to say how long the next one may take.
  */
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Stats, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const STAMP = '.hotpath-build.json';
@@ -14,7 +14,7 @@ const STAMP = '.hotpath-build.json';
 function newest(path: string): [number, string] {
   let best: [number, string] = [0, ''];
   const visit = (at: string) => {
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(at);
     } catch {

@@ -31,7 +31,9 @@ function watch(root: Element | Document): void {
 
 function start(): void {
   if (resized || typeof ResizeObserver === 'undefined') return;
-  resized = new ResizeObserver((entries) => entries.forEach((entry) => update(entry.target)));
+  resized = new ResizeObserver((entries) => {
+    for (const entry of entries) update(entry.target);
+  });
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) if (node instanceof Element) watch(node);

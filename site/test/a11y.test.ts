@@ -52,8 +52,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await opened?.close();
   mkdirSync(artifacts, { recursive: true });
-  writeFileSync(join(artifacts, 'a11y.json'), JSON.stringify(counts, null, 2) + '\n');
-  writeFileSync(join(artifacts, 'a11y-violations.json'), JSON.stringify(details, null, 2) + '\n');
+  writeFileSync(join(artifacts, 'a11y.json'), `${JSON.stringify(counts, null, 2)}\n`);
+  writeFileSync(join(artifacts, 'a11y-violations.json'), `${JSON.stringify(details, null, 2)}\n`);
 });
 
 /** Resolves once the DOM has not changed for `quiet` ms (hydration done, charts drawn), or after `cap` ms. */

@@ -97,7 +97,7 @@ describe('lab pages are navigable', () => {
         );
         if (count === 0) continue;
         const mine = `[id="${ids.get(step.step)}"]`;
-        expect(await before(page, mine, '#hints-for-step-' + step.step), `${slug}: "Hints for step ${step.step}" after step ${step.step}'s heading`).toBe(true);
+        expect(await before(page, mine, `#hints-for-step-${step.step}`), `${slug}: "Hints for step ${step.step}" after step ${step.step}'s heading`).toBe(true);
         const hints = page.locator(`details.hp-hint[data-step="${step.step}"]`);
         for (let i = 0; i < count; i++) {
           const after = await hints

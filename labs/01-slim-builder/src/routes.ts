@@ -38,9 +38,7 @@ import {
   isJsonContentType,
   jsonTextDepth,
   MESSAGES,
-  parseTodoId,
   readBodyWithin,
-  type IngestEvent,
   type IngestSink,
   type Logger,
   type TodoStore,
@@ -48,7 +46,6 @@ import {
 import type { Context, Handler } from 'hono';
 import { defineLogEvent } from './logger.ts';
 import * as respond from './responses.ts';
-import { validateCreateTodo, validateIngest } from './validate.ts';
 
 /** What one app owns; createApp() builds it and hands it to every request as `c.env`. */
 export interface AppState {

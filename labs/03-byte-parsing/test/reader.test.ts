@@ -149,7 +149,7 @@ describe('reset()', () => {
   it("reuses one reader: after any state, reading document B gives B's tokens exactly", async () => {
     const reader = await newReader();
     const fresh = await newReader();
-    const docs = ['{"a":[1,{"b":"c\\n"}]}', '[1,x', '"\\u0041"', '[[[[', '  null  ', '{"deep":' + '['.repeat(70)].map(bytesOf);
+    const docs = ['{"a":[1,{"b":"c\\n"}]}', '[1,x', '"\\u0041"', '[[[[', '  null  ', `{"deep":${'['.repeat(70)}`].map(bytesOf);
     for (const a of docs) {
       for (const b of docs) {
         for (let stop = 0; stop < 4; stop++) {

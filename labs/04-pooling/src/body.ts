@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { BODY_BUDGET_BYTES } from '@hotpath/api';
-import { Append, BodyRead, ByteBudget, DEFAULT_SMALL_RETAINED, DEFAULT_SMALL_SIZE } from '@hotpath/api/pool-base';
+import { type Append, type BodyRead, ByteBudget, DEFAULT_SMALL_RETAINED, DEFAULT_SMALL_SIZE } from '@hotpath/api/pool-base';
 import { BufferPool } from './pool.ts';
 
 export { Append, BodyRead, ByteBudget } from '@hotpath/api/pool-base';

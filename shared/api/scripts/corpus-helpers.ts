@@ -62,7 +62,10 @@ export function text(route: CorpusRoute, name: string, body: string, expect: Cor
 /** Text (UTF-8 encoded) and raw byte values, as one run of bytes. */
 function partsToBytes(parts: readonly (string | readonly number[])[]): Uint8Array {
   const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : Uint8Array.from(p)));
-  return concatBytes(chunks, chunks.reduce((n, c) => n + c.length, 0));
+  return concatBytes(
+    chunks,
+    chunks.reduce((n, c) => n + c.length, 0),
+  );
 }
 
 /** A case whose body is raw bytes: text parts are UTF-8 encoded, number arrays are bytes as is. */

@@ -23,7 +23,6 @@ import {
   expectJson,
   freshApp,
   send,
-  type Answer,
   type ContractCheck,
   type ContractOptions,
 } from './contract-support.ts';

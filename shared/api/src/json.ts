@@ -5,7 +5,7 @@
 
 /** A number as JSON.stringify writes it: NaN and ±Infinity become null, -0 becomes 0. */
 export function number(value: number): string {
-  return Number.isFinite(value) ? '' + value : 'null';
+  return Number.isFinite(value) ? `${value}` : 'null';
 }
 
 /** True for a plain JSON object: not null, not an array. */

@@ -46,6 +46,7 @@ export interface AppOptions {
  * its ingest route writes to, so tests can drain it.
  */
 export interface HotPathApp {
+  // biome-ignore lint/suspicious/noExplicitAny: Hono's fetch takes (request, env, executionCtx) of its own types
   fetch(request: Request, ...rest: any[]): Response | Promise<Response>;
   readonly sink: IngestSink;
 }

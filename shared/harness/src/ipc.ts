@@ -2,6 +2,7 @@
  * Request/reply over a child process's IPC channel: each message gets an id, the reply carrying the same id
  * resolves it. Used to drive the in-server probe and the load worker.
  */
+// biome-ignore-all lint/suspicious/noExplicitAny: replies are whatever the child sends; callers narrow them
 import type { ChildProcess } from 'node:child_process';
 
 export type IpcCall = (payload: Record<string, unknown>, timeoutMs?: number) => Promise<any>;

@@ -81,7 +81,7 @@ function run(message) {
 }
 
 process.on('message', async (message) => {
-  if (!message || message.cmd !== 'run') return;
+  if (message?.cmd !== 'run') return;
   try {
     process.send({ id: message.id, result: await run(message) });
   } catch (error) {

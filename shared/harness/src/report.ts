@@ -8,7 +8,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { peerKey } from './define.ts';
 import type { ScenarioSummary } from './load.ts';
-import type { LoadMetric, MicroMetric } from '@hotpath/workshop/manifest';
 import type { StartupSummary } from './startup.ts';
 import type { CheckpointResult, MicroFigures, Ratio } from './result.ts';
 

@@ -32,9 +32,6 @@ const Literals = <const T extends readonly (string | number | boolean | null)[]>
 const Dict = <T extends TSchema>(values: T, options: SchemaOptions = {}): TUnsafe<Record<string, Static<T>>> =>
   Type.Unsafe<Record<string, Static<T>>>({ ...options, type: 'object', additionalProperties: values });
 
-/** An object the schema leaves open. */
-const AnyObject = (options: SchemaOptions = {}): TUnsafe<Record<string, unknown>> => Type.Unsafe<Record<string, unknown>>({ ...options, type: 'object' });
-
 export const Runtime = Def(
   'runtime',
   Type.Object({
@@ -396,7 +393,9 @@ export const Startup = Def(
     unavailable: Type.Optional(
       Type.Array(Unavailable, { description: "peers this run could not start (the definition's unavailable, or a failed discarded start). Optional" }),
     ),
-    footprint: Type.Optional(Dict(Footprint, { description: "with the definition's footprint: true, what has to be shipped to run each measured server, by key. Optional" })),
+    footprint: Type.Optional(
+      Dict(Footprint, { description: "with the definition's footprint: true, what has to be shipped to run each measured server, by key. Optional" }),
+    ),
     warnings: Type.Array(Type.String()),
   }),
 );
@@ -533,7 +532,10 @@ export const CheckpointResultSchema = Type.Object(
     carried: Type.Optional(
       Type.Unsafe<CarriedViews>(
         Type.Object(
-          { startup: Type.Optional(Type.Object({ from: Type.String(), createdAt: Type.String() })), capstone: Type.Optional(Type.Object({ from: Type.String(), createdAt: Type.String() })) },
+          {
+            startup: Type.Optional(Type.Object({ from: Type.String(), createdAt: Type.String() })),
+            capstone: Type.Optional(Type.Object({ from: Type.String(), createdAt: Type.String() })),
+          },
           {
             description:
               "views of an earlier run of record kept in this file (run-views.ts's CarriedViews), each with its own date, runtime and machine: lab 05's start-up table and capstone as its former startup.json and capstone.json measured them. Absent from a run's own output",

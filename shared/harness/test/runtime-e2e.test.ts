@@ -59,7 +59,7 @@ describe.skipIf(missing !== undefined)(`a run on Node ${own} and on another Node
     expect(there.bytes?.gcFreeRounds).toBeGreaterThan(0);
     expect(result.micro!.tasks[2]!.results[`subject@${id}`]!.bytesPerOp).toBeGreaterThan(10);
     const cross = result.runtimeRatios!.find((r) => r.across === `node${own}` && r.name === 'sink offer + drain' && r.metric === 'nsPerOp')!;
-    expect(cross.ratio).toBe(there.nsPerOp / result.micro!.tasks[0]!.results['subject']!.nsPerOp);
+    expect(cross.ratio).toBe(there.nsPerOp / result.micro!.tasks[0]!.results.subject!.nsPerOp);
     expect(checkSchema(JSON.parse(readFileSync(json, 'utf8')), schema)).toEqual([]);
     expect(table).toContain(`On ${result.runtimes![0]!.label} (V8 `);
   });
@@ -70,7 +70,7 @@ describe.skipIf(missing !== undefined)(`a run on Node ${own} and on another Node
     const health = result.load!.scenarios[0]!;
     expect(Object.keys(health.results)).toEqual(['subject', `subject@${id}`]);
     // The app says which Node served it.
-    expect(health.results['subject']!.appStats?.runtime).toEqual({ major: own });
+    expect(health.results.subject!.appStats?.runtime).toEqual({ major: own });
     expect(health.results[`subject@${id}`]!.appStats?.runtime).toEqual({ major: otherMajor });
     expect(health.results[`subject@${id}`]!.rps).toBeGreaterThan(0);
     expect(Object.keys(result.startup!.results)).toEqual(['subject', `subject@${id}`]);

@@ -162,10 +162,10 @@ describe('the servers of a section on several runtimes', () => {
 describe('a result measured on two runtimes', () => {
   it('tags every contestant result with the runtime it ran on', () => {
     const result = twoRuntimes();
-    expect(result.micro!.tasks[0]!.results['subject']!.runtime).toBe('node20');
+    expect(result.micro!.tasks[0]!.results.subject!.runtime).toBe('node20');
     expect(result.micro!.tasks[0]!.results['baseline@node26']!.runtime).toBe('node26');
     expect(result.load!.scenarios[1]!.results['subject@node26']!.runtime).toBe('node26');
-    expect(result.startup!.results['baseline']!.runtime).toBe('node20');
+    expect(result.startup!.results.baseline!.runtime).toBe('node20');
   });
 
   it("keeps `ratios` the primary runtime's, exactly as a run without --runtime computes them", () => {
@@ -196,7 +196,7 @@ describe('a result measured on two runtimes', () => {
     const on26 = resultOnRuntime(result, 'node26');
     expect(on26.runtime).toEqual({ id: 'node26', label: 'Node 26.12.1', kind: 'node', version: '26.12.1', major: 26, v8: '14.6.202.34' });
     expect(Object.keys(on26.micro!.tasks[0]!.results)).toEqual(['subject', 'baseline']);
-    expect(on26.micro!.tasks[0]!.results['baseline']!.nsPerOp).toBe(1750);
+    expect(on26.micro!.tasks[0]!.results.baseline!.nsPerOp).toBe(1750);
     expect(on26.runtimes).toBeUndefined();
     const on20 = resultOnRuntime(result, 'node20');
     expect(Object.keys(on20.load!.scenarios[0]!.results)).toEqual(['subject', 'baseline']);

@@ -86,7 +86,7 @@ export async function abortUploads(running: RunningServer, count: number, concur
   const waiting = new Map<number, () => void>();
   const onRequest = (incoming: { socket: { remotePort?: number } }) => waiting.get(incoming.socket.remotePort ?? -1)?.();
   server.on('request', onRequest);
-  const head = `POST /ingest/v1 HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` + `content-length: ${DECLARED_BYTES}\r\n\r\n${SENT_PART}`;
+  const head = `POST /ingest/v1 HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${DECLARED_BYTES}\r\n\r\n${SENT_PART}`;
 
   const one = (reset: boolean) =>
     new Promise<boolean>((resolve) => {

@@ -8,7 +8,7 @@
  * `data-target` and `data-verdict` on a verdict. Colours are CSS variables (src/css/custom.css), so the chart
  * keeps to the light or dark theme.
  */
-import React from 'react';
+import type React from 'react';
 import type { ChartBar, ChartMetric, ChartRun, VerdictState } from '../../plugins/checkpoint-data';
 import { LAYOUT, type Format, type Frame, type GroupPlan } from './chart-layout';
 

@@ -1,12 +1,3 @@
-/**
- * What a checkpoint chart says in words (CheckpointChart.tsx): the list of its run's targets — each as the
- * kit's targetWords gives it, numbered as the chart draws it ("T1"), with its verdict in the target's own
- * direction ("2.86× faster than JSON.stringify serializing one Todo (target ≥ 3×) — missed"), the
- * reference's from the same run beside yours, and why an inconclusive one is so — and the run of record: the
- * results file (linked to its page), the runtime, the machine's fingerprint, a busy machine said plainly, and
- * the run's warnings about what the chart shows.
- */
-import React from 'react';
 import type { ChartRun, ChartVerdict, LabData } from '../../plugins/checkpoint-data';
 import { VERDICT_SIGN } from './ChartBars';
 

@@ -16,7 +16,7 @@
  * runtimes shows the one picked for the page (RuntimePicker.tsx; your own latest run stands in for the
  * reference run of its runtime). Colours come from CSS variables, so the chart stays legible in dark mode.
  */
-import React, { useMemo } from 'react';
+import { useMemo } from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { ChartMetric, ChartRun, LabData, MicroFigure, SeriesKey } from '../../plugins/checkpoint-data';
 import { BarGroup, drawn, ratioText } from './ChartBars';

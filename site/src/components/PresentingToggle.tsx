@@ -4,7 +4,7 @@
  * <html data-hp-presenting>). Off by default; remembered in localStorage. An attribute, not a class: Docusaurus
  * rewrites <html class> on every navigation. Charts hear the `hp-presenting` event and lay out again.
  */
-import React, { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 export const PRESENTING_KEY = 'hotpath-presenting';
 const listeners = new Set<() => void>();
@@ -24,7 +24,7 @@ function setPresenting(on: boolean, remember = true) {
     }
   }
   document.documentElement.toggleAttribute('data-hp-presenting', on);
-  listeners.forEach((listener) => listener());
+  for (const listener of listeners) listener();
   window.dispatchEvent(new Event('hp-presenting'));
 }
 

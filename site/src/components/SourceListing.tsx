@@ -5,7 +5,8 @@
  * number sets the hash to that line, shift-clicking extends it into a range. Long lines wrap, never hidden.
  * Colours: the Prism themes of docusaurus.config.ts, the dark one while the page is in dark mode.
  */
-import React, { useCallback, useEffect, useState } from 'react';
+import type React from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Highlight, type PrismTheme } from 'prism-react-renderer';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
@@ -51,7 +52,7 @@ export default function SourceListing({
   const theme = useSitePrismTheme();
   // The build's broken-anchor check: each line's id, and the ranges the lab pages link to.
   const brokenLinks = useBrokenLinks();
-  anchors.forEach((anchor) => brokenLinks.collectAnchor(anchor));
+  for (const anchor of anchors) brokenLinks.collectAnchor(anchor);
   const [range, setRange] = useState<Range | undefined>(undefined);
   const pick = useCallback(
     (next: Range | undefined, scroll: boolean) => {

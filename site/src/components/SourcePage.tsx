@@ -3,7 +3,8 @@
  * lines with anchors (`#L28-L34` marks a range: SourceListing.tsx); a large file collapsed to its first lines
  * with a link to download the whole of it from the build.
  */
-import React, { useCallback, useState } from 'react';
+import type React from 'react';
+import { useCallback, useState } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';

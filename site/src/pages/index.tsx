@@ -6,7 +6,7 @@
  * run busy and its warnings about the figures shown; and, when the baseline is lab 00, that its column is lab
  * 00 in that same run, not lab 00's run of record (test/home-figures.test.ts checks the page against the file).
  */
-import React from 'react';
+import type React from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import { formatValue, useLabData } from '@site/src/components/CheckpointChart';

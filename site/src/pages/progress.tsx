@@ -5,7 +5,7 @@
  * target's words), your bench history and your latest chart. Under `pnpm start` it follows .hotpath/ live
  * (live-state.ts polls the site's server); hosted as static files, it shows .hotpath/ as it was at build time.
  */
-import React from 'react';
+import type React from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import { RunChart, useLabData } from '@site/src/components/CheckpointChart';

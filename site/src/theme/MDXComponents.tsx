@@ -4,7 +4,7 @@
  * capstone and cost estimate. They work in `.md` pages too: Docusaurus compiles them with MDX's `md` format and
  * passes MDX JSX nodes through, and MDX resolves a capitalised name through this map (the MDX provider).
  */
-import React from 'react';
+import type React from 'react';
 import MDXComponents from '@theme-original/MDXComponents';
 import CheckpointChart from '@site/src/components/CheckpointChart';
 import { LabCapstone, LabCostEstimate, LabStartupTable } from '@site/src/components/LabResults';

@@ -10,12 +10,13 @@ import { number } from '@hotpath/api';
 export { isRecord, number, pointerToken } from '@hotpath/api';
 
 /** A character JSON.stringify escapes: controls, `"`, `\` and any surrogate (lone ones become \udXXX). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
 /** `value` as a JSON string literal, byte-identical to JSON.stringify(value). */
 export function quote(value: string): string {
   // Most strings need no escape: one native scan, then a concatenation. The rest take the exact path.
-  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : '"' + value + '"';
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
 /** The UTF-8 bytes of a constant, made once when a generated module loads. */

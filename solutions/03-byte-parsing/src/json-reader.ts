@@ -34,6 +34,7 @@ export class JsonReader extends JsonReaderBase {
           return this.value(i, b);
         case State.ArrayStart:
           return b === Char.CloseBracket ? this.close(i) : this.value(i, b);
+        // biome-ignore lint/suspicious/noFallthroughSwitchClause: an object's first token is a property name, read by the next case
         case State.ObjectStart:
           if (b === Char.CloseBrace) return this.close(i);
         // falls through: a property name

@@ -84,7 +84,7 @@ export class PooledBody {
   private grow(needed: number, limit: number): boolean {
     const { small, slabs, budget } = this.memory;
     const want = Math.min(limit, Math.max(needed, this.buffer.byteLength * 2));
-    const size = want <= small.slabSize ? small.slabSize : want <= slabs.slabSize ? slabs.slabSize : want;
+    const size = want <= small.slabSize ? small.slabSize : Math.max(want, slabs.slabSize);
     if (!budget.tryTake(size)) return false;
     const bigger = (size <= small.slabSize ? small : slabs).rent(size);
     if (this.length > 0) bigger.set(this.buffer.subarray(0, this.length));

@@ -31,7 +31,7 @@ export const FATAL_MESSAGES: Record<string, 'error'> = {
  * unresolvable dynamic require/import or an empty import.meta included.
  */
 export async function bundle(options: BundleOptions): Promise<BundleReport> {
-  const metafilePath = options.metafile ?? options.outfile.replace(/\.[cm]?js$/, '') + '.meta.json';
+  const metafilePath = options.metafile ?? `${options.outfile.replace(/\.[cm]?js$/, '')}.meta.json`;
   const root = workspaceRoot(options.entry);
   const started = performance.now();
   const result = await build({

@@ -4,7 +4,7 @@
  * The baseline builds its log messages before the logger looks at the level, so a disabled debug line
  * still stringifies a whole event. Write the guarded version and measure both with your probe.
  */
-import { Logger } from '@hotpath/baseline/logger';
+import type { Logger } from '@hotpath/baseline/logger';
 import { bytesPerOp } from './bytes-per-op.ts';
 
 /** A parsed ingest event, the kind of object the baseline logs. */

@@ -91,7 +91,7 @@ export const INVALID: [string | Uint8Array, number, number][] = [
   [latin1('"\xF4\x90\x80\x80"'), E.InvalidUtf8, 1],
   [latin1('{"k\xFF":1}'), E.InvalidUtf8, 3],
   ['['.repeat(65), E.TooDeep, 64],
-  ['{"a":'.repeat(64) + '{', E.TooDeep, 5 * 64],
+  [`${'{"a":'.repeat(64)}{`, E.TooDeep, 5 * 64],
   [`${'['.repeat(64)}1${']'.repeat(65)}`, E.TrailingData, 129],
   ['{}x', E.TrailingData, 2],
   ['{} {}', E.TrailingData, 3],

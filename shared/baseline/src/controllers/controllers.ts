@@ -5,7 +5,7 @@ import { Body, Controller, Ctx, Get, HttpCode, Inject, Param, Post } from '../fr
 import { NotFound } from '../framework/errors.ts';
 import { Logger } from '../framework/logger.ts';
 import { IngestAcceptedDto, IngestDto } from '../dto/ingest.dto.ts';
-import { CreateTodoDto, TodoDto } from '../dto/todo.dto.ts';
+import { CreateTodoDto, type TodoDto } from '../dto/todo.dto.ts';
 import { IngestService, TodoRepository } from '../services/services.ts';
 
 @Controller('/health')

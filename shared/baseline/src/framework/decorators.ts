@@ -88,5 +88,7 @@ export const Ctx = (): ParameterDecorator => param({ kind: 'context' });
  * rule first; listing them here keeps "required, then type, then range".
  */
 export function inOrder(decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+  return (target, key) => {
+    for (const decorate of decorators) decorate(target, key);
+  };
 }

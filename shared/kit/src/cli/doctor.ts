@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { LabEntry } from '@hotpath/workshop/manifest';
 import { defaultPort } from '@hotpath/workshop/paths';
 import { findOnPath } from '@hotpath/workshop/cpus';

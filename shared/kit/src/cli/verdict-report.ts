@@ -78,7 +78,7 @@ export function verdictReport(verdicts: readonly RunVerdict[], c: Paint, options
     const referenceMet = missed.every((v) => v.reference?.met);
     lines.push(
       '',
-      `${c.red(`✗ Missed (${missed.length}):`)} ${referenceMet ? 'the reference met ' + (missed.length === 1 ? 'it' : 'them') + ' in this same run, on a machine the harness did not find busy:' : 'the harness did not find the machine busy:'} the gap is in your code (pnpm lab hint ${options.nn}, pnpm lab profile ${options.nn}).`,
+      `${c.red(`✗ Missed (${missed.length}):`)} ${referenceMet ? `the reference met ${missed.length === 1 ? 'it' : 'them'} in this same run, on a machine the harness did not find busy:` : 'the harness did not find the machine busy:'} the gap is in your code (pnpm lab hint ${options.nn}, pnpm lab profile ${options.nn}).`,
     );
   }
   return lines;

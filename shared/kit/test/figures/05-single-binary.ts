@@ -9,7 +9,7 @@
 import { compareCost, DEFAULT_HEADROOM, DEFAULT_PRICE_PER_MONTH_USD, DEFAULT_TARGET_RPS } from '@hotpath/harness/cost';
 import { type CapstoneView, type StartupRow, type StartupView, startupView } from '@hotpath/harness/run-views';
 import type { CheckpointResult } from '@hotpath/harness';
-import { count, faster, k, kib1, mib1, ms, msOf, num, results, row, text, x, type LabFigures } from './figures.ts';
+import { count, k, kib1, mib1, ms, msOf, num, results, row, text, x, type LabFigures } from './figures.ts';
 import { findLab, RAW_NODE_HTTP, TARGET_VS_RAW_NODE_HTTP } from '@hotpath/workshop/manifest';
 import { judgeRun, type JudgedRunLike } from '../../src/verdict.ts';
 

@@ -21,6 +21,7 @@ function getGc(): () => void {
 }
 
 /** What the operations return is kept here, so V8 cannot optimise the allocation away. */
+// biome-ignore lint/correctness/noUnusedVariables: written, never read, so the allocation stays observable
 let keep: unknown;
 
 function run(op: (i: number) => unknown, iterations: number): void {

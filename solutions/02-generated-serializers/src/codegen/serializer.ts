@@ -11,6 +11,7 @@ import { fuse } from './fuse.ts';
 
 /** One expression writing `parts`, joined with `+`. */
 function expression(ctx: GenContext, parts: readonly JsonPart[]): string {
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch is exhaustive over JsonPart (tsc checks it)
   const out = fuse(parts).map((part): string => {
     switch (part.kind) {
       case 'text':

@@ -19,6 +19,7 @@ const bytes = (ctx: GenContext, name: string, text: string) => ctx.computed(name
 
 /** The statements writing `parts` to `out`, indented by `pad`. */
 function writeParts(ctx: GenContext, parts: readonly JsonPart[], pad: string): string[] {
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch is exhaustive over JsonPart (tsc checks it)
   return fuse(parts).flatMap((part): string[] => {
     switch (part.kind) {
       case 'text':

@@ -5,7 +5,7 @@
  * the picker above the chart switches them all. The hints and figures themselves are placed, under their own
  * headings, by that remark plugin.
  */
-import React from 'react';
+import type React from 'react';
 import Content from '@theme-original/DocItem/Content';
 import type ContentType from '@theme/DocItem/Content';
 import type { WrapperProps } from '@docusaurus/types';

@@ -4,7 +4,7 @@
  * Each mark is text with a name ("tests pass", "checkpoint met"), never colour alone. Live under `pnpm start`
  * (live-state.ts), as of the build when hosted statically.
  */
-import React, { type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import Link from '@theme-original/DocSidebarItem/Link';
 import type LinkType from '@theme/DocSidebarItem/Link';
 import type { WrapperProps } from '@docusaurus/types';
