@@ -32,6 +32,27 @@ const Literals = <const T extends readonly (string | number | boolean | null)[]>
 const Dict = <T extends TSchema>(values: T, options: SchemaOptions = {}): TUnsafe<Record<string, Static<T>>> =>
   Type.Unsafe<Record<string, Static<T>>>({ ...options, type: 'object', additionalProperties: values });
 
+/** A count: a whole number, 0 or more. */
+const Count = Type.Integer({ minimum: 0 });
+
+/** A number, or null where it could not be measured. */
+const NumberOrNull = Type.Union([Type.Number(), Type.Null()]);
+
+/** The failed answers of a load round, or of a scenario summed over its rounds. */
+const failedAnswers = { errors: Count, timeouts: Count, non2xx: Count };
+
+/** The median, min and max of one figure over the runs. */
+export const Spread = Def('spread', Type.Object({ median: Type.Number(), min: Type.Number(), max: Type.Number() }));
+
+/** Which runtime a figure was measured on. */
+export const RuntimeId = Def(
+  'runtimeId',
+  Type.String({
+    description:
+      "the id of the runtime it ran on: the result's runtime.id, or one of runtimes[].id (its key ends @<id>). Optional: absent in results written before runtimes were recorded",
+  }),
+);
+
 export const Runtime = Def(
   'runtime',
   Type.Object({
@@ -81,7 +102,7 @@ export const Fingerprint = Def(
     totalMemoryBytes: Type.Number(),
     loadAverageStart: Type.Array(Type.Number(), { minItems: 3, maxItems: 3 }),
     loadAverageEnd: Type.Union([Type.Array(Type.Number()), Type.Null()]),
-    otherCpusBefore: Type.Union([Type.Number(), Type.Null()]),
+    otherCpusBefore: NumberOrNull,
     pinning: Type.Union([Type.Null(), Pinning]),
     nodeExtraCaCerts: Type.Boolean(),
     gitCommit: Type.Union([Type.String(), Type.Null()]),
@@ -121,9 +142,9 @@ export const BytesPerOp = Def(
     median: Type.Number(),
     min: Type.Number(),
     max: Type.Number(),
-    rounds: Type.Integer({ minimum: 0 }),
-    gcFreeRounds: Type.Integer({ minimum: 0 }),
-    iterations: Type.Integer({ minimum: 0 }),
+    rounds: Count,
+    gcFreeRounds: Count,
+    iterations: Count,
     precision: Type.Number(),
     arrayBuffersPerOp: Type.Number(),
     overheadBytes: Type.Optional(Type.Number()),
@@ -135,22 +156,17 @@ export const BytesPerOp = Def(
 export const MicroResult = Def(
   'microResult',
   Type.Object({
-    runtime: Type.Optional(
-      Type.String({
-        description:
-          "the id of the runtime it ran on: the result's runtime.id, or one of runtimes[].id (its key ends @<id>). Optional: absent in results written before runtimes were recorded",
-      }),
-    ),
+    runtime: Type.Optional(RuntimeId),
     name: Type.String(),
     hz: Type.Number(),
     nsPerOp: Type.Number(),
     rme: Type.Number(),
-    samples: Type.Integer({ minimum: 0 }),
-    batch: Type.Integer({ minimum: 0 }),
+    samples: Count,
+    batch: Count,
     rounds: Type.Integer({ minimum: 1 }),
-    bytesPerOp: Type.Union([Type.Number(), Type.Null()]),
-    bytesPrecision: Type.Union([Type.Number(), Type.Null()]),
-    arrayBuffersPerOp: Type.Union([Type.Number(), Type.Null()]),
+    bytesPerOp: NumberOrNull,
+    bytesPrecision: NumberOrNull,
+    arrayBuffersPerOp: NumberOrNull,
     bytes: Type.Union([Type.Null(), BytesPerOp]),
     mbPerSec: Type.Optional(
       Type.Number({
@@ -167,15 +183,15 @@ export const ArrayBufferSampling = Def(
     {
       periodMs: Type.Number({ minimum: 0 }),
       settleMs: Type.Number({ minimum: 0 }),
-      samples: Type.Integer({ minimum: 0 }),
-      intervals: Type.Integer({ minimum: 0 }),
-      gcs: Type.Integer({ minimum: 0 }),
+      samples: Count,
+      intervals: Count,
+      gcs: Count,
       gcIntervals: Type.Integer({ minimum: 0, description: 'intervals left out because a GC overlapped them or ended less than settleMs before' }),
       sweepIntervals: Type.Integer({
         minimum: 0,
         description: 'other intervals left out because the ArrayBuffer sweeper was at work (A fell, or A and E grew differently)',
       }),
-      cleanIntervals: Type.Integer({ minimum: 0 }),
+      cleanIntervals: Count,
       cleanRequests: Type.Number({ minimum: 0 }),
       cleanBytes: Type.Number(),
       samplingMs: Type.Number({
@@ -193,17 +209,17 @@ export const ArrayBufferSampling = Def(
 export const ProbeWindow = Def(
   'probeWindow',
   Type.Object({
-    requests: Type.Integer({ minimum: 0 }),
-    requestsStarted: Type.Integer({ minimum: 0 }),
+    requests: Count,
+    requestsStarted: Count,
     heapBytes: Type.Number(),
     heapBytesPerRequest: Type.Number(),
-    gcCount: Type.Integer({ minimum: 0 }),
-    scavenges: Type.Integer({ minimum: 0 }),
-    markCompacts: Type.Integer({ minimum: 0 }),
+    gcCount: Count,
+    scavenges: Count,
+    markCompacts: Count,
     gcPauseMs: Type.Number(),
     arrayBuffersDelta: Type.Number(),
     rssBytes: Type.Number(),
-    peakRssBytes: Type.Union([Type.Number(), Type.Null()]),
+    peakRssBytes: NumberOrNull,
     durationMs: Type.Number(),
     arrayBufferBytesPerRequest: Type.Optional(
       Type.Union([Type.Number(), Type.Null()], {
@@ -220,7 +236,7 @@ export const LoadRound = Def(
   'loadRound',
   Type.Object({
     rps: Type.Number(),
-    responses: Type.Integer({ minimum: 0 }),
+    responses: Count,
     latencyUs: Type.Object({
       mean: Type.Number(),
       p50: Type.Number(),
@@ -229,14 +245,12 @@ export const LoadRound = Def(
       p999: Type.Number(),
       max: Type.Number(),
     }),
-    errors: Type.Integer({ minimum: 0 }),
-    timeouts: Type.Integer({ minimum: 0 }),
-    non2xx: Type.Integer({ minimum: 0 }),
-    statusCodes: Dict(Type.Integer({ minimum: 0 })),
+    ...failedAnswers,
+    statusCodes: Dict(Count),
     probe: ProbeWindow,
-    serverCpus: Type.Union([Type.Number(), Type.Null()]),
-    loadGeneratorCpus: Type.Union([Type.Number(), Type.Null()]),
-    otherCpus: Type.Union([Type.Number(), Type.Null()]),
+    serverCpus: NumberOrNull,
+    loadGeneratorCpus: NumberOrNull,
+    otherCpus: NumberOrNull,
     noisy: Type.Boolean(),
     retried: Type.Boolean(),
   }),
@@ -245,24 +259,17 @@ export const LoadRound = Def(
 export const ScenarioSummary = Def(
   'scenarioSummary',
   Type.Object({
-    runtime: Type.Optional(
-      Type.String({
-        description:
-          "the id of the runtime it ran on: the result's runtime.id, or one of runtimes[].id (its key ends @<id>). Optional: absent in results written before runtimes were recorded",
-      }),
-    ),
+    runtime: Type.Optional(RuntimeId),
     rps: Type.Number(),
     p50Us: Type.Number(),
     p99Us: Type.Number(),
     heapBytesPerRequest: Type.Number(),
-    appHeapBytesPerRequest: Type.Union([Type.Number(), Type.Null()]),
+    appHeapBytesPerRequest: NumberOrNull,
     gcPer10kRequests: Type.Number(),
     arrayBuffersPerRequest: Type.Number(),
     rssBytes: Type.Number(),
-    peakRssBytes: Type.Union([Type.Number(), Type.Null()]),
-    errors: Type.Integer({ minimum: 0 }),
-    timeouts: Type.Integer({ minimum: 0 }),
-    non2xx: Type.Integer({ minimum: 0 }),
+    peakRssBytes: NumberOrNull,
+    ...failedAnswers,
     expectedNon2xx: Type.Optional(
       Type.Integer({
         minimum: 0,
@@ -285,9 +292,9 @@ export const ScenarioSummary = Def(
     arrayBufferBasis: Type.Optional(
       Type.Object(
         {
-          rounds: Type.Integer({ minimum: 0 }),
-          intervals: Type.Integer({ minimum: 0 }),
-          cleanIntervals: Type.Integer({ minimum: 0 }),
+          rounds: Count,
+          intervals: Count,
+          cleanIntervals: Count,
           cleanRequests: Type.Number({ minimum: 0 }),
           samplingMs: Type.Number({ minimum: 0 }),
         },
@@ -317,7 +324,7 @@ export const Load = Def(
         name: Type.String(),
         method: Type.String(),
         path: Type.String(),
-        bodyBytes: Type.Integer({ minimum: 0 }),
+        bodyBytes: Count,
         expect: Literals(['2xx', 'any']),
         expectStatus: Type.Optional(
           Type.Integer({
@@ -350,7 +357,7 @@ export const Footprint = Def(
     packagesBytes: Type.Number({ description: 'apparent bytes of every package folder in the closure (node_modules/ inside them excluded)' }),
     nodeBinaryBytes: Type.Number({ description: 'the node binary that runs them' }),
     totalBytes: Type.Number(),
-    packageCount: Type.Integer({ minimum: 0 }),
+    packageCount: Count,
     packages: Type.Array(Type.String(), { description: 'name@version, or the folder for workspace packages' }),
   }),
 );
@@ -360,7 +367,7 @@ export const Startup = Def(
   Type.Object({
     config: Type.Object({
       runs: Type.Integer({ minimum: 1 }),
-      discarded: Type.Integer({ minimum: 0 }),
+      discarded: Count,
       pollMs: Type.Number(),
       pinned: Type.Literal(false),
       pageCacheDropped: Type.Optional(
@@ -373,20 +380,9 @@ export const Startup = Def(
         runtime: Type.Optional(
           Type.String({ description: "the id of the runtime the server ran on (its key ends @<id> when not the result's runtime). Optional" }),
         ),
-        runs: Type.Integer({ minimum: 0 }),
-        firstOkMs: Type.Object({
-          median: Type.Number(),
-          min: Type.Number(),
-          max: Type.Number(),
-        }),
-        peakRssBytes: Type.Union([
-          Type.Null(),
-          Type.Object({
-            median: Type.Number(),
-            min: Type.Number(),
-            max: Type.Number(),
-          }),
-        ]),
+        runs: Count,
+        firstOkMs: Spread,
+        peakRssBytes: Type.Union([Type.Null(), Spread]),
         samplesMs: Type.Array(Type.Number()),
       }),
     ),
@@ -426,9 +422,9 @@ export const Ratio = Def(
       description:
         'whose figure `subject` is: "subject" (the package), "reference", or "peer:<name>" (a peer: micro figures, and load and startup figures for a peer with a package folder)',
     }),
-    subject: Type.Union([Type.Number(), Type.Null()]),
+    subject: NumberOrNull,
     baseline: Type.Union([Type.Number(), Type.Null()], { description: "the baseline's figure; null for a peer's micro task the baseline does not define" }),
-    ratio: Type.Union([Type.Number(), Type.Null()]),
+    ratio: NumberOrNull,
     flagged: Type.Boolean(),
     runtime: Type.Optional(
       Type.String({ description: 'runtimeRatios only: the id of the runtime subject was measured on (and, without across, the baseline figure too)' }),
