@@ -141,26 +141,35 @@ describe('the dependency check', () => {
     it('finds exactly the planted faults', () => {
       expect(found).toHaveLength(7);
     });
-    it("not-to-undeclared: a workspace package the importer's package.json does not declare, linked by hoisting", () => {
-      expect(fired('not-to-undeclared')).toEqual(['not-to-undeclared: shared/c/src/index.ts → shared/a/src/index.ts']);
-    });
-    it('not-to-unresolvable: an undeclared workspace package pnpm did not link, a subpath outside the exports', () => {
-      expect(fired('not-to-unresolvable')).toEqual([
-        'not-to-unresolvable: shared/a/src/subpath.ts → @fx/b/src/index.ts',
-        'not-to-unresolvable: shared/c/src/index.ts → @fx/b',
-      ]);
-    });
-    it("no-cross-package-relative: a relative path into another package's folder", () => {
-      expect(fired('no-cross-package-relative')).toEqual(['no-cross-package-relative: shared/a/src/relative.ts → shared/b/src/index.ts']);
-    });
-    it('no-non-package-json: an npm package the importer does not declare', () => {
-      expect(fired('no-non-package-json')).toEqual(['no-non-package-json: shared/b/src/pad.ts → node_modules/left-pad/index.js']);
-    });
-    it("app-not-to-measuring: a lab's src/ or given.ts on the harness or the kit (its tests may use them)", () => {
-      expect(fired('app-not-to-measuring')).toEqual([
-        'app-not-to-measuring: labs/01-x/given.ts → shared/kit/src/index.ts',
-        'app-not-to-measuring: labs/01-x/src/app.ts → shared/harness/src/index.ts',
-      ]);
+    // Each rule with what it is for (the test's name) and exactly the planted lines it must report.
+    it.each([
+      {
+        rule: 'not-to-undeclared',
+        what: "a workspace package the importer's package.json does not declare, linked by hoisting",
+        lines: ['shared/c/src/index.ts → shared/a/src/index.ts'],
+      },
+      {
+        rule: 'not-to-unresolvable',
+        what: 'an undeclared workspace package pnpm did not link, a subpath outside the exports',
+        lines: ['shared/a/src/subpath.ts → @fx/b/src/index.ts', 'shared/c/src/index.ts → @fx/b'],
+      },
+      {
+        rule: 'no-cross-package-relative',
+        what: "a relative path into another package's folder",
+        lines: ['shared/a/src/relative.ts → shared/b/src/index.ts'],
+      },
+      {
+        rule: 'no-non-package-json',
+        what: 'an npm package the importer does not declare',
+        lines: ['shared/b/src/pad.ts → node_modules/left-pad/index.js'],
+      },
+      {
+        rule: 'app-not-to-measuring',
+        what: "a lab's src/ or given.ts on the harness or the kit (its tests may use them)",
+        lines: ['labs/01-x/given.ts → shared/kit/src/index.ts', 'labs/01-x/src/app.ts → shared/harness/src/index.ts'],
+      },
+    ])('$rule: $what', ({ rule, lines }) => {
+      expect(fired(rule)).toEqual(lines.map((line) => `${rule}: ${line}`));
     });
   });
 });
