@@ -87,6 +87,22 @@ const latencyRatio = (scenario: string) =>
 const cs = (who: 'lab00' | 'binary', field: 'firstOkMs' | 'peakRssBytes') =>
   field === 'firstOkMs' ? capstone.startup[who].firstOkMs.median : capstone.startup[who].peakRssBytes!;
 const artifact = { lab00: capstone.artifact.lab00!, binary: capstone.artifact.binary! };
+/** A scenario's three capstone rows (requests/s, p50 / p99, heap per request): lab 00, the binary, binary / lab 00. */
+const scenarioRows = (scenario: string, rpsLabel: string, label = rpsLabel) => [
+  row(
+    `${rpsLabel} requests/s`,
+    k(c(scenario, 'lab00', 'rps')),
+    k(c(scenario, 'binary', 'rps')),
+    `**${r2(c(scenario, 'binary', 'rps'), c(scenario, 'lab00', 'rps'))}**`,
+  ),
+  row(`${label} p50 / p99`, latency(scenario, 'lab00'), latency(scenario, 'binary'), latencyRatio(scenario)),
+  row(
+    `${label} heap per request`,
+    kib1(c(scenario, 'lab00', 'heapBytesPerRequest')),
+    kib1(c(scenario, 'binary', 'heapBytesPerRequest')),
+    r2(c(scenario, 'binary', 'heapBytesPerRequest'), c(scenario, 'lab00', 'heapBytesPerRequest')),
+  ),
+];
 const estimate = compareCost(c(INGEST, 'lab00', 'rps'), c(INGEST, 'binary', 'rps'), {
   targetRps: DEFAULT_TARGET_RPS,
   headroom: DEFAULT_HEADROOM,
@@ -120,27 +136,8 @@ export default {
     text`lab 04's app peaks at ${mib1(sRss('peer:node src/server.ts (type stripping)', startup26))} of RSS by type stripping against ${mib1(sRss('peer:tsx lab 04', startup26))} through tsx`,
     text`the compile cache takes \`node dist/server.cjs\` from ${msOf(sMedian('peer:node server.cjs', startup26))} to ${msOf(sMedian('peer:node server.cjs, compile cache (warm)', startup26))}`,
     text`Bun runs the same bundle in ${msOf(sMedian('peer:bun server.cjs', startup26))} against Node 26's ${msOf(sMedian('peer:node server.cjs', startup26))}`,
-    row('`GET /todos` requests/s', k(c(TODOS, 'lab00', 'rps')), k(c(TODOS, 'binary', 'rps')), `**${r2(c(TODOS, 'binary', 'rps'), c(TODOS, 'lab00', 'rps'))}**`),
-    row('`GET /todos` p50 / p99', latency(TODOS, 'lab00'), latency(TODOS, 'binary'), latencyRatio(TODOS)),
-    row(
-      '`GET /todos` heap per request',
-      kib1(c(TODOS, 'lab00', 'heapBytesPerRequest')),
-      kib1(c(TODOS, 'binary', 'heapBytesPerRequest')),
-      r2(c(TODOS, 'binary', 'heapBytesPerRequest'), c(TODOS, 'lab00', 'heapBytesPerRequest')),
-    ),
-    row(
-      '`POST /ingest/v1` 1 KB requests/s',
-      k(c(INGEST, 'lab00', 'rps')),
-      k(c(INGEST, 'binary', 'rps')),
-      `**${r2(c(INGEST, 'binary', 'rps'), c(INGEST, 'lab00', 'rps'))}**`,
-    ),
-    row('`POST /ingest/v1` p50 / p99', latency(INGEST, 'lab00'), latency(INGEST, 'binary'), latencyRatio(INGEST)),
-    row(
-      '`POST /ingest/v1` heap per request',
-      kib1(c(INGEST, 'lab00', 'heapBytesPerRequest')),
-      kib1(c(INGEST, 'binary', 'heapBytesPerRequest')),
-      r2(c(INGEST, 'binary', 'heapBytesPerRequest'), c(INGEST, 'lab00', 'heapBytesPerRequest')),
-    ),
+    ...scenarioRows(TODOS, '`GET /todos`'),
+    ...scenarioRows(INGEST, '`POST /ingest/v1` 1 KB', '`POST /ingest/v1`'),
     row(
       'GCs per 10k requests (GET / POST)',
       pair('lab00', 'gcPer10kRequests', (n) => n.toFixed(0)),
