@@ -13,6 +13,7 @@ import { connect, type Socket } from 'node:net';
 import { BODY_LIMIT_BYTES } from '@hotpath/api';
 import { ingestFixture } from '@hotpath/api/fixtures';
 import { serveApp, type RunningServer } from '@hotpath/api/serve';
+import { sendBody } from '@hotpath/harness/send-body';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encoder, loadApp, loadBody, loadIngest, outstandingIn, rentedFrom, showMemory, waitFor } from './support/subject.ts';
 
@@ -43,10 +44,7 @@ function post(body: Uint8Array, options: { chunked?: boolean; keepAlive?: boolea
       res.on('error', () => resolve({ status: res.statusCode ?? 0, text }));
     });
     req.on('error', () => resolve({ status: 0, text: '' }));
-    if (options.chunked) {
-      for (let at = 0; at < body.byteLength && !req.destroyed; at += 64 * 1024) req.write(body.subarray(at, at + 64 * 1024));
-      req.end();
-    } else req.end(body);
+    sendBody(req, body, options.chunked);
   });
 }
 

@@ -23,6 +23,7 @@ import { busyAfter, busyVerdict, NOISE_CPUS, type BusyJudgement } from './busy.t
 import { otherCpusWindow, sampleOtherCpus } from './fingerprint.ts';
 import { ipc, type IpcCall } from './ipc.ts';
 import type { ProbeStats } from './probe.ts';
+import { sendBody } from './send-body.ts';
 import { choosePinning, startServer } from './server.ts';
 import { formatSoak, SOAK_EXIT, SOAK_USAGE_EXIT, soakBusy, soakVerdict, type SoakCpuSample, type SoakReport } from './soak-verdict.ts';
 
@@ -83,10 +84,7 @@ function oversized(port: number, chunked: boolean): Promise<void> {
     });
     req.on('error', () => done());
     req.on('close', () => done());
-    if (chunked) {
-      for (let at = 0; at < HUGE.byteLength && !req.destroyed; at += 64 * 1024) req.write(HUGE.subarray(at, at + 64 * 1024));
-      req.end();
-    } else req.end(HUGE);
+    sendBody(req, HUGE, chunked);
   });
 }
 
