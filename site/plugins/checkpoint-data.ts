@@ -172,7 +172,7 @@ export interface LabData {
 /** What the charts read of a checkpoint result (older results lack `runtime`, `peers`, and their subjects' roles). */
 type Result = Pick<
   CheckpointResult,
-  'createdAt' | 'mode' | 'subjects' | 'baselineKey' | 'peers' | 'ratios' | 'warnings' | 'runtime' | 'runtimes' | 'runtimeRatios'
+  'createdAt' | 'mode' | 'sections' | 'subjects' | 'baselineKey' | 'peers' | 'ratios' | 'warnings' | 'runtime' | 'runtimes' | 'runtimeRatios'
 > & {
   fingerprint: Pick<CheckpointResult['fingerprint'], 'node' | 'cpuModel' | 'cores' | 'date'> &
     Partial<Pick<CheckpointResult['fingerprint'], 'v8' | 'gitCommit' | 'busy' | 'busyReasons'>>;
@@ -264,17 +264,23 @@ function chartRun(
   return run;
 }
 
+/** Whether a result measured the start-up section alone. */
+const startupOnly = (result: Result): boolean => result.sections?.length === 1 && result.sections[0] === 'startup';
+
 /** Every lab's chart data, from the kit at `root`, with `resultsOverlay`'s files laid over its results (result-runtime.ts). */
 export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[] {
   const history = readHistory(root);
   const data: LabData[] = labs.map((lab) => {
     const committed = resultFiles(root, lab.slug, 'checkpoint', resultsOverlay).flatMap(({ file, path, named }): Array<[ChartRun, string | undefined]> => {
       const result = readJson<Result>(path);
-      return result ? [[chartRun(result, file, 'reference', { subject: 'reference' }, lab.targets, lab.number === 0), named]] : [];
+      // A start-up-only run (`pnpm startup`, lab 05's Node 26 start-up table) feeds lab 05's start-up table, not the chart.
+      if (!result || startupOnly(result)) return [];
+      return [[chartRun(result, file, 'reference', { subject: 'reference' }, lab.targets, lab.number === 0), named]];
     });
     const mine = history.filter((entry) => entry.lab === lab.slug);
     const latest = mine.at(-1);
-    const localResult = latest ? readJson<Result>(join(root, latest.result)) : undefined;
+    const read = latest ? readJson<Result>(join(root, latest.result)) : undefined;
+    const localResult = read && !startupOnly(read) ? read : undefined;
     return {
       slug: lab.slug,
       number: lab.number,
