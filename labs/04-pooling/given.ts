@@ -7,7 +7,10 @@
  * `answerIngest` is lab 03's POST /ingest/v1 once the body's bytes are in memory: lab 04 changes where the
  * bytes come from (a pooled slab), never what the API answers.
  */
+import type { AppOptions, HotPathApp, IngestSink } from '@hotpath/api';
 import * as appStats from '@hotpath/api/app-stats';
+import { withNodeRequests } from '@hotpath/api/node-request';
+import type { BudgetStats, PoolStats } from '@hotpath/api/pool-base';
 import type * as lab01 from '@hotpath/solution-01-slim-builder/routes.ts';
 import * as lab01Responses from '@hotpath/solution-01-slim-builder/responses.ts';
 import * as lab02 from '@hotpath/solution-02-generated-serializers';
@@ -73,8 +76,27 @@ export const payloadTooLarge: () => Response = lab01Responses.payloadTooLarge;
  */
 export const errorResponse: typeof lab02Routes.errorResponse = lab02Routes.errorResponse;
 
+/** The memory a pooled app reads bodies into — your BodyMemory: two pools and a budget, each with its stats(). */
+export interface PooledMemory {
+  slabs: { stats(): PoolStats };
+  small: { stats(): PoolStats };
+  budget: { stats(): BudgetStats };
+}
+
 /**
- * registerAppStats(name, () => counters): () => void — publishes counters for the checkpoint and the soak to
- * read (no route); returns an unregister function.
+ * pooledApp(routes, createSink, memory): (options?) => HotPathApp — `appFactory(routes, createSink)` with each
+ * request's Node IncomingMessage handed to the handler (@hotpath/api/node-request), and `memory`'s stats published
+ * (no route) as `bodyPool`, `smallPool` and `bodyBudget` for the checkpoint's probe and the soak run, which
+ * requires every `outstanding` back at 0. Throws at once if a route names an unregistered type.
  */
-export const registerAppStats: typeof appStats.registerAppStats = appStats.registerAppStats;
+export function pooledApp(
+  routes: readonly TypedRoute[],
+  createSink: (capacity?: number) => IngestSink,
+  memory: PooledMemory,
+): (options?: AppOptions) => HotPathApp {
+  const make = lab02.appFactory(routes, createSink);
+  appStats.registerAppStats('bodyPool', () => ({ ...memory.slabs.stats() }));
+  appStats.registerAppStats('smallPool', () => ({ ...memory.small.stats() }));
+  appStats.registerAppStats('bodyBudget', () => ({ ...memory.budget.stats() }));
+  return (options) => withNodeRequests(make(options));
+}

@@ -5,31 +5,14 @@
  * still stringifies a whole event. Measure both ways of writing the same line with your probe.
  */
 import { Logger } from '@hotpath/baseline/logger';
+import { sampleEvent, type DebugLineOps } from '#given';
 import { bytesPerOp } from './bytes-per-op.ts';
-
-/** A parsed ingest event, the kind of object the baseline logs. */
-const event = {
-  source: 'sensor-17',
-  items: [
-    { sku: 'A-1', qty: 2, price: 9.99, tags: ['x'] },
-    { sku: 'B-7', qty: 1, price: 24.5, tags: ['y', 'z'] },
-  ],
-  itemCount: 2,
-  timestamp: 1717171717171,
-};
-
-export interface DebugLineOps {
-  /** The baseline's way: the message is built first, then dropped if debug is off. */
-  eager(i: number): void;
-  /** The same line, written so that nothing is built when debug is off. */
-  guarded(i: number): void;
-}
 
 export function debugLineOps(log: Logger): DebugLineOps {
   return {
-    eager: (i) => log.debug(`Received event ${i}: ${JSON.stringify(event)}`),
+    eager: (i) => log.debug(`Received event ${i}: ${JSON.stringify(sampleEvent)}`),
     guarded: (i) => {
-      if (log.isEnabled('debug')) log.debug(`Received event ${i}: ${JSON.stringify(event)}`);
+      if (log.isEnabled('debug')) log.debug(`Received event ${i}: ${JSON.stringify(sampleEvent)}`);
     },
   };
 }
