@@ -21,7 +21,7 @@
  *     `internalError()` (500, INTERNAL_ERROR_BODY);
  *   - createTodoListCache() below.
  */
-import { ERROR_STATUS, MESSAGES, RETRY_AFTER_SECONDS, errorBody, type ErrorCode, type TodoStore } from '@hotpath/api';
+import { ERROR_STATUS, INTERNAL_ERROR_BODY, MESSAGES, RETRY_AFTER_SECONDS, errorBody, type ErrorCode, type Todo, type TodoStore } from '@hotpath/api';
 
 const JSON_TYPE = 'application/json';
 

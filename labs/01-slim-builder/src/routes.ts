@@ -38,7 +38,9 @@ import {
   isJsonContentType,
   jsonTextDepth,
   MESSAGES,
+  parseTodoId,
   readBodyWithin,
+  type IngestEvent,
   type IngestSink,
   type Logger,
   type TodoStore,
@@ -46,6 +48,7 @@ import {
 import type { Context, Handler } from 'hono';
 import { defineLogEvent } from './logger.ts';
 import * as respond from './responses.ts';
+import { validateCreateTodo, validateIngest } from './validate.ts';
 
 /** What one app owns; createApp() builds it and hands it to every request as `c.env`. */
 export interface AppState {

@@ -1,6 +1,13 @@
-import type { IngestFields, IngestReadOutcome } from '@hotpath/api/ingest-fields';
+/**
+ * POST /ingest/v1 read from the body's bytes (README step 4): one pass of your reader finds the two
+ * top-level fields by comparing names as bytes, reads their numbers straight from the bytes, and skips —
+ * but still validates — everything else. No TextDecoder, no JSON.parse, no string for anything skipped.
+ * What it finds goes through lab 02's generated validator, so the API answers exactly as before.
+ */
+import { Token, type IngestEvent } from '@hotpath/api';
+import { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';
 import type { Context } from 'hono';
-import { lab02Ingest, type AppEnv } from '#given';
+import { errorResponse, invalidJson, jsonContext, lab02Ingest, offer, readBodyBytes, respond, type AppEnv } from '#given';
 import { JsonReader } from './json-reader.ts';
 
 export { ITEM_COUNT, IngestRead, TIMESTAMP, type IngestFields, type IngestReadOutcome } from '@hotpath/api/ingest-fields';

@@ -14,8 +14,8 @@
  * in `scalarType`); both answer -1 on an error. `skipWhitespace(bytes, i)` comes from the same module.
  * The spec is the readable reference, @hotpath/api/json-reference: your token stream must be identical.
  */
-import type { TokenType } from '@hotpath/api';
-import { JsonReaderBase, escapedTextEquals } from '@hotpath/api/json-reader-base';
+import { Char, JsonError, Token, type TokenType } from '@hotpath/api';
+import { END, JsonReaderBase, State, escapedTextEquals, skipWhitespace } from '@hotpath/api/json-reader-base';
 
 export class JsonReader extends JsonReaderBase {
   /**

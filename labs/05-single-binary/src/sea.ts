@@ -22,7 +22,7 @@
  */
 import { chmodSync, copyFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXECUTABLE_MODE, postjectCli, run, type SeaOptions, type SeaResult } from '@hotpath/workshop/sea-given';
+import { EXECUTABLE_MODE, postjectCli, run, SEA_FUSE, SEA_RESOURCE, type SeaOptions, type SeaResult } from '@hotpath/workshop/sea-given';
 
 /** Builds one single executable, the way options.method says. */
 export async function buildSea(options: SeaOptions): Promise<SeaResult> {

@@ -7,7 +7,7 @@
  * `pnpm generate` and read src/generated/serializers.ts as you go: it must be byte-identical to
  * JSON.stringify, and readable — it is committed.
  */
-import { pascalName, type GenContext, type JsonPart, type RegisteredType, type SchemaNode } from '@hotpath/codegen';
+import { jsonParts, pascalName, type GenContext, type JsonPart, type RegisteredType, type SchemaNode } from '@hotpath/codegen';
 
 /**
  * One JavaScript expression writing `parts`, joined with ` + `.

@@ -7,7 +7,7 @@
  * `<JSON Pointer> <problem>` (a named constant, or "The body …" at the root). You say how one value is
  * checked: its kind, then its bounds — straight-line code, no exception, nothing allocated when it is valid.
  */
-import type { Check, GenContext, RegisteredType, SchemaNode } from '@hotpath/codegen';
+import { validatorBody, type Check, type GenContext, type RegisteredType, type SchemaNode } from '@hotpath/codegen';
 
 /**
  * The checks of one value, held in the variable named `v` (`value`, `v0`, …), in order: first that it is of
