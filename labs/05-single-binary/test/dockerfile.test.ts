@@ -2,8 +2,8 @@
  * The distroless image of the lab (the Dockerfile in labs/05-single-binary, given) cannot be built on the
  * workshop's machines (no Docker engine), so it is checked as text instead: it copies a binary `pnpm build`
  * really makes, onto a distroless base that can run it, with nothing else in the build context, and runs it
- * without a shell. The Dockerfile only needs dist/, so the reference keeps the same one beside its own dist/;
- * this test reads the lab's whichever package it runs in — and checks that this build makes the binary it
+ * without a shell. The Dockerfile only needs dist/, so it lives once, in the lab (the reference is built into
+ * an image after `pnpm lab solve 05`); this test reads it whichever package it runs in — and checks that this build makes the binary it
  * copies.
  */
 import { readFileSync } from 'node:fs';
