@@ -64,6 +64,12 @@ export const readJson: (c: Context<AppEnv>, errorResponse?: (code: ErrorCode, me
 export const getHealth: () => Response = lab01Routes.getHealth;
 
 /**
+ * listTodos(c): Response — the GET /todos handler: 200 with `c.env.todoList.body()`, the cached list text
+ * (the app's createTodoListCache decides how it is serialized). Never throws.
+ */
+export const listTodos: (c: Context<AppEnv>) => Response = lab01Routes.listTodos;
+
+/**
  * offer(state, event): boolean — hands an accepted ingest event to the app's sink (`c.env`); false when the
  * sink is full: answer `respond.sinkFull()` (503). Logs the first refusal of a full spell. Never throws.
  */

@@ -5,21 +5,9 @@
  * The POST routes check the media type, then the size, then parse: the contract's order, without a
  * middleware chain in front of every request.
  */
-import {
-  BODY_LIMIT_BYTES,
-  MAX_JSON_DEPTH,
-  TOO_LARGE,
-  isJsonContentType,
-  jsonTextDepth,
-  MESSAGES,
-  parseTodoId,
-  readBodyWithin,
-  type IngestEvent,
-  type IngestSink,
-  type Logger,
-  type TodoStore,
-} from '@hotpath/api';
+import { parseTodoId, type IngestEvent, type IngestSink, type Logger, type TodoStore } from '@hotpath/api';
 import type { Context, Handler } from 'hono';
+import { postPipeline } from '#given';
 import { defineLogEvent } from './logger.ts';
 import * as respond from './responses.ts';
 import { validateCreateTodo, validateIngest } from './validate.ts';
@@ -45,62 +33,16 @@ export interface Route {
 const todoCreated = defineLogEvent('debug', 'todo created', 'id', 'title');
 const sinkFilledUp = defineLogEvent('warn', 'ingest sink full; refusing events until it drains', 'capacity');
 
-/** Fatal: invalid UTF-8 is an error, not U+FFFD. ignoreBOM: a BOM stays in the text, so JSON.parse rejects it. */
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** An upload the client cut off: counted at debug level, never an error (anyone can cut uploads off). */
 const requestAborted = defineLogEvent('debug', 'request aborted', 'method', 'path');
 
 /**
- * True when reading the body failed because the client went away mid-body: Node's IncomingMessage errors
- * with "aborted" (code ECONNRESET) and @hono/node-server aborts the request's signal. Anything else thrown
- * while reading is a bug, and goes on to onError.
+ * The POST pipeline (#given), logging each upload the client cut off with requestAborted. readBodyBytes(c):
+ * 415, 413, 400 for an empty or cut-off body, else the bytes. readJson(c, errorResponse?): then UTF-8, JSON
+ * and depth, else the parsed body; `errorResponse` makes the one error whose message depends on the body
+ * (later labs pass their own). Both answer the error Response instead of throwing.
  */
-function clientWentAway(c: Ctx, error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'ECONNRESET' || c.req.raw.signal.aborted;
-}
-
-/**
- * The first half of the POST pipeline: 415 for a body that is not JSON, 413 past the limit, 400 for an
- * empty body or one the client cut off. Answers the body's bytes, or the error Response.
- */
-export async function readBodyBytes(c: Ctx): Promise<Uint8Array | Response> {
-  if (!isJsonContentType(c.req.header('content-type'))) return respond.unsupportedMediaType();
-  let bytes: Uint8Array | typeof TOO_LARGE;
-  try {
-    bytes = await readBodyWithin(c.req.raw, BODY_LIMIT_BYTES);
-  } catch (error) {
-    if (!clientWentAway(c, error)) throw error;
-    requestAborted(c.env.log, c.req.method, c.req.path);
-    return respond.bodyAborted(); // written only if the socket still takes it
-  }
-  if (bytes === TOO_LARGE) return respond.payloadTooLarge();
-  if (bytes.byteLength === 0) return respond.emptyBody();
-  return bytes;
-}
-
-/**
- * The POST pipeline: 415, 413, then UTF-8, JSON and depth. Answers the parsed body, or the error Response;
- * `errorResponse` makes the one error whose message depends on the body (later labs pass their own).
- */
-export async function readJson(c: Ctx, errorResponse = respond.errorResponse): Promise<unknown> {
-  const bytes = await readBodyBytes(c);
-  if (bytes instanceof Response) return bytes;
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return respond.invalidUtf8();
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return errorResponse('invalid_json', MESSAGES.invalidJson((error as Error).message));
-  }
-  if (jsonTextDepth(text) > MAX_JSON_DEPTH) return respond.tooDeep();
-  return value;
-}
+export const { readBodyBytes, readJson } = postPipeline(requestAborted);
 
 export function getHealth(): Response {
   return respond.health();

@@ -6,7 +6,7 @@
  */
 import { parseTodoId, type ErrorCode } from '@hotpath/api';
 import type { Context } from 'hono';
-import { defineLogEvent, getHealth, offer, readJson, respond, type AppEnv, type Route } from '#given';
+import { defineLogEvent, getHealth, listTodos, offer, readJson, respond, type AppEnv, type Route } from '#given';
 import { jsonContext, type JsonTypeName } from './generated/json-context.ts';
 import type { CreateTodo, IngestEvent } from './generated/types.ts';
 
@@ -23,10 +23,6 @@ const todoCreated = defineLogEvent('debug', 'todo created', 'id', 'title');
 /** An error whose message depends on the request, serialized by the generated ErrorBody serializer. */
 export function errorResponse(code: ErrorCode, message: string): Response {
   return new Response(jsonContext.ErrorBody.serialize({ error: { code, message } }), respond.ERROR_INIT[code]);
-}
-
-export function listTodos(c: Ctx): Response {
-  return respond.ok(c.env.todoList.body());
 }
 
 export function getTodo(c: Ctx): Response {
