@@ -3,6 +3,7 @@
  * code imports it as `#given` (src/responses.ts re-exports the errors, so handlers write `respond.tooDeep()`);
  * the README's "What you build on" table lists the same names (a test keeps the two equal). You do not edit
  * this file: step 3 asks you to write the rest of the responses in the same style, and the handlers.
+ * src/routes.ts re-exports the app's types (AppState, AppEnv, Route) and src/responses.ts TodoListCache.
  *
  * Everything here is decided at module load; a Response is still made per call (its body can be read once).
  */
@@ -18,8 +19,36 @@ import {
   jsonTextDepth,
   readBodyWithin,
   type ErrorCode,
+  type IngestSink,
   type Logger,
+  type TodoStore,
 } from '@hotpath/api';
+import type { Handler } from 'hono';
+
+/** TodoListCache — `{ body(): string }`: the GET /todos body of one store, serialized again only after the store changed. */
+export interface TodoListCache {
+  body(): string;
+}
+
+/** AppState — what one app owns; createApp() builds it and hands it to every request as `c.env`. */
+export interface AppState {
+  todos: TodoStore;
+  todoList: TodoListCache;
+  sink: IngestSink;
+  /** True from the first refused event until the sink takes one again: the warning is logged once per episode. */
+  sinkRefusing: boolean;
+  log: Logger;
+}
+
+/** AppEnv — the Hono environment of every handler: `Context<AppEnv>` makes `c.env` an `AppState`. */
+export type AppEnv = { Bindings: AppState };
+
+/** Route — one entry of the route table: `{ method: 'GET' | 'POST', path, handler }`. */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: Handler<AppEnv>;
+}
 
 /** jsonInit(status, extraHeaders?): ResponseInit — a JSON ResponseInit made once and shared by every response of a kind (nothing mutates it). */
 export const jsonInit = (status: number, extraHeaders: Record<string, string> = {}): ResponseInit => ({

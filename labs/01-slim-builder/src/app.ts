@@ -11,7 +11,7 @@
  *     A 500 is a bug someone must see: in onError, log it at error level with an event defined once
  *     (step 1), e.g. its method, path and String(error). Only bugs reach onError: an upload the client cut
  *     off is answered by the given readBodyBytes() and logged at debug level.
- *   - per call of createApp(options): the state one app owns (AppState in routes.ts) — createTodoStore(),
+ *   - per call of createApp(options): the state one app owns (AppState, #given) — createTodoStore(),
  *     createTodoListCache(todos), createBoundedSink(options.sinkCapacity), sinkRefusing: false,
  *     createLogger(options), all from @hotpath/api but the cache — and return
  *     `{ sink, fetch: (request) => router.fetch(request, state) }`: Hono hands `state` to every handler

@@ -23,7 +23,7 @@
  *   - createTodoListCache() below.
  */
 import { INTERNAL_ERROR_BODY, MESSAGES, type Todo, type TodoStore } from '@hotpath/api';
-import { fixedError, jsonInit } from '#given';
+import { fixedError, jsonInit, type TodoListCache } from '#given';
 
 // The errors the POST pipeline answers, given (#given), and part of `respond` like the ones you add.
 export { ERROR_INIT, bodyAborted, emptyBody, errorResponse, invalidUtf8, payloadTooLarge, tooDeep, unsupportedMediaType } from '#given';
@@ -32,10 +32,8 @@ export { ERROR_INIT, bodyAborted, emptyBody, errorResponse, invalidUtf8, payload
 // TODO(step 3): health(), ok(json), accepted(json), created(json, location) and notFound().
 // TODO(step 3): sinkFull() and internalError().
 
-/** The GET /todos body of one store, serialized again only after the store changed. */
-export interface TodoListCache {
-  body(): string;
-}
+/** TodoListCache, `{ body(): string }`, is given (#given): the type AppState's `todoList` has. */
+export type { TodoListCache } from '#given';
 
 /**
  * TODO(step 3): keep the JSON of `[...store.values()]` and the `store.version` it was built at; build it

@@ -4,8 +4,9 @@
  * found by scanning. Nothing is constructed per request: the per-app state (store, sink, logger) arrives
  * as Hono's `c.env`, which createApp() passes to `router.fetch(request, state)` (step 4).
  *
- * Given: AppState and the route types, and the POST pipeline every POST route starts with (postPipeline() in
- * ../given.ts, `#given`, given your 'request aborted' event below), in the contract's order — readBodyBytes(c) (415 unless the body is JSON, 413 past BODY_LIMIT_BYTES, 400 for an empty body)
+ * Given (../given.ts, `#given`): AppState and the route types, re-exported here, and the POST pipeline every
+ * POST route starts with (postPipeline(), given your 'request aborted' event below), in the contract's
+ * order — readBodyBytes(c) (415 unless the body is JSON, 413 past BODY_LIMIT_BYTES, 400 for an empty body)
  * and readJson(c) (then UTF-8, JSON.parse and the depth limit: 400 invalid_json). readJson() resolves to the
  * parsed body or to the error Response to return as is: `if (body instanceof Response) return body;`. The
  * handler returns its errors; nothing is thrown (lab 00 throws, and an exception filter catches).
@@ -31,30 +32,16 @@
  * reference's has one field, the sink's capacity: c.env.sink.capacity). A helper offer(state, event): boolean
  * beside the handlers keeps ingest short; the reference's is the `offer` labs 02–04 get from #given.
  */
-import { parseTodoId, type IngestEvent, type IngestSink, type Logger, type TodoStore } from '@hotpath/api';
-import type { Context, Handler } from 'hono';
-import { postPipeline } from '#given';
+import { parseTodoId, type IngestEvent } from '@hotpath/api';
+import type { Context } from 'hono';
+import { postPipeline, type AppEnv, type AppState, type Route } from '#given';
 import { defineLogEvent } from './logger.ts';
 import * as respond from './responses.ts';
 import { validateCreateTodo, validateIngest } from './validate.ts';
 
-/** What one app owns; createApp() builds it and hands it to every request as `c.env`. */
-export interface AppState {
-  todos: TodoStore;
-  todoList: respond.TodoListCache;
-  sink: IngestSink;
-  /** True from the first refused event until the sink takes one again: the warning is logged once per episode. */
-  sinkRefusing: boolean;
-  log: Logger;
-}
-export type AppEnv = { Bindings: AppState };
+/** The app's types are given (#given): AppState, what createApp() builds and hands every request as `c.env`. */
+export type { AppEnv, AppState, Route } from '#given';
 type Ctx = Context<AppEnv>;
-
-export interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  handler: Handler<AppEnv>;
-}
 
 // TODO(step 3): your log events, defined once (defineLogEvent from step 1).
 

@@ -5,7 +5,7 @@
  * in Hono form. A Response itself is made per request (its body can be read only once), from these parts.
  */
 import { INTERNAL_ERROR_BODY, MESSAGES, type Todo, type TodoStore } from '@hotpath/api';
-import { fixedError, jsonInit } from '#given';
+import { fixedError, jsonInit, type TodoListCache } from '#given';
 
 /** The errors the POST pipeline answers are lab 01's given code; `respond` offers them with the rest. */
 export { ERROR_INIT, bodyAborted, emptyBody, errorResponse, invalidUtf8, payloadTooLarge, tooDeep, unsupportedMediaType } from '#given';
@@ -28,10 +28,8 @@ export const notFound = fixedError('not_found', 'No such route or todo; the API 
 export const sinkFull = fixedError('sink_full', MESSAGES.sinkFull);
 export const internalError = (): Response => new Response(INTERNAL_ERROR_BODY, INTERNAL_ERROR);
 
-/** The GET /todos body of one store, serialized again only after the store changed. */
-export interface TodoListCache {
-  body(): string;
-}
+/** TodoListCache, `{ body(): string }`, is given (#given): the type AppState's `todoList` has. */
+export type { TodoListCache } from '#given';
 
 /** `serialize` turns the list into JSON (lab 02 passes its generated serializer). */
 export function createTodoListCache(store: TodoStore, serialize: (todos: Todo[]) => string = (todos) => JSON.stringify(todos)): TodoListCache {

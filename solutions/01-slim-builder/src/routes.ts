@@ -5,30 +5,16 @@
  * The POST routes check the media type, then the size, then parse: the contract's order, without a
  * middleware chain in front of every request.
  */
-import { parseTodoId, type IngestEvent, type IngestSink, type Logger, type TodoStore } from '@hotpath/api';
-import type { Context, Handler } from 'hono';
-import { postPipeline } from '#given';
+import { parseTodoId, type IngestEvent } from '@hotpath/api';
+import type { Context } from 'hono';
+import { postPipeline, type AppEnv, type AppState, type Route } from '#given';
 import { defineLogEvent } from './logger.ts';
 import * as respond from './responses.ts';
 import { validateCreateTodo, validateIngest } from './validate.ts';
 
-/** What one app owns; createApp() builds it and hands it to every request as `c.env`. */
-export interface AppState {
-  todos: TodoStore;
-  todoList: respond.TodoListCache;
-  sink: IngestSink;
-  /** True from the first refused event until the sink takes one again: the warning is logged once per episode. */
-  sinkRefusing: boolean;
-  log: Logger;
-}
-export type AppEnv = { Bindings: AppState };
+/** The app's types are given (#given): AppState, what createApp() builds and hands every request as `c.env`. */
+export type { AppEnv, AppState, Route } from '#given';
 type Ctx = Context<AppEnv>;
-
-export interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  handler: Handler<AppEnv>;
-}
 
 const todoCreated = defineLogEvent('debug', 'todo created', 'id', 'title');
 const sinkFilledUp = defineLogEvent('warn', 'ingest sink full; refusing events until it drains', 'capacity');

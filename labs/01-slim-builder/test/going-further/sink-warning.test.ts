@@ -3,7 +3,7 @@
  * refused with 503 until a consumer drains it; a warning line per refused request would add work exactly when
  * the service has the least to spare (lab 00 writes one per refusal). Log the change of state instead: one
  * warning when the sink starts refusing, and one more only after it took an event again and filled up again.
- * (AppState.sinkRefusing in src/routes.ts is there for it.)
+ * (AppState.sinkRefusing, from #given, is there for it.)
  */
 import type { HotPathApp } from '@hotpath/api';
 import { describe, expect, it } from 'vitest';
