@@ -19,6 +19,7 @@ import { targetsFor } from '@hotpath/workshop/target-runtime';
 import { targetWords } from '@hotpath/kit/verdict';
 import type { CheckpointTarget } from '@hotpath/workshop/manifest';
 import type { CheckpointResult } from '@hotpath/harness/result';
+import { startupOnlyRun } from '@hotpath/harness/run-views';
 import { loadGroups, microGroups, pairGroups, type SeriesKeys } from './chart-groups.ts';
 import { microFigures, runtimePeers } from './micro-figures.ts';
 import { countsOf, judgeTargets, shownWarnings, type VerdictState } from './chart-verdicts.ts';
@@ -264,9 +265,6 @@ function chartRun(
   return run;
 }
 
-/** Whether a result measured the start-up section alone. */
-const startupOnly = (result: Result): boolean => result.sections?.length === 1 && result.sections[0] === 'startup';
-
 /** Every lab's chart data, from the kit at `root`, with `resultsOverlay`'s files laid over its results (result-runtime.ts). */
 export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[] {
   const history = readHistory(root);
@@ -274,13 +272,13 @@ export function loadLabData(root = repoRoot, resultsOverlay?: string): LabData[]
     const committed = resultFiles(root, lab.slug, 'checkpoint', resultsOverlay).flatMap(({ file, path, named }): Array<[ChartRun, string | undefined]> => {
       const result = readJson<Result>(path);
       // A start-up-only run (`pnpm startup`, lab 05's Node 26 start-up table) feeds lab 05's start-up table, not the chart.
-      if (!result || startupOnly(result)) return [];
+      if (!result || startupOnlyRun(result)) return [];
       return [[chartRun(result, file, 'reference', { subject: 'reference' }, lab.targets, lab.number === 0), named]];
     });
     const mine = history.filter((entry) => entry.lab === lab.slug);
     const latest = mine.at(-1);
     const read = latest ? readJson<Result>(join(root, latest.result)) : undefined;
-    const localResult = read && !startupOnly(read) ? read : undefined;
+    const localResult = read && !startupOnlyRun(read) ? read : undefined;
     return {
       slug: lab.slug,
       number: lab.number,

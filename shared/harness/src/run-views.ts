@@ -191,3 +191,8 @@ export function costInputs(capstone: CapstoneView): { scenario: string; beforeRp
   const s = capstone.scenarios.find((x) => x.name === COST_SCENARIO);
   return s ? { scenario: s.name, beforeRps: s.lab00.rps, afterRps: s.binary.rps } : undefined;
 }
+
+/** Whether a result measured the start-up section alone (`pnpm startup`; lab 05's Node 26 start-up table). */
+export function startupOnlyRun(result: { sections?: readonly string[] }): boolean {
+  return result.sections?.length === 1 && result.sections[0] === 'startup';
+}

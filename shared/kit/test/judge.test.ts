@@ -3,6 +3,7 @@
  * or, with `vs`, to a micro peer's figure in the same run, or, with `absolute`, the package's own figure —
  * only the targets for the runtime the run measured, and the baseline each lab compares with.
  */
+import { startupOnlyRun } from '@hotpath/harness/run-views';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -216,7 +217,7 @@ describe('the committed reference runs meet their own targets', () => {
       const run = JSON.parse(readFileSync(path, 'utf8')) as RunLike & { peers?: string[]; sections?: string[] };
       const runtime = runtimeOf(run);
       // A start-up-only run (lab 05's Node 26 start-up table) is judged on its start-up targets alone.
-      const startupOnly = run.sections?.length === 1 && run.sections[0] === 'startup';
+      const startupOnly = startupOnlyRun(run);
       const measured = lab.targets.filter((t) => (t.vs === undefined || (run.peers ?? []).includes(t.vs)) && (!startupOnly || t.scenario === 'startup'));
       const missed = judge(measured, run)
         .filter((v) => !v.met)
