@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestFixture } from '@hotpath/api/fixtures';
 import { repoRoot } from '@hotpath/workshop/paths';
-import { hasNativeTypeStripping, resolveRuntime, type RuntimeInfo } from '@hotpath/kit/runtimes';
+import { hasNativeTypeStripping, resolveRuntime, type RuntimeInfo } from '@hotpath/workshop/runtimes';
 import { buildAll, type BuildReport } from '@hotpath/kit/sea-build';
 import { defineCheckpoint, type Peer, type ServeCommand } from '@hotpath/harness';
 

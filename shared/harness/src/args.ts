@@ -36,7 +36,7 @@ export interface CheckpointOptions {
   progress?: boolean;
   /**
    * Other runtimes to measure the same subjects and peers on, in the same run (`--runtime`): '26', 'node26',
-   * 'bun' (when @hotpath/kit/runtimes can resolve them) or a path to a node binary (absolute, or relative to
+   * 'bun' (copies `pnpm lab runtime add` installed) or a path to a node or bun binary (absolute, or relative to
    * the current directory).
    */
   runtimes?: string[];

@@ -5,12 +5,13 @@
  * `peer:fast-json-stringify@node26`); a key without `@` ran on the primary runtime. Runtime ids are
  * `node26`, `bun`, … (`node26.10.0` when two runtimes share a major).
  *
- * SPEC is resolved by `resolveRuntime` of `@hotpath/kit/runtimes` ('26', 'node26', 'bun', a path) when that
- * module exists; otherwise only a path to a binary is accepted, and the binary is asked for its versions.
+ * SPEC is resolved by `resolveRuntime` of `@hotpath/workshop/runtimes`: '26', 'node26', 'bun' (a copy
+ * `pnpm lab runtime add` installed, or one on PATH) or the path of a node or bun binary.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { resolveRuntime } from '@hotpath/workshop/runtimes';
 
 /** What a result records about a runtime. */
 export interface RuntimeRecord {
@@ -78,26 +79,6 @@ export function probeBinary(path: string): RuntimeRecord {
   return { kind: v.bun ? 'bun' : 'node', version, major: Number(version.split('.')[0]), v8: v.bun ? null : v.v8 };
 }
 
-interface KitRuntimeInfo {
-  kind: 'node' | 'bun';
-  version: string;
-  major: number;
-  v8?: string;
-  path: string;
-  label: string;
-}
-
-/** `@hotpath/kit/runtimes`' resolveRuntime when that module exists (helper "runtimes" adds it), else undefined. */
-async function kitResolver(): Promise<((spec: string) => KitRuntimeInfo) | undefined> {
-  const specifier = '@hotpath/kit/runtimes';
-  try {
-    const mod = (await import(specifier)) as { resolveRuntime?: (spec: string) => KitRuntimeInfo };
-    return typeof mod.resolveRuntime === 'function' ? mod.resolveRuntime : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Whether a SPEC names a file rather than a version ('26', 'node26', 'node-26', 'bun'). */
 export function isPathSpec(spec: string): boolean {
   return spec.includes('/') || spec.startsWith('.') || (existsSync(spec) && !/^(node-?)?\d+$|^bun$/.test(spec));
@@ -108,20 +89,15 @@ export function isPathSpec(spec: string): boolean {
  */
 export async function resolveRuntimeSpec(spec: string, cwd = process.cwd()): Promise<Omit<MeasuredRuntime, 'id'>> {
   const given = isPathSpec(spec) ? resolve(cwd, spec) : spec;
-  const kit = await kitResolver();
-  if (kit) {
-    const info = kit(given);
-    const v8 = info.kind === 'bun' ? null : (info.v8 ?? probeBinary(info.path).v8);
-    return { kind: info.kind, version: info.version.replace(/^v/, ''), major: info.major, v8, label: info.label, path: info.path };
+  if (isPathSpec(spec) && !existsSync(given)) throw new Error(`--runtime ${spec}: no such file (${given}); give the path of a node or bun binary`);
+  let info: ReturnType<typeof resolveRuntime>;
+  try {
+    info = resolveRuntime(given);
+  } catch (error) {
+    throw new Error(`--runtime ${spec}: ${(error as Error).message}`);
   }
-  if (!isPathSpec(spec)) {
-    throw new Error(
-      `--runtime ${spec}: this checkout cannot resolve runtime versions yet (no @hotpath/kit/runtimes); give the path of a node binary, e.g. --runtime /path/to/node-v26/bin/node`,
-    );
-  }
-  if (!existsSync(given)) throw new Error(`--runtime ${spec}: no such file (${given}); give the path of a node or bun binary`);
-  const record = probeBinary(given);
-  return { ...record, label: runtimeLabel(record), path: given };
+  const v8 = info.kind === 'bun' ? null : (info.v8 ?? probeBinary(info.path).v8);
+  return { kind: info.kind, version: info.version.replace(/^v/, ''), major: info.major, v8, label: info.label, path: info.path };
 }
 
 /**

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveRuntime } from '@hotpath/workshop/runtimes';
 import { runCheckpoint } from '../src/checkpoint.ts';
 import { otherNode } from './runtime-binary.ts';
 import { checkSchema } from './schema-check.ts';
@@ -80,11 +81,9 @@ describe.skipIf(missing !== undefined)(`a run on Node ${own} and on another Node
   });
 });
 
-const bun = await (async () => {
-  const specifier = '@hotpath/kit/runtimes';
-  const kit = (await import(specifier).catch(() => undefined)) as { resolveRuntime?: (spec: string) => { path: string } } | undefined;
+const bun = (() => {
   try {
-    return kit?.resolveRuntime ? kit.resolveRuntime('bun').path : undefined;
+    return resolveRuntime('bun').path;
   } catch {
     return undefined;
   }

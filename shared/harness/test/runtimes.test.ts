@@ -107,6 +107,24 @@ describe('runtime ids and keys', () => {
   });
 });
 
+describe('a runtime named by its version', () => {
+  const own = process.versions.node.split('.')[0]!;
+  it.each([own, `node${own}`])('resolves %s (this Node) without a path', async (spec) => {
+    const failures: string[] = [];
+    const warnings: string[] = [];
+    await resolveRuntimes([spec], '/tmp', warnings, failures);
+    expect(failures).toEqual([]);
+    // The primary runtime itself: measured once, said so.
+    expect(warnings.join('\n')).toMatch(/is the runtime running the harness; measured once/);
+  });
+
+  it('says how to install a Node it cannot find', async () => {
+    const failures: string[] = [];
+    await resolveRuntimes(['node99'], '/tmp', [], failures);
+    expect(failures).toEqual([expect.stringMatching(/^--runtime node99: Node 99 is not installed: .*pnpm lab runtime add/)]);
+  });
+});
+
 describe('a runtime that cannot be found', () => {
   it('is a failure that names the spec and says what to give, and the run measures nothing', async () => {
     const failures: string[] = [];

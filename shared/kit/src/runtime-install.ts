@@ -20,7 +20,7 @@ import {
   runtimesDir,
   type RuntimeInfo,
   type RuntimeKind,
-} from './runtimes.ts';
+} from '@hotpath/workshop/runtimes';
 
 const run = promisify(execFile);
 const PARTIAL = '.partial-';

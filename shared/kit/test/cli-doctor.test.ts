@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkNode, checkTypeStripping, doctorExitCode, formatDoctor, requiredVersions, runDoctor, type DoctorCheck } from '../src/cli/doctor.ts';
 import { labs } from '@hotpath/workshop/manifest';
 import { repoRoot } from '@hotpath/workshop/paths';
-import { hasNativeTypeStripping, nodeSupport } from '../src/runtimes.ts';
+import { hasNativeTypeStripping, nodeSupport } from '@hotpath/workshop/runtimes';
 
 describe('runDoctor', () => {
   it('returns every check with a name, a status and a detail', async () => {

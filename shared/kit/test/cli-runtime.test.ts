@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PINNED, SUPPORTED_NODE_MAJORS, currentRuntime } from '../src/runtimes.ts';
+import { PINNED, SUPPORTED_NODE_MAJORS, currentRuntime } from '@hotpath/workshop/runtimes';
 import { fakeInstalled } from './runtime-fakes.ts';
 
 const bin = fileURLToPath(new URL('../bin/hotpath-lab.js', import.meta.url));

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RECORD_FILE, type RuntimeKind } from '../src/runtimes.ts';
+import { RECORD_FILE, type RuntimeKind } from '@hotpath/workshop/runtimes';
 
 /** A script that says it is `kind` `says` (default: `version`). */
 export function fakeBinary(path: string, kind: RuntimeKind, version: string, says = version): string {

@@ -19,7 +19,7 @@ import {
   parseRuntimeSpec,
   resolveRuntime,
   stripsTypes,
-} from '../src/runtimes.ts';
+} from '@hotpath/workshop/runtimes';
 import { fakeBinary, fakeInstalled, fakeRegistry } from './runtime-fakes.ts';
 
 let root = '';

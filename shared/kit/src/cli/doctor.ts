@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { LabEntry } from '@hotpath/workshop/manifest';
 import { defaultPort } from '@hotpath/workshop/paths';
 import { findOnPath } from '@hotpath/workshop/cpus';
-import { NODE_MINIMUMS, RECOMMENDED_NODE_MAJOR, SUPPORTED_NODE_MAJORS, hasNativeTypeStripping, nodeSupport } from '../runtimes.ts';
+import { NODE_MINIMUMS, RECOMMENDED_NODE_MAJOR, SUPPORTED_NODE_MAJORS, hasNativeTypeStripping, nodeSupport } from '@hotpath/workshop/runtimes';
 import { colours } from './context.ts';
 
 export interface DoctorCheck {

@@ -17,7 +17,7 @@ import {
   resolveRuntime,
   runtimesOnPath,
   type RuntimeInfo,
-} from '../runtimes.ts';
+} from '@hotpath/workshop/runtimes';
 import { CliError, paint, type KitContext } from './context.ts';
 
 export const RUNTIME_SUBVERBS = ['list', 'add', 'which'] as const;

@@ -2,7 +2,8 @@
  * The runtimes the kit runs and measures on: which Node majors it supports and recommends, the exact Node and
  * Bun versions CI and `pnpm lab runtime add` install, and how a spec — '26', 'node-26', 'bun', a binary's path —
  * becomes a binary to run (resolveRuntime). Installed copies live in <repo>/.hotpath/runtimes/<kind>-<version>/;
- * runtime-install.ts unpacks them there from the npm registry's official binary packages.
+ * the kit's runtime-install.ts (`pnpm lab runtime add`) unpacks them there from the npm registry's official
+ * binary packages.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
