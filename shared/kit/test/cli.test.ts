@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from '../src/cli/main.ts';
+import { harnessOptions, parse } from '../src/cli/main.ts';
 import { copyFixtureKit, FIXTURE_KIT } from './fixture-kit.ts';
 
 const bin = fileURLToPath(new URL('../bin/hotpath-lab.js', import.meta.url));
@@ -60,6 +60,13 @@ describe('pnpm lab command line (parse)', () => {
         ['--only', 'load'],
       ],
     ]);
+  });
+
+  it('passes every --runtime to the harness, in order, beside the other harness options', () => {
+    const p = parse(['bench', '02', '--runtime', '26', '--quick', '--runtime=bun', '--rounds', '2']);
+    expect(p.runtimes).toEqual(['26', 'bun']);
+    expect(harnessOptions(p)).toEqual({ rounds: 2, runtimes: ['26', 'bun'] });
+    expect(harnessOptions(parse(['bench', '02']))).toEqual({});
   });
 
   it('keeps an unknown option as written, for the verb to name, and refuses a value flag without its value', () => {

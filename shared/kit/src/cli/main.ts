@@ -29,6 +29,7 @@ export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 0
                        (each target met, missed or inconclusive, the reference's verdict beside yours;
                        exit 0 all met, 1 any missed, 2 none missed but some inconclusive)
                        harness options: --rounds N --duration S --warmup S --startup-runs N --only LIST --no-pin
+                       --runtime 26|bun|PATH (repeatable: also measure on that runtime, in the same rounds)
   profile NN           CPU profile of your server under load: self time by package and function, and an
                        offline flame graph   [--scenario ingest|ingest-64k|todos|health] [--seconds N] [--reference]
   doctor               check this machine for the workshop
@@ -43,9 +44,11 @@ interface Parsed {
   positionals: string[];
   flags: Set<string>;
   values: Map<string, string>;
+  /** Every `--runtime` given, in order (the one repeatable value flag). */
+  runtimes: string[];
 }
 
-const VALUE_FLAGS = ['--rounds', '--duration', '--warmup', '--startup-runs', '--connections', '--only'];
+const VALUE_FLAGS = ['--rounds', '--duration', '--warmup', '--startup-runs', '--connections', '--only', '--runtime'];
 /** The value flags of `profile` (not harness options). */
 const PROFILE_VALUE_FLAGS = ['--scenario', '--seconds'];
 
@@ -61,7 +64,7 @@ const ARGV_OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string 
  * can name the options of the verb given; a value flag without its value is refused here.
  */
 export function parse(argv: readonly string[]): Parsed {
-  const parsed: Parsed = { verb: undefined, positionals: [], flags: new Set(), values: new Map() };
+  const parsed: Parsed = { verb: undefined, positionals: [], flags: new Set(), values: new Map(), runtimes: [] };
   const { tokens } = parseArgs({ args: [...argv], options: ARGV_OPTIONS, strict: false, allowPositionals: true, tokens: true });
   for (const token of tokens) {
     if (token.kind === 'positional') {
@@ -71,7 +74,10 @@ export function parse(argv: readonly string[]): Parsed {
       const flag = token.name === 'help' ? '--help' : token.rawName;
       if (ARGV_OPTIONS[token.name]?.type !== 'string') parsed.flags.add(token.value === undefined ? flag : `${flag}=${token.value}`);
       else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) throw new CliError(`${flag} needs a value`);
-      else parsed.values.set(flag, token.value);
+      else {
+        parsed.values.set(flag, token.value);
+        if (flag === '--runtime') parsed.runtimes.push(token.value);
+      }
     } else parsed.flags.add('--'); // the option terminator: no verb takes it
   }
   return parsed;
@@ -87,7 +93,7 @@ function hintSelection(p: Parsed): HintSelection {
   return Number(value);
 }
 
-function harnessOptions(p: Parsed): Record<string, unknown> {
+export function harnessOptions(p: Parsed): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   const num = (flag: string, key: string) => {
     if (!p.values.has(flag)) return;
@@ -102,6 +108,7 @@ function harnessOptions(p: Parsed): Record<string, unknown> {
   num('--connections', 'connections');
   if (p.values.has('--only')) options.only = p.values.get('--only')!.split(',');
   if (p.flags.has('--no-pin')) options.pin = false;
+  if (p.runtimes.length) options.runtimes = p.runtimes;
   return options;
 }
 
