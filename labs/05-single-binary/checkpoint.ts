@@ -12,6 +12,10 @@
  * stripping), `node dist/server.cjs` without and with the compile cache, the plain and the snapshot binary,
  * and on Bun the same bundle, the TypeScript directly and `bun build --compile` (plain and --bytecode). A way
  * this node or machine cannot run is recorded as unavailable with the reason and how to get what it needs.
+ *
+ * The final reference on another runtime: Bun running the same bundle also takes its turns in GET /todos,
+ * in the same rotation as lab 00 and the binary — without the in-server probe, which counts V8's heap and
+ * collections (Bun runs JavaScriptCore), so that scenario compares requests/s, latency and RSS.
  */
 import { spawnSync } from 'node:child_process';
 import * as nodeModule from 'node:module';
@@ -32,6 +36,8 @@ const LAB04 = join(repoRoot, 'solutions/04-pooling');
 const KIT_SERVE = join(repoRoot, 'shared/kit/bin/hotpath-serve.js');
 /** How to get what a row needs. */
 const GET_NODE_26 = 'run the bench on Node 26 (pnpm lab runtime add 26, then pnpm bench --runtime 26, or put its bin/ first on PATH)';
+/** The load scenario Bun runs beside the binary (the capstone's runtime peer). */
+const BUN_LOAD_SCENARIO = 'GET /todos';
 const BUN_BINARIES = { 'bun --compile': 'server-bun', 'bun --compile --bytecode': 'server-bun-bytecode' } as const;
 
 /** A built file of `dist`, served from `dist` (the binaries need nothing else there). */
@@ -76,10 +82,11 @@ function startupPeers(dir: string, label: string, bun: RuntimeInfo | { missing: 
   const dist = join(dir, 'dist');
   const startupOnly = ['startup'] as const;
   const node = process.version.slice(1);
-  const peer = (name: string, serve: ServeCommand, unavailable?: string): Peer => ({
+  const peer = (name: string, serve: ServeCommand, unavailable?: string, under?: Pick<Peer, 'sections' | 'scenarios'>): Peer => ({
     name,
     serve,
     sections: startupOnly,
+    ...under,
     ...(unavailable ? { unavailable } : {}),
   });
   const compileCache = 'enableCompileCache' in nodeModule;
@@ -112,16 +119,15 @@ function startupPeers(dir: string, label: string, bun: RuntimeInfo | { missing: 
   const missing = 'missing' in bun ? bun.missing : undefined;
   const path = 'missing' in bun ? 'bun' : bun.path;
   const runtime = 'missing' in bun ? undefined : bun.label;
-  const onBun = (name: string, serve: ServeCommand) => peer(name, { ...serve, ...(runtime ? { runtime } : {}) }, missing);
+  const onBun = (name: string, serve: ServeCommand, under?: Pick<Peer, 'sections' | 'scenarios'>) =>
+    peer(name, { ...serve, ...(runtime ? { runtime } : {}) }, missing, under);
   return [
     ...peers,
-    onBun('bun server.cjs', {
-      command: path,
-      args: [join(dist, 'server.cjs')],
-      cwd: dist,
-      label: `bun ${label}/dist/server.cjs`,
-      ships: join(dist, 'server.cjs'),
-    }),
+    onBun(
+      'bun server.cjs',
+      { command: path, args: [join(dist, 'server.cjs')], cwd: dist, label: `bun ${label}/dist/server.cjs`, ships: join(dist, 'server.cjs'), probe: false },
+      { sections: ['startup', 'load'], scenarios: [BUN_LOAD_SCENARIO] },
+    ),
     onBun('bun src/server.ts', { command: path, args: [join(dir, 'src', 'server.ts')], cwd: dir, label: `bun ${label}/src/server.ts`, ships: null }),
     ...Object.entries(BUN_BINARIES).map(([name, file]) => onBun(name, served(dist, label, file))),
   ];

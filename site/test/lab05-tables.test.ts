@@ -231,6 +231,27 @@ describe("lab 05's tables", () => {
     expect(text(html)).toContain(`‡ ${mib(a0.packagesBytes)} MiB in ${a0.packageCount} package folders`);
   });
 
+  it('puts a peer on another runtime beside the binary, from the same rotation, without heap rows', () => {
+    const todos = capstone.scenarios[0]!;
+    const bun = { ...todos.binary, rps: 41_000, p50Us: 1_100, p99Us: 2_900, rssBytes: 60 * 1024 * 1024, heapBytesPerRequest: null, gcPer10kRequests: null };
+    const peer = { name: 'bun server.cjs', label: 'bun solutions/05-single-binary/dist/server.cjs', runtime: 'Bun 1.4.5', scenario: 'GET /todos' };
+    const html: string = renderToStaticMarkup(
+      createElement(CapstoneTable, { data: { ...capstone, runtimePeers: [{ ...peer, peer: bun, binary: todos.binary }] } }),
+    );
+    const { caption, rows } = table(html, 'hp-runtime-peer');
+    expect(caption).toContain('GET /todos on another runtime, in the same rotation: bun solutions/05-single-binary/dist/server.cjs (Bun 1.4.5');
+    expect(caption).toContain('Bun 1.4.5 runs JavaScriptCore');
+    expect(rows).toEqual([
+      `figure | final binary (${capstone.runtime.label}) | Bun 1.4.5, the same bundle | Bun ÷ binary`,
+      `requests/s | ${whole(todos.binary.rps)} | 41,000 | ${ratio(41_000, todos.binary.rps)}`,
+      `p50 latency, ms | ${msFromUs(todos.binary.p50Us)} | ${msFromUs(1_100)} | ${ratio(1_100, todos.binary.p50Us)}`,
+      `p99 latency, ms | ${msFromUs(todos.binary.p99Us)} | ${msFromUs(2_900)} | ${ratio(2_900, todos.binary.p99Us)}`,
+      `RSS after the round, MiB | ${mib(todos.binary.rssBytes!)} | 60.0 | ${ratio(60 * 1024 * 1024, todos.binary.rssBytes)}`,
+    ]);
+    const plain: string = renderToStaticMarkup(createElement(CapstoneTable, { data: { ...capstone, runtimePeers: undefined } }));
+    expect(plain, 'no runtime peer, no table').not.toContain('hp-runtime-peer');
+  });
+
   it("says why its GET /todos differs from the checkpoint chart's: two runs, named, the busy one marked", () => {
     const checkpoint = raw('checkpoint.json');
     const t = checkpoint.carried.capstone.scenarios.find((s: any) => s.name === 'GET /todos');

@@ -31,6 +31,12 @@ export function formatCapstone(view: CapstoneView, assumptions: CostAssumptions)
   row('first 200, ms (median)', view.startup.lab00.firstOkMs.median, view.startup.binary.firstOkMs.median, plain(1));
   row('peak RSS at the first 200', view.startup.lab00.peakRssBytes, view.startup.binary.peakRssBytes, mib);
   row('what is shipped', view.artifact.lab00?.bytes, view.artifact.binary?.bytes, mib);
+  for (const p of view.runtimePeers ?? []) {
+    lines.push(`${p.scenario} on another runtime, in the same rotation: the binary (${view.runtime.label}), ${p.label} (${p.runtime}), ${p.runtime} ÷ binary`);
+    row('requests/s', p.binary.rps, p.peer.rps, plain(0));
+    row('p99 latency, ms', p.binary.p99Us / 1000, p.peer.p99Us / 1000, plain(2));
+    row('RSS after the round', p.binary.rssBytes, p.peer.rssBytes, mib);
+  }
   const inputs = costInputs(view);
   if (!inputs) return lines.join('\n');
   const c = compareCost(inputs.beforeRps, inputs.afterRps, assumptions);

@@ -88,6 +88,10 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
   if (!scenarios.some((s) => s.name === HEALTH_SCENARIO)) scenarios = [{ name: HEALTH_SCENARIO, method: 'GET', path: '/health' }, ...scenarios];
   try {
     checkScenarios(scenarios);
+    for (const peer of peers) {
+      const unknown = peer.scenarios?.find((name) => !scenarios.some((s) => s.name === name));
+      if (unknown !== undefined) throw new Error(`peer ${peer.name}: no load scenario is named "${unknown}" (${scenarios.map((s) => s.name).join(', ')})`);
+    }
   } catch (error) {
     failures.push(`Checkpoint definition ${definitionSource} failed: ${(error as Error).message}`);
   }
@@ -116,7 +120,13 @@ export async function runCheckpoint(options: CheckpointOptions): Promise<{ resul
         ...subjectServers,
         ...servedPeers
           .filter((p) => !p.sections || p.sections.includes(section))
-          .map((p) => ({ key: peerKey(p.name), dir: p.dir ?? dir, serve: p.serve, optional: p.serve !== undefined })),
+          .map((p) => ({
+            key: peerKey(p.name),
+            dir: p.dir ?? dir,
+            serve: p.serve,
+            optional: p.serve !== undefined,
+            ...(p.scenarios ? { scenarios: p.scenarios } : {}),
+          })),
       ],
       others,
       section,

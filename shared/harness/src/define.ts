@@ -56,6 +56,11 @@ export interface Peer {
    */
   sections?: ReadonlyArray<'load' | 'startup'>;
   /**
+   * The load scenarios (by name) a peer with `dir` or `serve` takes part in, e.g. `['GET /todos']` for one
+   * scenario on another runtime. Default: every scenario. GET /health is not added for it.
+   */
+  scenarios?: readonly string[];
+  /**
    * Why this machine or runtime cannot run the peer (e.g. "Node 20.20.2 does not strip TypeScript types (Node ≥
    * 22.18 does): …", ending in how to get what it needs). Such a peer is not measured and not a failure: the
    * result lists it in `unavailable` with this reason. A peer with `serve` whose discarded start-up fails is
@@ -89,6 +94,12 @@ export interface ServeCommand {
    * command its first argument.
    */
   ships?: string | null;
+  /**
+   * false: started without the in-server probe, because the runtime cannot carry it (Bun: the probe counts
+   * V8's heap and collections). Under load such a server gives requests/s, latency and RSS (read from
+   * /proc) only; its heap, GC and ArrayBuffer figures are null. Default true.
+   */
+  probe?: boolean;
 }
 
 /** Prefix of a peer's key in `micro.tasks[].results` and `Ratio.subjectKey`. */
@@ -194,6 +205,9 @@ export function checkPeers(peers: readonly Peer[] | undefined, baseDir = process
     if (peer.serve !== undefined && peer.dir !== undefined) throw new Error(`peer ${peer.name}: give a dir or a serve command, not both`);
     if (peer.sections !== undefined && (!Array.isArray(peer.sections) || peer.sections.some((s) => s !== 'load' && s !== 'startup'))) {
       throw new Error(`peer ${peer.name}: sections must list 'load' and/or 'startup'`);
+    }
+    if (peer.scenarios !== undefined && (!Array.isArray(peer.scenarios) || peer.scenarios.length === 0 || peer.scenarios.some((n) => typeof n !== 'string'))) {
+      throw new Error(`peer ${peer.name}: scenarios must list the names of the load scenarios it takes part in`);
     }
     if (peer.unavailable !== undefined && (typeof peer.unavailable !== 'string' || peer.unavailable.trim() === ''))
       throw new Error(`peer ${peer.name}: unavailable must say why this machine cannot run it, and how to get what it needs`);

@@ -26,12 +26,13 @@ export interface ScenarioSummary {
   rps: number;
   p50Us: number;
   p99Us: number;
-  heapBytesPerRequest: number;
+  /** Null for a server measured without the probe (a runtime without V8's hooks: Bun), as are the GC and ArrayBuffer figures. */
+  heapBytesPerRequest: number | null;
   /** heapBytesPerRequest minus the same subject's GET /health figure. */
   appHeapBytesPerRequest: number | null;
-  gcPer10kRequests: number;
+  gcPer10kRequests: number | null;
   /** Net growth of arrayBuffers per request over the whole window (frees included: ~0 under load). */
-  arrayBuffersPerRequest: number;
+  arrayBuffersPerRequest: number | null;
   /**
    * ArrayBuffer bytes allocated per request (gross: clean sampling intervals between collections), median
    * over the rounds that had a figure; null when none had. Absent in results written before it existed.
@@ -43,7 +44,8 @@ export interface ScenarioSummary {
   arrayBufferBasis?: ArrayBufferBasis;
   /** The app's registered stats at the end of the last measured round (only when it registered some). */
   appStats?: Record<string, Record<string, number>>;
-  rssBytes: number;
+  /** RSS after the round (the probe's, or /proc's VmRSS without it); null when neither could read it. */
+  rssBytes: number | null;
   peakRssBytes: number | null;
   errors: number;
   timeouts: number;
@@ -67,33 +69,27 @@ export interface ScenarioSummary {
  */
 export function summarise(rounds: LoadRound[], expectStatus?: number): ScenarioSummary {
   const m = (f: (r: LoadRound) => number) => median(rounds.map(f));
-  const requests = rounds.reduce((a, r) => a + r.probe.requests, 0);
-  const gcs = rounds.reduce((a, r) => a + r.probe.gcCount, 0);
-  const errors = rounds.reduce((a, r) => a + r.errors, 0);
-  const timeouts = rounds.reduce((a, r) => a + r.timeouts, 0);
-  const non2xx = rounds.reduce((a, r) => a + r.non2xx, 0);
-  const expected = expectStatus === undefined ? 0 : rounds.reduce((a, r) => a + (r.statusCodes[String(expectStatus)] ?? 0), 0);
-  const peaks = rounds.map((r) => r.probe.peakRssBytes).filter((v): v is number => v !== null);
+  const probed = rounds.flatMap((r) => (r.probe ? [{ ...r, probe: r.probe }] : []));
+  if (probed.length < rounds.length) return summariseWithoutProbe(rounds, expectStatus);
+  const requests = probed.reduce((a, r) => a + r.probe.requests, 0);
+  const gcs = probed.reduce((a, r) => a + r.probe.gcCount, 0);
+  const peaks = probed.map((r) => r.probe.peakRssBytes).filter((v): v is number => v !== null);
   const summary: ScenarioSummary = {
     rps: m((r) => r.rps),
     p50Us: m((r) => r.latencyUs.p50),
     p99Us: m((r) => r.latencyUs.p99),
-    heapBytesPerRequest: m((r) => r.probe.heapBytesPerRequest),
+    heapBytesPerRequest: median(probed.map((r) => r.probe.heapBytesPerRequest)),
     appHeapBytesPerRequest: null,
     gcPer10kRequests: requests > 0 ? (gcs / requests) * 10_000 : 0,
-    arrayBuffersPerRequest: m((r) => (r.probe.requests > 0 ? r.probe.arrayBuffersDelta / r.probe.requests : 0)),
-    rssBytes: m((r) => r.probe.rssBytes),
+    arrayBuffersPerRequest: median(probed.map((r) => (r.probe.requests > 0 ? r.probe.arrayBuffersDelta / r.probe.requests : 0))),
+    rssBytes: median(probed.map((r) => r.probe.rssBytes)),
     peakRssBytes: peaks.length ? Math.max(...peaks) : null,
-    errors,
-    timeouts,
-    non2xx,
-    ...(expectStatus === undefined ? {} : { expectedNon2xx: expected }),
-    flagged: non2xx - expected > 0 || errors > 0 || timeouts > 0,
+    ...answers(rounds, expectStatus),
     rounds,
   };
   // Probes that sample ArrayBuffers (every probe since the figure exists) give these; older ones do not.
-  if (rounds.some((r) => r.probe.arrayBufferBytesPerRequest !== undefined)) {
-    const measured = rounds.filter((r) => typeof r.probe.arrayBufferBytesPerRequest === 'number');
+  if (probed.some((r) => r.probe.arrayBufferBytesPerRequest !== undefined)) {
+    const measured = probed.filter((r) => typeof r.probe.arrayBufferBytesPerRequest === 'number');
     const sampling = measured.map((r) => r.probe.arrayBufferSampling).filter((s): s is ArrayBufferSampling => s !== undefined);
     const sum = (f: (s: ArrayBufferSampling) => number) => sampling.reduce((a, s) => a + f(s), 0);
     summary.arrayBufferBytesPerRequest = measured.length ? median(measured.map((r) => r.probe.arrayBufferBytesPerRequest!)) : null;
@@ -106,9 +102,43 @@ export function summarise(rounds: LoadRound[], expectStatus?: number): ScenarioS
       samplingMs: sum((s) => s.samplingMs),
     };
   }
-  const stats = rounds.at(-1)?.probe.appStats;
+  const stats = probed.at(-1)?.probe.appStats;
   if (stats && Object.keys(stats).length > 0) summary.appStats = stats;
   return summary;
+}
+
+/** Answers counted over the rounds: errors, timeouts, non-2xx, those with the expected status, and the flag. */
+function answers(rounds: readonly LoadRound[], expectStatus?: number) {
+  const errors = rounds.reduce((a, r) => a + r.errors, 0);
+  const timeouts = rounds.reduce((a, r) => a + r.timeouts, 0);
+  const non2xx = rounds.reduce((a, r) => a + r.non2xx, 0);
+  const expected = expectStatus === undefined ? 0 : rounds.reduce((a, r) => a + (r.statusCodes[String(expectStatus)] ?? 0), 0);
+  return {
+    errors,
+    timeouts,
+    non2xx,
+    ...(expectStatus === undefined ? {} : { expectedNon2xx: expected }),
+    flagged: non2xx - expected > 0 || errors > 0 || timeouts > 0,
+  };
+}
+
+/** A server measured without the probe: the load generator's figures and RSS from /proc; heap, GC and ArrayBuffers null. */
+function summariseWithoutProbe(rounds: LoadRound[], expectStatus?: number): ScenarioSummary {
+  const rss = rounds.map((r) => r.proc?.rssBytes ?? null).filter((v): v is number => v !== null);
+  const peaks = rounds.map((r) => r.proc?.peakRssBytes ?? null).filter((v): v is number => v !== null);
+  return {
+    rps: median(rounds.map((r) => r.rps)),
+    p50Us: median(rounds.map((r) => r.latencyUs.p50)),
+    p99Us: median(rounds.map((r) => r.latencyUs.p99)),
+    heapBytesPerRequest: null,
+    appHeapBytesPerRequest: null,
+    gcPer10kRequests: null,
+    arrayBuffersPerRequest: null,
+    rssBytes: rss.length ? median(rss) : null,
+    peakRssBytes: peaks.length ? Math.max(...peaks) : null,
+    ...answers(rounds, expectStatus),
+    rounds,
+  };
 }
 
 /**
@@ -122,7 +152,8 @@ export function addAppFigures(scenarios: readonly LoadScenarioResult[]): void {
     for (const [key, summary] of Object.entries(scenario.results)) {
       const floor = health.results[key];
       if (!floor) continue;
-      summary.appHeapBytesPerRequest = summary.heapBytesPerRequest - floor.heapBytesPerRequest;
+      const [own, base] = [summary.heapBytesPerRequest, floor.heapBytesPerRequest];
+      summary.appHeapBytesPerRequest = own === null || base === null ? null : own - base;
       if (summary.arrayBufferBytesPerRequest !== undefined) {
         const own = summary.arrayBufferBytesPerRequest;
         const base = floor.arrayBufferBytesPerRequest;

@@ -6,8 +6,10 @@
  * runs: an idle server sharing the CPU (its GC, its memory reducer) cannot slow the one under load, and
  * the median is taken over server processes, so one process landing in a slow state (JIT, heap layout)
  * moves it less. Each round pairs autocannon's figures (RPS, latency from per-response timings) with the
- * probe's window (heap and ArrayBuffer bytes and GCs per request, RSS, app stats). Rounds where other
- * processes used the CPU are retried once. Medians over rounds are reported (src/load-summary.ts).
+ * probe's window (heap and ArrayBuffer bytes and GCs per request, RSS, app stats). A server that cannot carry
+ * the probe (`serve.probe: false`: Bun) runs without it, and its round records RSS from /proc instead. A
+ * contestant may take part in some scenarios only (`scenarios`). Rounds where other processes used the CPU
+ * are retried once. Medians over rounds are reported (src/load-summary.ts).
  */
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,7 @@ import { addAppFigures, flagLine, summarise, type ScenarioSummary } from './load
 import type { ServeCommand } from './define.ts';
 import type { ProbeWindow } from './probe.ts';
 import { bodyBytes, type Scenario } from './scenarios.ts';
+import { procStatusBytes } from './gc.ts';
 import { choosePinning, machineCpu, nodeCommand, processCpu, spawnTracked, startServer, stopProcess, type Pinning, type RunningServer } from './server.ts';
 import { median, turnOrder } from './stats.ts';
 
@@ -30,6 +33,8 @@ export interface LoadSubject {
   serve?: ServeCommand;
   /** Another runtime's node binary (`--runtime`), instead of this process's: see StartOptions.node. */
   node?: string;
+  /** The scenarios (by name) it takes part in; default every one. */
+  scenarios?: readonly string[];
 }
 
 export interface LoadOptions {
@@ -52,7 +57,10 @@ export interface LoadRound {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
-  probe: ProbeWindow;
+  /** The probe's window; null for a server started without the probe (see `proc`). */
+  probe: ProbeWindow | null;
+  /** Without the probe: the server's RSS (VmRSS) and peak RSS (VmHWM) from /proc at the end of the round. */
+  proc?: { rssBytes: number | null; peakRssBytes: number | null };
   /** CPUs' worth of time the server and the load generator used during the round (1 = one busy core). */
   serverCpus: number | null;
   loadGeneratorCpus: number | null;
@@ -96,7 +104,8 @@ async function startWorker(cpu: number | null): Promise<{ child: ChildProcess; c
 interface SubjectServer {
   subject: LoadSubject;
   server: RunningServer;
-  call: IpcCall;
+  /** The probe's channel; undefined for a server started without it. */
+  call: IpcCall | undefined;
 }
 
 async function oneRound(
@@ -106,7 +115,7 @@ async function oneRound(
   durationSec: number,
   connections: number,
 ): Promise<Omit<LoadRound, 'noisy' | 'retried'>> {
-  await target.call({ hotpath: 'window:start' });
+  await target.call?.({ hotpath: 'window:start' });
   const cpu0 = machineCpu();
   const own0 = process.cpuUsage();
   const server0 = processCpu(target.server.pid);
@@ -129,7 +138,10 @@ async function oneRound(
   const own = process.cpuUsage(own0);
   const server1 = processCpu(target.server.pid);
   const worker1 = worker.child.pid ? processCpu(worker.child.pid) : undefined;
-  const { window } = (await target.call({ hotpath: 'window:stop' })) as { window: ProbeWindow };
+  const window = target.call ? ((await target.call({ hotpath: 'window:stop' })) as { window: ProbeWindow }).window : null;
+  const proc = window
+    ? undefined
+    : { rssBytes: procStatusBytes(target.server.pid, 'VmRSS') ?? null, peakRssBytes: procStatusBytes(target.server.pid, 'VmHWM') ?? null };
   const wall = reply.result.durationSec as number;
   const serverCpus = server0 !== undefined && server1 !== undefined ? (server1 - server0) / wall : null;
   const loadGeneratorCpus = worker0 !== undefined && worker1 !== undefined ? (worker1 - worker0) / wall : null;
@@ -153,6 +165,7 @@ async function oneRound(
     non2xx: r.non2xx,
     statusCodes: r.statusCodes,
     probe: window,
+    ...(proc ? { proc } : {}),
     serverCpus,
     loadGeneratorCpus,
     otherCpus,
@@ -173,11 +186,11 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
     failures,
     warnings,
   };
-  const keys = subjects.map((subject) => subject.key);
   /** A fresh server of `subject`, warmed up on `scenario`, then `measure(server)`, then stopped. */
   const withFreshServer = async <T>(subject: LoadSubject, scenario: Scenario, measure: (s: SubjectServer) => Promise<T>): Promise<T> => {
-    const server = await startServer({ dir: subject.dir, serve: subject.serve, node: subject.node, cpu: pinning.serverCpu, probe: true });
-    const s: SubjectServer = { subject, server, call: ipc(server.child) };
+    const probe = subject.serve?.probe !== false;
+    const server = await startServer({ dir: subject.dir, serve: subject.serve, node: subject.node, cpu: pinning.serverCpu, probe });
+    const s: SubjectServer = { subject, server, call: probe ? ipc(server.child) : undefined };
     try {
       if (options.warmupSec > 0) await oneRound(s, worker!, scenario, options.warmupSec, options.connections);
       return await measure(s);
@@ -198,9 +211,10 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
         ...(scenario.expectStatus === undefined ? {} : { expectStatus: scenario.expectStatus }),
         results: {},
       };
-      const rounds = new Map<string, LoadRound[]>(keys.map((key) => [key, []]));
+      const contestants = subjects.filter((subject) => !subject.scenarios || subject.scenarios.includes(scenario.name));
+      const rounds = new Map<string, LoadRound[]>(contestants.map((subject) => [subject.key, []]));
       for (let r = 0; r < options.rounds; r++) {
-        for (const subject of turnOrder(subjects, r)) {
+        for (const subject of turnOrder(contestants, r)) {
           step(
             `load: ${scenario.name} round ${r + 1}/${options.rounds} ${subject.key} (fresh server${options.warmupSec > 0 ? `, ${options.warmupSec} s warm-up` : ''}, ${options.durationSec} s)`,
           );
@@ -217,7 +231,7 @@ export async function runLoad(subjects: readonly LoadSubject[], scenarios: reado
           rounds.get(subject.key)!.push(round);
         }
       }
-      for (const subject of subjects) {
+      for (const subject of contestants) {
         const summary = summarise(rounds.get(subject.key)!, scenario.expectStatus);
         entry.results[subject.key] = summary;
         const generator = median(summary.rounds.map((r) => r.loadGeneratorCpus ?? 0));

@@ -224,7 +224,15 @@ export const LoadRound = DefObject('loadRound', {
   }),
   ...failedAnswers,
   statusCodes: Dict(Count),
-  probe: ProbeWindow,
+  probe: Type.Union([ProbeWindow, Type.Null()], {
+    description: "the in-server probe's window; null for a server started without the probe (serve.probe false: Bun, whose engine has not V8's hooks)",
+  }),
+  proc: Type.Optional(
+    Type.Object(
+      { rssBytes: NumberOrNull, peakRssBytes: NumberOrNull },
+      { description: "without the probe: the server's VmRSS and VmHWM from /proc at the end of the round. Optional: only then" },
+    ),
+  ),
   serverCpus: NumberOrNull,
   loadGeneratorCpus: NumberOrNull,
   otherCpus: NumberOrNull,
@@ -237,11 +245,15 @@ export const ScenarioSummary = DefObject('scenarioSummary', {
   rps: Type.Number(),
   p50Us: Type.Number(),
   p99Us: Type.Number(),
-  heapBytesPerRequest: Type.Number(),
+  heapBytesPerRequest: Type.Union([Type.Number(), Type.Null()], {
+    description: 'null for a server measured without the probe (Bun), as are gcPer10kRequests and arrayBuffersPerRequest',
+  }),
   appHeapBytesPerRequest: NumberOrNull,
-  gcPer10kRequests: Type.Number(),
-  arrayBuffersPerRequest: Type.Number(),
-  rssBytes: Type.Number(),
+  gcPer10kRequests: NumberOrNull,
+  arrayBuffersPerRequest: NumberOrNull,
+  rssBytes: Type.Union([Type.Number(), Type.Null()], {
+    description: "RSS after the round: the probe's, or /proc's VmRSS without it; null when neither read it",
+  }),
   peakRssBytes: NumberOrNull,
   ...failedAnswers,
   expectedNon2xx: Type.Optional(

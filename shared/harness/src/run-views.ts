@@ -74,10 +74,27 @@ export interface Artifact {
   nodeBinaryBytes?: number;
 }
 
+/**
+ * A peer that ran on another runtime (its serve command's `runtime`, e.g. Bun running the same bundle) in a
+ * capstone scenario, beside the binary's figures from the same rounds.
+ */
+export interface RuntimePeer {
+  name: string;
+  /** The command it ran, e.g. `bun solutions/05-single-binary/dist/server.cjs`. */
+  label: string;
+  /** e.g. "Bun 1.4.5"; the binary runs on the view's `runtime`. */
+  runtime: string;
+  scenario: string;
+  peer: LoadFigures;
+  binary: LoadFigures;
+}
+
 export interface CapstoneView extends RunOfRecord {
   config: { rounds: number; durationSec: number; warmupSec: number; starts: number; connections: number };
   labels: { lab00: string; binary: string };
   scenarios: Array<{ name: string; lab00: LoadFigures; binary: LoadFigures }>;
+  /** Peers on another runtime in the same rotation (absent when there were none, and in carried views). */
+  runtimePeers?: RuntimePeer[];
   startup: Record<'lab00' | 'binary', { firstOkMs: Spread; peakRssBytes: number | null }>;
   artifact: Record<'lab00' | 'binary', Artifact | null>;
 }
@@ -140,7 +157,8 @@ export function startupView(result: CheckpointResult, file: string): StartupView
 
 /**
  * The capstone of `result` (its carried one when it has one): the subject (the final binary) against the
- * baseline (lab 00) in every load scenario but GET /health, at start-up and by footprint; undefined unless
+ * baseline (lab 00) in every load scenario but GET /health, at start-up and by footprint, with any peer that ran
+ * on another runtime in those scenarios (Bun) beside the binary; undefined unless
  * the result has both the load and the startup section.
  */
 export function capstoneView(result: CheckpointResult, file: string): CapstoneView | undefined {
@@ -166,6 +184,17 @@ export function capstoneView(result: CheckpointResult, file: string): CapstoneVi
     const s = startup.results[key];
     return s ? { firstOkMs: s.firstOkMs, peakRssBytes: s.peakRssBytes?.median ?? null } : undefined;
   };
+  const runtimePeers = (result.peerPackages ?? []).flatMap((p) =>
+    p.runtime === undefined
+      ? []
+      : load.scenarios.flatMap((s) => {
+          const own = s.results[PEER_KEY_PREFIX + p.name];
+          const b = s.results[binary];
+          return s.name === HEALTH || !own || !b
+            ? []
+            : [{ name: p.name, label: p.label, runtime: p.runtime as string, scenario: s.name, peer: figures(own), binary: figures(b) }];
+        }),
+  );
   const startLab00 = start(lab00);
   const startBinary = start(binary);
   if (scenarios.length === 0 || !startLab00 || !startBinary) return undefined;
@@ -183,6 +212,7 @@ export function capstoneView(result: CheckpointResult, file: string): CapstoneVi
     scenarios,
     startup: { lab00: startLab00, binary: startBinary },
     artifact: { lab00: artifact(lab00), binary: artifact(binary) },
+    ...(runtimePeers.length ? { runtimePeers } : {}),
   };
 }
 

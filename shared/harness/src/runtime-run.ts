@@ -41,6 +41,8 @@ interface Server {
   dir: string;
   serve?: ServeCommand;
   node?: string;
+  /** The load scenarios it takes part in (default every one). */
+  scenarios?: readonly string[];
 }
 
 /**

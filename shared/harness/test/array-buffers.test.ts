@@ -71,11 +71,11 @@ describe('ArrayBuffer bytes per request (probe, tiny app)', () => {
       expect(s.arrayBufferBasis!.rounds).toBe(2);
       expect(s.arrayBufferBasis!.cleanRequests).toBeGreaterThan(1000);
       for (const round of s.rounds) {
-        const sampling = round.probe.arrayBufferSampling!;
+        const sampling = round.probe!.arrayBufferSampling!;
         expect(sampling.cleanIntervals + sampling.gcIntervals + sampling.sweepIntervals).toBe(sampling.intervals);
       }
       // The old net figure is far from it: the GC frees what the route allocates.
-      expect(Math.abs(s.arrayBuffersPerRequest)).toBeLessThan(s.arrayBufferBytesPerRequest! / 2);
+      expect(Math.abs(s.arrayBuffersPerRequest!)).toBeLessThan(s.arrayBufferBytesPerRequest! / 2);
     }
 
     // Ratio entries carry the package's own figures, so a target can judge them (here the package is its
@@ -96,7 +96,7 @@ describe('ArrayBuffer bytes per request (probe, tiny app)', () => {
     assert(tiny?.buffer !== undefined, "the tiny app's stats must count buffers");
     expect(tiny.buffer).toBeGreaterThan(1000);
     expect(tiny.bufferBytes).toBe(tiny.buffer * 4096);
-    expect(byName('GET /buffer?n=4096').rounds.at(-1)!.probe.appStats).toEqual(stats);
+    expect(byName('GET /buffer?n=4096').rounds.at(-1)!.probe!.appStats).toEqual(stats);
     expect(byName('GET /u8?n=4096').appStats?.tiny).toMatchObject({ buffer: 0, u8: expect.any(Number) });
 
     expect(table).toMatch(/GET \/buffer\?n=4096\s+RPS[^\n]*\n(?:[^\n]*\n){3}\s+ArrayBuf B\/req\s+4\.0\d KiB\s+4\.0\d KiB\s+1\.00×\s+\(lower is better\)/);

@@ -132,7 +132,7 @@ describe('summaries', () => {
       samplingMs: 4,
     };
     [1030, null, 1010].forEach((figure, i) =>
-      Object.assign(rounds[i]!.probe, { arrayBufferBytesPerRequest: figure, arrayBufferSampling: sampling, appStats: { pool: { hits: i } } }),
+      Object.assign(rounds[i]!.probe!, { arrayBufferBytesPerRequest: figure, arrayBufferSampling: sampling, appStats: { pool: { hits: i } } }),
     );
     const s = summarise(rounds);
     expect(s.arrayBufferBytesPerRequest).toBe(1020);

@@ -65,8 +65,8 @@ describe('checkpoint end to end (tiny app)', () => {
       const r = s?.rounds[0];
       assert(s && r, `${scenario.name}: the subject must have figures and at least one round`);
       expect(s.rps).toBeGreaterThan(0);
-      expect(r.probe.requests).toBeGreaterThan(100);
-      expect(Math.abs(r.probe.requests - r.responses)).toBeLessThanOrEqual(100);
+      expect(r.probe!.requests).toBeGreaterThan(100);
+      expect(Math.abs(r.probe!.requests - r.responses)).toBeLessThanOrEqual(100);
       expect(s.heapBytesPerRequest).toBeGreaterThan(1000);
       expect(s.p99Us).toBeGreaterThanOrEqual(s.p50Us);
       expect(s.rssBytes).toBeGreaterThan(10e6);

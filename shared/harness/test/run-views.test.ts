@@ -71,6 +71,28 @@ describe('the capstone view', () => {
     expect(costInputs(view)).toEqual({ scenario: 'POST /ingest/v1 1KB', beforeRps: post.baseline!.rps, afterRps: post.subject!.rps });
   });
 
+  it('puts a peer on another runtime beside the binary, in the scenarios it ran, with null heap and GC figures', () => {
+    const result = withPeers();
+    const post = result.load!.scenarios[1]!.results;
+    post['peer:on bun'] = { ...post.subject!, rps: 60_000, heapBytesPerRequest: null, appHeapBytesPerRequest: null, gcPer10kRequests: null };
+    const view = capstoneView(result, 'results/checkpoint.json')!;
+    expect(view.runtimePeers).toEqual([
+      {
+        name: 'on bun',
+        label: 'bun dist/server.cjs',
+        runtime: 'Bun 1.4.5',
+        scenario: 'POST /ingest/v1 1KB',
+        peer: expect.objectContaining({ rps: 60_000, heapBytesPerRequest: null, gcPer10kRequests: null }),
+        binary: expect.objectContaining({ rps: post.subject!.rps }),
+      },
+    ]);
+    // The peer on this runtime (raw) is not a runtime peer; without one the view has none.
+    expect(capstoneView(withPeers(), 'x')!.runtimePeers).toBeUndefined();
+    const out = formatCapstone(view, { targetRps: 50_000, headroom: 0.6, pricePerMonthUsd: 45 });
+    expect(out).toContain('POST /ingest/v1 1KB on another runtime, in the same rotation: the binary (Node 20.20.2), bun dist/server.cjs (Bun 1.4.5)');
+    expect(out).toMatch(new RegExp(`requests/s\\s+${post.subject!.rps.toFixed(0)}\\s+60000\\s+`));
+  });
+
   it('needs both the load and the startup section, and prefers a carried capstone', () => {
     expect(capstoneView({ ...withPeers(), load: null }, 'x')).toBeUndefined();
     const carried = { from: 'results/capstone.json' } as CapstoneView;

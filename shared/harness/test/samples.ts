@@ -246,8 +246,8 @@ export function withArrayBuffers(base: CheckpointResult, bytes: Record<string, R
         samplingMs: 20,
       };
       for (const r of summary.rounds) {
-        r.probe.arrayBufferBytesPerRequest = figure;
-        r.probe.arrayBufferSampling = {
+        r.probe!.arrayBufferBytesPerRequest = figure;
+        r.probe!.arrayBufferSampling = {
           periodMs: 4,
           settleMs: 2,
           samples: 501,
@@ -260,14 +260,14 @@ export function withArrayBuffers(base: CheckpointResult, bytes: Record<string, R
           cleanBytes: (figure ?? 0) * 50_000,
           samplingMs: 20,
         };
-        r.probe.appStats = {};
+        r.probe!.appStats = {};
       }
     }
   }
   const ingest = result.load!.scenarios.find((s) => s.name === 'POST /ingest/v1 1KB')?.results.subject;
   assert(ingest, 'sampleResult has the ingest scenario with the subject figures');
   ingest.appStats = { pool: { hits: 99_990, misses: 10, size: 64 }, sink: { depth: 0.5 } };
-  ingest.rounds.at(-1)!.probe.appStats = ingest.appStats;
+  ingest.rounds.at(-1)!.probe!.appStats = ingest.appStats;
   result.ratios = computeRatios(result);
   return result;
 }

@@ -7,7 +7,9 @@
  * binary ÷ lab 00. The caption names the run of record — its file, date,
  * machine, commit — and says when the harness flagged the machine busy; under the table, when the lab's
  * checkpoint (the chart above) has other GET /todos figures, why: a different run. Memory and sizes in MiB
- * (1024² bytes). The cost estimate follows (CostEstimate.tsx).
+ * (1024² bytes). Then, when the run had one, the final reference on another runtime (Bun running the same
+ * bundle) beside the binary in the scenario it took part in, from the same rotation. The cost estimate follows
+ * (CostEstimate.tsx).
  */
 import type React from 'react';
 import type { CapstoneData, LoadFigures } from '../../plugins/lab-results';
@@ -68,6 +70,48 @@ function CheckpointNote({ data }: { data: CapstoneData }) {
       pinned to one core, the load generator on the other, {data.config.connections} connections) at different times: figures move between runs on a shared
       machine, so compare each run's ratio, not figures across the two.
     </li>
+  );
+}
+
+/**
+ * A peer on another runtime beside the binary, from the same rounds: requests/s, latency and RSS (the harness's
+ * in-server probe counts V8's heap and collections, so it does not run in Bun: no heap or GC rows).
+ */
+function RuntimePeerTable({ data, peer }: { data: CapstoneData; peer: NonNullable<CapstoneData['runtimePeers']>[number] }) {
+  const a = peer.binary;
+  const b = peer.peer;
+  const rows: Row[] = [
+    { figure: 'requests/s', lab00: whole(a.rps), binary: whole(b.rps), ratio: ratio(b.rps, a.rps) },
+    { figure: 'p50 latency, ms', lab00: msFromUs(a.p50Us), binary: msFromUs(b.p50Us), ratio: ratio(b.p50Us, a.p50Us) },
+    { figure: 'p99 latency, ms', lab00: msFromUs(a.p99Us), binary: msFromUs(b.p99Us), ratio: ratio(b.p99Us, a.p99Us) },
+    { figure: 'RSS after the round, MiB', lab00: cell(a.rssBytes, mib), binary: cell(b.rssBytes, mib), ratio: ratio(b.rssBytes, a.rssBytes) },
+  ];
+  return (
+    <table className="hp-results hp-runtime-peer">
+      <caption>
+        {peer.scenario} on another runtime, in the same rotation: <code>{peer.label}</code> ({peer.runtime}, the same bundle the binary embeds) took its turns
+        with lab 00 and the binary ({data.runtime.label}), a fresh server each round. No heap or GC rows: the harness's in-server probe counts V8's heap and
+        collections, and {peer.runtime} runs JavaScriptCore. Ratio: {peer.runtime} ÷ the binary (above 1 is better for requests/s, below 1 for the rest).
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">figure</th>
+          <th scope="col">final binary ({data.runtime.label})</th>
+          <th scope="col">{peer.runtime}, the same bundle</th>
+          <th scope="col">{peer.runtime.split(' ')[0]} ÷ binary</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.figure}>
+            <th scope="row">{row.figure}</th>
+            <td>{row.lab00}</td>
+            <td>{row.binary}</td>
+            <td>{row.ratio}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -149,6 +193,9 @@ export default function CapstoneTable({ data }: { data: CapstoneData }): React.R
           ]}
         />
       </table>
+      {(data.runtimePeers ?? []).map((peer) => (
+        <RuntimePeerTable key={`${peer.name} ${peer.scenario}`} data={data} peer={peer} />
+      ))}
       <ul className="hp-notes">
         {lab00Art?.packagesBytes !== undefined && (
           <li>
