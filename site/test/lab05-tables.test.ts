@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { compareCost } from '@hotpath/harness/cost';
+import { capstoneView, startupView } from '@hotpath/harness/run-views';
 import { loadLabResults, ROW_NAMES } from '../plugins/lab-results.ts';
 import { TARGET_VS_RAW_NODE_HTTP } from '@hotpath/workshop/manifest';
 import { parseInput, recomputeCost } from '../src/components/capstone-cost.ts';
@@ -108,6 +110,13 @@ describe('the figures as the scripts print them', () => {
 
 /** A committed result file, to derive each expected cell from. */
 const raw = (name: string) => JSON.parse(readFileSync(join(repo, 'solutions/05-single-binary/results', name), 'utf8'));
+const FILE = 'solutions/05-single-binary/results/checkpoint.json';
+/** checkpoint.json's views as the harness reads them: carried from an earlier run, or its own sections. */
+const startupOfRecord = () => startupView(raw('checkpoint.json'), FILE)!;
+const capstoneOfRecord = () => capstoneView(raw('checkpoint.json'), FILE)!;
+/** The caption's words for where a view came from (RunOfRecord.tsx). */
+const recordText = (view: { from: string }) =>
+  view.from === FILE ? `Run of record: ${FILE}` : `Run of record: the one that wrote ${view.from}, carried in ${FILE}`;
 /** The table rows a start-up view should render: one per row, in its order. */
 function startupRows(view: any, perRow: boolean): string[] {
   const rawMedian = view.rows.find((r: any) => r.key === 'peer:raw node:http').firstOkMs.median;
@@ -128,15 +137,15 @@ function startupRows(view: any, perRow: boolean): string[] {
 }
 
 describe("lab 05's tables", () => {
-  it('shows every start-up row the run of record carried, the target marked on the SEA rows only', () => {
-    const json = raw('checkpoint.json').carried.startup;
+  it('shows every start-up row of the run of record, the target marked on the SEA rows only', () => {
+    const json = startupOfRecord();
     const { caption, rows } = table(renderToStaticMarkup(createElement(StartupTable, { data: startup })), 'hp-startup');
     expect(caption).toContain(
       `${json.runs} starts of each, after 1 discarded, interleaved · Node 20.20.2 · V8 11.3 on ${json.machine.cpus} × ${json.machine.cpuModel} · ${json.createdAt.slice(0, 10)}.`,
     );
     expect(caption).toContain(`at most ${TARGET_VS_RAW_NODE_HTTP}× raw node:http`);
     expect(caption, 'the caption names the run that measured it, the file carrying it and its load average').toContain(
-      `Run of record: the one that wrote solutions/05-single-binary/results/startup.json, carried in solutions/05-single-binary/results/checkpoint.json, load average ${json.machine.loadAverage.atStart} at the start`,
+      `${recordText(json)}, load average ${json.machine.loadAverage!.atStart} at the start`,
     );
     expect(rows[0]).toBe(
       `how it starts | runtime | time to first response, ms: median (min–max) | × raw node:http | target: ≤ ${TARGET_VS_RAW_NODE_HTTP}× raw | peak RSS, MiB (median) | file size`,
@@ -191,7 +200,7 @@ describe("lab 05's tables", () => {
   });
 
   it('puts lab 00 and the binary side by side with the ratio, grouped and captioned', () => {
-    const json = raw('checkpoint.json').carried.capstone;
+    const json = capstoneOfRecord();
     const html: string = renderToStaticMarkup(createElement(CapstoneTable, { data: capstone }));
     const { caption, rows } = table(html, 'hp-capstone');
     expect(caption).toContain(
@@ -199,7 +208,7 @@ describe("lab 05's tables", () => {
     );
     expect(caption).toContain(`· Node 20.20.2 · V8 11.3 on ${json.machine.cpus} × ${json.machine.cpuModel}.`);
     expect(caption, 'the caption names the run of record and its fingerprint').toContain(
-      `Run of record: the one that wrote solutions/05-single-binary/results/capstone.json, carried in solutions/05-single-binary/results/checkpoint.json, commit ${json.machine.commit}, load average ${json.machine.loadAverage.atStart} at the start`,
+      `${recordText(json)}, commit ${json.machine.commit}, load average ${json.machine.loadAverage!.atStart} at the start`,
     );
     expect(caption.includes('flagged the machine busy'), 'says busy exactly when the run was').toBe(json.machine.busy === true);
     const scenario = (s: any) => {
@@ -216,19 +225,19 @@ describe("lab 05's tables", () => {
       ];
     };
     const { lab00: s0, binary: s1 } = json.startup;
-    const { lab00: a0, binary: a1 } = json.artifact;
+    const [a0, a1] = [json.artifact.lab00!, json.artifact.binary!];
     expect(rows).toEqual([
       'figure | lab 00 (pnpm start, tsx) | final binary (SEA code cache) | binary ÷ lab 00',
       ...json.scenarios.flatMap(scenario),
       'Start-up',
       `time to first response, ms: median (min–max) | ${spreadText(s0.firstOkMs)} | ${spreadText(s1.firstOkMs)} | ${ratio(s1.firstOkMs.median, s0.firstOkMs.median)}`,
-      `peak RSS at the first response, MiB | ${mib(s0.peakRssBytes)} | ${mib(s1.peakRssBytes)} | ${ratio(s1.peakRssBytes, s0.peakRssBytes)}`,
+      `peak RSS at the first response, MiB | ${mib(s0.peakRssBytes!)} | ${mib(s1.peakRssBytes!)} | ${ratio(s1.peakRssBytes, s0.peakRssBytes)}`,
       'Shipping',
       `artifact to ship, MiB | ${mib(a0.bytes)} ‡ | ${mib(a1.bytes)} | ${ratio(a1.bytes, a0.bytes)}`,
     ]);
     expect(json.scenarios.map((s: any) => s.name)).toEqual(['GET /todos', 'POST /ingest/v1 1KB']);
     expect(html).toContain('<th scope="rowgroup" colSpan="4">Under load: GET /todos</th>');
-    expect(text(html)).toContain(`‡ ${mib(a0.packagesBytes)} MiB in ${a0.packageCount} package folders`);
+    expect(text(html)).toContain(`‡ ${mib(a0.packagesBytes!)} MiB in ${a0.packageCount} package folders`);
   });
 
   it('puts a peer on another runtime beside the binary, from the same rotation, without heap rows', () => {
@@ -254,29 +263,27 @@ describe("lab 05's tables", () => {
 
   it("says why its GET /todos differs from the checkpoint chart's: two runs, named, the busy one marked", () => {
     const checkpoint = raw('checkpoint.json');
-    const t = checkpoint.carried.capstone.scenarios.find((s: any) => s.name === 'GET /todos');
-    const r = checkpoint.ratios.find((x: any) => x.section === 'load' && x.name === 'GET /todos' && x.metric === 'rps' && x.subjectKey === 'subject');
-    expect(capstone.checkpoint, "the carried capstone brings the file's own run").toMatchObject({ busy: checkpoint.fingerprint.busy === true });
-    const notes = text(renderToStaticMarkup(createElement(CapstoneTable, { data: capstone })));
+    expect(capstone.checkpoint !== undefined, "only a carried capstone brings the file's own run").toBe(checkpoint.carried?.capstone !== undefined);
+    const t = capstone.scenarios.find((s) => s.name === 'GET /todos')!;
+    // The file's own run, as a carried capstone brings it: different figures, flagged busy.
+    const aside = { date: '2026-12-01T10:00:00.000Z', busy: true, todos: { lab00: 1_000, binary: 20_000 } };
+    const notes = text(renderToStaticMarkup(createElement(CapstoneTable, { data: { ...capstone, checkpoint: aside } })));
     expect(notes).toContain(
-      `GET /todos here: ${whole(t.binary.rps)} requests/s against lab 00's ${whole(t.lab00.rps)} (${ratio(t.binary.rps, t.lab00.rps)}), from the run that wrote solutions/05-single-binary/results/capstone.json`,
+      `GET /todos here: ${whole(t.binary.rps)} requests/s against lab 00's ${whole(t.lab00.rps)} (${ratio(t.binary.rps, t.lab00.rps)}), from the run that wrote ${capstone.from}`,
     );
     expect(notes).toContain(
-      `The checkpoint chart above shows ${whole(r.subject)} against ${whole(r.baseline)} (${ratio(r.subject, r.baseline)}), from solutions/05-single-binary/results/checkpoint.json, run ${checkpoint.createdAt.slice(0, 10)}${checkpoint.fingerprint.busy ? ' on a machine the harness flagged busy' : ''}. They are two runs`,
+      `The checkpoint chart above shows 20,000 against 1,000 (20.00×), from ${capstone.file}, run 2026-12-01 on a machine the harness flagged busy. They are two runs`,
     );
     // The same figures in both: no note.
-    const same = { ...capstone, checkpoint: { ...capstone.checkpoint!, todos: { lab00: t.lab00.rps, binary: t.binary.rps } } };
+    const same = { ...capstone, checkpoint: { ...aside, todos: { lab00: t.lab00.rps, binary: t.binary.rps } } };
     expect(text(renderToStaticMarkup(createElement(CapstoneTable, { data: same })))).not.toContain('They are two runs');
   });
 
   it("renders the cost estimate with the run's assumptions, editable", () => {
-    // The figures capstone.json recorded when the capstone was a script: the same inputs give the same estimate.
-    const cost = {
-      assumptions: { targetRps: 85_000, pricePerMonthUsd: 30 },
-      before: { instances: 98, monthlyUsd: 2940 },
-      after: { instances: 9, monthlyUsd: 270 },
-    };
-    const savingMonthlyUsd = 2670;
+    // The estimate @hotpath/harness/cost gives for the capstone's POST requests/s under the default assumptions.
+    const post = capstone.scenarios.find((s) => s.name === 'POST /ingest/v1 1KB')!;
+    const cost = compareCost(post.lab00.rps, post.binary.rps, { targetRps: 85_000, pricePerMonthUsd: 30, headroom: 0.7 });
+    const savingMonthlyUsd = cost.before.monthlyUsd - cost.after.monthlyUsd;
     const html: string = renderToStaticMarkup(createElement(CostEstimate, { data: { ...capstone, cost: capstone.cost! } }));
     const { caption, rows } = table(html, 'hp-cost-table');
     expect(caption).toBe(
@@ -287,7 +294,9 @@ describe("lab 05's tables", () => {
       [String(cost.before.instances), cost.before.monthlyUsd.toLocaleString('en-US')],
       [String(cost.after.instances), cost.after.monthlyUsd.toLocaleString('en-US')],
     ]);
-    expect(text(html)).toContain(`Saving ${usd(savingMonthlyUsd)}/month (${usd(savingMonthlyUsd * 12)}/year): -91 % spend.`);
+    expect(text(html)).toContain(
+      `Saving ${usd(savingMonthlyUsd)}/month (${usd(savingMonthlyUsd * 12)}/year): -${Math.round((savingMonthlyUsd / cost.before.monthlyUsd) * 100)} % spend.`,
+    );
     expect(html).toMatch(/<label for="([^"]+)-price">Price per instance-month, USD<\/label><input id="\1-price"/);
   });
 });

@@ -7,7 +7,7 @@
  * decimal, as the site's tables beside the page print them.
  */
 import { compareCost, DEFAULT_HEADROOM, DEFAULT_PRICE_PER_MONTH_USD, DEFAULT_TARGET_RPS } from '@hotpath/harness/cost';
-import { type CapstoneView, type StartupRow, type StartupView, startupView } from '@hotpath/harness/run-views';
+import { type CapstoneView, capstoneView, type StartupRow, type StartupView, startupView } from '@hotpath/harness/run-views';
 import type { CheckpointResult } from '@hotpath/harness';
 import { count, k, kib1, mib1, ms, msOf, num, results, row, text, x, type LabFigures } from './figures.ts';
 import { findLab, RAW_NODE_HTTP, TARGET_VS_RAW_NODE_HTTP } from '@hotpath/workshop/manifest';
@@ -16,11 +16,11 @@ import { judgeRun, type JudgedRunLike } from '../../src/verdict.ts';
 const CHECKPOINT = 'reference:05-single-binary/results/checkpoint.json';
 const CHECKPOINT_26 = 'reference:05-single-binary/results/checkpoint.node26.json';
 const run = results(CHECKPOINT);
-const carried = (run.data as unknown as CheckpointResult).carried!;
-/** The two start-up tables as the page shows them: Node 20's carried, Node 26's from its own section. */
-const startup = carried.startup!;
-const startup26 = startupView(results(CHECKPOINT_26).data as unknown as CheckpointResult, CHECKPOINT_26)!;
-const capstone: CapstoneView = carried.capstone!;
+const run26 = results(CHECKPOINT_26);
+/** The two start-up tables and the capstone as the page shows them (a view a file carries, or its own sections). */
+const startup = startupView(run.data as unknown as CheckpointResult, CHECKPOINT)!;
+const startup26 = startupView(run26.data as unknown as CheckpointResult, CHECKPOINT_26)!;
+const capstone: CapstoneView = capstoneView(run.data as unknown as CheckpointResult, CHECKPOINT)!;
 
 /** A ratio as the site's tables print it: two decimals. */
 const r2 = (after: number, before: number) => `${(after / before).toFixed(2)}×`;

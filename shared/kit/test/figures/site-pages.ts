@@ -4,6 +4,8 @@
  * it quotes, as the labs' files do — test/readme-figures.test.ts checks every page listed here, so a
  * re-committed run names the sentence to rewrite. Keyed by the page's repo-relative path.
  */
+import type { CheckpointResult } from '@hotpath/harness';
+import { capstoneView, startupView } from '@hotpath/harness/run-views';
 import { bytes, faster, LAB00_RUN, msOf, results, text, x, type LabFigures, type Results } from './figures.ts';
 
 const lab01 = results(LAB00_RUN);
@@ -27,8 +29,15 @@ const pace = (run: Results, task: string) => {
 };
 /** autocannon's share of its core in lab 01's reference GET /todos rounds, as the run's warning states it. */
 const generator = /GET \/todos \(subject\): autocannon used (\d+ %)/.exec(((lab01.data.warnings as string[]) ?? []).join('\n'))?.[1] ?? '(no warning)';
-const s = (key: string) => lab05.get(['carried', 'startup', `rows[key=${key}]`, 'firstOkMs', 'median']);
-const cap = (who: 'lab00' | 'binary') => lab05.get(['carried', 'capstone', `scenarios[name=${TODOS}]`, who, 'rps']);
+/** Lab 05's start-up table and capstone as its page shows them (carried from an earlier run, or the file's own sections). */
+const lab05Startup = startupView(lab05.data as unknown as CheckpointResult, lab05.source)!;
+const lab05Capstone = capstoneView(lab05.data as unknown as CheckpointResult, lab05.source)!;
+const s = (key: string) => {
+  const row = lab05Startup.rows.find((r) => r.key === key);
+  if (!row) throw new Error(`${lab05.source} has no start-up row ${key}`);
+  return row.firstOkMs.median;
+};
+const cap = (who: 'lab00' | 'binary') => lab05Capstone.scenarios.find((c) => c.name === TODOS)![who].rps;
 
 const instructors: LabFigures = {
   sources: [],
