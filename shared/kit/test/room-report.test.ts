@@ -41,12 +41,19 @@ describe('the reports a checkout sends the room', () => {
           failures: [...failures(long, 2), ...failures('Answer 413 when the body is over 1 MiB\n  at line 3', 1)],
         },
         { file: 'going-further/x.test.ts', part: 'further', passed: 0, failed: 1, failures: failures('Stretch', 1) },
+        { file: 'reader.test.ts', part: 'core', passed: 0, failed: 0, loadError: 'Expected ";" but found "secretName" at src/reader.ts:3:5', failures: [] },
       ],
       { errors: [] },
       { passed: 3, failed: 3, loadErrors: 0, further: { passed: 0, failed: 1, loadErrors: 0 }, typeErrors: 0, at: '2026-12-07T10:00:00.000Z' },
     );
     expect(problemWith(Report, report)).toBeNull();
     expect(report).toMatchObject({ core: { passed: 3, failed: 3 }, further: { passed: 0, failed: 1 }, typecheck: 'ok' });
-    expect(report.failing).toEqual([`${long.slice(0, LIMITS.message - 1)}…`, 'Answer 413 when the body is over 1 MiB', 'Stretch']);
+    expect(report.failing).toEqual([
+      `${long.slice(0, LIMITS.message - 1)}…`,
+      'Answer 413 when the body is over 1 MiB',
+      'Stretch',
+      'reader.test.ts did not load: a syntax or import error in src/',
+    ]);
+    expect(JSON.stringify(report), 'a load error is named, not quoted').not.toContain('secretName');
   });
 });

@@ -94,8 +94,11 @@ export async function joinRoom(ctx: KitContext, url: string | undefined, name: s
 
 /** The test report of a `pnpm lab test` run. */
 export function testReportOf(lab: LabEntry, outcomes: readonly FileOutcome[], typecheck: TypecheckOutcome | null, record: TestRecord): TestReport {
+  // A file that did not load is named, not quoted: a syntax error's message can carry a line of the learner's code.
   const failing = [
-    ...new Set(outcomes.flatMap((o) => [...(o.loadError ? [`${o.file} did not load: ${o.loadError}`] : []), ...o.failures.map((f) => f.message)])),
+    ...new Set(
+      outcomes.flatMap((o) => [...(o.loadError ? [`${o.file} did not load: a syntax or import error in src/`] : []), ...o.failures.map((f) => f.message)]),
+    ),
   ];
   return {
     kind: 'test',
