@@ -23,6 +23,7 @@ import { appendHistory, type HistoryEntry } from './state.ts';
 import { runtimeName, runtimeOf } from '@hotpath/workshop/target-runtime';
 import { countVerdicts, judgeRun, verdictExitCode, type RunVerdict } from '../verdict.ts';
 import { verdictReport } from './verdict-report.ts';
+import { benchReportOf, shareWithRoom } from './room.ts';
 
 /** The ratio engine and the figures' units live in verdict.ts (the site bundles it); re-exported for the CLI's readers. */
 export { formatAbsolute, judge, type RunLike, type TargetVerdict } from '../verdict.ts';
@@ -205,6 +206,10 @@ Fix it (pnpm lab test ${pad2(lab.number)} shows which rule it breaks), then benc
   const runtime = runtimeOf(result);
   const entry = historyEntry(ctx, lab, result, resultPath, verdicts);
   appendHistory(ctx, entry);
+  shareWithRoom(
+    ctx,
+    benchReportOf(lab, result.createdAt, result.mode, runtime ? runtimeName(runtime) : 'unknown runtime', result.fingerprint.busy === true, verdicts),
+  );
   const profile = options.profile ? await profileLearner(ctx, lab) : undefined;
   if (options.json) {
     ctx.out(JSON.stringify({ ...entry, ranked: true, ok: true, profile }, null, 2));

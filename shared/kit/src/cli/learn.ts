@@ -11,6 +11,7 @@ import { stripAnsi } from '../failure-message.ts';
 import type { LabEntry } from '@hotpath/workshop/manifest';
 import { CliError, labDirOf, pad2, paint, requireReady, type KitContext } from './context.ts';
 import { treeHash } from './workspace.ts';
+import { shareWithRoom, testReportOf } from './room.ts';
 import { formatTestReport, isDone, recordOf } from './test-report.ts';
 import {
   historyCounts,
@@ -56,6 +57,7 @@ export function testLab(ctx: KitContext, lab: LabEntry, json: boolean): number {
   const progress = (text: string) => (json ? undefined : ctx.err(c.dim(text)));
   progress(`Running the tests of labs/${lab.slug} …`);
   const { outcomes, typecheck, record } = runAndRecord(ctx, lab, progress);
+  shareWithRoom(ctx, testReportOf(lab, outcomes, typecheck, record));
   if (json) ctx.out(JSON.stringify({ lab: lab.slug, done: isDone(record), ...record, files: outcomes, typecheck }, null, 2));
   else for (const line of formatTestReport({ outcomes, typecheck, record, slug: lab.slug, nn: pad2(lab.number) }, c)) ctx.out(line);
   return isDone(record) ? 0 : 1;

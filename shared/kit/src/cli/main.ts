@@ -32,6 +32,9 @@ export const USAGE = `Usage: pnpm lab <verb> [lab] [options]      (lab: 00, 1, 0
                        --runtime 26|bun|PATH (repeatable: also measure on that runtime, in the same rounds)
   profile NN           CPU profile of your server under load: self time by package and function, and an
                        offline flame graph   [--scenario ingest|ingest-64k|todos|health] [--seconds N] [--reference]
+  join URL --name N --code C   share your test and checkpoint summaries with the instructor's room (pnpm room)
+  room                 what this checkout shares with its room, and what waits to be sent   [--json]
+  leave                stop sharing with the room (forgets its token)
   doctor               check this machine for the workshop
   runtime [list]       the Node and Bun runtimes: this one, the supported ones, those installed   [--json]
   runtime add 26|bun   install a pinned runtime from the npm registry into .hotpath/runtimes/
@@ -51,11 +54,13 @@ interface Parsed {
 const VALUE_FLAGS = ['--rounds', '--duration', '--warmup', '--startup-runs', '--connections', '--only', '--runtime'];
 /** The value flags of `profile` (not harness options). */
 const PROFILE_VALUE_FLAGS = ['--scenario', '--seconds'];
+/** The value flags of `join`. */
+const JOIN_VALUE_FLAGS = ['--name', '--code'];
 
 /** Every option of every verb, for `node:util` parseArgs; which verb takes which is checked by checkOptions. */
 const ARGV_OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
   help: { type: 'boolean', short: 'h' },
-  ...Object.fromEntries([...VALUE_FLAGS, ...PROFILE_VALUE_FLAGS, '--step'].map((flag) => [flag.slice(2), { type: 'string' }])),
+  ...Object.fromEntries([...VALUE_FLAGS, ...PROFILE_VALUE_FLAGS, ...JOIN_VALUE_FLAGS, '--step'].map((flag) => [flag.slice(2), { type: 'string' }])),
 };
 
 /**
@@ -126,10 +131,13 @@ const OPTIONS: Record<string, readonly string[]> = {
   profile: ['--reference', ...PROFILE_VALUE_FLAGS],
   doctor: ['--json'],
   runtime: ['--json'],
+  join: JOIN_VALUE_FLAGS,
+  room: ['--json'],
+  leave: [],
 };
 /** The verbs that replace a lab's src/ (they wait for another CLI's unfinished swap rather than pass it by). */
 const TOUCHES_SRC = new Set(['reset', 'restore', 'solve']);
-const MAX_POSITIONALS: Record<string, number> = { list: 0, doctor: 0, restore: 2, runtime: Number.POSITIVE_INFINITY };
+const MAX_POSITIONALS: Record<string, number> = { list: 0, doctor: 0, restore: 2, runtime: Number.POSITIVE_INFINITY, join: 1, room: 0, leave: 0 };
 
 function checkOptions(p: Parsed): void {
   const allowed = OPTIONS[p.verb ?? ''];
@@ -194,6 +202,18 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
       ctx.out(p.flags.has('--json') ? JSON.stringify(checks, null, 2) : formatDoctor(checks, ctx.color));
       return doctorExitCode(checks);
     }
+    case 'join': {
+      const { joinRoom } = await import('./room.ts');
+      return joinRoom(ctx, p.positionals[0], p.values.get('--name'), p.values.get('--code'));
+    }
+    case 'room': {
+      const { roomStatus } = await import('./room.ts');
+      return roomStatus(ctx, p.flags.has('--json'));
+    }
+    case 'leave': {
+      const { leaveRoom } = await import('./room.ts');
+      return leaveRoom(ctx);
+    }
     case 'runtime': {
       const { runtimeVerb } = await import('./runtime.ts');
       return runtimeVerb(ctx, p.positionals, p.flags.has('--json'));
@@ -201,7 +221,7 @@ async function run(ctx: KitContext, p: Parsed): Promise<number> {
     default:
       throw new CliError(
         p.verb === undefined
-          ? 'pnpm lab needs a verb: list, start, test, hint, diff, reset, restore, solve, bench, profile, doctor or runtime (pnpm lab --help)'
+          ? 'pnpm lab needs a verb: list, start, test, hint, diff, reset, restore, solve, bench, profile, join, room, leave, doctor or runtime (pnpm lab --help)'
           : `Unknown verb "${p.verb}" (pnpm lab --help lists them)`,
       );
   }
