@@ -551,7 +551,14 @@ powers in a table made once. Anything else: \`Number()\` on the token's text, bu
       }),
       target({ scenario: 'POST /ingest/v1 64KB', metric: 'rps', atLeast: 2, node: { max: 24 }, than: 'lab 02', on: 'on POST /ingest/v1 with the 64 KB body' }),
       // Node 26's JSON.parse narrows it end to end too: 1.72× in the reference's quiet Node 26.12.1 run (2026-12-07).
-      target({ scenario: 'POST /ingest/v1 64KB', metric: 'rps', atLeast: 1.5, node: { min: 26 }, than: 'lab 02', on: 'on POST /ingest/v1 with the 64 KB body' }),
+      target({
+        scenario: 'POST /ingest/v1 64KB',
+        metric: 'rps',
+        atLeast: 1.5,
+        node: { min: 26 },
+        than: 'lab 02',
+        on: 'on POST /ingest/v1 with the 64 KB body',
+      }),
     ],
   },
   {
