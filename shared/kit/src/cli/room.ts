@@ -154,13 +154,18 @@ export function shareWithRoom(ctx: KitContext, report: Report): void {
     const name = `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.json`;
     writeFileSync(join(dir, `.${name}.tmp`), JSON.stringify(report));
     renameSync(join(dir, `.${name}.tmp`), join(dir, name));
-    if (process.env.HOTPATH_ROOM_SEND === 'off') return; // tests drive the sender themselves
-    const child = spawn(process.execPath, [senderBin, ctx.stateDir], { detached: true, stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } });
-    child.on('error', () => {});
-    child.unref();
+    startSender(ctx);
   } catch {
     // The outbox could not be written: the room misses this one report, the learner's command goes on.
   }
+}
+
+/** Starts the background sender (room-send.ts), detached: it sends what waits, or finds another sender at it and exits. */
+export function startSender(ctx: Pick<KitContext, 'stateDir'>): void {
+  if (process.env.HOTPATH_ROOM_SEND === 'off') return; // tests drive the sender themselves
+  const child = spawn(process.execPath, [senderBin, ctx.stateDir], { detached: true, stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } });
+  child.on('error', () => {});
+  child.unref();
 }
 
 /** The reports waiting in the outbox, oldest first, and those the room refused (with its reason). */
@@ -191,7 +196,9 @@ export function roomStatus(ctx: KitContext, json: boolean): number {
   ctx.out('  the distinct failing test messages (up to 12, each cut at 300 characters), your Node, CPU model, core count and OS.');
   ctx.out("After each pnpm lab bench: each target in its own words, met or not, your figure and the reference's, the runtime, the same machine facts.");
   ctx.out('Never a file of yours: no source, no paths, no test code.');
-  ctx.out(`Waiting to be sent: ${box.waiting.length}${box.waiting.length ? ' (sent in the background when the room answers)' : ''}.`);
+  // Reports left waiting (the room was down longer than a sender tries) go now, in the background.
+  if (box.waiting.length) startSender(ctx);
+  ctx.out(`Waiting to be sent: ${box.waiting.length}${box.waiting.length ? ' (sending them now, in the background, until the room answers)' : ''}.`);
   for (const r of box.refused) ctx.out(`Refused by the room: ${r.file} — ${r.reason}`);
   const last = box.waiting.at(-1);
   if (last) ctx.out(`The newest, exactly as it will be sent:\n${JSON.stringify(JSON.parse(readFileSync(join(outboxDir(ctx), last), 'utf8')), null, 2)}`);
