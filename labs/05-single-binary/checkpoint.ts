@@ -25,7 +25,7 @@ import { ingestFixture } from '@hotpath/api/fixtures';
 import { repoRoot } from '@hotpath/workshop/paths';
 import { hasNativeTypeStripping, resolveRuntime, type RuntimeInfo } from '@hotpath/workshop/runtimes';
 import { buildAll, type BuildReport } from '@hotpath/kit/sea-build';
-import { defineCheckpoint, type Peer, type ServeCommand } from '@hotpath/harness';
+import { defineCheckpoint, kitServeBin, type Peer, type ServeCommand } from '@hotpath/harness';
 
 /** The binary the package is measured as: the one with V8's code cache. */
 const SHIPPED = 'server-sea-codecache';
@@ -33,7 +33,7 @@ const SHIPPED = 'server-sea-codecache';
 const RAW_HELLO = join(import.meta.dirname, 'raw-hello.cjs');
 /** The same app before packaging: lab 04's reference, started by the kit's launcher through tsx. */
 const LAB04 = join(repoRoot, 'solutions/04-pooling');
-const KIT_SERVE = join(repoRoot, 'shared/kit/bin/hotpath-serve.js');
+const KIT_SERVE = kitServeBin;
 /** How to get what a row needs. */
 const GET_NODE_26 = 'run the bench on Node 26 (pnpm lab runtime add 26, then pnpm bench --runtime 26, or put its bin/ first on PATH)';
 /** The load scenario Bun runs beside the binary (the capstone's runtime peer). */

@@ -17,7 +17,7 @@ export { dropFromPageCache } from './page-cache.ts';
 export type { ArrayBufferBasis, LoadOptions, LoadResult, LoadRound, LoadScenarioResult, LoadSubject, ScenarioSummary } from './load.ts';
 export { measureStartup } from './startup.ts';
 export type { StartupOptions, StartupResult, StartupSummary, Unavailable } from './startup.ts';
-export { startServer, stopProcess } from './server.ts';
+export { kitServeBin, startServer, stopProcess } from './server.ts';
 export type { RunningServer, StartOptions } from './server.ts';
 export { procStatusBytes } from './gc.ts';
 export { measureFootprint, serverFootprint, type Footprint } from './footprint.ts';

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { asCheckpoint, type CheckpointDefinition } from '@hotpath/harness';
@@ -27,6 +27,8 @@ interface Figures {
   peers: Map<string, Set<string>>;
   /** Peers the start-up section measures (a package folder or a serve command, start-up among their sections). */
   startupPeers: Set<string>;
+  /** Each served peer's script (a serve command run by node), to check it is there: built files under dist/ excepted. */
+  scripts: Array<{ peer: string; file: string }>;
 }
 
 /** labs/<slug>/checkpoint.ts evaluated as the harness does for the reference solution (the 'subject'). */
@@ -48,6 +50,11 @@ async function figuresOf(slug: string): Promise<Figures> {
       (definition.peers ?? [])
         .filter((p) => (p.dir !== undefined || p.serve !== undefined) && (!p.sections || p.sections.includes('startup')))
         .map((p) => p.name),
+    ),
+    scripts: (definition.peers ?? []).flatMap((p) =>
+      p.serve?.command === process.execPath && p.serve.args?.[0] && !p.serve.args[0].split(sep).includes('dist')
+        ? [{ peer: p.name, file: p.serve.args[0] }]
+        : [],
     ),
   };
 }
@@ -172,6 +179,13 @@ describe('the lab manifest', () => {
       expect(baseline!.slug, `${lab.slug}: baseline`).toBe(baselineOf(lab));
       expect(baseline!.number <= lab.number, `${lab.slug}: its baseline comes before it`).toBe(true);
       expect(existsSync(join(repoRoot, 'solutions', baseline!.slug, 'src', 'app.ts')), `solutions/${baseline!.slug}/src/app.ts`).toBe(true);
+    }
+  });
+
+  it('every peer served by a script names a script that is there (a moved launcher is a row lost, not a failure, in a run)', async () => {
+    for (const lab of labs) {
+      for (const { peer, file } of (await figuresOf(lab.slug)).scripts)
+        expect(existsSync(file), `labs/${lab.slug}/checkpoint.ts: peer ${peer} runs ${file}, which is not there`).toBe(true);
     }
   });
 
