@@ -103,6 +103,14 @@ const scenarioRows = (scenario: string, rpsLabel: string, label = rpsLabel) => [
     r2(c(scenario, 'binary', 'heapBytesPerRequest'), c(scenario, 'lab00', 'heapBytesPerRequest')),
   ),
 ];
+/** Bun running the same bundle in GET /todos, in the same rotation as lab 00 and the binary (each run's capstone). */
+const onBun = (view: CapstoneView) => {
+  const p = view.runtimePeers?.find((r) => r.name === 'bun server.cjs' && r.scenario === TODOS);
+  if (!p) throw new Error(`${view.from} has no Bun peer in ${TODOS}`);
+  return p;
+};
+const bun20 = onBun(capstone);
+const bun26 = onBun(capstoneView(run26.data as unknown as CheckpointResult, CHECKPOINT_26)!);
 const estimate = compareCost(c(INGEST, 'lab00', 'rps'), c(INGEST, 'binary', 'rps'), {
   targetRps: DEFAULT_TARGET_RPS,
   headroom: DEFAULT_HEADROOM,
@@ -164,6 +172,7 @@ export default {
       r2(artifact.binary.bytes, artifact.lab00.bytes),
     ),
     text`At seed 000's ${count(estimate.assumptions.targetRps)} requests/s with ${Math.round((1 - estimate.assumptions.headroom) * 100)} % headroom and ${count(estimate.assumptions.pricePerMonthUsd)} USD per instance-month, sizing on \`POST /ingest/v1\`: **${count(estimate.before.instances)} instances (${count(estimate.before.monthlyUsd)} USD a month) before, ${count(estimate.after.instances)} (${count(estimate.after.monthlyUsd)} USD) after: −${Math.round(-estimate.changeRatio * 100)} %**`,
+    text`Bun ran the same bundle at **${k(bun20.peer.rps)}** requests/s against the binary's ${k(bun20.binary.rps)} (**${r2(bun20.peer.rps, bun20.binary.rps)}**), p99 ${ms(bun20.peer.p99Us)} against ${ms(bun20.binary.p99Us)}, RSS after a round ${mib1(bun20.peer.rssBytes!)} against ${mib1(bun20.binary.rssBytes!)} (Node 20's run; in Node 26's, ${k(bun26.peer.rps)} against ${k(bun26.binary.rps)}, ${r2(bun26.peer.rps, bun26.binary.rps)})`,
     // The wrap-up at the README's end: the whole course in the capstone's one run.
     text`In the reference's committed capstone run the binary served **${r2(c(TODOS, 'binary', 'rps'), c(TODOS, 'lab00', 'rps'))}** lab 00's \`GET /todos\` requests/s and **${r2(c(INGEST, 'binary', 'rps'), c(INGEST, 'lab00', 'rps'))}** its \`POST /ingest/v1\` ones, at ${r2(c(TODOS, 'binary', 'heapBytesPerRequest'), c(TODOS, 'lab00', 'heapBytesPerRequest'))} and ${r2(c(INGEST, 'binary', 'heapBytesPerRequest'), c(INGEST, 'lab00', 'heapBytesPerRequest'))} of its heap per request, gave its first 200 in ${r2(cs('binary', 'firstOkMs'), cs('lab00', 'firstOkMs'))} of lab 00's time, and shipped as one ${mib1(artifact.binary.bytes)} file instead of ${mib1(artifact.lab00.bytes)} of sources, packages and node`,
     text`the binary is ${mib1(artifact.binary.bytes)}`,
