@@ -43,8 +43,9 @@ function HeadlineTable({ lab: last }: { lab: LabData }) {
   const busy = warnings.some(busyWarning);
   // Lab 00's run of record on this runtime — lab 01's committed run, measured against lab 00 (shared/kit/test/figures/figures.ts,
   // LAB00_RUN) — when the baseline here is lab 00 measured in another run.
-  const lab00Record =
-    base === 'lab 00' ? lab01?.references.find((r) => r.runtime.id === run.runtime.id && r.baselineLabel === 'lab 00' && r.file !== run.file) : undefined;
+  // On a runtime lab 01 has no committed run on, the run of record is the one of another runtime (its fingerprint says which).
+  const records = base === 'lab 00' ? (lab01?.references ?? []).filter((r) => r.baselineLabel === 'lab 00' && r.file !== run.file) : [];
+  const lab00Record = records.find((r) => r.runtime.id === run.runtime.id) ?? records[0];
   return (
     <div data-runtime={run.runtime.id} className="hp-headline">
       <p>
@@ -81,7 +82,8 @@ function HeadlineTable({ lab: last }: { lab: LabData }) {
           <Link to={sourceRouteOf(lab00Record.file)}>
             <code>{lab00Record.file}</code>
           </Link>{' '}
-          ({lab00Record.fingerprint}), shown on <Link to="/labs/00-baseline">lab 00's page</Link>: lab 00's figures here differ from that page's.
+          ({lab00Record.runtime.id === run.runtime.id ? '' : `${lab00Record.runtime.caption}, `}
+          {lab00Record.fingerprint}), shown on <Link to="/labs/00-baseline">lab 00's page</Link>: lab 00's figures here differ from that page's.
         </p>
       )}
       <table>
