@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_ARGS } from '@hotpath/workshop/chromium';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { serveStatic } from './static-server.ts';
@@ -14,7 +15,6 @@ import { serveStatic } from './static-server.ts';
 export const site = fileURLToPath(new URL('..', import.meta.url));
 export const build = join(site, 'build');
 export const artifacts = join(site, 'test-artifacts');
-export const CHROMIUM = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface SiteBrowser {
   browser: BrowserContext;
@@ -47,15 +47,7 @@ export async function launch(base: string): Promise<Omit<SiteBrowser, 'close'> &
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   mkdirSync(artifacts, { recursive: true });
   const visit: SiteBrowser['visit'] = async (path, at = base) => {

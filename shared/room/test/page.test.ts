@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '@hotpath/workshop/chromium';
 import axe from 'axe-core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, type Joined, post, type RoomProcess, startRoom, testReport } from './room-process.ts';
 
-const CHROMIUM = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
 const data = mkdtempSync(joinPath(tmpdir(), 'hotpath-room-page-'));
 const profile = mkdtempSync(joinPath(tmpdir(), 'hotpath-chromium-'));
 let room: RoomProcess;
@@ -32,15 +32,7 @@ beforeAll(async () => {
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   page = await browser.newPage();
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

@@ -341,7 +341,8 @@ the one call the serving test allows. Otherwise \`'"' + value + '"'\`. Numbers g
         body: `For an array node, \`bodyOf\` returns statements instead of one expression:
 \`if (value.length === 0) return '[]';\`, \`let json = '[' + <item for value[0]>;\`,
 \`for (let i = 1; i < value.length; i++) json += ',' + <item for value[i]>;\`, \`return json + ']';\` — where an item
-is \`expression(ctx, jsonParts(node.items, 'value[0]'))\` (and with \`'value[i]'\`). Join the lines with \`'\\n'\`.`,
+is \`expression(ctx, jsonParts(node.items, 'value[0]!'))\` (and with \`'value[i]!'\`: the \`!\` keeps the generated code typechecking
+under \`noUncheckedIndexedAccess\`). Join the lines with \`'\\n'\`.`,
       },
       {
         title: "My validator's path or verdict differs from TypeBox's",

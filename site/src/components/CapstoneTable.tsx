@@ -101,28 +101,22 @@ function RuntimePeerTable({ data, peer }: { data: CapstoneData; peer: NonNullabl
           <th scope="col">{peer.runtime.split(' ')[0]} ÷ binary</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.figure}>
-            <th scope="row">{row.figure}</th>
-            <td>{row.lab00}</td>
-            <td>{row.binary}</td>
-            <td>{row.ratio}</td>
-          </tr>
-        ))}
-      </tbody>
+      <Group rows={rows} />
     </table>
   );
 }
 
-function Group({ title, rows }: { title: string; rows: Row[] }) {
+/** A group of rows, under a rowgroup heading when it has a title. */
+function Group({ title, rows }: { title?: string; rows: Row[] }) {
   return (
     <tbody>
-      <tr className="hp-group">
-        <th scope="rowgroup" colSpan={4}>
-          {title}
-        </th>
-      </tr>
+      {title !== undefined && (
+        <tr className="hp-group">
+          <th scope="rowgroup" colSpan={4}>
+            {title}
+          </th>
+        </tr>
+      )}
       {rows.map((row) => (
         <tr key={row.figure}>
           <th scope="row">{row.figure}</th>

@@ -7,6 +7,7 @@
  * governor). Every problem says how to fix it.
  * Nothing here changes the machine: it only reads, runs `pnpm --version` and binds loopback ports briefly.
  */
+import { CHROMIUM } from '@hotpath/workshop/chromium';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -62,8 +63,8 @@ export function requiredVersions(root: string): RequiredVersions {
   const pnpm = /^pnpm@(\d+\.\d+\.\d+)/.exec(pkg.packageManager ?? '')?.[1];
   return { node: minimums[lowest]!, nodeMinimums: minimums, pnpm: pnpm ?? REQUIRED_PNPM };
 }
-/** Debian's Chromium, or HOTPATH_CHROMIUM (also honoured by .ci/run and the site's browser tests). */
-export const CHROMIUM_PATH = process.env.HOTPATH_CHROMIUM ?? '/usr/bin/chromium';
+/** Debian's Chromium, or HOTPATH_CHROMIUM (also honoured by .ci/run and every browser test): @hotpath/workshop/chromium. */
+export const CHROMIUM_PATH = CHROMIUM;
 export const GOVERNOR_PATH = '/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor';
 /** The site's port; lab N serves on defaultPort(N) = 3100 + N (paths.ts), for every lab of the manifest. */
 export const SITE_PORT = 3000;
