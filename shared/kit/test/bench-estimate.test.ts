@@ -27,6 +27,7 @@ function planOf(result: Committed): BenchPlan {
   return {
     loadServers: Math.max(...result.load.scenarios.map((s) => Object.keys(s.results).length)),
     scenarios: result.load.scenarios.length,
+    loadRuns: result.load.scenarios.reduce((n, s) => n + Object.keys(s.results).length, 0),
     startupServers: result.startup ? Object.keys(result.startup.results).length : 0,
     microRuns: (result.micro?.tasks ?? []).reduce((n, t) => n + Object.keys(t.results).length, 0),
     builds: Object.keys(result.servedBy ?? {}).length,
@@ -59,27 +60,33 @@ describe('the bench estimate', () => {
       ['reference', { micro }],
       ['baseline', { micro }],
     ]);
-    expect(planFromDefinitions(lab04)).toEqual({ loadServers: 4, scenarios: 2, startupServers: 4, microRuns: 3, builds: 0 });
+    expect(planFromDefinitions(lab04)).toEqual({ loadServers: 4, scenarios: 2, loadRuns: 8, startupServers: 4, microRuns: 3, builds: 0 });
     const serve = { command: 'node' };
     const lab05: Map<string, CheckpointDefinition> = new Map([
       [
         'subject',
         {
-          scenarios: [{ name: 'GET /health', method: 'GET', path: '/health' }],
           serve,
           prepare: async () => {},
+          scenarios: [
+            { name: 'GET /health', method: 'GET', path: '/health' },
+            { name: 'GET /todos', method: 'GET', path: '/todos' },
+          ],
           peers: [
             { name: 'raw', serve, sections: ['startup'] },
             { name: 'fjs', micro },
+            // In one scenario of two (lab 05's Bun): one load run per round, not two.
+            { name: 'bun', serve, sections: ['startup', 'load'], scenarios: ['GET /todos'] },
           ],
         },
       ],
       ['baseline', {}],
     ]);
-    expect(planFromDefinitions(lab05)).toEqual({ loadServers: 2, scenarios: 1, startupServers: 3, microRuns: 1, builds: 1 });
+    expect(planFromDefinitions(lab05)).toEqual({ loadServers: 3, scenarios: 2, loadRuns: 5, startupServers: 4, microRuns: 1, builds: 1 });
     expect(planFromDefinitions(new Map([['subject', { startup: false }]]))).toEqual({
       loadServers: 1,
       scenarios: 3,
+      loadRuns: 3,
       startupServers: 0,
       microRuns: 0,
       builds: 0,

@@ -17,6 +17,11 @@ export interface BenchPlan {
   loadServers: number;
   /** Load scenarios (GET /health is always one). */
   scenarios: number;
+  /**
+   * Server × scenario pairs measured under load: `loadServers × scenarios`, less the scenarios a peer leaves
+   * out (`Peer.scenarios`, e.g. lab 05's Bun in GET /todos only). Absent: every server in every scenario.
+   */
+  loadRuns?: number;
   /** Servers of the start-up section (0 when the definition turns it off). */
   startupServers: number;
   /** Micro-benchmark runs: each task once per contestant (subjects and micro peers) that has it. */
@@ -77,7 +82,7 @@ export interface BenchEstimate {
 
 export function estimateBench(plan: BenchPlan, settings: HarnessSettings): BenchEstimate {
   const runs = (section: 'micro' | 'load' | 'startup') => settings.sections.includes(section);
-  const loadRounds = runs('load') ? plan.loadServers * plan.scenarios * settings.rounds : 0;
+  const loadRounds = runs('load') ? (plan.loadRuns ?? plan.loadServers * plan.scenarios) * settings.rounds : 0;
   const startups = runs('startup') ? plan.startupServers * (settings.startupRuns + 1) : 0;
   const microRuns = runs('micro') ? plan.microRuns : 0;
   const seconds = (step: (typeof STEP_SECONDS)['quiet' | 'busy']) =>
@@ -120,14 +125,19 @@ export function planFromDefinitions(definitions: ReadonlyMap<string, CheckpointD
   const subjects = definitions.size;
   const peers = own.peers ?? [];
   const served = peers.filter((p) => p.dir !== undefined || p.serve !== undefined);
-  const underLoad = served.filter((p) => !p.sections || p.sections.includes('load')).length;
+  const loadPeers = served.filter((p) => !p.sections || p.sections.includes('load'));
+  const underLoad = loadPeers.length;
   const atStartup = served.filter((p) => !p.sections || p.sections.includes('startup')).length;
   const scenarios = own.scenarios ? own.scenarios.length + (own.scenarios.some((s) => s.name === 'GET /health') ? 0 : 1) : 3;
   // The harness measures a micro task once per contestant that defines it: subjects and peers alike.
   const microRuns = [...definitions.values()].reduce((n, d) => n + (d.micro?.length ?? 0), 0) + peers.reduce((n, p) => n + (p.micro?.length ?? 0), 0);
+  const scenarioNames = own.scenarios ? [...new Set(['GET /health', ...own.scenarios.map((s) => s.name)])] : undefined;
+  // A peer in some scenarios only runs in those; without the definition's scenarios, every peer runs in all.
+  const peerRuns = loadPeers.reduce((n, p) => n + (p.scenarios && scenarioNames ? p.scenarios.filter((x) => scenarioNames.includes(x)).length : scenarios), 0);
   return {
     loadServers: subjects + underLoad,
     scenarios,
+    loadRuns: subjects * scenarios + peerRuns,
     startupServers: own.startup === false ? 0 : subjects + atStartup,
     microRuns,
     builds: [...definitions.values()].filter((d) => d.prepare !== undefined).length,
