@@ -48,8 +48,8 @@ export function registryPackage(kind: RuntimeKind, platform: NodeJS.Platform = p
   return `@oven/bun-${platform}-${arch === 'arm64' ? 'aarch64' : 'x64'}${musl ? '-musl' : ''}`;
 }
 
-/** Whether a process still runs (EPERM: it runs, as another user). */
-function alive(pid: number): boolean {
+/** Whether a process still runs (EPERM: it runs, as another user). Also the room sender's lock check. */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -61,7 +61,7 @@ function alive(pid: number): boolean {
 /** Deletes partial folders whose installing process is gone (a killed or crashed install). */
 function clearStalePartials(dir: string): void {
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(PARTIAL) && !alive(Number(name.slice(PARTIAL.length).split('-')[0]))) rmSync(join(dir, name), { recursive: true, force: true });
+    if (name.startsWith(PARTIAL) && !processAlive(Number(name.slice(PARTIAL.length).split('-')[0]))) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processAlive } from '../runtime-install.ts';
 import { type Membership, membership, outbox, outboxDir } from './room.ts';
 
 export interface SendOptions {
@@ -20,15 +21,6 @@ export interface SendOptions {
   maxWaitMs?: number;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** Takes the sender's lock; false when another live sender holds it. */
 function lock(dir: string): boolean {
   const lockDir = join(dir, '.sending');
@@ -37,7 +29,7 @@ function lock(dir: string): boolean {
     mkdirSync(lockDir);
   } catch {
     const holder = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : Number.NaN;
-    if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) return false;
+    if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) return false;
   }
   writeFileSync(pidFile, String(process.pid));
   return true;
